@@ -1,0 +1,151 @@
+"""The configurator as plain Python objects: what the rules read and the editor shows.
+
+No Qt and no SQL here. The store builds these from rows; the editor's document mutates them
+alongside each database write so the screens never re-read what they already hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class LayerType(StrEnum):
+    GROUP = "group"
+    SUB_GROUP = "sub_group"
+    IMAGE = "image"
+
+
+class StockStatus(StrEnum):
+    IN_STOCK = "in_stock"
+    OUT_OF_STOCK = "out_of_stock"
+
+
+class Backorders(StrEnum):
+    NO = "no"
+    NOTIFY = "notify"
+    YES = "yes"
+
+
+class Availability(StrEnum):
+    AVAILABLE = "available"
+    IN_STOCK = "in_stock"
+    OUT_OF_STOCK = "out_of_stock"
+    BACKORDER = "backorder"
+
+
+# Which layer types may hold which children; the tree's shape rule lives here once.
+ALLOWED_CHILDREN: dict[LayerType | None, tuple[LayerType, ...]] = {
+    None: (LayerType.GROUP,),
+    LayerType.GROUP: (LayerType.SUB_GROUP, LayerType.IMAGE),
+    LayerType.SUB_GROUP: (LayerType.IMAGE,),
+    LayerType.IMAGE: (),
+}
+
+
+def can_hold(parent: LayerType | None, child: LayerType) -> bool:
+    return child in ALLOWED_CHILDREN[parent]
+
+
+@dataclass
+class Stock:
+    """An image layer's Stock Management fields."""
+
+    manage: bool = False
+    sku: str = ""
+    quantity: int | None = None
+    status: StockStatus = StockStatus.IN_STOCK
+
+
+@dataclass(eq=False)
+class Layer:
+    """One node of a configurator's layer tree (group, sub-group or image option)."""
+
+    name: str
+    type: LayerType
+    id: int | None = None
+    required: bool = False
+    multiple: bool = False
+    price: Decimal = Decimal("0.00")
+    sale_price: Decimal | None = None
+    image: str = ""
+    active_on_load: bool = False
+    hidden: bool = False
+    stock: Stock = field(default_factory=Stock)
+    parent: Layer | None = field(default=None, repr=False)
+    children: list[Layer] = field(default_factory=list, repr=False)
+
+    @property
+    def is_group(self) -> bool:
+        return self.type is not LayerType.IMAGE
+
+    @property
+    def effective_price(self) -> Decimal:
+        return self.sale_price if self.sale_price is not None else self.price
+
+    @property
+    def path(self) -> str:
+        """'Group/Sub group/Option', as the CLI and exchange name options."""
+        names: list[str] = []
+        node: Layer | None = self
+        while node is not None:
+            names.append(node.name)
+            node = node.parent
+        return "/".join(reversed(names))
+
+    @property
+    def row(self) -> int:
+        siblings = self.parent.children if self.parent is not None else None
+        return siblings.index(self) if siblings is not None else -1
+
+    def hidden_in_controls(self) -> bool:
+        """Hidden itself or under a hidden group ("Hide this and child layers in controls")."""
+        node: Layer | None = self
+        while node is not None:
+            if node.hidden:
+                return True
+            node = node.parent
+        return False
+
+    def walk(self) -> Iterator[Layer]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(eq=False)
+class Configurator:
+    """A product configurator: product link, base price, global settings and the layer tree."""
+
+    name: str
+    id: int | None = None
+    product_name: str = ""
+    woocommerce_id: int | None = None
+    base_price: Decimal = Decimal("0.00")
+    currency: str = "$"
+    backorders: Backorders = Backorders.NO
+    layers: list[Layer] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Layer]:
+        for layer in self.layers:
+            yield from layer.walk()
+
+    def options(self) -> Iterator[Layer]:
+        """Image layers in layer order (the order the product image is composed in)."""
+        return (layer for layer in self.walk() if layer.type is LayerType.IMAGE)
+
+    def find_path(self, path: str) -> Layer | None:
+        parts = path.split("/")
+        level = self.layers
+        found: Layer | None = None
+        for part in parts:
+            found = next((node for node in level if node.name == part), None)
+            if found is None:
+                return None
+            level = found.children
+        return found
+
+    def children_of(self, parent: Layer | None) -> list[Layer]:
+        return self.layers if parent is None else parent.children

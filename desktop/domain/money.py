@@ -1,0 +1,43 @@
+"""Money: Decimal only, parsed strictly and shown with two decimals."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+CENT = Decimal("0.01")
+
+
+class MoneyError(ValueError):
+    """A text that is not an amount of money we accept."""
+
+
+def parse_money(text: str, *, allow_negative: bool = False) -> Decimal:
+    """Parse user or file text into a Decimal with at most two decimals.
+
+    Raises MoneyError with a message that names the problem.
+    """
+    cleaned = text.strip().replace(",", "") if isinstance(text, str) else text
+    if cleaned == "" or cleaned is None:
+        raise MoneyError("expected an amount such as 12.50")
+    try:
+        value = Decimal(cleaned)
+    except (InvalidOperation, TypeError, ValueError):
+        raise MoneyError(f"{text!r} is not a number; expected an amount such as 12.50") from None
+    if not value.is_finite():
+        raise MoneyError(f"{text!r} is not a number; expected an amount such as 12.50")
+    if value.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise MoneyError(f"{text!r} has more than two decimals")
+    if value < 0 and not allow_negative:
+        raise MoneyError(f"{text!r} is negative; prices cannot be below zero")
+    return value.quantize(CENT)
+
+
+def money_str(value: Decimal) -> str:
+    """'54.00' — the exchange and JSON form."""
+    return str(value.quantize(CENT, rounding=ROUND_HALF_UP))
+
+
+def format_money(value: Decimal, currency: str = "$") -> str:
+    """'$54.00' — the on-screen form."""
+    sign = "-" if value < 0 else ""
+    return f"{sign}{currency}{money_str(abs(value))}"

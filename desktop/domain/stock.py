@@ -1,0 +1,122 @@
+"""SPEC §3's stock rules, in one place. Every screen, the CLI and the tests call these.
+
+`option_state` is the table; `purchasable_units` and `backordered_units` are the quantity rules.
+`used` is what a storefront simulation has already sold of the option: the effective quantity is
+the stored one less `used`, so the merchant's edits and the simulation's orders combine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import texts
+from .model import Availability, Backorders, Stock, StockStatus
+
+
+@dataclass(frozen=True, slots=True)
+class OptionState:
+    """What a shopper sees of one option."""
+
+    availability: Availability
+    selectable: bool
+    notice: str
+
+
+_AVAILABLE = OptionState(Availability.AVAILABLE, True, "")
+_IN_STOCK = OptionState(Availability.IN_STOCK, True, "")
+_OUT = OptionState(Availability.OUT_OF_STOCK, False, texts.NOTICE_OUT_OF_STOCK)
+_BACKORDER_NOTIFY = OptionState(Availability.BACKORDER, True, texts.NOTICE_BACKORDER)
+_BACKORDER_SILENT = OptionState(Availability.BACKORDER, True, "")
+
+
+def effective_quantity(stock: Stock, used: int = 0) -> int | None:
+    return None if stock.quantity is None else stock.quantity - used
+
+
+def is_out(stock: Stock, used: int = 0) -> bool:
+    """Out: status set to Out of Stock, or a quantity that is set and at most zero."""
+    quantity = effective_quantity(stock, used)
+    return stock.status is StockStatus.OUT_OF_STOCK or (quantity is not None and quantity <= 0)
+
+
+def rules_apply(addon_active: bool, stock: Stock) -> bool:
+    return addon_active and stock.manage
+
+
+def option_state(
+    addon_active: bool, stock: Stock, backorders: Backorders, used: int = 0
+) -> OptionState:
+    """The SPEC §3 table."""
+    if not rules_apply(addon_active, stock):
+        return _AVAILABLE
+    if not is_out(stock, used):
+        return _IN_STOCK
+    if backorders is Backorders.NO:
+        return _OUT
+    return _BACKORDER_NOTIFY if backorders is Backorders.NOTIFY else _BACKORDER_SILENT
+
+
+def backorders_allowed(backorders: Backorders) -> bool:
+    return backorders is not Backorders.NO
+
+
+def purchasable_units(stock: Stock, used: int = 0) -> int | None:
+    """Units that can be sold from stock; None means unlimited."""
+    if stock.status is StockStatus.OUT_OF_STOCK:
+        return 0
+    quantity = effective_quantity(stock, used)
+    if quantity is None:
+        return None
+    return max(quantity, 0)
+
+
+def backordered_units(stock: Stock, units: int, used: int = 0) -> int:
+    """Of `units` wanted (the cart's running total for the option), how many exceed the stock."""
+    limit = purchasable_units(stock, used)
+    if limit is None:
+        return 0
+    return max(units - limit, 0)
+
+
+def consistency_warning(addon_active: bool, stock: Stock, backorders: Backorders) -> str:
+    """A warning where the manual status and the quantity tell different stories, else ''."""
+    if not rules_apply(addon_active, stock):
+        return ""
+    qty = stock.quantity
+    if stock.status is StockStatus.IN_STOCK and qty is not None and qty <= 0:
+        shown = texts.NOTICE_OUT_OF_STOCK if backorders is Backorders.NO else "on backorder"
+        return (
+            f'Status says "{texts.STATUS_IN_STOCK}" but the quantity is {qty}: '
+            f"shoppers see this option {shown}."
+        )
+    if stock.status is StockStatus.OUT_OF_STOCK and qty is not None and qty > 0:
+        return (
+            f'Status says "{texts.STATUS_OUT_OF_STOCK}" although {qty} are in stock: '
+            "the manual status wins, so those units are not sold from stock."
+        )
+    return ""
+
+
+def describe(addon_active: bool, stock: Stock, backorders: Backorders) -> str:
+    """The effective availability in words, e.g. 'Out of Stock — 0 left, backorders off'."""
+    if not addon_active:
+        return texts.ADDON_OFF_WORDS
+    state = option_state(addon_active, stock, backorders)
+    words = texts.AVAILABILITY_WORDS[state.availability.value]
+    if state.availability is Availability.AVAILABLE:
+        return words
+    parts: list[str] = []
+    if stock.status is StockStatus.OUT_OF_STOCK:
+        parts.append("status set to Out of Stock")
+    if stock.quantity is None:
+        parts.append("no quantity tracked")
+    else:
+        parts.append(f"{stock.quantity} left")
+    parts.append(
+        {
+            Backorders.NO: "backorders off",
+            Backorders.NOTIFY: "backorders allowed, shoppers notified",
+            Backorders.YES: "backorders allowed silently",
+        }[backorders]
+    )
+    return f"{words} — {', '.join(parts)}"

@@ -1,0 +1,157 @@
+"""Opening a database file: recognising ours, refusing others untouched, migrating old ones."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import StaticPool
+from sqlmodel import Session, create_engine
+
+from .migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+APP_DIR_NAME = "configurator-editor"
+DEFAULT_DB_NAME = "configurator-editor.db"
+
+
+class DatabaseError(Exception):
+    """A database file we will not open; the message says why in the user's terms."""
+
+
+def default_database_path() -> Path:
+    """The per-user data file (XDG on Linux, Application Support on macOS, AppData on Windows)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / APP_DIR_NAME / DEFAULT_DB_NAME
+
+
+def inspect_file(path: Path) -> int | None:
+    """Schema version of an existing database of ours; None when the file is new or empty.
+
+    Raises DatabaseError for anything else, having only read the file.
+    """
+    if not path.exists():
+        return None
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
+    if header == b"":
+        return None
+    if header != SQLITE_HEADER:
+        raise DatabaseError(f"{path} is not a Configurator Editor database (not a SQLite file)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path} is not a readable database: {exc}") from None
+    if app_id != APPLICATION_ID:
+        if tables == 0 and version == 0:
+            return None
+        raise DatabaseError(
+            f"{path} is a SQLite database of another application, not a Configurator Editor "
+            "database; it was left untouched"
+        )
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path} was written by a newer Configurator Editor (schema version {version}; "
+            f"this version reads up to {SCHEMA_VERSION}); it was left untouched"
+        )
+    return version
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.execute("PRAGMA foreign_keys = ON")
+    dbapi_connection.execute("PRAGMA synchronous = NORMAL")
+
+
+class Database:
+    """An open database: an engine configured for SQLite and sessions on it."""
+
+    def __init__(self, engine: Engine, path: Path | None, created: bool) -> None:
+        self.engine = engine
+        self.path = path
+        self.created = created  # a new file: the caller may seed the demo
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path, *, create: bool = True) -> Database:
+    """Open (and if needed create or migrate) the database at path."""
+    path = Path(path)
+    version = inspect_file(path)
+    if version is None and path.exists() is False and not create:
+        raise DatabaseError(f"no database at {path}")
+    if version is None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    raw = sqlite3.connect(path, isolation_level=None)
+    try:
+        raw.execute("PRAGMA journal_mode = WAL")
+        migrate(raw, version or 0)
+    finally:
+        raw.close()
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
+    return Database(engine, path, created=version is None)
+
+
+def open_memory_database() -> Database:
+    """An empty in-memory database (tests, headless runs over a copy)."""
+    engine = create_engine(
+        "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
+    )
+    event.listen(engine, "connect", _on_connect)
+    raw = engine.raw_connection()
+    try:
+        migrate(raw.driver_connection, 0)  # type: ignore[arg-type]
+    finally:
+        raw.close()
+    return Database(engine, None, created=True)
+
+
+def open_copy_in_memory(path: Path) -> Database:
+    """A read-only view: the file is copied into memory (and migrated there if old), so
+    nothing a caller does can write to it."""
+    version = inspect_file(Path(path))
+    if version is None:
+        raise DatabaseError(f"no database at {path}")
+    engine = create_engine(
+        "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
+    )
+    event.listen(engine, "connect", _on_connect)
+    raw = engine.raw_connection()
+    try:
+        source = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            source.backup(raw.driver_connection)  # type: ignore[arg-type]
+        finally:
+            source.close()
+        migrate(raw.driver_connection, version)  # type: ignore[arg-type]
+    finally:
+        raw.close()
+    return Database(engine, None, created=False)

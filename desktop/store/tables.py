@@ -1,0 +1,72 @@
+"""SQLModel tables. The DDL itself comes from `migrations` (the source of truth for the file's
+schema); a test checks that these classes and the migrated schema agree."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import Column, ForeignKey, Integer, String
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """Money stored exactly as text ('49.00'); SQLite has no decimal type."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect: object) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: str | None, dialect: object) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+class SiteSettings(SQLModel, table=True):
+    __tablename__ = "site_settings"
+
+    id: int = Field(default=1, primary_key=True)
+    stock_management_addon: bool = True
+    last_configurator_id: int | None = None
+
+
+class ConfiguratorRow(SQLModel, table=True):
+    __tablename__ = "configurator"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    product_name: str = ""
+    woocommerce_id: int | None = None
+    base_price: Decimal = Field(
+        default=Decimal("0.00"), sa_column=Column(DecimalText, nullable=False)
+    )
+    currency: str = "$"
+    backorders: str = "no"
+
+
+class LayerRow(SQLModel, table=True):
+    __tablename__ = "layer"
+
+    id: int | None = Field(default=None, primary_key=True)
+    configurator_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("configurator.id", ondelete="CASCADE"), nullable=False)
+    )
+    parent_id: int | None = Field(
+        default=None,
+        sa_column=Column(Integer, ForeignKey("layer.id", ondelete="CASCADE"), nullable=True),
+    )
+    position: int = 0
+    type: str
+    name: str
+    required: bool = False
+    multiple: bool = False
+    price: Decimal = Field(default=Decimal("0.00"), sa_column=Column(DecimalText, nullable=False))
+    sale_price: Decimal | None = Field(default=None, sa_column=Column(DecimalText, nullable=True))
+    image: str = ""
+    active_on_load: bool = False
+    hidden: bool = False
+    manage_stock: bool = False
+    sku: str = ""
+    stock_quantity: int | None = None
+    stock_status: str = "in_stock"
