@@ -1,0 +1,277 @@
+"""Every edit the window makes, as a QUndoCommand. Each captures what it replaces when built,
+calls only Document methods, and refers to configurators and layers by id so that undo still
+works after the configurator was closed and reopened (it reopens it first).
+
+A command whose write is refused (StoreError) makes itself obsolete, so QUndoStack.push drops
+it, and the document reports the message through writeFailed.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..domain.model import Configurator, Layer
+from ..store.repository import StoreError, layer_field
+from .document import Document
+
+MERGE_LAYER_FIELD = 1
+
+
+def push(stack: QUndoStack, command: QUndoCommand) -> bool:
+    """Push and tell whether the edit happened (False when its write was refused)."""
+    stack.push(command)
+    return not getattr(command, "failed", False)
+
+
+class _Command(QUndoCommand):
+    """Shared refusal handling: redo/undo bodies go in _redo/_undo."""
+
+    def __init__(self, document: Document, text: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.failed = False
+
+    def _guard(self, action: Callable[[], None]) -> None:
+        try:
+            action()
+        except StoreError as exc:
+            self.failed = True
+            self.setObsolete(True)
+            self.document.writeFailed.emit(str(exc))
+
+    def redo(self) -> None:
+        self._guard(self._redo)
+
+    def undo(self) -> None:
+        self._guard(self._undo)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class SetLayerFields(_Command):
+    """Set one or more fields of a layer (LAYER_FIELDS columns)."""
+
+    def __init__(
+        self,
+        document: Document,
+        layer_id: int,
+        fields: dict[str, Any],
+        text: str,
+        *,
+        mergeable: bool = False,
+    ) -> None:
+        super().__init__(document, text)
+        layer = document.layer(layer_id)
+        assert document.configurator is not None and document.configurator.id is not None
+        self.configurator_id = document.configurator.id
+        self.layer_id = layer_id
+        self.new = dict(fields)
+        self.old = {column: layer_field(layer, column) for column in fields}
+        self.mergeable = mergeable
+
+    def _redo(self) -> None:
+        self.document.ensure_open(self.configurator_id)
+        self.document.set_layer_fields(self.layer_id, **self.new)
+
+    def _undo(self) -> None:
+        self.document.ensure_open(self.configurator_id)
+        self.document.set_layer_fields(self.layer_id, **self.old)
+
+    def id(self) -> int:
+        return MERGE_LAYER_FIELD if self.mergeable else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # Spin-box arrow steps on one field of one layer become a single undo step.
+        if not isinstance(other, SetLayerFields) or not other.mergeable:
+            return False
+        if other.layer_id != self.layer_id or other.new.keys() != self.new.keys():
+            return False
+        self.new = other.new
+        return True
+
+
+class SetConfiguratorFields(_Command):
+    """Global settings or rename: CONFIGURATOR_FIELDS of one configurator."""
+
+    def __init__(
+        self, document: Document, configurator_id: int, fields: dict[str, Any], text: str
+    ) -> None:
+        super().__init__(document, text)
+        self.configurator_id = configurator_id
+        self.new = dict(fields)
+        self.old = document.configurator_fields(configurator_id, list(fields))
+
+    def _redo(self) -> None:
+        self.document.set_configurator_fields(self.configurator_id, **self.new)
+
+    def _undo(self) -> None:
+        self.document.set_configurator_fields(self.configurator_id, **self.old)
+
+
+class SetAddon(_Command):
+    def __init__(self, document: Document, active: bool) -> None:
+        verb = "Enable" if active else "Disable"
+        super().__init__(document, f"{verb} Stock Management add-on")
+        self.active = active
+
+    def _redo(self) -> None:
+        self.document.set_addon(self.active)
+
+    def _undo(self) -> None:
+        self.document.set_addon(not self.active)
+
+
+class InsertLayer(_Command):
+    """Add a new layer (or a pasted subtree) under a parent at a row."""
+
+    def __init__(
+        self, document: Document, parent_id: int | None, row: int, layer: Layer, text: str
+    ) -> None:
+        super().__init__(document, text)
+        assert document.configurator is not None and document.configurator.id is not None
+        self.configurator_id = document.configurator.id
+        self.parent_id = parent_id
+        self.row = row
+        self.template = layer
+        self.layer_id: int | None = None
+
+    def _redo(self) -> None:
+        self.document.ensure_open(self.configurator_id)
+        keep = self.layer_id is not None  # later redos restore the ids the first one got
+        inserted = self.document.insert_layer(
+            self.parent_id, self.row, copy.deepcopy(self.template), keep_ids=keep
+        )
+        if not keep:
+            self.layer_id = inserted.id
+            self.template = self.document.snapshot_layer(inserted.id)  # type: ignore[arg-type]
+
+    def _undo(self) -> None:
+        self.document.ensure_open(self.configurator_id)
+        assert self.layer_id is not None
+        self.document.remove_layer(self.layer_id)
+
+
+class RemoveLayer(_Command):
+    """Delete a layer with everything under it; undo puts it back with the same ids."""
+
+    def __init__(self, document: Document, layer_id: int) -> None:
+        layer = document.layer(layer_id)
+        super().__init__(document, f'Delete "{layer.name}"')
+        assert document.configurator is not None and document.configurator.id is not None
+        self.configurator_id = document.configurator.id
+        self.layer_id = layer_id
+        self.parent_id = layer.parent.id if layer.parent is not None else None
+        self.row = document.configurator.children_of(layer.parent).index(layer)
+        self.snapshot = document.snapshot_layer(layer_id)
+
+    def _redo(self) -> None:
+        self.document.ensure_open(self.configurator_id)
+        self.document.remove_layer(self.layer_id)
+
+    def _undo(self) -> None:
+        self.document.ensure_open(self.configurator_id)
+        self.document.insert_layer(
+            self.parent_id, self.row, copy.deepcopy(self.snapshot), keep_ids=True
+        )
+
+
+class MoveLayer(_Command):
+    """Reorder within a parent or move to another parent (drag and drop, Move up/down)."""
+
+    def __init__(
+        self, document: Document, layer_id: int, new_parent_id: int | None, new_row: int
+    ) -> None:
+        layer = document.layer(layer_id)
+        super().__init__(document, f'Move "{layer.name}"')
+        assert document.configurator is not None and document.configurator.id is not None
+        self.configurator_id = document.configurator.id
+        self.layer_id = layer_id
+        self.old_parent_id = layer.parent.id if layer.parent is not None else None
+        self.old_row = document.configurator.children_of(layer.parent).index(layer)
+        self.new_parent_id = new_parent_id
+        self.new_row = new_row
+
+    def _redo(self) -> None:
+        self.document.ensure_open(self.configurator_id)
+        self.document.move_layer(self.layer_id, self.new_parent_id, self.new_row)
+
+    def _undo(self) -> None:
+        self.document.ensure_open(self.configurator_id)
+        self.document.move_layer(self.layer_id, self.old_parent_id, self.old_row)
+
+
+class CreateConfigurator(_Command):
+    """A new, empty configurator (opened after creation)."""
+
+    def __init__(self, document: Document, name: str, **fields: Any) -> None:
+        super().__init__(document, f'New configurator "{name}"')
+        self.name = name
+        self.fields = fields
+        self.snapshot: Configurator | None = None
+        self.configurator_id: int | None = None
+
+    def _redo(self) -> None:
+        if self.snapshot is None:
+            self.configurator_id = self.document.create_configurator(self.name, **self.fields)
+            self.snapshot = self.document.snapshot_configurator(self.configurator_id)
+        else:
+            self.document.restore_configurator(self.snapshot)
+        self.document.open_configurator(self.configurator_id)
+
+    def _undo(self) -> None:
+        assert self.configurator_id is not None
+        self.document.delete_configurator(self.configurator_id)
+
+
+class DuplicateConfigurator(_Command):
+    """A copy of a configurator with its whole layer tree."""
+
+    def __init__(self, document: Document, source_id: int, new_name: str) -> None:
+        super().__init__(document, f'Duplicate as "{new_name}"')
+        self.source_id = source_id
+        self.new_name = new_name
+        self.snapshot: Configurator | None = None
+        self.configurator_id: int | None = None
+
+    def _redo(self) -> None:
+        if self.snapshot is None:
+            self.configurator_id = self.document.duplicate_configurator(
+                self.source_id, self.new_name
+            )
+            self.snapshot = self.document.snapshot_configurator(self.configurator_id)
+        else:
+            self.document.restore_configurator(self.snapshot)
+        self.document.open_configurator(self.configurator_id)
+
+    def _undo(self) -> None:
+        assert self.configurator_id is not None
+        self.document.delete_configurator(self.configurator_id)
+
+
+class DeleteConfigurator(_Command):
+    """Delete a configurator; undo restores it exactly (same ids) and reopens it."""
+
+    def __init__(self, document: Document, configurator_id: int) -> None:
+        snapshot = document.snapshot_configurator(configurator_id)
+        super().__init__(document, f'Delete configurator "{snapshot.name}"')
+        self.configurator_id = configurator_id
+        self.snapshot = snapshot
+        self.was_open = (
+            document.configurator is not None and document.configurator.id == configurator_id
+        )
+
+    def _redo(self) -> None:
+        self.document.delete_configurator(self.configurator_id)
+
+    def _undo(self) -> None:
+        self.document.restore_configurator(self.snapshot)
+        if self.was_open:
+            self.document.open_configurator(self.configurator_id)
