@@ -36,6 +36,18 @@ def default_database_path() -> Path:
     return base / APP_DIR_NAME / DEFAULT_DB_NAME
 
 
+def _read_only_uri(path: Path) -> str:
+    """A URI that reads the file without leaving anything beside it.
+
+    A plain read-only connection to a WAL database creates `-wal` and `-shm` files that it
+    cannot remove again. With no `-wal` file present the whole database is in the main file,
+    so it is opened immutable and nothing is created; with one present (another process has
+    the database open) the connection must read through it to see the latest commits.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    return uri if path.with_name(path.name + "-wal").exists() else f"{uri}&immutable=1"
+
+
 def inspect_file(path: Path) -> int | None:
     """Schema version of an existing database of ours; None when the file is new or empty.
 
@@ -55,7 +67,7 @@ def inspect_file(path: Path) -> int | None:
     if header != SQLITE_HEADER:
         raise DatabaseError(f"{path} is not a Configurator Editor database (not a SQLite file)")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -146,7 +158,7 @@ def open_copy_in_memory(path: Path) -> Database:
     event.listen(engine, "connect", _on_connect)
     raw = engine.raw_connection()
     try:
-        source = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        source = sqlite3.connect(_read_only_uri(Path(path)), uri=True)
         try:
             source.backup(raw.driver_connection)  # type: ignore[arg-type]
         finally:

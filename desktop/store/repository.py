@@ -280,6 +280,8 @@ def delete_configurator(session: Session, configurator_id: int) -> None:
 def insert_configurator(session: Session, cfg: Configurator, *, keep_ids: bool = False) -> int:
     """Insert a whole configurator (import, duplicate, undo of a delete). Fills in the ids of
     cfg and its layers; keep_ids restores the ids they already carry."""
+    _check_new_layers(None, cfg.layers)
+    _check_skus(session, -1, cfg.layers, set())  # a new configurator: only clashes among these
     row = ConfiguratorRow(
         id=cfg.id if keep_ids else None,
         name=_check_configurator_name(session, cfg.name, None),
@@ -409,6 +411,22 @@ def _layer_type(session: Session, layer_id: int | None) -> LayerType | None:
     return LayerType(value)
 
 
+def _check_new_layers(parent_type: LayerType | None, layers: list[Layer]) -> None:
+    """Shape and names of layers about to be inserted, whole subtrees included."""
+    for layer in layers:
+        if not can_hold(parent_type, layer.type):
+            raise StoreError(f"a {layer.type.value.replace('_', '-')} cannot go there")
+        if not layer.name.strip():
+            raise StoreError("a layer needs a name")
+        _check_new_layers(layer.type, layer.children)
+
+
+def _check_parent(session: Session, configurator_id: int, parent_id: int | None) -> None:
+    """A parent must belong to the same configurator, or the tree would span two."""
+    if parent_id is not None and _position_of(session, parent_id)[0] != configurator_id:
+        raise StoreError("the parent layer belongs to another configurator")
+
+
 def _check_skus(
     session: Session, configurator_id: int, layers: list[Layer], exclude: set[int]
 ) -> None:
@@ -443,11 +461,8 @@ def insert_layer(
 ) -> int:
     """Insert layer (with its children) at row under parent; returns its id and sets the ids
     of the inserted nodes. keep_ids re-inserts a deleted subtree with its former ids (undo)."""
-    if not can_hold(_layer_type(session, parent_id), layer.type):
-        raise StoreError(f"a {layer.type.value.replace('_', '-')} cannot go there")
-    for node in layer.walk():
-        if not node.name.strip():
-            raise StoreError("a layer needs a name")
+    _check_parent(session, configurator_id, parent_id)
+    _check_new_layers(_layer_type(session, parent_id), [layer])
     _check_skus(session, configurator_id, [layer], set())
     count = _sibling_count(session, configurator_id, parent_id)
     position = count if row is None or row > count else max(row, 0)
@@ -489,6 +504,7 @@ def move_layer(session: Session, layer_id: int, new_parent_id: int | None, new_r
     )
     if not can_hold(_layer_type(session, new_parent_id), moving_type):
         raise StoreError(f"a {moving_type.value.replace('_', '-')} cannot go there")
+    _check_parent(session, configurator_id, new_parent_id)
     if new_parent_id is not None and new_parent_id in _subtree_ids(session, layer_id):
         raise StoreError("a layer cannot be moved inside itself")
     _shift(session, configurator_id, parent_id, position + 1, -1)
@@ -526,8 +542,9 @@ def update_layer(session: Session, layer_id: int, **fields: Any) -> None:
         fields["name"] = str(fields["name"]).strip()
         if not fields["name"]:
             raise StoreError("a layer needs a name")
-    if fields.get("sku"):
+    if "sku" in fields:
         fields["sku"] = str(fields["sku"]).strip()
+    if fields.get("sku"):  # many layers may leave the SKU empty; only a set one must be unique
         owner = sku_owner(session, configurator_id, fields["sku"], {layer_id})
         if owner is not None:
             raise StoreError(f'SKU "{fields["sku"]}" is already used by "{owner}"')

@@ -1,0 +1,215 @@
+"""The `configurator-editor` command (SPEC §6): the editor window by default, and `import`,
+`export`, `addons` and a headless `storefront` for scripts.
+
+Errors a user can cause (bad arguments, unknown names, a foreign database, an invalid file) end
+with exit status 2 and one line on stderr; nothing here re-implements a stock rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from sqlmodel import Session
+
+from .headless import Scenario, UnknownOption, run_scenario
+from .store import repository
+from .store.database import Database, DatabaseError, default_database_path, open_copy_in_memory
+from .store.demo import open_store
+from .store.exchange import ExchangeError, dumps, export_configurator, export_file, import_file
+from .store.media import media_dir
+from .store.repository import StoreError
+
+PROG = "configurator-editor"
+ADDON_CHOICES = ("stock-management",)
+
+
+class CliError(Exception):
+    """A user error, reported as one line with exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (usage text stays available with --help)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db is accepted before or after the subcommand; SUPPRESS keeps a subcommand's absent
+    # --db from overwriting one given before it.
+    db_option = _Parser(add_help=False)
+    db_option.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="database file (default: configurator-editor.db in your data folder)",
+    )
+    parser = _Parser(
+        prog=PROG,
+        parents=[db_option],
+        description="Edit product configurators offline; without a command, opens the editor.",
+    )
+    # Not db=None here: set_defaults would also reset the --db action the subcommands share.
+    parser.set_defaults(command=_cmd_editor)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    imp = commands.add_parser(
+        "import", parents=[db_option], help="import an exchange file; prints the new id"
+    )
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--name", help="name for the imported configurator")
+    imp.set_defaults(command=_cmd_import)
+
+    exp = commands.add_parser(
+        "export", parents=[db_option], help="write a configurator as exchange JSON"
+    )
+    exp.add_argument("configurator", metavar="ID_OR_NAME")
+    exp.add_argument("-o", "--output", type=Path, metavar="FILE", help="file (default: stdout)")
+    exp.set_defaults(command=_cmd_export)
+
+    addons = commands.add_parser("addons", parents=[db_option], help="show or set add-ons")
+    switch = addons.add_mutually_exclusive_group()
+    switch.add_argument("--enable", choices=ADDON_CHOICES, metavar="ADDON")
+    switch.add_argument("--disable", choices=ADDON_CHOICES, metavar="ADDON")
+    addons.set_defaults(command=_cmd_addons)
+
+    shop = commands.add_parser(
+        "storefront",
+        parents=[db_option],
+        help="run the storefront rules headless (never writes)",
+    )
+    shop.add_argument("configurator", metavar="ID_OR_NAME")
+    shop.add_argument(
+        "--select", action="append", default=[], metavar="PATH", help='e.g. "Grip Color/Red"'
+    )
+    shop.add_argument("--qty", type=_positive_int, default=1, metavar="N")
+    shop.add_argument("--add-to-cart", action="store_true")
+    shop.add_argument("--checkout", action="store_true", help="add to cart, then check out")
+    shop.add_argument("--json", action="store_true", required=True, help="JSON output")
+    shop.set_defaults(command=_cmd_storefront)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    args.db = getattr(args, "db", None)
+    command: Callable[[argparse.Namespace], int] = args.command
+    try:
+        return command(args)
+    except (CliError, DatabaseError, ExchangeError, StoreError, UnknownOption) as exc:
+        message = " ".join(str(exc).split())  # one line, whatever the message held
+        print(f"{PROG}: error: {message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+# --- commands ---------------------------------------------------------------------------------
+def _cmd_editor(args: argparse.Namespace) -> int:
+    # Imported here: the subcommands must run without loading Qt.
+    from .ui.app import run
+
+    return run(args.db)
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    db = open_store(args.db)
+    try:
+        with db.session() as session:
+            try:
+                configurator_id = import_file(session, args.file, args.name)
+            except ExchangeError as exc:
+                raise CliError(f"cannot import {args.file}: {exc}") from None
+    finally:
+        db.close()
+    print(configurator_id)
+    return 0
+
+
+def _cmd_addons(args: argparse.Namespace) -> int:
+    db = open_store(args.db)
+    try:
+        with db.session() as session:
+            if args.enable or args.disable:
+                repository.set_addon(session, bool(args.enable))
+            state = "enabled" if repository.addon_active(session) else "disabled"
+    finally:
+        db.close()
+    print(f"{ADDON_CHOICES[0]}: {state}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    path, db = _open_read_only(args.db)
+    try:
+        with db.session() as session:
+            configurator_id = _find(session, args.configurator)
+            if args.output is None:
+                sys.stdout.write(dumps(export_configurator(session, configurator_id)))
+                return 0
+            try:
+                export_file(session, configurator_id, args.output, media=media_dir(path))
+            except OSError as exc:
+                raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    finally:
+        db.close()
+    return 0
+
+
+def _cmd_storefront(args: argparse.Namespace) -> int:
+    _, db = _open_read_only(args.db)
+    try:
+        with db.session() as session:
+            cfg = repository.load_configurator(session, _find(session, args.configurator))
+            addon = repository.addon_active(session)
+    finally:
+        db.close()
+    scenario = Scenario(
+        select=tuple(args.select),
+        quantity=args.qty,
+        add_to_cart=args.add_to_cart,
+        checkout=args.checkout,
+    )
+    print(json.dumps(run_scenario(cfg, addon, scenario), indent=2, ensure_ascii=False))
+    return 0
+
+
+# --- helpers ----------------------------------------------------------------------------------
+def _open_read_only(db_arg: Path | None) -> tuple[Path, Database]:
+    """An in-memory copy of the database, so reading commands can never write to it.
+
+    On first run the default database does not exist yet; it is created and seeded as the
+    editor would. An explicit --db that does not exist is an error instead.
+    """
+    path = db_arg if db_arg is not None else default_database_path()
+    if db_arg is None and not path.exists():
+        open_store(path).close()
+    return path, open_copy_in_memory(path)
+
+
+def _find(session: Session, ref: str) -> int:
+    found = repository.find_configurator(session, ref)
+    if found is None:
+        names = ", ".join(f'"{c.name}"' for c in repository.list_configurators(session))
+        raise CliError(f'no configurator "{ref}" (have: {names or "none"})')
+    return found
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""A storefront scenario run without a window, reported as plain JSON-ready data.
+
+The CLI's `storefront --json` prints `run_scenario`'s result. Every rule comes from
+`desktop.domain.storefront`; this module only drives a session and writes down what it shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .domain.model import Configurator, Layer
+from .domain.money import money_str
+from .domain.storefront import CartLineView, Order, Storefront
+
+
+class UnknownOption(LookupError):
+    """A --select path that names no image option of the configurator."""
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    """What a shopper does: options to pick (in order), a quantity, and how far to go."""
+
+    select: tuple[str, ...] = ()
+    quantity: int = 1
+    add_to_cart: bool = False
+    checkout: bool = False
+
+
+def find_option(cfg: Configurator, path: str) -> Layer:
+    layer = cfg.find_path(path)
+    if layer is None:
+        raise UnknownOption(f'no option "{path}" in "{cfg.name}" (paths look like "Group/Option")')
+    if layer.is_group:
+        raise UnknownOption(f'"{path}" is a group of "{cfg.name}", not an option')
+    return layer
+
+
+def run_scenario(cfg: Configurator, addon_active: bool, scenario: Scenario) -> dict[str, Any]:
+    """Play the scenario on a fresh simulation; returns the report SPEC §6 describes."""
+    options = [find_option(cfg, path) for path in scenario.select]  # all paths checked first
+    shop = Storefront(cfg, addon_active=addon_active)
+    shop.select_defaults()
+    messages: list[str] = []
+    for option in options:
+        refusal = shop.select(option)
+        if refusal:
+            messages.append(refusal)
+    order: Order | None = None
+    if scenario.add_to_cart or scenario.checkout:
+        refusals = shop.add_to_cart(scenario.quantity)
+        messages += refusals
+        if scenario.checkout and not refusals:
+            placed = shop.checkout()
+            if isinstance(placed, Order):
+                order = placed
+            else:
+                messages += placed
+    report: dict[str, Any] = {
+        "options": [_option(shop, option) for option in cfg.options()],
+        "selection": [option.path for option in shop.selected()],
+        "unit_price": money_str(shop.unit_price()),
+        "cart": _cart(shop),
+        "messages": messages,
+    }
+    if scenario.checkout:
+        report["order"] = None if order is None else _order(order)
+        report["stock_after"] = shop.stock_after()
+    return report
+
+
+def _option(shop: Storefront, option: Layer) -> dict[str, Any]:
+    state = shop.state(option)
+    return {
+        "path": option.path,
+        "availability": state.availability.value,
+        "selectable": state.selectable,
+        "notice": state.notice,
+    }
+
+
+def _line(line: CartLineView) -> dict[str, Any]:
+    return {
+        "items": [{"label": item.label, "backordered": item.backordered} for item in line.items],
+        "quantity": line.quantity,
+        "total": money_str(line.total),
+    }
+
+
+def _cart(shop: Storefront) -> dict[str, Any]:
+    view = shop.cart()
+    return {"lines": [_line(line) for line in view.lines], "subtotal": money_str(view.subtotal)}
+
+
+def _order(order: Order) -> dict[str, Any]:
+    return {
+        "number": order.number,
+        "lines": [_line(line) for line in order.lines],
+        "subtotal": money_str(order.subtotal),
+        "notes": list(order.notes),
+        "backorders": [
+            {"path": note.option.path, "units": note.units} for note in order.backorders
+        ],
+    }

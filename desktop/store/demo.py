@@ -1,0 +1,51 @@
+"""The demo configurator (SPEC §8) and opening a store the way the CLI and the editor both do:
+a database that is new gets the demo, its images and is set to open it."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+from ..domain.model import Configurator
+from . import repository
+from .database import Database, default_database_path, open_database
+from .exchange import from_dict, import_file, read_json
+from .media import media_dir
+
+RESOURCES_PACKAGE = "desktop.resources"
+DEMO_FILE = "custom-game-controller.json"
+
+
+def demo_path() -> Path:
+    """The demo exchange file shipped in resources/demo (its images sit beside it)."""
+    resource = files(RESOURCES_PACKAGE).joinpath("demo", DEMO_FILE)
+    # Installed as files (wheel or editable), so this is a real path the importer can read
+    # images beside; a zipped install would need as_file(), which we do not support.
+    if not isinstance(resource, Path):
+        raise RuntimeError(f"the demo is not on the file system: {resource}")
+    return resource
+
+
+def load_demo() -> Configurator:
+    return from_dict(read_json(demo_path()))
+
+
+def open_store(path: Path | None, *, create: bool = True) -> Database:
+    """Open the database at path (default: the user's data file); a newly created one is
+    seeded with the demo, which becomes the configurator the editor opens first."""
+    path = Path(path) if path is not None else default_database_path()
+    db = open_database(path, create=create)
+    if db.created:
+        try:
+            seed_demo(db, path)
+        except BaseException:
+            db.close()
+            raise
+    return db
+
+
+def seed_demo(db: Database, path: Path) -> int:
+    with db.session() as session:
+        configurator_id = import_file(session, demo_path(), media=media_dir(path))
+        repository.set_last_configurator(session, configurator_id)
+    return configurator_id

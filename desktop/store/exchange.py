@@ -1,0 +1,149 @@
+"""Export and all-or-nothing import of exchange files against a database and its media folder.
+
+The format itself (shape, validation, parsing) is `exchange_format`; this module adds the
+database reads and writes and carries image files between an exchange file's folder and the
+media folder under the same relative paths.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from ..domain.model import Configurator, Layer
+from . import repository
+from .exchange_format import (
+    FORMAT,
+    ExchangeError,
+    dumps,
+    from_dict,
+    loads,
+    read_json,
+    to_dict,
+)
+from .media import media_dir, place_file
+
+__all__ = [
+    "FORMAT",
+    "ExchangeError",
+    "dumps",
+    "export_configurator",
+    "export_file",
+    "from_dict",
+    "import_file",
+    "loads",
+    "read_json",
+    "session_media_dir",
+    "to_dict",
+]
+
+
+def export_configurator(session: Session, configurator_id: int) -> dict[str, Any]:
+    return to_dict(repository.load_configurator(session, configurator_id))
+
+
+def export_file(
+    session: Session, configurator_id: int, target: Path, *, media: Path | None = None
+) -> dict[str, Any]:
+    """Write the exchange file to `target` and copy the configurator's images beside it.
+
+    `media` is the database's media folder (by default the one of the session's database
+    file). An image already at the target that differs is kept, and the copy gets a free
+    name that the written file then refers to.
+    """
+    target = Path(target)
+    cfg = repository.load_configurator(session, configurator_id)
+    media = media if media is not None else session_media_dir(session)
+    if media is not None:
+        placed: dict[str, str] = {}
+        for layer in _with_images(cfg):
+            source = media / layer.image
+            if layer.image not in placed and source.is_file():
+                placed[layer.image], _ = place_file(source, target.parent, layer.image)
+            layer.image = placed.get(layer.image, layer.image)
+    data = to_dict(cfg)
+    _write_atomically(target, dumps(data))
+    return data
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    """Replace target in one step, so a failed export never leaves half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def session_media_dir(session: Session) -> Path | None:
+    """The media folder of the database file behind session (None for an in-memory one)."""
+    database = session.get_bind().engine.url.database
+    if not database or database == ":memory:":
+        return None
+    return media_dir(Path(database))
+
+
+def import_file(
+    session: Session, path: Path, name: str | None = None, *, media: Path | None = None
+) -> int:
+    """Import an exchange file as a new configurator; returns its id.
+
+    All or nothing: the file is validated whole, then images found beside it are copied into
+    the media folder (default: the session database's), then one repository write inserts the
+    configurator. If that write fails, the image files it had just created are removed again.
+    Without `name` the file's name is kept, made unique with ' (2)', ' (3)'… when taken.
+    """
+    path = Path(path)
+    cfg = from_dict(read_json(path))
+    if name is None:
+        cfg.name = repository.unique_name(session, cfg.name)
+    elif not name.strip():
+        raise ExchangeError("", "the new name must not be empty")
+    else:
+        cfg.name = name
+    media = media if media is not None else session_media_dir(session)
+    created: list[Path] = []
+    try:
+        if media is not None:
+            created = _copy_images_in(cfg, path.parent, media)
+        return repository.insert_configurator(session, cfg)
+    except BaseException:
+        for file in created:
+            file.unlink(missing_ok=True)
+        raise
+
+
+def _copy_images_in(cfg: Configurator, source_folder: Path, media: Path) -> list[Path]:
+    """Copy each referenced image found beside the file; rewrite paths that had to change."""
+    placed: dict[str, str] = {}
+    created: list[Path] = []
+    try:
+        for layer in _with_images(cfg):
+            source = source_folder / layer.image
+            if layer.image not in placed and source.is_file():
+                try:
+                    placed[layer.image], new_file = place_file(source, media, layer.image)
+                except OSError as exc:
+                    problem = f"cannot copy it into {media}: {exc.strerror or exc}"
+                    raise ExchangeError(layer.image, problem) from None
+                if new_file is not None:
+                    created.append(new_file)
+            layer.image = placed.get(layer.image, layer.image)
+    except BaseException:
+        for file in created:
+            file.unlink(missing_ok=True)
+        raise
+    return created
+
+
+def _with_images(cfg: Configurator) -> Iterator[Layer]:
+    return (layer for layer in cfg.options() if layer.image)
