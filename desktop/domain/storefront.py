@@ -143,10 +143,24 @@ class Storefront:
 
     def prune(self) -> set[Layer]:
         """Drop selected options that were deleted or can no longer be chosen; returns them."""
-        present = set(self.configurator.options())
-        dropped = {o for o in self.selection if o not in present or not self.state(o).selectable}
+        dropped = {o for o in self.selection if not self.present(o) or not self.state(o).selectable}
         self.selection -= dropped
         return dropped
+
+    def present(self, option: Layer) -> bool:
+        """Whether option is still an image layer of the configurator's tree.
+
+        Walks up its ancestors (cost: depth × siblings) instead of collecting every option, so
+        the preview can ask on each edit without the cost growing with the configurator.
+        """
+        if option.is_group:
+            return False
+        node = option
+        while node.parent is not None:
+            if not any(child is node for child in node.parent.children):
+                return False
+            node = node.parent
+        return any(top is node for top in self.configurator.layers)
 
     def unit_price(self, options: Iterable[Layer] | None = None) -> Decimal:
         chosen = self.selection if options is None else options
@@ -185,13 +199,26 @@ class Storefront:
     def clear_cart(self) -> None:
         self._lines.clear()
 
+    def in_cart(self, option: Layer) -> bool:
+        """Whether any cart line uses option (cheap: the cart is small)."""
+        return any(option in line.options for line in self._lines)
+
+    def replace_options(self, replacements: dict[Layer, Layer]) -> None:
+        """Carry the simulation over to new objects standing for the same options (an undone
+        delete re-inserts copies): selection, cart lines and units sold follow them."""
+        if not replacements:
+            return
+        self.selection = {replacements.get(o, o) for o in self.selection}
+        self.used = {replacements.get(o, o): n for o, n in self.used.items()}
+        for line in self._lines:
+            line.options = tuple(replacements.get(o, o) for o in line.options)
+
     def cart(self) -> CartView:
-        present = set(self.configurator.options())
         running: dict[Layer, int] = {}
         lines: list[CartLineView] = []
         shortages: list[str] = []
         for line in self._lines:
-            options = tuple(o for o in line.options if o in present)
+            options = tuple(o for o in line.options if self.present(o))
             shortages += self._stock_refusals(options, line.quantity, running)
             items = []
             for option in options:

@@ -57,3 +57,8 @@ def not_selectable(option: str) -> str:
 
 def backordered_note(units: int) -> str:
     return BACKORDERED_NOTE.format(units=units)
+
+
+# Storefront summary (WP Configurator's front-end wording).
+BASE_PRICE = "Base Price"
+EXPECTED_TOTAL = "Expected Total"

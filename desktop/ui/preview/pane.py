@@ -1,16 +1,262 @@
-"""The live storefront preview pane."""
+"""The live storefront preview pane (centre of the main window).
+
+It reads the Document and never writes it: the cart, orders and stock use are a simulation
+(see Simulation). Each Document signal updates only what it can change; see live.py.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...domain.model import Layer
+from ...domain.money import format_money
 from ..document import Document
+from .cart_panel import CartPanel
+from .image_view import ProductImage
+from .live import LiveUpdates
+from .option_list import OptionList
+from .simulation import Simulation
+from .summary import SummaryArea, SummaryView
+
+_ERROR = "color: #b3261e;"
+_OK = "color: #1e7b3c;"
 
 
 class PreviewPane(QWidget):
-    """The storefront as a shopper sees it, following every document change."""
+    """The storefront as a shopper sees it, following every document change.
+
+    Emits no signals of its own; it listens to the Document (through LiveUpdates) and to
+    its own controls.
+    """
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("previewPane")
         self.document = document
+        self.simulation: Simulation | None = None
+        self._build()
+        self.live = LiveUpdates(self, document)
+        self.live.opened(document.configurator)
+
+    # --- widgets -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.heading = QLabel()
+        self.heading.setObjectName("productHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.subheading = QLabel()
+        self.subheading.setObjectName("productSubheading")
+        self.subheading.setTextFormat(Qt.TextFormat.PlainText)
+        self.subheading.setStyleSheet("color: #5f6368;")
+        self.reset_button = QPushButton("Reset simulation")
+        self.reset_button.setObjectName("resetSimulationButton")
+        self.reset_button.setToolTip(
+            "Empty the cart, forget the simulated orders and start again from the stored stock"
+        )
+        self.reset_button.clicked.connect(self.reset_simulation)
+
+        self.image = ProductImage()
+        self.options = OptionList()
+        self.options.optionToggled.connect(self._option_toggled)
+        self.summary = SummaryView()
+        self.summary_area = summary_area = SummaryArea(self.summary)
+        self.quantity = QSpinBox()
+        self.quantity.setObjectName("quantitySpin")
+        self.quantity.setRange(1, 9999)
+        self.quantity.setPrefix("Qty ")
+        self.quantity.valueChanged.connect(self.show_summary)
+        self.add_button = QPushButton("Add to cart")
+        self.add_button.setObjectName("addToCartButton")
+        self.add_button.setDefault(True)
+        self.add_button.clicked.connect(self.add_to_cart)
+        self.message = QLabel()
+        self.message.setObjectName("previewMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.cart = CartPanel()
+        self.cart.removeRequested.connect(self.remove_line)
+        self.cart.checkoutRequested.connect(self.checkout)
+
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.heading)
+        titles.addWidget(self.subheading)
+        head.addLayout(titles, 1)
+        head.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(self.image, 3)
+        left_layout.addWidget(self.cart, 2)
+
+        buy = QHBoxLayout()
+        buy.addWidget(self.quantity)
+        buy.addWidget(self.add_button, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        right_layout.addWidget(self.options, 1)
+        right_layout.addWidget(summary_area)
+        right_layout.addLayout(buy)
+        right_layout.addWidget(self.message)
+
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.setObjectName("previewSplitter")
+        body.setChildrenCollapsible(False)
+        body.addWidget(left)
+        body.addWidget(right)
+        body.setStretchFactor(0, 5)
+        body.setStretchFactor(1, 4)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(body, 1)
+
+    # --- showing -------------------------------------------------------------------------
+    @property
+    def product(self) -> str:
+        cfg = self.document.configurator
+        if cfg is None:
+            return ""
+        return cfg.product_name or cfg.name
+
+    def show_heading(self) -> None:
+        cfg = self.document.configurator
+        if cfg is None:
+            self.heading.setText("No configurator open")
+            self.subheading.setText("Open a configurator to preview it as a shopper sees it.")
+            return
+        self.heading.setText(self.product)
+        parts = [format_money(cfg.base_price, cfg.currency)]
+        if cfg.product_name and cfg.product_name != cfg.name:
+            parts.insert(0, cfg.name)
+        parts.append("simulated shopper — stored stock never changes")
+        self.subheading.setText("  ·  ".join(parts))
+
+    def show_summary(self) -> None:
+        sim, cfg = self.simulation, self.document.configurator
+        if sim is None or cfg is None:
+            self.summary.clear()
+            return
+        self.summary.show_summary(
+            cfg.base_price, sim.selected(), self.quantity.value(), cfg.currency
+        )
+        self.summary_area.updateGeometry()
+
+    def show_selection(self) -> None:
+        """Summary, product image and the checked state of the controls on screen."""
+        sim = self.simulation
+        self.show_summary()
+        self.image.show_layers(sim.selected() if sim is not None else [])
+        self.options.refresh_all()
+
+    def show_cart(self) -> None:
+        sim, cfg = self.simulation, self.document.configurator
+        if sim is None or cfg is None:
+            self.cart.show_cart(None, "", "$")
+            return
+        self.cart.show_cart(sim.storefront.cart(), self.product, cfg.currency)
+
+    def show_order(self) -> None:
+        sim, cfg = self.simulation, self.document.configurator
+        orders = sim.storefront.orders if sim is not None else []
+        currency = cfg.currency if cfg is not None else "$"
+        self.cart.show_order(orders[-1] if orders else None, self.product, currency)
+
+    def show_everything(self) -> None:
+        enabled = self.simulation is not None
+        for widget in (self.quantity, self.add_button, self.reset_button):
+            widget.setEnabled(enabled)
+        self.show_heading()
+        self.show_selection()
+        self.show_cart()
+        self.show_order()
+
+    def set_message(self, text: str, *, error: bool = True) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(_ERROR if error else _OK)
+
+    # --- shopper actions -----------------------------------------------------------------
+    def _option_toggled(self, layer: Layer, on: bool) -> None:
+        sim = self.simulation
+        if sim is None:
+            return
+        changed, refusal = sim.choose(layer, on)
+        self.set_message(refusal)
+        if changed:
+            self.show_selection()
+        else:
+            self.options.refresh_option(layer)  # put the control back as the selection is
+
+    def add_to_cart(self) -> None:
+        sim = self.simulation
+        if sim is None:
+            return
+        quantity = self.quantity.value()
+        refusals = sim.storefront.add_to_cart(quantity)
+        if refusals:
+            self.set_message("\n".join(refusals))
+        else:
+            self.set_message(f"Added to cart: {self.product} × {quantity}.", error=False)
+        self.show_cart()
+
+    def checkout(self) -> None:
+        sim = self.simulation
+        if sim is None:
+            return
+        result = sim.storefront.checkout()
+        if isinstance(result, list):
+            self.set_message("\n".join(result))
+            return
+        self.set_message(f"Order #{result.number} placed.", error=False)
+        # Sold units change what the options show; a choice that ran out is dropped.
+        if sim.storefront.prune():
+            self.show_selection()
+        else:
+            self.options.refresh_all()
+        self.show_cart()
+        self.show_order()
+
+    def remove_line(self, row: int) -> None:
+        sim = self.simulation
+        if sim is None:
+            return
+        sim.storefront.remove_line(row)
+        self.set_message("")
+        self.show_cart()
+
+    def reset_simulation(self) -> None:
+        sim = self.simulation
+        if sim is None:
+            return
+        sim.storefront.reset_simulation()
+        self.quantity.setValue(1)
+        self.set_message("")
+        self.show_everything()
+
+    # --- for QA scripts ------------------------------------------------------------------
+    def option_control(self, layer_name_or_path: str) -> QAbstractButton | None:
+        """The control of an option, scrolled into view ('Group/Option' path or a name)."""
+        cfg = self.document.configurator
+        if cfg is None:
+            return None
+        layer = cfg.find_path(layer_name_or_path)
+        if layer is None:
+            layer = next((o for o in cfg.options() if o.name == layer_name_or_path), None)
+        if layer is None or layer.is_group:
+            return None
+        return self.options.control(layer)

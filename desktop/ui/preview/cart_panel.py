@@ -1,0 +1,192 @@
+"""The simulated cart: its lines with item details, subtotal, Checkout and the last order."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QShortcut,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.money import format_money
+from ...domain.storefront import CartLineView, CartView, Order
+
+EMPTY_CART = "Your cart is empty."
+
+
+def line_text(line: CartLineView, product: str, currency: str) -> str:
+    """'Game Controller × 2 — $108.00' over the item details, one option label each."""
+    head = f"{product} × {line.quantity} — {format_money(line.total, currency)}"
+    details = ", ".join(item.label for item in line.items) or "(no options)"
+    return f"{head}\n{details}"
+
+
+def order_text(order: Order, product: str, currency: str) -> str:
+    """The order confirmation: number, lines, subtotal and the backorder notes."""
+    parts = [f"Order #{order.number} placed — thank you!"]
+    for line in order.lines:
+        each = format_money(line.unit_price, currency)
+        total = format_money(line.total, currency)
+        parts.append(f"{product} × {line.quantity} at {each} — {total}")
+        parts.extend(f"    {item.label}" for item in line.items)
+    parts.append(f"Subtotal: {format_money(order.subtotal, currency)}")
+    parts.extend(order.notes)
+    return "\n".join(parts)
+
+
+class _CartList(QListView):
+    """The cart's list view, saying so when it is empty."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            color = QColor(self.palette().color(QPalette.ColorRole.Text))
+            color.setAlpha(120)
+            painter.setPen(color)
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, EMPTY_CART)
+            painter.end()
+
+
+class CartPanel(QWidget):
+    """Shows a CartView and the last Order; asks the pane to remove lines or check out.
+
+    Signals:
+        removeRequested(int)   the shopper removes the cart line at this row
+        checkoutRequested()    the shopper clicks Checkout
+    """
+
+    removeRequested = Signal(int)
+    checkoutRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cartPanel")
+        title = QLabel("Cart")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        title.setFont(font)
+
+        self.model = QStandardItemModel(self)
+        self.view = _CartList()
+        self.view.setObjectName("cartView")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSpacing(2)
+        self.view.setMinimumHeight(90)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.view.selectionModel().currentChanged.connect(self._update_buttons)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._remove_current)
+
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setObjectName("removeCartLineButton")
+        self.remove_button.setToolTip("Remove the selected cart line (Delete)")
+        self.remove_button.clicked.connect(self._remove_current)
+        self.subtotal = QLabel()
+        self.subtotal.setObjectName("subtotalLabel")
+        self.subtotal.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtotal.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bold = self.subtotal.font()
+        bold.setBold(True)
+        self.subtotal.setFont(bold)
+        self.checkout_button = QPushButton("Checkout")
+        self.checkout_button.setObjectName("checkoutButton")
+        self.checkout_button.clicked.connect(self.checkoutRequested)
+        self.warning = QLabel()
+        self.warning.setObjectName("cartWarning")
+        self.warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #b3261e;")
+        self.warning.hide()
+
+        self.order = QLabel()
+        self.order.setObjectName("orderConfirmation")
+        self.order.setTextFormat(Qt.TextFormat.PlainText)
+        self.order.setWordWrap(True)
+        self.order.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.order_box = QFrame()
+        self.order_box.setObjectName("orderBox")
+        self.order_box.setStyleSheet(
+            "#orderBox { background: rgba(46, 157, 79, 22);"
+            " border: 1px solid rgba(46, 157, 79, 90); border-radius: 6px; }"
+        )
+        box_layout = QVBoxLayout(self.order_box)
+        box_layout.setContentsMargins(10, 8, 10, 8)
+        box_layout.addWidget(self.order)
+        self.order_box.hide()
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+        actions.addWidget(self.subtotal)
+        actions.addWidget(self.checkout_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.order_box)
+        self.show_cart(None, "", "$")
+
+    def show_cart(self, cart: CartView | None, product: str, currency: str) -> None:
+        """Rewrite the lines in place (the cart is small), keeping the current row."""
+        lines = cart.lines if cart is not None else ()
+        current = self.view.currentIndex().row()
+        while self.model.rowCount() > len(lines):
+            self.model.removeRow(self.model.rowCount() - 1)
+        for row, line in enumerate(lines):
+            text = line_text(line, product, currency)
+            item = self.model.item(row)
+            if item is None:
+                item = QStandardItem(text)
+                item.setEditable(False)
+                self.model.appendRow(item)
+            elif item.text() != text:
+                item.setText(text)
+        if 0 <= current < len(lines):
+            self.view.setCurrentIndex(self.model.index(current, 0))
+        subtotal = cart.subtotal if cart is not None else None
+        self.subtotal.setText(
+            f"Subtotal: {format_money(subtotal, currency)}" if subtotal is not None else ""
+        )
+        shortages = cart.shortages if cart is not None else ()
+        self.warning.setText("\n".join(shortages))
+        self.warning.setVisible(bool(shortages))
+        self.checkout_button.setEnabled(bool(lines))
+        self._update_buttons()
+
+    def show_order(self, order: Order | None, product: str, currency: str) -> None:
+        self.order.setText(order_text(order, product, currency) if order is not None else "")
+        self.order_box.setVisible(order is not None)
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(self.view.currentIndex().isValid())
+
+    def _remove_current(self) -> None:
+        row = self.view.currentIndex().row()
+        if row >= 0:
+            self.removeRequested.emit(row)

@@ -1,0 +1,167 @@
+"""The product image: the selected options' layer images stacked in layer order.
+
+Decoded images are cached per file; the stack is composed again only when the list of image
+files changes (a selection, an image field, a reorder), and scaled to the widget at the
+screen's device pixel ratio so it stays crisp on high-DPI screens.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ...domain.model import Layer
+from ...store.media import resolve_image
+
+
+class ImageCache:
+    """Decoded layer images by relative path (None for a missing or unreadable file).
+
+    Bounded (least recently used first out) so a catalogue of thousands of images does not
+    keep them all decoded.
+    """
+
+    def __init__(self, limit: int = 256) -> None:
+        self.limit = limit
+        self.db_path: Path | None = None
+        self._images: OrderedDict[str, QImage | None] = OrderedDict()
+
+    def get(self, relative: str) -> QImage | None:
+        if relative in self._images:
+            self._images.move_to_end(relative)
+            return self._images[relative]
+        found = resolve_image(self.db_path, relative)
+        image = QImage(str(found)) if found is not None else None
+        if image is not None and image.isNull():
+            image = None  # not a readable image: skipped like a missing one
+        self._images[relative] = image
+        if len(self._images) > self.limit:
+            self._images.popitem(last=False)
+        return image
+
+    def forget(self, relative: str) -> None:
+        self._images.pop(relative, None)
+
+    def clear(self, db_path: Path | None) -> None:
+        self.db_path = db_path
+        self._images.clear()
+
+
+class ProductImage(QWidget):
+    """Shows the composed product image scaled to fit, keeping its aspect ratio."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("productImage")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 160)
+        self.cache = ImageCache()
+        self._paths: tuple[str, ...] = ()
+        self._composed: QImage | None = None
+        self._dirty = False
+        self._scaled: QPixmap | None = None
+        self._scaled_key: tuple[int, int, float] | None = None
+
+    # --- input ---------------------------------------------------------------------------
+    def reset(self, db_path: Path | None) -> None:
+        self.cache.clear(db_path)
+        self._paths = ()
+        self._invalidate()
+
+    def show_layers(self, layers: Sequence[Layer]) -> None:
+        """The selected options in layer order (first at the bottom)."""
+        paths = tuple(layer.image for layer in layers if layer.image)
+        if paths != self._paths:
+            self._paths = paths
+            self._invalidate()
+
+    def image_changed(self, *relatives: str) -> None:
+        """A layer's image field changed: decode those files afresh."""
+        for relative in relatives:
+            self.cache.forget(relative)
+        if any(relative in self._paths for relative in relatives):
+            self._invalidate()
+
+    def _invalidate(self) -> None:
+        # Composed lazily (on paint or when asked): several changes in one turn cost one pass.
+        self._dirty = True
+        self._scaled = None
+        self.update()
+
+    # --- output --------------------------------------------------------------------------
+    def composed(self) -> QImage | None:
+        """The full-size stack, or None when no selected option has a readable image."""
+        if self._dirty:
+            self._composed = self._compose()
+            self._dirty = False
+        return self._composed
+
+    def pixmap(self) -> QPixmap:
+        """What is drawn: the stack scaled to this widget at its device pixel ratio."""
+        composed = self.composed()
+        ratio = self.devicePixelRatioF()
+        target = self._target().size()
+        key = (target.width(), target.height(), ratio)
+        if self._scaled is None or self._scaled_key != key:
+            if composed is None or target.isEmpty():
+                self._scaled = QPixmap()
+            else:
+                device = QSize(round(target.width() * ratio), round(target.height() * ratio))
+                scaled = composed.scaled(
+                    device,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                self._scaled = QPixmap.fromImage(scaled)
+                self._scaled.setDevicePixelRatio(ratio)
+            self._scaled_key = key
+        return self._scaled
+
+    def _compose(self) -> QImage | None:
+        images = [img for img in (self.cache.get(p) for p in self._paths) if img is not None]
+        if not images:
+            return None
+        # Layer images share one canvas in WP Configurator; the bottom one sets its size.
+        canvas = QImage(images[0].size(), QImage.Format.Format_ARGB32_Premultiplied)
+        canvas.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(canvas)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        for image in images:
+            if image.size() == canvas.size():
+                painter.drawImage(QPoint(0, 0), image)
+            else:
+                fitted = image.size().scaled(canvas.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                x = (canvas.width() - fitted.width()) // 2
+                y = (canvas.height() - fitted.height()) // 2
+                painter.drawImage(QRect(QPoint(x, y), fitted), image)
+        painter.end()
+        return canvas
+
+    def _target(self) -> QRect:
+        return self.rect().adjusted(12, 12, -12, -12)
+
+    def resizeEvent(self, event: object) -> None:
+        self._scaled = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        pixmap = self.pixmap()
+        if pixmap.isNull():
+            muted = QColor(palette.color(QPalette.ColorRole.Text))
+            muted.setAlpha(110)
+            painter.setPen(muted)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No product image")
+        else:
+            size = pixmap.deviceIndependentSize().toSize()
+            target = self._target()
+            x = target.left() + (target.width() - size.width()) // 2
+            y = target.top() + (target.height() - size.height()) // 2
+            painter.drawPixmap(QPoint(x, y), pixmap)
+        painter.end()

@@ -1,0 +1,185 @@
+"""How the preview follows the Document: each signal refreshes only what it can change.
+
+An edit to one layer costs the same at 10 options or 10,000: it re-reads that option's
+control if on screen, and the summary, image or cart only when the option is selected or in
+the cart. Structural edits re-lay out the top-level group(s) they touch.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from ...domain.model import Configurator, Layer
+from ..document import Document
+from .rows import root_of
+from .simulation import Simulation
+
+if TYPE_CHECKING:
+    from .pane import PreviewPane
+
+_STOCK_FIELDS = {"manage_stock", "stock_quantity", "stock_status"}
+_SHOWN_FIELDS = {"name", "price", "sale_price", "image"}
+
+
+class LiveUpdates(QObject):
+    """Connects Document signals to the pane's partial refreshes. Emits nothing."""
+
+    def __init__(self, pane: PreviewPane, document: Document) -> None:
+        super().__init__(pane)
+        self.pane = pane
+        self.document = document
+        # Layers removed by an edit, by id: undoing the removal inserts copies with the same
+        # ids, and the simulation (selection, cart, units sold) moves over to them.
+        self._removed: dict[int, Layer] = {}
+        document.configuratorOpened.connect(self.opened)
+        document.addonChanged.connect(self.addon_changed)
+        document.settingsChanged.connect(self.settings_changed)
+        document.layerChanged.connect(self.layer_changed)
+        document.layerInserted.connect(self.layer_inserted)
+        document.layerRemoved.connect(self.layer_removed)
+        document.layerMoved.connect(self.layer_moved)
+
+    @property
+    def simulation(self) -> Simulation | None:
+        return self.pane.simulation
+
+    # --- whole configurator --------------------------------------------------------------
+    def opened(self, configurator: Configurator | None) -> None:
+        pane = self.pane
+        self._removed.clear()
+        sim = None
+        if configurator is not None:
+            sim = Simulation(configurator, self.document.addon_active)
+        pane.simulation = sim
+        pane.image.reset(self.document.db_path)
+        pane.options.set_source(
+            configurator,
+            sim.storefront.state if sim is not None else None,
+            sim.is_selected if sim is not None else (lambda _layer: False),
+        )
+        pane.quantity.setValue(1)
+        pane.set_message("")
+        pane.show_everything()
+
+    def addon_changed(self, active: bool) -> None:
+        sim = self.simulation
+        if sim is None:
+            return
+        sim.storefront.addon_active = active
+        self._rules_changed()
+
+    def settings_changed(self, fields: set[str]) -> None:
+        pane, sim, cfg = self.pane, self.simulation, self.document.configurator
+        if sim is None or cfg is None:
+            return
+        if "currency" in fields:
+            pane.options.set_currency(cfg.currency)
+        pane.show_heading()
+        self._rules_changed()
+
+    def _rules_changed(self) -> None:
+        """Add-on or global settings: every option's state may differ. Costs what is on
+        screen plus the selection and the cart, never a walk over all options."""
+        pane, sim = self.pane, self.simulation
+        assert sim is not None
+        sim.storefront.prune()
+        pane.show_selection()
+        pane.show_cart()
+        pane.show_order()
+
+    # --- one layer -----------------------------------------------------------------------
+    def layer_changed(self, layer: Layer, fields: set[str]) -> None:
+        pane, sim = self.pane, self.simulation
+        if sim is None:
+            return
+        if "hidden" in fields:
+            pane.options.rebuild(layer)
+        if layer.is_group:
+            self._group_changed(layer, fields)
+            return
+        if "image" in fields:
+            pane.image.image_changed(layer.image)
+        storefront = sim.storefront
+        was_selected = sim.is_selected(layer)
+        selection_changed = False
+        if fields & _STOCK_FIELDS and was_selected and not storefront.state(layer).selectable:
+            storefront.select(layer, False)  # prune() for just the option that changed
+            selection_changed = True
+        if "active_on_load" in fields and sim.adopt_default(layer, replace=True):
+            selection_changed = True
+        if selection_changed:
+            pane.show_selection()  # its siblings' controls may have changed too
+        else:
+            pane.options.refresh_option(layer)
+            if was_selected and fields & _SHOWN_FIELDS:
+                pane.show_summary()
+                pane.image.show_layers(sim.selected())
+        if storefront.in_cart(layer):
+            pane.show_cart()
+            pane.show_order()
+
+    def _group_changed(self, group: Layer, fields: set[str]) -> None:
+        pane, sim = self.pane, self.simulation
+        assert sim is not None
+        pane.options.refresh_header(group)
+        if "multiple" in fields:
+            sim.enforce_single(group)
+            pane.show_selection()  # radio or check box indicators, and the choice kept
+        if "name" in fields:
+            pane.show_cart()
+
+    # --- structure -----------------------------------------------------------------------
+    def layer_inserted(self, layer: Layer) -> None:
+        pane, sim = self.pane, self.simulation
+        if sim is None:
+            return
+        sim.invalidate_order()
+        replacements = {}
+        for node in layer.walk():
+            old = self._removed.pop(node.id, None) if node.id is not None else None
+            if old is not None:
+                replacements[old] = node
+        sim.storefront.replace_options(replacements)
+        self._relayout(layer.parent)
+        for node in layer.walk():
+            if node not in replacements.values():
+                sim.adopt_default(node, replace=False)
+        pane.show_selection()
+        pane.show_cart()
+
+    def layer_removed(self, layer: Layer, parent: Layer | None, row: int) -> None:
+        pane, sim = self.pane, self.simulation
+        if sim is None:
+            return
+        for node in layer.walk():
+            if node.id is not None:
+                self._removed[node.id] = node
+        sim.invalidate_order()
+        self._relayout(parent)
+        sim.storefront.prune()
+        pane.show_selection()
+        pane.show_cart()
+
+    def layer_moved(self, layer: Layer, old_parent: Layer | None, old_row: int) -> None:
+        pane, sim = self.pane, self.simulation
+        if sim is None:
+            return
+        sim.invalidate_order()
+        self._relayout(old_parent, layer.parent)
+        group = layer.parent
+        if group is not None and not layer.is_group and sim.is_selected(layer):
+            # Moved into a single-choice group that already has a choice: that choice stays.
+            others = [c for c in group.children if c is not layer and sim.is_selected(c)]
+            sim.enforce_single(group, keep=others[0] if others else layer)
+        pane.show_selection()  # the image is stacked in layer order
+
+    def _relayout(self, *anchors: Layer | None) -> None:
+        """Re-lay out the top-level groups holding the anchors; None stands for the top
+        level itself (a group added, removed or reordered)."""
+        options = self.pane.options
+        if None in anchors:
+            options.sync_sections()
+        for root in dict.fromkeys(root_of(a) for a in anchors if a is not None):
+            options.rebuild(root)

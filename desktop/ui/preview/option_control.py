@@ -1,0 +1,223 @@
+"""One option of the storefront: a checkable button drawing indicator, name, notice and price.
+
+The option list keeps a small pool of these and binds each to whichever option row is on
+screen, so a configurator of thousands of options still has only a few dozen of them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QAbstractButton, QStyle, QStyleOptionButton, QWidget
+
+from ...domain import texts
+from ...domain.model import Availability, Layer
+from ...domain.money import format_money
+from ...domain.stock import OptionState
+from ..availability_style import COLORS
+
+OBJECT_NAME = "optionControl"
+_PAD = 10
+_GAP = 8
+
+
+def price_text(amount: Decimal, currency: str) -> str:
+    """'+$4.00' as a storefront shows an option's surcharge."""
+    return "+" + format_money(amount, currency)
+
+
+class OptionControl(QAbstractButton):
+    """A checkable button standing for one option (radio-like or checkbox-like).
+
+    Emits QAbstractButton's toggled/clicked; the option list turns them into selections.
+    Dynamic properties `layerName`, `availability` and `notice` follow the bound option.
+    The layer name is drawn with drawText, so it is never read as markup.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        self.layer: Layer | None = None
+        self.multiple = False
+        self._state: OptionState | None = None
+        self._currency = "$"
+
+    # --- binding -------------------------------------------------------------------------
+    def bind(
+        self, layer: Layer, state: OptionState, checked: bool, multiple: bool, currency: str
+    ) -> None:
+        """Show layer as it is now; signals are blocked, this is not a shopper's click."""
+        self.layer = layer
+        self.multiple = multiple
+        self._state = state
+        self._currency = currency
+        was = self.blockSignals(True)
+        try:
+            self.setObjectName(OBJECT_NAME)
+            self.setText(layer.name)
+            self.setAccessibleName(layer.name)
+            self.setProperty("layerName", layer.name)
+            self.setProperty("availability", state.availability.value)
+            self.setProperty("notice", state.notice)
+            self.setEnabled(state.selectable)
+            self.setChecked(checked)
+            self.setToolTip(_tooltip(state))
+        finally:
+            self.blockSignals(was)
+        self.update()
+
+    def release(self) -> None:
+        """Back to the spare pool: hidden and no longer found as an option control."""
+        self.layer = None
+        self.hide()
+        self.setObjectName("")
+
+    # --- painting ------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(240, max(32, self.fontMetrics().height() + 16))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        layer, state = self.layer, self._state
+        if layer is None or state is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        rect = self.rect().adjusted(1, 1, -1, -1)
+        self._paint_frame(painter, QRectF(rect), palette)
+
+        # Indicator: the platform's own radio button or check box.
+        option = QStyleOptionButton()
+        option.initFrom(self)
+        metric = (
+            QStyle.PixelMetric.PM_IndicatorWidth
+            if self.multiple
+            else QStyle.PixelMetric.PM_ExclusiveIndicatorWidth
+        )
+        size = self.style().pixelMetric(metric, option, self)
+        option.rect = QRect(rect.left() + _PAD, rect.center().y() - size // 2 + 1, size, size)
+        option.state |= (
+            QStyle.StateFlag.State_On if self.isChecked() else QStyle.StateFlag.State_Off
+        )
+        primitive = (
+            QStyle.PrimitiveElement.PE_IndicatorCheckBox
+            if self.multiple
+            else QStyle.PrimitiveElement.PE_IndicatorRadioButton
+        )
+        self.style().drawPrimitive(primitive, option, painter, self)
+
+        left = option.rect.right() + _GAP + 2
+        right = rect.right() - _PAD
+        enabled = self.isEnabled()
+        text_role = QPalette.ColorRole.WindowText
+        group = QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
+        text_color = palette.color(group, text_role)
+
+        right = self._paint_price(painter, layer, rect, right, text_color)
+        notice_width = 0
+        if state.notice:
+            notice_width = self._pill_width(state.notice) + _GAP
+        metrics = QFontMetrics(self.font())
+        available = max(right - left - notice_width - _GAP, 20)
+        name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, available)
+        painter.setPen(text_color)
+        name_rect = QRect(left, rect.top(), metrics.horizontalAdvance(name) + 1, rect.height())
+        painter.drawText(
+            name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name
+        )
+        if state.notice:
+            self._paint_pill(painter, state, name_rect.right() + _GAP, rect)
+        painter.end()
+
+    def _paint_frame(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        if self.isChecked():
+            fill = QColor(highlight)
+            fill.setAlpha(28)
+            border = QColor(highlight)
+            border.setAlpha(150)
+        elif self.underMouse() and self.isEnabled():
+            fill = QColor(palette.color(QPalette.ColorRole.Text))
+            fill.setAlpha(12)
+            border = QColor(palette.color(QPalette.ColorRole.Mid))
+        else:
+            fill = QColor(Qt.GlobalColor.transparent)
+            border = QColor(palette.color(QPalette.ColorRole.Mid))
+            border.setAlpha(90)
+        painter.setPen(border)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        if self.hasFocus():
+            focus = QColor(highlight)
+            painter.setPen(focus)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), 5, 5)
+
+    def _paint_price(
+        self, painter: QPainter, layer: Layer, rect: QRect, right: int, color: QColor
+    ) -> int:
+        """Draw the price right-aligned (a sale shows the regular price struck); returns the
+        x where the name must stop."""
+        if layer.sale_price is None and layer.price == 0:
+            return right
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(bold)
+        painter.setPen(color)
+        shown = price_text(layer.effective_price, self._currency)
+        width = QFontMetrics(bold).horizontalAdvance(shown)
+        painter.drawText(QRect(right - width, rect.top(), width, rect.height()), align, shown)
+        right -= width + _GAP
+        if layer.sale_price is not None and layer.sale_price != layer.price:
+            struck = QFont(self.font())
+            struck.setStrikeOut(True)
+            painter.setFont(struck)
+            faded = QColor(color)
+            faded.setAlpha(140)
+            painter.setPen(faded)
+            regular = format_money(layer.price, self._currency)
+            width = QFontMetrics(struck).horizontalAdvance(regular)
+            painter.drawText(QRect(right - width, rect.top(), width, rect.height()), align, regular)
+            right -= width + _GAP
+        painter.setFont(self.font())
+        return right
+
+    def _pill_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF() * 0.85, 7.0))
+        font.setWeight(QFont.Weight.DemiBold)
+        return font
+
+    def _pill_width(self, notice: str) -> int:
+        return QFontMetrics(self._pill_font()).horizontalAdvance(notice) + 14
+
+    def _paint_pill(self, painter: QPainter, state: OptionState, x: int, rect: QRect) -> None:
+        """The notice as a coloured badge: amber for backorder, red for out of stock."""
+        color = COLORS[state.availability]
+        font = self._pill_font()
+        metrics = QFontMetrics(font)
+        height = metrics.height() + 4
+        box = QRectF(x, rect.center().y() - height / 2 + 1, self._pill_width(state.notice), height)
+        fill = QColor(color)
+        fill.setAlpha(38)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(box, height / 2, height / 2)
+        painter.setFont(font)
+        painter.setPen(color.darker(130))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, state.notice)
+        painter.setFont(self.font())
+
+
+def _tooltip(state: OptionState) -> str:
+    # No user text here: tooltips guess at rich text, and names must never be read as markup.
+    if state.availability is Availability.OUT_OF_STOCK:
+        return f"{texts.NOTICE_OUT_OF_STOCK}: shoppers cannot choose this option."
+    if state.availability is Availability.BACKORDER:
+        return texts.AVAILABILITY_WORDS[Availability.BACKORDER.value]
+    return texts.AVAILABILITY_WORDS[state.availability.value]

@@ -1,0 +1,236 @@
+"""The storefront's option controls as a virtual list: headers painted, a few buttons reused.
+
+Only the rows near the viewport get an OptionControl; scrolling moves the same few dozen
+buttons to the rows that come into view. An edit to one option touches its button only when
+that option is on screen, so the cost of an edit does not grow with the configurator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
+
+from ...domain.model import Configurator, Layer
+from ...domain.stock import OptionState
+from .option_control import OptionControl
+from .rows import OptionLayout, Row, RowKind
+
+# Rows bound to buttons even when the viewport is smaller (or not shown yet): enough for a
+# tall screen, so small configurators have every control from the start.
+MIN_REALIZED = 48
+OVERSCAN = 4  # rows beyond each edge, so keyboard focus can move without a gap
+_INDENT = 18
+_MARGIN = 4
+
+
+class OptionList(QAbstractScrollArea):
+    """Group headers and option controls of one configurator, virtualised.
+
+    Signals:
+        optionToggled(object, bool)   a shopper checked or unchecked an option (Layer, on)
+    """
+
+    optionToggled = Signal(object, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("optionList")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        metrics = self.fontMetrics()
+        self.layout_ = OptionLayout(
+            {
+                RowKind.GROUP: metrics.height() + 24,
+                RowKind.SUB_GROUP: metrics.height() + 12,
+                RowKind.OPTION: max(34, metrics.height() + 18),
+            }
+        )
+        self._state: Callable[[Layer], OptionState] | None = None
+        self._checked: Callable[[Layer], bool] = lambda _layer: False
+        self._currency = "$"
+        self._bound: dict[Layer, OptionControl] = {}
+        self._spare: list[OptionControl] = []
+
+    # --- what to show --------------------------------------------------------------------
+    def set_source(
+        self,
+        configurator: Configurator | None,
+        state: Callable[[Layer], OptionState] | None,
+        checked: Callable[[Layer], bool],
+    ) -> None:
+        """Show a configurator; state and checked are asked per option as it comes on screen."""
+        self._state = state
+        self._checked = checked
+        self._currency = configurator.currency if configurator is not None else "$"
+        self.layout_.reset(configurator)
+        for layer in list(self._bound):
+            self._release(layer)
+        self.verticalScrollBar().setValue(0)
+        self._relayout()
+
+    def set_currency(self, currency: str) -> None:
+        self._currency = currency
+        self.refresh_all()
+
+    def refresh_option(self, layer: Layer) -> None:
+        """Re-read one option (its state, name, price, checked); nothing when off screen."""
+        button = self._bound.get(layer)
+        if button is not None:
+            self._bind(button, layer)
+
+    def refresh_all(self) -> None:
+        """Re-read every option on screen (add-on, backorders, orders placed)."""
+        for layer, button in self._bound.items():
+            self._bind(button, layer)
+        self.viewport().update()
+
+    def refresh_header(self, layer: Layer) -> None:
+        located = self.layout_.locate(layer)
+        if located is not None:
+            top, row = located
+            y = top - self.verticalScrollBar().value()
+            self.viewport().update(0, y, self.viewport().width(), row.height)
+
+    def rebuild(self, layer: Layer) -> None:
+        """Rows changed inside layer's top-level group (insert, remove, move, hide)."""
+        self.layout_.rebuild(layer)
+        self._relayout()
+
+    def sync_sections(self) -> None:
+        """Top-level groups were added, removed or reordered."""
+        self.layout_.sync_sections()
+        self._relayout()
+
+    def control(self, layer: Layer) -> OptionControl | None:
+        """Scroll layer's row into view and return its button (None when it is not shown)."""
+        located = self.layout_.locate(layer)
+        if located is None:
+            return None
+        top, row = located
+        bar = self.verticalScrollBar()
+        height = self.viewport().height()
+        if top < bar.value() or top + row.height > bar.value() + height:
+            bar.setValue(max(top - height // 3, 0))
+        self._relayout()
+        return self._bound.get(layer)
+
+    def bound(self) -> dict[Layer, OptionControl]:
+        return dict(self._bound)
+
+    # --- layout of the pool --------------------------------------------------------------
+    def _relayout(self) -> None:
+        bar = self.verticalScrollBar()
+        height = self.viewport().height()
+        bar.setRange(0, max(self.layout_.height - height, 0))
+        bar.setPageStep(height)
+        bar.setSingleStep(self.layout_.heights[RowKind.OPTION])
+        offset = bar.value()
+        width = self.viewport().width()
+        wanted: dict[Layer, tuple[int, Row]] = {}
+        start = max(offset - OVERSCAN * self.layout_.heights[RowKind.OPTION], 0)
+        for count, (top, row) in enumerate(self.layout_.rows_from(start)):
+            if count >= MIN_REALIZED and top > offset + height + OVERSCAN * row.height:
+                break
+            if row.kind is RowKind.OPTION:
+                wanted[row.layer] = (top, row)
+        for layer in [layer for layer in self._bound if layer not in wanted]:
+            self._release(layer)
+        for layer, (top, row) in wanted.items():
+            button = self._bound.get(layer)
+            if button is None:
+                button = self._spare.pop() if self._spare else self._new_button()
+                self._bound[layer] = button
+                self._bind(button, layer)
+            x = _MARGIN + row.depth * _INDENT - _INDENT + 6
+            button.setGeometry(QRect(x, top - offset + 2, width - x - _MARGIN, row.height - 4))
+            button.show()
+        self.viewport().update()
+
+    def _new_button(self) -> OptionControl:
+        button = OptionControl(self.viewport())
+        button.toggled.connect(lambda on, b=button: self._toggled(b, on))
+        return button
+
+    def _toggled(self, button: OptionControl, on: bool) -> None:
+        if button.layer is not None:
+            self.optionToggled.emit(button.layer, on)
+
+    def _bind(self, button: OptionControl, layer: Layer) -> None:
+        if self._state is None:
+            return
+        group = layer.parent
+        multiple = group is not None and group.multiple
+        button.bind(layer, self._state(layer), self._checked(layer), multiple, self._currency)
+
+    def _release(self, layer: Layer) -> None:
+        button = self._bound.pop(layer)
+        button.release()
+        self._spare.append(button)
+
+    # --- events --------------------------------------------------------------------------
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self._relayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint the group and sub-group headers of the visible rows (buttons paint
+        themselves). Names go through drawText: plain text, never markup."""
+        painter = QPainter(self.viewport())
+        offset = self.verticalScrollBar().value()
+        bottom = offset + self.viewport().height()
+        width = self.viewport().width()
+        palette = self.palette()
+        for top, row in self.layout_.rows_from(offset + event.rect().top()):
+            if top > bottom:
+                break
+            if row.kind is RowKind.OPTION:
+                continue
+            self._paint_header(painter, row, QRect(0, top - offset, width, row.height), palette)
+        painter.end()
+
+    def _paint_header(self, painter: QPainter, row: Row, rect: QRect, palette: QPalette) -> None:
+        layer = row.layer
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        if row.kind is RowKind.GROUP:
+            font.setPointSizeF(font.pointSizeF() * 1.1)
+        painter.setFont(font)
+        text = palette.color(QPalette.ColorRole.Text)
+        x = _MARGIN + 4 + max(row.depth - 0, 0) * _INDENT
+        inner = rect.adjusted(x, 0, -_MARGIN - 4, -4)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        metrics = painter.fontMetrics()
+        caption = _caption(layer)
+        painter.setPen(text)
+        name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, inner.width() - 110)
+        painter.drawText(inner, align, name)
+        if caption:
+            small = QFont(self.font())
+            small.setPointSizeF(small.pointSizeF() * 0.85)
+            painter.setFont(small)
+            muted = QColor(text)
+            muted.setAlpha(140)
+            painter.setPen(muted)
+            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
+            painter.drawText(inner, right, caption)
+        if row.kind is RowKind.GROUP:
+            line = QColor(text)
+            line.setAlpha(40)
+            painter.setPen(line)
+            painter.drawLine(inner.left(), rect.bottom(), inner.right(), rect.bottom())
+
+
+def _caption(layer: Layer) -> str:
+    """A short note on how the group is chosen from (no user text)."""
+    words = []
+    if layer.required:
+        words.append("Required")
+    words.append("Choose any" if layer.multiple else "Choose one")
+    return " · ".join(words)

@@ -1,0 +1,114 @@
+"""The price summary under the options: Base Price, each selected option, Expected Total."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
+
+from ...domain.model import Layer
+from ...domain.money import format_money
+from ...domain.texts import BASE_PRICE, EXPECTED_TOTAL
+
+
+class SummaryView(QWidget):
+    """Painted lines of label and amount (drawText: option names stay plain text).
+
+    `text()` gives the same lines as plain text for tests and accessibility.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryView")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._lines: list[tuple[str, str, bool]] = []  # label, amount, emphasised
+
+    def show_summary(
+        self, base: Decimal, options: Sequence[Layer], quantity: int, currency: str
+    ) -> None:
+        lines = [(BASE_PRICE, format_money(base, currency), False)]
+        total = base
+        for option in options:
+            lines.append((option.name, format_money(option.effective_price, currency), False))
+            total += option.effective_price
+        lines.append((EXPECTED_TOTAL, format_money(total, currency), True))
+        if quantity > 1:
+            lines.append((f"For {quantity}", format_money(total * quantity, currency), True))
+        self._lines = lines
+        self.setAccessibleDescription(self.text())
+        self.updateGeometry()
+        self.update()
+
+    def clear(self) -> None:
+        self._lines = []
+        self.updateGeometry()
+        self.update()
+
+    def text(self) -> str:
+        return "\n".join(f"{label}: {amount}" for label, amount, _ in self._lines)
+
+    def _line_height(self) -> int:
+        return self.fontMetrics().height() + 6
+
+    def sizeHint(self) -> QSize:
+        strong = sum(1 for line in self._lines if line[2])
+        return QSize(240, len(self._lines) * self._line_height() + 4 * strong + 10)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = QColor(text)
+        muted.setAlpha(170)
+        height = self._line_height()
+        y = 4
+        width = self.width()
+        for label, amount, strong in self._lines:
+            font = QFont(self.font())
+            if strong:
+                font.setWeight(QFont.Weight.Bold)
+                rule = QColor(text)
+                rule.setAlpha(50)
+                painter.setPen(rule)
+                painter.drawLine(0, y + 1, width, y + 1)
+                y += 4
+            painter.setFont(font)
+            metrics = QFontMetrics(font)
+            amount_width = metrics.horizontalAdvance(amount)
+            row = QRect(0, y, width, height)
+            painter.setPen(text if strong else muted)
+            shown = metrics.elidedText(
+                label, Qt.TextElideMode.ElideRight, width - amount_width - 12
+            )
+            align = Qt.AlignmentFlag.AlignVCenter
+            painter.drawText(row, align | Qt.AlignmentFlag.AlignLeft, shown)
+            painter.setPen(text)
+            painter.drawText(row, align | Qt.AlignmentFlag.AlignRight, amount)
+            y += height
+        painter.end()
+
+
+class SummaryArea(QScrollArea):
+    """Holds the summary: as tall as its lines up to a limit, then it scrolls (hundreds of
+    groups). Its minimum stays constant so the window's size constraints never change."""
+
+    MAX_HEIGHT = 200
+
+    def __init__(self, summary: SummaryView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryArea")
+        self.setWidget(summary)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget().sizeHint() if self.widget() is not None else QSize(240, 0)
+        return QSize(inner.width(), min(inner.height(), self.MAX_HEIGHT))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, 48)
