@@ -1,0 +1,136 @@
+"""SPEC §3: every row of the availability table, and the quantity rules."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from desktop.domain import stock, texts
+from desktop.domain.model import Availability, Backorders, Stock, StockStatus
+
+# "out?" is status Out of Stock, or a quantity that is set and at most zero.
+OUT_STOCKS = {
+    "quantity 0": Stock(manage=True, quantity=0),
+    "quantity negative": Stock(manage=True, quantity=-3),
+    "status out, quantity 4": Stock(manage=True, quantity=4, status=StockStatus.OUT_OF_STOCK),
+    "status out, no quantity": Stock(manage=True, status=StockStatus.OUT_OF_STOCK),
+}
+IN_STOCKS = {
+    "quantity 3": Stock(manage=True, quantity=3),
+    "quantity 1": Stock(manage=True, quantity=1),
+    "no quantity": Stock(manage=True),
+}
+ALL_STOCKS = {**OUT_STOCKS, **IN_STOCKS}
+
+
+def unmanaged(s: Stock) -> Stock:
+    return Stock(manage=False, sku=s.sku, quantity=s.quantity, status=s.status)
+
+
+@pytest.mark.parametrize(
+    ("label", "manage", "backorders"),
+    list(itertools.product(ALL_STOCKS, (False, True), Backorders)),
+)
+def test_row_1_addon_off_everything_is_available(
+    label: str, manage: bool, backorders: Backorders
+) -> None:
+    s = ALL_STOCKS[label] if manage else unmanaged(ALL_STOCKS[label])
+    state = stock.option_state(False, s, backorders)
+    assert (state.availability, state.selectable, state.notice) == (
+        Availability.AVAILABLE,
+        True,
+        "",
+    )
+
+
+@pytest.mark.parametrize(("label", "backorders"), list(itertools.product(ALL_STOCKS, Backorders)))
+def test_row_2_stock_not_managed_is_available(label: str, backorders: Backorders) -> None:
+    state = stock.option_state(True, unmanaged(ALL_STOCKS[label]), backorders)
+    assert (state.availability, state.selectable, state.notice) == (
+        Availability.AVAILABLE,
+        True,
+        "",
+    )
+
+
+@pytest.mark.parametrize(("label", "backorders"), list(itertools.product(IN_STOCKS, Backorders)))
+def test_row_3_managed_and_not_out_is_in_stock(label: str, backorders: Backorders) -> None:
+    state = stock.option_state(True, IN_STOCKS[label], backorders)
+    assert (state.availability, state.selectable, state.notice) == (
+        Availability.IN_STOCK,
+        True,
+        "",
+    )
+
+
+@pytest.mark.parametrize("label", OUT_STOCKS)
+def test_row_4_out_without_backorders_is_out_of_stock_and_disabled(label: str) -> None:
+    state = stock.option_state(True, OUT_STOCKS[label], Backorders.NO)
+    assert (state.availability, state.selectable, state.notice) == (
+        Availability.OUT_OF_STOCK,
+        False,
+        texts.NOTICE_OUT_OF_STOCK,
+    )
+    assert state.notice == "Out of Stock"
+
+
+@pytest.mark.parametrize("label", OUT_STOCKS)
+def test_row_5_out_with_notify_is_backorder_with_notice(label: str) -> None:
+    state = stock.option_state(True, OUT_STOCKS[label], Backorders.NOTIFY)
+    assert (state.availability, state.selectable, state.notice) == (
+        Availability.BACKORDER,
+        True,
+        "Available on Backorder",
+    )
+
+
+@pytest.mark.parametrize("label", OUT_STOCKS)
+def test_row_6_out_with_silent_backorders_is_backorder_without_notice(label: str) -> None:
+    state = stock.option_state(True, OUT_STOCKS[label], Backorders.YES)
+    assert (state.availability, state.selectable, state.notice) == (
+        Availability.BACKORDER,
+        True,
+        "",
+    )
+
+
+def test_units_already_sold_in_the_simulation_count_against_the_quantity() -> None:
+    five = Stock(manage=True, quantity=5)
+    assert stock.option_state(True, five, Backorders.NO, used=4).availability == "in_stock"
+    assert stock.option_state(True, five, Backorders.NO, used=5).availability == "out_of_stock"
+
+
+@pytest.mark.parametrize(
+    ("s", "units", "backordered"),
+    [
+        (Stock(manage=True, quantity=5), 5, 0),
+        (Stock(manage=True, quantity=5), 6, 1),
+        (Stock(manage=True, quantity=0), 3, 3),
+        # Beyond max(quantity, 0): a negative quantity does not backorder more than asked.
+        (Stock(manage=True, quantity=-4), 2, 2),
+        (Stock(manage=True), 100, 0),
+        # Status Out of Stock: every unit is backordered, whatever the quantity says.
+        (Stock(manage=True, quantity=9, status=StockStatus.OUT_OF_STOCK), 2, 2),
+    ],
+)
+def test_units_beyond_the_stock_are_backordered(s: Stock, units: int, backordered: int) -> None:
+    assert stock.backordered_units(s, units) == backordered
+
+
+def test_purchasable_units_never_negative_and_none_means_unlimited() -> None:
+    assert stock.purchasable_units(Stock(manage=True, quantity=-2)) == 0
+    assert stock.purchasable_units(Stock(manage=True, quantity=3), used=1) == 2
+    assert stock.purchasable_units(Stock(manage=True)) is None
+    out = Stock(manage=True, status=StockStatus.OUT_OF_STOCK)
+    assert stock.purchasable_units(out) == 0
+
+
+def test_consistency_warning_where_status_and_quantity_disagree() -> None:
+    agree = Stock(manage=True, quantity=3)
+    assert stock.consistency_warning(True, agree, Backorders.NO) == ""
+    in_but_empty = Stock(manage=True, quantity=0)
+    assert "Out of Stock" in stock.consistency_warning(True, in_but_empty, Backorders.NO)
+    out_but_full = Stock(manage=True, quantity=4, status=StockStatus.OUT_OF_STOCK)
+    assert "4 are in stock" in stock.consistency_warning(True, out_but_full, Backorders.NOTIFY)
+    assert stock.consistency_warning(False, out_but_full, Backorders.NOTIFY) == ""

@@ -1,0 +1,452 @@
+"""The exchange format: round trip, every refusal with its field path, all-or-nothing import."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from sqlmodel import Session
+
+from desktop.store import repository
+from desktop.store.database import Database, open_database
+from desktop.store.demo import demo_path
+from desktop.store.exchange import (
+    ExchangeError,
+    export_configurator,
+    export_file,
+    from_dict,
+    import_file,
+    loads,
+    read_json,
+    to_dict,
+)
+from desktop.store.media import media_dir, resolve_image
+from desktop.store.repository import StoreError
+
+DEMO: dict[str, Any] = read_json(demo_path())
+GRIP = "configurator.layers[1]"
+YELLOW = f"{GRIP}.children[0]"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = open_database(tmp_path / "shop.db")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def session(db: Database) -> Iterator[Session]:
+    with db.session() as s:
+        yield s
+
+
+def without_name(data: dict[str, Any]) -> dict[str, Any]:
+    data = copy.deepcopy(data)
+    del data["configurator"]["name"]
+    return data
+
+
+def rows(session: Session) -> tuple[int, int]:
+    return (
+        session.execute(text("SELECT count(*) FROM configurator")).scalar_one(),
+        session.execute(text("SELECT count(*) FROM layer")).scalar_one(),
+    )
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    if not folder.exists():
+        return {}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def write_exchange(folder: Path, data: dict[str, Any], images: bool = True) -> Path:
+    """An exchange file in its own folder, with the demo's images beside it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if images:
+        shutil.copytree(demo_path().parent / "images", folder / "images", dirs_exist_ok=True)
+    path = folder / "exchange.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+# --- round trip -----------------------------------------------------------------------------
+def test_export_then_import_gives_an_equal_configurator(session: Session, tmp_path: Path) -> None:
+    first = import_file(session, demo_path())
+    exported = export_configurator(session, first)
+    assert exported == DEMO
+    second = import_file(session, write_exchange(tmp_path / "out", exported))
+    assert repository.find_configurator(session, "Custom Game Controller (2)") == second
+    again = export_configurator(session, second)
+    assert without_name(again) == without_name(exported)
+
+
+def test_from_dict_and_to_dict_are_inverse_on_the_demo() -> None:
+    assert to_dict(from_dict(DEMO)) == DEMO
+
+
+def test_optional_keys_get_their_defaults() -> None:
+    minimal = {
+        "format": "configurator-editor/1",
+        "configurator": {
+            "name": "Minimal",
+            "layers": [
+                {"name": "G", "type": "group", "children": [{"name": "O", "type": "image"}]}
+            ],
+        },
+    }
+    full = to_dict(from_dict(minimal))["configurator"]
+    assert full["product"] == {"name": "", "woocommerce_id": None}
+    assert (full["base_price"], full["currency"], full["settings"]) == (
+        "0.00",
+        "$",
+        {"backorders": "no"},
+    )
+    group = full["layers"][0]
+    assert (group["required"], group["multiple"], group["hidden"]) == (False, False, False)
+    assert group["children"][0] == {
+        "name": "O",
+        "type": "image",
+        "price": "0.00",
+        "sale_price": None,
+        "image": "",
+        "active_on_load": False,
+        "hidden": False,
+        "stock": {"manage": False, "sku": "", "quantity": None, "status": "in_stock"},
+    }
+
+
+# --- refusals --------------------------------------------------------------------------------
+def at(data: dict[str, Any], path: str) -> Any:
+    """The object at a field path such as 'configurator.layers[1].children[0].stock'."""
+    node: Any = data
+    for part in path.replace("[", ".").replace("]", "").split(".") if path else ():
+        node = node[int(part)] if part.isdigit() else node[part]
+    return node
+
+
+def setter(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    parent, _, key = path.rpartition(".")
+
+    def apply(data: dict[str, Any]) -> None:
+        at(data, parent)[key] = value
+
+    return apply
+
+
+def deleter(path: str) -> Callable[[dict[str, Any]], None]:
+    parent, _, key = path.rpartition(".")
+    return lambda data: at(data, parent).pop(key)
+
+
+def image_layer(data: dict[str, Any]) -> dict[str, Any]:
+    return copy.deepcopy(at(data, YELLOW))
+
+
+REFUSALS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
+    (
+        "quantity float",
+        setter(f"{YELLOW}.stock.quantity", 5.5),
+        f"{YELLOW}.stock.quantity: expected an integer",
+    ),
+    (
+        "quantity bool",
+        setter(f"{YELLOW}.stock.quantity", True),
+        f"{YELLOW}.stock.quantity: expected an integer",
+    ),
+    (
+        "quantity text",
+        setter("configurator.layers[2].children[2].stock.quantity", "5"),
+        "configurator.layers[2].children[2].stock.quantity: expected an integer",
+    ),
+    (
+        "unknown key",
+        setter("configurator.colour", "red"),
+        "configurator.colour: unknown key (allowed here: name, product, base_price, currency, "
+        "settings, layers)",
+    ),
+    (
+        "unknown stock key",
+        setter(f"{YELLOW}.stock.warehouse", "B"),
+        f"{YELLOW}.stock.warehouse: unknown key (allowed here: manage, sku, quantity, status)",
+    ),
+    (
+        "group key on an image",
+        setter(f"{YELLOW}.required", True),
+        f"{YELLOW}.required: unknown key (allowed here: name, type, price, sale_price, image, "
+        "active_on_load, hidden, stock)",
+    ),
+    (
+        "missing layer name",
+        deleter("configurator.layers[2].name"),
+        "configurator.layers[2].name: required key is missing",
+    ),
+    (
+        "missing layer type",
+        deleter(f"{YELLOW}.type"),
+        f"{YELLOW}.type: required key is missing",
+    ),
+    ("missing format", deleter("format"), "format: required key is missing"),
+    (
+        "missing configurator name",
+        deleter("configurator.name"),
+        "configurator.name: required key is missing",
+    ),
+    (
+        "wrong format",
+        setter("format", "configurator-editor/2"),
+        'format: expected "configurator-editor/1", not "configurator-editor/2"',
+    ),
+    (
+        "negative price",
+        setter("configurator.layers[2].children[1].price", "-4.00"),
+        'configurator.layers[2].children[1].price: "-4.00" is negative; '
+        "prices cannot be below zero",
+    ),
+    (
+        "three decimals",
+        setter("configurator.layers[3].children[2].sale_price", "4.995"),
+        'configurator.layers[3].children[2].sale_price: "4.995" has more than two decimals',
+    ),
+    (
+        "money as a number",
+        setter("configurator.base_price", 49.0),
+        'configurator.base_price: expected an amount as a string, such as "12.50"',
+    ),
+    (
+        "money as words",
+        setter(f"{YELLOW}.price", "free"),
+        f'{YELLOW}.price: expected an amount as a string, such as "12.50"',
+    ),
+    (
+        "absolute image path",
+        setter(f"{YELLOW}.image", "/etc/passwd"),
+        f"{YELLOW}.image: must be a relative path, not an absolute one",
+    ),
+    (
+        "upward image path",
+        setter(f"{YELLOW}.image", "images/../../secret.png"),
+        f"{YELLOW}.image: must not go up out of its folder with '..'",
+    ),
+    (
+        "windows drive",
+        setter(f"{YELLOW}.image", "C:/Users/me/grip.png"),
+        f"{YELLOW}.image: must be a relative path, not an absolute one",
+    ),
+    (
+        "windows backslashes",
+        setter(f"{YELLOW}.image", "..\\grip.png"),
+        f"{YELLOW}.image: must use forward slashes (/), not backslashes",
+    ),
+    (
+        "url",
+        setter(f"{YELLOW}.image", "file:grip.png"),
+        f"{YELLOW}.image: must be a relative file path (no drive, scheme or colon)",
+    ),
+    (
+        "layer type",
+        setter("configurator.layers[0].type", "widget"),
+        'configurator.layers[0].type: expected one of "group", "sub_group", "image"',
+    ),
+    (
+        "image at the top level",
+        lambda data: data["configurator"]["layers"].append(image_layer(data)),
+        "configurator.layers[5].type: an image layer cannot be placed at the top level",
+    ),
+    (
+        "group inside a group",
+        setter("configurator.layers[4].children[0].type", "group"),
+        "configurator.layers[4].children[0].type: a group cannot be placed inside a group",
+    ),
+    (
+        "sub-group inside a sub-group",
+        setter("configurator.layers[4].children[0].children[1].type", "sub_group"),
+        "configurator.layers[4].children[0].children[1].type: "
+        "a sub-group cannot be placed inside a sub-group",
+    ),
+    (
+        "empty layer name",
+        setter(f"{GRIP}.children[2].name", "   "),
+        f"{GRIP}.children[2].name: must not be empty",
+    ),
+    (
+        "empty configurator name",
+        setter("configurator.name", ""),
+        "configurator.name: must not be empty",
+    ),
+    (
+        "duplicate SKU",
+        setter(f"{GRIP}.children[2].stock.sku", "CASE-YELLOW-METALLIC"),
+        f'{GRIP}.children[2].stock.sku: "CASE-YELLOW-METALLIC" is already the SKU of {YELLOW}',
+    ),
+    (
+        "bool as text",
+        setter(f"{GRIP}.required", "yes"),
+        f"{GRIP}.required: expected true or false",
+    ),
+    (
+        "backorders value",
+        setter("configurator.settings.backorders", "maybe"),
+        'configurator.settings.backorders: expected one of "no", "notify", "yes"',
+    ),
+    (
+        "stock status",
+        setter(f"{YELLOW}.stock.status", "sold_out"),
+        f'{YELLOW}.stock.status: expected one of "in_stock", "out_of_stock"',
+    ),
+    (
+        "product id zero",
+        setter("configurator.product.woocommerce_id", 0),
+        "configurator.product.woocommerce_id: expected a positive integer",
+    ),
+    (
+        "children not a list",
+        setter(f"{GRIP}.children", {}),
+        f"{GRIP}.children: expected a list",
+    ),
+    (
+        "layer not an object",
+        setter("configurator.layers", ["Grip Color"]),
+        "configurator.layers[0]: expected an object",
+    ),
+    (
+        "settings not an object",
+        setter("configurator.settings", "notify"),
+        "configurator.settings: expected an object",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"), [r[1:] for r in REFUSALS], ids=[r[0] for r in REFUSALS]
+)
+def test_each_refusal_names_its_field(
+    mutate: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    data = copy.deepcopy(DEMO)
+    mutate(data)
+    with pytest.raises(ExchangeError) as caught:
+        from_dict(data)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ('{"format": "configurator-editor/1",\n "configurator": }', "invalid JSON at line 2, "),
+        ("[1, 2]", "top level: expected an object"),
+        (
+            '{"format": "configurator-editor/1", "format": "x", "configurator": {}}',
+            "format: appears",
+        ),
+        ("", "invalid JSON at line 1, column 1: Expecting value"),
+    ],
+)
+def test_text_that_is_not_an_exchange_object_is_refused(source: str, message: str) -> None:
+    with pytest.raises(ExchangeError, match="^" + message.replace("[", r"\[")):
+        from_dict(loads(source))
+
+
+def test_a_missing_or_binary_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ExchangeError, match="file not found"):
+        read_json(tmp_path / "nothing.json")
+    (tmp_path / "binary.json").write_bytes(b"\xff\xfe\x00garbage")
+    with pytest.raises(ExchangeError, match="not UTF-8"):
+        read_json(tmp_path / "binary.json")
+
+
+# --- all or nothing --------------------------------------------------------------------------
+def test_a_refused_import_writes_nothing(db: Database, session: Session, tmp_path: Path) -> None:
+    import_file(session, demo_path())
+    media = media_dir(db.path)  # type: ignore[arg-type]
+    before = (rows(session), files_under(media))
+    bad = copy.deepcopy(DEMO)
+    at(bad, "configurator.layers[4].children[0].children[1].stock")["quantity"] = "many"
+    with pytest.raises(ExchangeError, match=r"children\[1\].stock.quantity: expected an integer"):
+        import_file(session, write_exchange(tmp_path / "bad", bad))
+    assert (rows(session), files_under(media)) == before
+
+
+def test_an_import_refused_by_the_database_removes_the_images_it_copied(
+    db: Database, session: Session, tmp_path: Path
+) -> None:
+    repository.create_configurator(session, "Taken")
+    media = media_dir(db.path)  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="already exists"):
+        import_file(session, write_exchange(tmp_path / "in", DEMO), name="Taken")
+    assert rows(session) == (1, 0)
+    assert files_under(media) == {}
+
+
+def test_an_explicit_name_replaces_the_files_name(session: Session) -> None:
+    cid = import_file(session, demo_path(), name="Renamed")
+    assert repository.load_configurator(session, cid).name == "Renamed"
+    with pytest.raises(ExchangeError, match="must not be empty"):
+        import_file(session, demo_path(), name=" ")
+
+
+# --- images ----------------------------------------------------------------------------------
+def test_import_copies_images_into_the_media_folder(db: Database, session: Session) -> None:
+    cid = import_file(session, demo_path())
+    assert db.path is not None
+    media = media_dir(db.path)
+    assert media == db.path.parent / "shop-media"
+    demo_images = files_under(demo_path().parent / "images")
+    assert files_under(media / "images") == demo_images
+    for layer in repository.load_configurator(session, cid).options():
+        found = resolve_image(db.path, layer.image)
+        assert found is not None and found.read_bytes() == demo_images[layer.image[7:]]
+
+
+def test_import_never_overwrites_a_different_image(
+    db: Database, session: Session, tmp_path: Path
+) -> None:
+    assert db.path is not None
+    theirs = media_dir(db.path) / "images" / "grip-yellow.png"
+    theirs.parent.mkdir(parents=True)
+    theirs.write_bytes(b"another picture")
+    same = media_dir(db.path) / "images" / "grip-red.png"
+    shutil.copyfile(demo_path().parent / "images" / "grip-red.png", same)
+    cid = import_file(session, demo_path())
+    cfg = repository.load_configurator(session, cid)
+    images = {layer.name: layer.image for layer in cfg.options()}
+    assert images["Metallic Yellow"] == "images/grip-yellow-2.png"
+    assert images["Metallic Red"] == "images/grip-red.png"  # identical: reused
+    assert theirs.read_bytes() == b"another picture"
+    copied = resolve_image(db.path, "images/grip-yellow-2.png")
+    assert copied is not None
+    assert copied.read_bytes() == (demo_path().parent / "images" / "grip-yellow.png").read_bytes()
+
+
+def test_export_to_a_file_copies_the_images_beside_it(session: Session, tmp_path: Path) -> None:
+    cid = import_file(session, demo_path())
+    target = tmp_path / "export" / "controller.json"
+    (target.parent / "images").mkdir(parents=True)
+    (target.parent / "images" / "body.png").write_bytes(b"someone else's body")
+    data = export_file(session, cid, target)
+    assert read_json(target) == data
+    body = at(data, "configurator.layers[0].children[0]")["image"]
+    assert body == "images/body-2.png"
+    assert (target.parent / "images" / "body.png").read_bytes() == b"someone else's body"
+    exported = files_under(target.parent / "images")
+    assert (
+        exported["grip-purple.png"] == (demo_path().parent / "images/grip-purple.png").read_bytes()
+    )
+    assert len(exported) == 1 + len(files_under(demo_path().parent / "images"))
+
+
+def test_resolve_image_only_finds_files_inside_the_media_folder(tmp_path: Path) -> None:
+    db_path = tmp_path / "shop.db"
+    (tmp_path / "secret.png").write_bytes(b"x")
+    assert resolve_image(db_path, "images/none.png") is None
+    assert resolve_image(db_path, "../secret.png") is None
+    assert resolve_image(None, "images/body.png") is None
+    assert resolve_image(db_path, "") is None

@@ -1,0 +1,194 @@
+"""Repository writes: cascades, sibling positions, SKU uniqueness, one transaction per write."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from desktop.domain.model import Configurator, Layer
+from desktop.store import repository
+from desktop.store.database import open_database
+from desktop.store.repository import StoreError
+from tests.builders import grips, group, option
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    db = open_database(tmp_path / "store.db")
+    try:
+        with db.session() as s:
+            yield s
+    finally:
+        db.close()
+
+
+def counts(session: Session) -> tuple[int, int]:
+    configurators = session.execute(text("SELECT count(*) FROM configurator")).scalar_one()
+    layers = session.execute(text("SELECT count(*) FROM layer")).scalar_one()
+    return configurators, layers
+
+
+def positions(session: Session, parent_id: int | None) -> list[tuple[str, int]]:
+    where = "parent_id IS NULL" if parent_id is None else f"parent_id = {parent_id}"
+    rows = session.execute(
+        text(f"SELECT name, position FROM layer WHERE {where} ORDER BY position")
+    )
+    return [(r.name, r.position) for r in rows]
+
+
+def names(layers: list[Layer]) -> list[str]:
+    return [layer.name for layer in layers]
+
+
+def shape(cfg: Configurator) -> list[tuple[str, str, int | None, str]]:
+    return [(n.path, n.type.value, n.stock.quantity, n.stock.sku) for n in cfg.walk()]
+
+
+def test_insert_and_load_keep_the_tree_and_fill_in_ids(session: Session) -> None:
+    cfg = grips()
+    cid = repository.insert_configurator(session, cfg)
+    assert cfg.id == cid and all(layer.id is not None for layer in cfg.walk())
+    loaded = repository.load_configurator(session, cid)
+    assert shape(loaded) == shape(cfg)
+    assert loaded.layers[0].children[1].parent is loaded.layers[0]
+
+
+def test_duplicate_copies_the_whole_tree_with_new_ids(session: Session) -> None:
+    cid = repository.insert_configurator(session, grips())
+    copy_id = repository.duplicate_configurator(session, cid, "Copy")
+    original = repository.load_configurator(session, cid)
+    copy = repository.load_configurator(session, copy_id)
+    assert shape(copy) == shape(original)
+    assert {n.id for n in copy.walk()}.isdisjoint({n.id for n in original.walk()})
+    with pytest.raises(StoreError, match="already exists"):
+        repository.duplicate_configurator(session, cid, "Copy")
+
+
+def test_deleting_a_configurator_deletes_its_layers(session: Session) -> None:
+    cid = repository.insert_configurator(session, grips())
+    repository.set_last_configurator(session, cid)
+    repository.delete_configurator(session, cid)
+    assert counts(session) == (0, 0)
+    assert repository.last_configurator(session) is None
+
+
+def test_deleting_a_layer_deletes_its_subtree_and_closes_the_gap(session: Session) -> None:
+    cfg = grips()
+    extras = group("Extras", group("Paddles", option("Upper"), option("Lower"), sub=True))
+    cfg.layers.append(extras)
+    cid = repository.insert_configurator(session, cfg)
+    grip = cfg.layers[0]
+    repository.delete_layer(session, grip.children[0].id)  # type: ignore[arg-type]
+    assert positions(session, grip.id) == [("Metallic Red", 0), ("Metallic Purple", 1)]
+    repository.delete_layer(session, extras.id)  # type: ignore[arg-type]
+    assert names(repository.load_configurator(session, cid).layers) == ["Grip Color"]
+    assert counts(session) == (1, 3)
+
+
+def test_move_and_reorder_keep_positions_dense(session: Session) -> None:
+    cfg = grips()
+    cfg.layers.append(group("Buttons", option("Black"), option("Chrome")))
+    repository.insert_configurator(session, cfg)
+    grip, buttons = cfg.layers
+    yellow, _, purple = grip.children
+    repository.move_layer(session, purple.id, grip.id, 0)  # type: ignore[arg-type]
+    assert positions(session, grip.id) == [
+        ("Metallic Purple", 0),
+        ("Metallic Yellow", 1),
+        ("Metallic Red", 2),
+    ]
+    repository.move_layer(session, yellow.id, buttons.id, 1)  # type: ignore[arg-type]
+    assert positions(session, grip.id) == [("Metallic Purple", 0), ("Metallic Red", 1)]
+    assert positions(session, buttons.id) == [
+        ("Black", 0),
+        ("Metallic Yellow", 1),
+        ("Chrome", 2),
+    ]
+    repository.move_layer(session, buttons.id, None, 0)  # type: ignore[arg-type]
+    assert positions(session, None) == [("Buttons", 0), ("Grip Color", 1)]
+
+
+def test_moves_that_break_the_tree_are_refused(session: Session) -> None:
+    cfg = grips()
+    cfg.layers[0].children.append(group("Sub", option("Deep"), sub=True))
+    cfg.layers[0].children[-1].parent = cfg.layers[0]
+    repository.insert_configurator(session, cfg)
+    other = grips()
+    other.name = "Other"
+    repository.insert_configurator(session, other)
+    grip = cfg.layers[0]
+    sub = grip.children[-1]
+    with pytest.raises(StoreError, match="cannot go there"):
+        repository.move_layer(session, grip.id, sub.id, 0)  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="cannot go there"):
+        repository.move_layer(session, grip.children[0].id, None, 0)  # type: ignore[arg-type]
+    with pytest.raises(StoreError, match="another configurator"):
+        repository.move_layer(session, grip.children[0].id, other.layers[0].id, 0)  # type: ignore[arg-type]
+
+
+def test_skus_are_unique_within_a_configurator(session: Session) -> None:
+    cfg = grips()
+    repository.insert_configurator(session, cfg)
+    other = grips()
+    other.name = "Other"
+    repository.insert_configurator(session, other)  # the same SKUs in another one are fine
+    yellow, red, _ = cfg.layers[0].children
+    with pytest.raises(StoreError, match='"Y" is already used by "Metallic Yellow"'):
+        repository.update_layer(session, red.id, sku="Y")  # type: ignore[arg-type]
+    repository.update_layer(session, red.id, sku="  ")  # type: ignore[arg-type]
+    repository.update_layer(session, yellow.id, sku="")  # type: ignore[arg-type]
+    skus = [n.stock.sku for n in repository.load_configurator(session, cfg.id).options()]  # type: ignore[arg-type]
+    assert skus == ["", "", "P"]
+
+
+def test_a_refused_insert_layer_writes_nothing(session: Session) -> None:
+    cfg = grips()
+    cid = repository.insert_configurator(session, cfg)
+    before = counts(session)
+    clash = group("Extras", option("A", sku="NEW"), option("B", sku="P"))
+    with pytest.raises(StoreError, match='SKU "P"'):
+        repository.insert_layer(session, cid, None, 0, clash)
+    twins = group("Extras", option("A", sku="TWIN"), option("B", sku="TWIN"))
+    with pytest.raises(StoreError, match="share the same SKU"):
+        repository.insert_layer(session, cid, None, 0, twins)
+    assert counts(session) == before
+    assert positions(session, None) == [("Grip Color", 0)]
+
+
+def test_a_write_failing_halfway_is_rolled_back_whole(session: Session) -> None:
+    """The configurator row is written before the database rejects a layer: both go."""
+    broken = grips()
+    broken.layers[0].children[2].price = None  # type: ignore[assignment]  # NOT NULL column
+    with pytest.raises(IntegrityError):
+        repository.insert_configurator(session, broken)
+    assert counts(session) == (0, 0)
+    assert repository.list_configurators(session) == []
+
+
+def test_insert_configurator_refuses_a_malformed_tree(session: Session) -> None:
+    cfg = grips()
+    cfg.layers.append(option("Loose"))
+    with pytest.raises(StoreError, match="cannot go there"):
+        repository.insert_configurator(session, cfg)
+    assert counts(session) == (0, 0)
+
+
+def test_names_are_unique_and_unique_name_finds_a_free_one(session: Session) -> None:
+    repository.insert_configurator(session, grips())
+    assert repository.unique_name(session, "Test") == "Test (2)"
+    assert repository.unique_name(session, "Fresh") == "Fresh"
+    with pytest.raises(StoreError, match="already exists"):
+        repository.insert_configurator(session, grips())
+    with pytest.raises(StoreError, match="needs a name"):
+        repository.create_configurator(session, "   ")
+
+
+def test_site_settings_addon_switch(session: Session) -> None:
+    assert repository.addon_active(session) is True
+    repository.set_addon(session, False)
+    assert repository.addon_active(session) is False
