@@ -156,11 +156,15 @@ class Storefront:
         if option.is_group:
             return False
         node = option
-        while node.parent is not None:
-            if not any(child is node for child in node.parent.children):
-                return False
-            node = node.parent
-        return any(top is node for top in self.configurator.layers)
+        # list.index compares by identity first (layers have no __eq__): a C loop, not ours.
+        try:
+            while node.parent is not None:
+                node.parent.children.index(node)
+                node = node.parent
+            self.configurator.layers.index(node)
+        except ValueError:
+            return False
+        return True
 
     def unit_price(self, options: Iterable[Layer] | None = None) -> Decimal:
         chosen = self.selection if options is None else options

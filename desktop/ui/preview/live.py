@@ -33,6 +33,7 @@ class LiveUpdates(QObject):
         # Layers removed by an edit, by id: undoing the removal inserts copies with the same
         # ids, and the simulation (selection, cart, units sold) moves over to them.
         self._removed: dict[int, Layer] = {}
+        self._unselected: set[Layer] = set()  # removed options that were selected
         document.configuratorOpened.connect(self.opened)
         document.addonChanged.connect(self.addon_changed)
         document.settingsChanged.connect(self.settings_changed)
@@ -49,6 +50,7 @@ class LiveUpdates(QObject):
     def opened(self, configurator: Configurator | None) -> None:
         pane = self.pane
         self._removed.clear()
+        self._unselected.clear()
         sim = None
         if configurator is not None:
             sim = Simulation(configurator, self.document.addon_active)
@@ -135,7 +137,6 @@ class LiveUpdates(QObject):
         pane, sim = self.pane, self.simulation
         if sim is None:
             return
-        sim.invalidate_order()
         replacements = {}
         for node in layer.walk():
             old = self._removed.pop(node.id, None) if node.id is not None else None
@@ -143,8 +144,12 @@ class LiveUpdates(QObject):
                 replacements[old] = node
         sim.storefront.replace_options(replacements)
         self._relayout(layer.parent)
+        restored = {new for old, new in replacements.items() if old in self._unselected}
+        self._unselected -= set(replacements)
         for node in layer.walk():
-            if node not in replacements.values():
+            if node in restored:
+                sim.choose(node, True)
+            elif node not in replacements.values():
                 sim.adopt_default(node, replace=False)
         pane.show_selection()
         pane.show_cart()
@@ -156,9 +161,8 @@ class LiveUpdates(QObject):
         for node in layer.walk():
             if node.id is not None:
                 self._removed[node.id] = node
-        sim.invalidate_order()
         self._relayout(parent)
-        sim.storefront.prune()
+        self._unselected |= sim.storefront.prune()
         pane.show_selection()
         pane.show_cart()
 
@@ -166,7 +170,6 @@ class LiveUpdates(QObject):
         pane, sim = self.pane, self.simulation
         if sim is None:
             return
-        sim.invalidate_order()
         self._relayout(old_parent, layer.parent)
         group = layer.parent
         if group is not None and not layer.is_group and sim.is_selected(layer):

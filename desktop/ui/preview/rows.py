@@ -2,7 +2,9 @@
 
 Pure Python (no widgets): the option list asks it which rows fall inside the viewport and where
 one option's row is. Rows are kept per top-level group ("section") so an edit inside a group
-re-lays out that group only; finding the rows at a scroll position is two bisections.
+re-lays out that group only; finding the rows at a scroll position is two bisections. A
+section is only measured until it is first needed: its rows are built when it scrolls into
+view or one of its options is looked up, so opening 10,000 options builds a few hundred rows.
 """
 
 from __future__ import annotations
@@ -32,15 +34,23 @@ class Row:
     depth: int  # 0 for a group header, 1 under it, 2 under a sub-group
 
 
+_KINDS = {
+    LayerType.GROUP: RowKind.GROUP,
+    LayerType.SUB_GROUP: RowKind.SUB_GROUP,
+    LayerType.IMAGE: RowKind.OPTION,
+}
+
+
 @dataclass(eq=False, slots=True)
 class Section:
     """The rows of one top-level group (none while the group is hidden in controls)."""
 
     root: Layer
+    height: int = 0
+    built: bool = False
     rows: list[Row] = field(default_factory=list)
     tops: list[int] = field(default_factory=list)
     top: int = 0  # within the whole list
-    height: int = 0
 
 
 def root_of(layer: Layer) -> Layer:
@@ -104,25 +114,38 @@ class OptionLayout:
                 del self._where[row.layer]
 
     def _build(self, root: Layer) -> Section:
-        section = Section(root)
-        if not root.hidden:
-            self._add_rows(section, root, 0)
-        section.tops = [row.top for row in section.rows]
+        """A measured section; its rows come later (_fill) when it is first needed."""
+        return Section(root, height=0 if root.hidden else self._measure(root))
+
+    def _measure(self, layer: Layer) -> int:
+        heights = self.heights
+        height = heights[_KINDS[layer.type]]
+        for child in layer.children:
+            if child.hidden:  # "Hide this and child layers in controls"
+                continue
+            if child.children:
+                height += self._measure(child)
+            else:
+                height += heights[_KINDS[child.type]]
+        return height
+
+    def _fill(self, section: Section) -> Section:
+        if not section.built:
+            section.built = True
+            if not section.root.hidden:
+                self._add_rows(section, section.root, 0, 0)
+            section.tops = [row.top for row in section.rows]
         return section
 
-    def _add_rows(self, section: Section, layer: Layer, depth: int) -> None:
-        kind = {
-            LayerType.GROUP: RowKind.GROUP,
-            LayerType.SUB_GROUP: RowKind.SUB_GROUP,
-            LayerType.IMAGE: RowKind.OPTION,
-        }[layer.type]
-        height = self.heights[kind]
+    def _add_rows(self, section: Section, layer: Layer, depth: int, top: int) -> int:
+        height = self.heights[_KINDS[layer.type]]
         self._where[layer] = (section, len(section.rows))
-        section.rows.append(Row(kind, layer, section.height, height, depth))
-        section.height += height
+        section.rows.append(Row(_KINDS[layer.type], layer, top, height, depth))
+        top += height
         for child in layer.children:
-            if not child.hidden:  # "Hide this and child layers in controls"
-                self._add_rows(section, child, depth + 1)
+            if not child.hidden:
+                top = self._add_rows(section, child, depth + 1, top)
+        return top
 
     def _place(self) -> None:
         top = 0
@@ -134,14 +157,17 @@ class OptionLayout:
         self.height = top
 
     # --- queries -------------------------------------------------------------------------
-    def __contains__(self, layer: Layer) -> bool:
-        return layer in self._where
-
     def locate(self, layer: Layer) -> tuple[int, Row] | None:
         """The row showing layer and its top in the whole list, or None when not shown."""
         where = self._where.get(layer)
         if where is None:
-            return None
+            section = self._by_root.get(root_of(layer))
+            if section is None or section.built:
+                return None
+            self._fill(section)
+            where = self._where.get(layer)
+            if where is None:
+                return None
         section, index = where
         row = section.rows[index]
         return section.top + row.top, row
@@ -150,7 +176,7 @@ class OptionLayout:
         """Rows in order starting with the one at y, each with its top in the whole list."""
         first = max(bisect_right(self._tops, y) - 1, 0)
         for s in range(first, len(self._sections)):
-            section = self._sections[s]
+            section = self._fill(self._sections[s])
             start = max(bisect_right(section.tops, y - section.top) - 1, 0) if s == first else 0
             for row in section.rows[start:]:
                 yield section.top + row.top, row
@@ -158,6 +184,6 @@ class OptionLayout:
     def options(self) -> Iterator[Layer]:
         """Shown options in list order (for QA helpers; walks everything)."""
         for section in self._sections:
-            for row in section.rows:
+            for row in self._fill(section).rows:
                 if row.kind is RowKind.OPTION:
                     yield row.layer

@@ -18,20 +18,36 @@ class Simulation:
         self.configurator = configurator
         self.storefront = Storefront(configurator, addon_active)
         self.storefront.select_defaults()
-        self._order: dict[Layer, int] | None = None
 
     # --- order ---------------------------------------------------------------------------
-    def invalidate_order(self) -> None:
-        """Layers were inserted, removed or moved: the order index is rebuilt when next asked."""
-        self._order = None
-
     def selected(self) -> list[Layer]:
-        """Selected options in layer order; O(selection) once the order index is built."""
-        if self._order is None:
-            self._order = {layer: n for n, layer in enumerate(self.configurator.options())}
-        order = self._order
-        present = [layer for layer in self.storefront.selection if layer in order]
-        return sorted(present, key=order.__getitem__)
+        """Selected options in layer order.
+
+        Sorted by each option's position path (its index among its siblings at each level),
+        so it costs selection × siblings, never a walk over every option, and needs no index
+        to keep up to date when layers are inserted, removed or moved.
+        """
+        keyed = []
+        for layer in self.storefront.selection:
+            key = self._position(layer)
+            if key is not None:
+                keyed.append((key, layer))
+        keyed.sort(key=lambda pair: pair[0])
+        return [layer for _, layer in keyed]
+
+    def _position(self, layer: Layer) -> tuple[int, ...] | None:
+        """Indexes from the top level down to layer, or None when it is no longer there."""
+        path: list[int] = []
+        node = layer
+        try:
+            while node.parent is not None:
+                path.append(node.parent.children.index(node))
+                node = node.parent
+            path.append(self.configurator.layers.index(node))
+        except ValueError:
+            return None
+        path.reverse()
+        return tuple(path)
 
     # --- choosing ------------------------------------------------------------------------
     def is_selected(self, layer: Layer) -> bool:
