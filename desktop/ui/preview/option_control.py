@@ -21,6 +21,12 @@ from ..availability_style import COLORS
 OBJECT_NAME = "optionControl"
 _PAD = 10
 _GAP = 8
+_LEFT = Qt.AlignmentFlag.AlignLeft
+
+
+def option_height(metrics: QFontMetrics) -> int:
+    """Room for the name and, when the row is narrow, the notice badge under it."""
+    return max(38, metrics.height() * 2 + 8)
 
 
 def price_text(amount: Decimal, currency: str) -> str:
@@ -78,7 +84,7 @@ class OptionControl(QAbstractButton):
 
     # --- painting ------------------------------------------------------------------------
     def sizeHint(self) -> QSize:
-        return QSize(240, max(32, self.fontMetrics().height() + 16))
+        return QSize(240, option_height(self.fontMetrics()))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         layer, state = self.layer, self._state
@@ -118,19 +124,26 @@ class OptionControl(QAbstractButton):
         text_color = palette.color(group, text_role)
 
         right = self._paint_price(painter, layer, rect, right, text_color)
-        notice_width = 0
-        if state.notice:
-            notice_width = self._pill_width(state.notice) + _GAP
         metrics = QFontMetrics(self.font())
-        available = max(right - left - notice_width - _GAP, 20)
-        name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, available)
+        room = max(right - left - _GAP, 20)
+        name_width = metrics.horizontalAdvance(layer.name)
+        pill_width = self._pill_width(state.notice) if state.notice else 0
         painter.setPen(text_color)
-        name_rect = QRect(left, rect.top(), metrics.horizontalAdvance(name) + 1, rect.height())
-        painter.drawText(
-            name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, name
-        )
-        if state.notice:
-            self._paint_pill(painter, state, name_rect.right() + _GAP, rect)
+        if not state.notice or name_width + _GAP + pill_width <= room:
+            # One line: name, then the notice badge beside it.
+            name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, room - pill_width)
+            width = metrics.horizontalAdvance(name) + 1
+            name_rect = QRect(left, rect.top(), width, rect.height())
+            painter.drawText(name_rect, _LEFT | Qt.AlignmentFlag.AlignVCenter, name)
+            if state.notice:
+                self._paint_pill(painter, state, name_rect.right() + _GAP, rect.center().y())
+        else:
+            # Too narrow for both: the name keeps its line, the badge goes under it.
+            half = rect.height() // 2
+            name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, room)
+            top = QRect(left, rect.top() + 2, room, half - 1)
+            painter.drawText(top, _LEFT | Qt.AlignmentFlag.AlignBottom, name)
+            self._paint_pill(painter, state, left - 3, rect.top() + half + half // 2)
         painter.end()
 
     def _paint_frame(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
@@ -196,13 +209,13 @@ class OptionControl(QAbstractButton):
     def _pill_width(self, notice: str) -> int:
         return QFontMetrics(self._pill_font()).horizontalAdvance(notice) + 14
 
-    def _paint_pill(self, painter: QPainter, state: OptionState, x: int, rect: QRect) -> None:
-        """The notice as a coloured badge: amber for backorder, red for out of stock."""
+    def _paint_pill(self, painter: QPainter, state: OptionState, x: int, y: int) -> None:
+        """The notice as a coloured badge centred on y: amber for backorder, red for out."""
         color = COLORS[state.availability]
         font = self._pill_font()
         metrics = QFontMetrics(font)
-        height = metrics.height() + 4
-        box = QRectF(x, rect.center().y() - height / 2 + 1, self._pill_width(state.notice), height)
+        height = metrics.height() + 2
+        box = QRectF(x, y - height / 2 + 1, self._pill_width(state.notice), height)
         fill = QColor(color)
         fill.setAlpha(38)
         painter.setPen(Qt.PenStyle.NoPen)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
 from ...domain.model import Configurator, Layer
 from ...domain.stock import OptionState
-from .option_control import OptionControl
+from .option_control import OptionControl, option_height
 from .rows import OptionLayout, Row, RowKind
 
 # Rows bound to buttons even when the viewport is smaller (or not shown yet): enough for a
@@ -46,7 +46,7 @@ class OptionList(QAbstractScrollArea):
             {
                 RowKind.GROUP: metrics.height() + 24,
                 RowKind.SUB_GROUP: metrics.height() + 12,
-                RowKind.OPTION: max(34, metrics.height() + 18),
+                RowKind.OPTION: option_height(metrics),
             }
         )
         self._state: Callable[[Layer], OptionState] | None = None

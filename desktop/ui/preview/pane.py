@@ -57,10 +57,12 @@ class PreviewPane(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.heading.setFont(font)
+        self.heading.setWordWrap(True)  # a long product name wraps instead of widening the pane
         self.subheading = QLabel()
         self.subheading.setObjectName("productSubheading")
         self.subheading.setTextFormat(Qt.TextFormat.PlainText)
         self.subheading.setStyleSheet("color: #5f6368;")
+        self.subheading.setWordWrap(True)
         self.reset_button = QPushButton("Reset simulation")
         self.reset_button.setObjectName("resetSimulationButton")
         self.reset_button.setToolTip(
@@ -120,8 +122,8 @@ class PreviewPane(QWidget):
         body.setChildrenCollapsible(False)
         body.addWidget(left)
         body.addWidget(right)
-        body.setStretchFactor(0, 5)
-        body.setStretchFactor(1, 4)
+        body.setStretchFactor(0, 1)
+        body.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(body, 1)
