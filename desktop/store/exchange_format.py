@@ -236,8 +236,7 @@ def from_dict(data: Any) -> Configurator:
     top = _object(data, "", ("format", "configurator"), ())
     fmt = top["format"]
     if fmt != FORMAT:
-        shown = json.dumps(fmt) if isinstance(fmt, str | int | float | None) else "that"
-        raise ExchangeError("format", f'expected "{FORMAT}", not {shown}')
+        raise ExchangeError("format", f'expected "{FORMAT}", not {json.dumps(fmt)[:60]}')
     path = "configurator"
     raw = _object(top["configurator"], path, ("name",), _CONFIGURATOR_KEYS)
     cfg = Configurator(name=_name(raw["name"], _key(path, "name")))
