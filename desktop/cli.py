@@ -214,10 +214,7 @@ def _open_read_only(db_arg: Path | None) -> tuple[Path, Database]:
 def _find(session: Session, ref: str) -> int:
     found = repository.find_configurator(session, ref)
     if found is None:
-        names = ", ".join(f'"{c.name}"' for c in repository.list_configurators(session))
-        raise CliError(f'no configurator "{ref}" (have: {names or "none"})')
+        known = [f'"{c.name}"' for c in repository.list_configurators(session)]
+        shown = ", ".join(known[:8]) + (f" and {len(known) - 8} more" if len(known) > 8 else "")
+        raise CliError(f'no configurator "{ref}" (have: {shown or "none"})')
     return found
-
-
-if __name__ == "__main__":
-    sys.exit(main())
