@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import QAbstractButton, QStyle, QStyleOptionButton, QWidget
 
 from ...domain import texts
@@ -37,10 +45,13 @@ def price_text(amount: Decimal, currency: str) -> str:
 class OptionControl(QAbstractButton):
     """A checkable button standing for one option (radio-like or checkbox-like).
 
-    Emits QAbstractButton's toggled/clicked; the option list turns them into selections.
+    Emits QAbstractButton's toggled/clicked, which the option list turns into selections,
+    and focusEntered() so the list can scroll a control reached with Tab into view.
     Dynamic properties `layerName`, `availability` and `notice` follow the bound option.
     The layer name is drawn with drawText, so it is never read as markup.
     """
+
+    focusEntered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +92,10 @@ class OptionControl(QAbstractButton):
         self.layer = None
         self.hide()
         self.setObjectName("")
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.focusEntered.emit()
 
     # --- painting ------------------------------------------------------------------------
     def sizeHint(self) -> QSize:

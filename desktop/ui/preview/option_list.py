@@ -139,6 +139,7 @@ class OptionList(QAbstractScrollArea):
                 wanted[row.layer] = (top, row)
         for layer in [layer for layer in self._bound if layer not in wanted]:
             self._release(layer)
+        previous: OptionControl | None = None
         for layer, (top, row) in wanted.items():
             button = self._bound.get(layer)
             if button is None:
@@ -148,12 +149,20 @@ class OptionList(QAbstractScrollArea):
             x = _MARGIN + row.depth * _INDENT - _INDENT + 6
             button.setGeometry(QRect(x, top - offset + 2, width - x - _MARGIN, row.height - 4))
             button.show()
+            if previous is not None:  # Tab follows the rows, whatever order the pool is in
+                QWidget.setTabOrder(previous, button)
+            previous = button
         self.viewport().update()
 
     def _new_button(self) -> OptionControl:
         button = OptionControl(self.viewport())
         button.toggled.connect(lambda on, b=button: self._toggled(b, on))
+        button.focusEntered.connect(lambda b=button: self._focused(b))
         return button
+
+    def _focused(self, button: OptionControl) -> None:
+        if button.layer is not None:
+            self.control(button.layer)
 
     def _toggled(self, button: OptionControl, on: bool) -> None:
         if button.layer is not None:

@@ -151,3 +151,19 @@ def test_out_of_stock_status_disables_when_backorders_off(qtbot, tmp_path: Path)
     assert widget(shop.pane, QLabel, "previewMessage").text() == texts.not_selectable(
         "Metallic Red"
     )
+
+
+def test_no_configurator_open(shop: Shop) -> None:
+    shop.document.open_configurator(None)
+    assert controls(shop.pane) == {}
+    assert widget(shop.pane, QLabel, "productHeading").text() == "No configurator open"
+    assert not widget(shop.pane, QAbstractButton, "addToCartButton").isEnabled()
+    assert shop.pane.option_control("Metallic Red") is None
+    shop.pane.grab()
+
+
+def test_tab_follows_the_rows(shop: Shop) -> None:
+    yellow = shop.pane.option_control("Metallic Yellow")
+    red = shop.pane.option_control("Metallic Red")
+    assert yellow is not None and red is not None
+    assert yellow.nextInFocusChain() is red
