@@ -62,3 +62,13 @@ def backordered_note(units: int) -> str:
 # Storefront summary (WP Configurator's front-end wording).
 BASE_PRICE = "Base Price"
 EXPECTED_TOTAL = "Expected Total"
+
+# Editor labels SPEC §2/§4 quote (Layer settings' Stock Management section, Global Settings).
+GLOBAL_SETTINGS = "Global Settings"
+MANAGE_STOCK = "Manage Stock"
+SKU = "SKU"
+STOCK_QUANTITY = "Stock Quantity"
+STOCK_STATUS = "Stock Status"
+ENABLE_BACKORDER = "Enable Backorder"
+SHOW_BACKORDER_NOTICES = "Show backorder notices to customers"
+ADDON_REQUIRED_TOOLTIP = "Needs the Stock Management add-on; turn it on in the Add-ons menu."

@@ -1,0 +1,58 @@
+"""Starting the editor: the QApplication, the store, the window, the event loop.
+
+Imports of the store and the window happen inside run(), after the QApplication exists, so
+`import desktop.ui.app` stays cheap for the CLI (which only needs run when it opens the GUI).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+APP_NAME = "Configurator Editor"
+ORGANIZATION = "ConfiguratorEditor"
+EXIT_DATABASE_ERROR = 2
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    return app
+
+
+def show_fatal(title: str, message: str) -> None:
+    """A start-up failure, before any window exists (a blocking box is right here)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message)
+    box.setObjectName("startupErrorBox")
+    box.exec()
+
+
+def run(db_path: Path | None) -> int:
+    """Open the editor on db_path (None: the user's default database); returns the exit code."""
+    app = _application()
+    from ..store.database import DatabaseError
+    from ..store.demo import open_store
+
+    try:
+        database = open_store(db_path)
+    except DatabaseError as exc:
+        show_fatal("Cannot open the database", str(exc))
+        return EXIT_DATABASE_ERROR
+
+    from .document import Document
+    from .main_window import MainWindow, open_initial
+
+    try:
+        document = Document(database)
+        window = MainWindow(document)
+        window.show()
+        open_initial(document)
+        return app.exec()
+    finally:
+        database.close()

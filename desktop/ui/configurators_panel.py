@@ -1,0 +1,277 @@
+"""The Configurators dock: the list of configurators and create / open / rename / duplicate /
+delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFont, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..store.repository import ConfiguratorSummary
+from . import icons
+from .commands import (
+    CreateConfigurator,
+    DeleteConfigurator,
+    DuplicateConfigurator,
+    SetConfiguratorFields,
+    push,
+)
+from .document import Document
+from .name_dialog import NameDialog
+
+Index = QModelIndex | QPersistentModelIndex
+IdRole = Qt.ItemDataRole.UserRole
+
+
+class ConfiguratorListModel(QAbstractListModel):
+    """The configurators by name (the open one in bold); rename in place pushes a command.
+
+    Signals:
+        editRefused(str)   a rename was refused (empty or taken name)
+    """
+
+    editRefused = Signal(str)
+
+    def __init__(self, document: Document, stack: QUndoStack, parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.stack = stack
+        self.items: list[ConfiguratorSummary] = document.configurators()
+        self._bold = QFont()
+        self._bold.setBold(True)
+        document.configuratorsChanged.connect(self.refresh)
+        document.configuratorOpened.connect(self._opened)
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.items = self.document.configurators()
+        self.endResetModel()
+
+    def _opened(self, _configurator: object) -> None:
+        if self.items:
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self.items) - 1), [Qt.ItemDataRole.FontRole]
+            )
+
+    def row_of(self, configurator_id: int | None) -> int:
+        return next((i for i, s in enumerate(self.items) if s.id == configurator_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return item.name
+        if role == IdRole:
+            return item.id
+        cfg = self.document.configurator
+        if role == Qt.ItemDataRole.FontRole and cfg is not None and cfg.id == item.id:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item.name} — activate to open"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def name_problem(self, name: str, exclude_id: int | None) -> str:
+        if not name.strip():
+            return "A configurator needs a name."
+        if self.document.name_taken(name, exclude_id):
+            return f'A configurator named "{name.strip()}" already exists.'
+        return ""
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        item = self.items[index.row()]
+        name = str(value).strip()
+        if name == item.name:
+            return False
+        problem = self.name_problem(name, item.id)
+        if problem:
+            self.editRefused.emit(problem + " The name was kept.")
+            return False
+        text = f'Rename configurator to "{name}"'
+        return push(self.stack, SetConfiguratorFields(self.document, item.id, {"name": name}, text))
+
+
+class ConfiguratorsPanel(QWidget):
+    """The `configuratorList` view with its actions. Opening is navigation (not an edit, so no
+    undo step); every other action pushes a command. Dialogs open with open(). No signals."""
+
+    def __init__(self, document: Document, stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.stack = stack
+        self.model = ConfiguratorListModel(document, stack, self)
+        self.view = QListView(self)
+        self.view.setObjectName("configuratorList")
+        self.view.setModel(self.model)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.activated.connect(self._activated)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        self.new_action = self._action("newConfiguratorAction", "New configurator…", self.create)
+        self.new_action.setIcon(icons.add_icon())
+        self.duplicate_action = self._action(
+            "duplicateConfiguratorAction", "Duplicate", self.duplicate
+        )
+        self.rename_action = self._action("renameConfiguratorAction", "Rename…", self.rename)
+        self.delete_action = self._action(
+            "deleteConfiguratorAction", "Delete configurator…", self.delete
+        )
+        self.delete_action.setIcon(icons.delete_icon())
+        bar = QToolBar(self)
+        bar.setObjectName("configuratorToolBar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.setIconSize(bar.iconSize() * 0.75)
+        for action in self.actions_list:
+            bar.addAction(action)
+            self.view.addAction(action)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.view)
+        layout.addWidget(bar)
+
+        self.model.modelReset.connect(self._highlight_current)
+        document.configuratorOpened.connect(lambda _cfg: self._highlight_current())
+        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_enabled())
+        self._update_enabled()
+
+    def _action(self, name: str, text: str, slot: Any) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(slot)
+        return action
+
+    @property
+    def actions_list(self) -> list[QAction]:
+        return [self.new_action, self.duplicate_action, self.rename_action, self.delete_action]
+
+    # --- selection -----------------------------------------------------------------------
+    def selected_id(self) -> int | None:
+        """The row picked in the list, else the configurator that is open."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            return index.data(IdRole)
+        cfg = self.document.configurator
+        return cfg.id if cfg is not None else None
+
+    def _highlight_current(self) -> None:
+        cfg = self.document.configurator
+        row = self.model.row_of(cfg.id if cfg is not None else None)
+        selection = self.view.selectionModel()
+        if row >= 0:
+            selection.setCurrentIndex(
+                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        has = self.selected_id() is not None
+        for action in (self.duplicate_action, self.rename_action, self.delete_action):
+            action.setEnabled(has)
+
+    def _summary(self, configurator_id: int) -> ConfiguratorSummary | None:
+        row = self.model.row_of(configurator_id)
+        return self.model.items[row] if row >= 0 else None
+
+    # --- actions -------------------------------------------------------------------------
+    def _activated(self, index: QModelIndex) -> None:
+        configurator_id = index.data(IdRole)
+        if configurator_id is not None:
+            self.document.open_configurator(configurator_id)
+
+    def create(self) -> None:
+        dialog = NameDialog(
+            "newConfiguratorDialog",
+            "New configurator",
+            lambda name: self.model.name_problem(name, None),
+            ask_product=True,
+            parent=self.window(),
+        )
+        dialog.chosen.connect(self._create)
+        dialog.ask(self.document.unique_name("New configurator"))
+
+    def _create(self, name: str, product: str) -> None:
+        push(self.stack, CreateConfigurator(self.document, name, product_name=product or name))
+
+    def duplicate(self) -> None:
+        source = self._summary(self.selected_id())  # type: ignore[arg-type]
+        if source is not None:
+            new_name = self.document.unique_name(f"{source.name} (copy)")
+            push(self.stack, DuplicateConfigurator(self.document, source.id, new_name))
+
+    def rename(self) -> None:
+        source = self._summary(self.selected_id())  # type: ignore[arg-type]
+        if source is None:
+            return
+        dialog = NameDialog(
+            "renameConfiguratorDialog",
+            "Rename configurator",
+            lambda name: self.model.name_problem(name, source.id),
+            parent=self.window(),
+        )
+        dialog.chosen.connect(lambda name, _product: self._rename(source, name))
+        dialog.ask(source.name)
+
+    def _rename(self, source: ConfiguratorSummary, name: str) -> None:
+        if name != source.name:
+            text = f'Rename configurator to "{name}"'
+            push(self.stack, SetConfiguratorFields(self.document, source.id, {"name": name}, text))
+
+    def delete(self) -> None:
+        source = self._summary(self.selected_id())  # type: ignore[arg-type]
+        if source is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Delete configurator",
+            f'Delete the configurator "{source.name}" with all its layers?',
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window(),
+        )
+        box.setObjectName("confirmDeleteConfigurator")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText("You can undo this with Edit ▸ Undo.")
+        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+                self._delete(source.id)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _delete(self, configurator_id: int) -> None:
+        if not push(self.stack, DeleteConfigurator(self.document, configurator_id)):
+            return
+        if self.document.configurator is None and self.model.items:
+            # The open one went: show another rather than an empty window.
+            self.document.open_configurator(self.model.items[0].id)

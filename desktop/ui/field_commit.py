@@ -1,0 +1,131 @@
+"""What the settings panel's fields share: the message under a field, committing a field as one
+undo command, and a spin box that tells arrow steps from typing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
+
+from ..domain.model import Layer
+from ..store.repository import layer_field
+from .commands import SetLayerFields, push
+from .document import Document
+
+# How each LAYER_FIELDS column is named in undo texts ("Change price of "Metallic Red"").
+FIELD_WORDS = {
+    "name": "name",
+    "price": "price",
+    "sale_price": "sale price",
+    "image": "image",
+    "active_on_load": "default choice",
+    "hidden": "hidden",
+    "required": "required",
+    "multiple": "multiple selection",
+    "manage_stock": "Manage Stock",
+    "sku": "SKU",
+    "stock_quantity": "stock quantity",
+    "stock_status": "stock status",
+}
+
+
+class FieldError(QLabel):
+    """A red message under one field; empty and hidden while the field is fine."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #d93025;")
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+
+class StepSpinBox(QSpinBox):
+    """A QSpinBox that remembers whether the value is changing by an arrow step (or wheel or
+    Page key), so those commit as mergeable steps while a typed value commits once."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stepping = False
+        # valueChanged then fires only for steps and finished typing, never per keystroke.
+        self.setKeyboardTracking(False)
+
+    def stepBy(self, steps: int) -> None:
+        self.stepping = True
+        try:
+            super().stepBy(steps)
+        finally:
+            self.stepping = False
+
+
+class LayerCommitter(QObject):
+    """Turns a field edit into one SetLayerFields command and reports refusals at the field.
+
+    Signals:
+        message(str)   a refusal to show in the status bar as well
+    """
+
+    message = Signal(str)
+
+    def __init__(self, document: Document, stack: QUndoStack, parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.stack = stack
+        self._failure = ""
+        document.writeFailed.connect(self._failed)
+
+    def _failed(self, text: str) -> None:
+        self._failure = text
+
+    def refuse(self, error: FieldError | None, text: str) -> None:
+        if error is not None:
+            error.show_message(text)
+        self.message.emit(text)
+
+    def commit(
+        self,
+        layer: Layer,
+        fields: dict[str, Any],
+        error: FieldError | None = None,
+        *,
+        mergeable: bool = False,
+        revert: Callable[[], None] | None = None,
+    ) -> bool:
+        """Push the fields that differ from the layer's; True when written (or nothing to do).
+        On a refused write the message goes to the field and revert() puts the stored value back."""
+        changed = {k: v for k, v in fields.items() if layer_field(layer, k) != v}
+        if not changed or layer.id is None:
+            if error is not None:
+                error.clear_message()
+            return True
+        self._failure = ""
+        command = SetLayerFields(
+            self.document, layer.id, changed, self._text(layer, changed), mergeable=mergeable
+        )
+        if push(self.stack, command):
+            if error is not None:
+                error.clear_message()
+            return True
+        if error is not None:
+            error.show_message(self._failure)
+        if revert is not None:
+            revert()
+        return False
+
+    @staticmethod
+    def _text(layer: Layer, fields: dict[str, Any]) -> str:
+        if set(fields) == {"name"}:
+            return f'Rename "{layer.name}" to "{str(fields["name"]).strip()}"'
+        words = ", ".join(FIELD_WORDS.get(k, k) for k in fields)
+        return f'Change {words} of "{layer.name}"'

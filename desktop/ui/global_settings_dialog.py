@@ -1,0 +1,188 @@
+"""The Global Settings dialog (the toolbar's gear): product link, base price, currency and the
+Stock Management section with the backorder setting."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import texts
+from ..domain.model import Backorders
+from ..domain.money import MoneyError, parse_money
+from .commands import SetConfiguratorFields, push
+from .document import Document
+from .field_commit import FieldError
+
+FIELDS = ["product_name", "woocommerce_id", "base_price", "currency", "backorders"]
+
+
+def backorders_from_checks(enabled: bool, notify: bool) -> Backorders:
+    """SPEC §2: Enable Backorder off → "no"; on with notices → "notify"; on, silent → "yes"."""
+    if not enabled:
+        return Backorders.NO
+    return Backorders.NOTIFY if notify else Backorders.YES
+
+
+class GlobalSettingsDialog(QDialog):
+    """Edits the open configurator's global settings. A snapshot is taken on open(); OK writes
+    every changed field as ONE SetConfiguratorFields command (a bad base price keeps the dialog
+    open with the reason shown); Cancel puts the snapshot back and writes nothing. No signals."""
+
+    def __init__(self, document: Document, stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("globalSettingsDialog")
+        self.setWindowTitle(texts.GLOBAL_SETTINGS)
+        self.document = document
+        self.stack = stack
+        self.snapshot: dict[str, Any] = {}
+        self.configurator_id: int | None = None
+
+        self.configurator_label = QLabel(self)
+        self.configurator_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.configurator_label.setStyleSheet("font-weight: bold;")
+        self.product_edit = QLineEdit(self)
+        self.product_edit.setObjectName("productNameEdit")
+        self.woo_edit = QLineEdit(self)
+        self.woo_edit.setObjectName("woocommerceIdEdit")
+        self.woo_edit.setPlaceholderText("not linked")
+        self.woo_edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,12}"), self.woo_edit)
+        )
+        self.price_edit = QLineEdit(self)
+        self.price_edit.setObjectName("basePriceEdit")
+        self.price_error = FieldError("basePriceError", self)
+        self.currency_edit = QLineEdit(self)
+        self.currency_edit.setObjectName("currencyEdit")
+        self.currency_edit.setMaxLength(4)
+        self.currency_edit.setMaximumWidth(80)
+
+        product = QGroupBox("Product", self)
+        form = QFormLayout(product)
+        form.addRow("Product name", self.product_edit)
+        form.addRow("WooCommerce product id", self.woo_edit)
+        price_box = QVBoxLayout()
+        price_box.setSpacing(2)
+        price_box.addWidget(self.price_edit)
+        price_box.addWidget(self.price_error)
+        form.addRow("Base price", price_box)
+        form.addRow("Currency symbol", self.currency_edit)
+
+        self.stock_section = QGroupBox(texts.ADDON_NAME, self)
+        self.stock_section.setObjectName("globalStockSection")
+        self.backorder_check = QCheckBox(texts.ENABLE_BACKORDER, self.stock_section)
+        self.backorder_check.setObjectName("backorderCheck")
+        self.backorder_check.setToolTip(
+            "Out-of-stock options stay selectable and are ordered on backorder."
+        )
+        self.notice_check = QCheckBox(texts.SHOW_BACKORDER_NOTICES, self.stock_section)
+        self.notice_check.setObjectName("backorderNoticeCheck")
+        self.notice_check.setToolTip(
+            f'Shoppers see "{texts.NOTICE_BACKORDER}" on the option and '
+            f'"{texts.CART_BACKORDER_SUFFIX}" in the cart; off: backorders are silent.'
+        )
+        self.addon_label = QLabel(texts.ADDON_REQUIRED, self.stock_section)
+        self.addon_label.setObjectName("globalAddonRequiredLabel")
+        self.addon_label.setWordWrap(True)
+        stock_layout = QVBoxLayout(self.stock_section)
+        stock_layout.addWidget(self.backorder_check)
+        notice_row = QVBoxLayout()
+        notice_row.setContentsMargins(24, 0, 0, 0)  # indented: it refines the box above
+        notice_row.addWidget(self.notice_check)
+        stock_layout.addLayout(notice_row)
+        stock_layout.addWidget(self.addon_label)
+        self.backorder_check.toggled.connect(self.notice_check.setEnabled)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.configurator_label)
+        layout.addWidget(product)
+        layout.addWidget(self.stock_section)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+
+    # --- opening and closing ---------------------------------------------------------------
+    def open(self) -> None:
+        cfg = self.document.configurator
+        if cfg is None or cfg.id is None:
+            return
+        self.configurator_id = cfg.id
+        self.snapshot = self.document.configurator_fields(cfg.id, FIELDS)
+        self.configurator_label.setText(cfg.name)
+        self.setWindowTitle(f"{texts.GLOBAL_SETTINGS} — {cfg.name}")
+        self._fill(self.snapshot)
+        active = self.document.addon_active
+        self.stock_section.setEnabled(active)
+        self.stock_section.setToolTip("" if active else texts.ADDON_REQUIRED_TOOLTIP)
+        self.addon_label.setVisible(not active)
+        super().open()
+
+    def _fill(self, values: dict[str, Any]) -> None:
+        self.price_error.clear_message()
+        self.product_edit.setText(values["product_name"])
+        woo = values["woocommerce_id"]
+        self.woo_edit.setText("" if woo is None else str(woo))
+        self.price_edit.setText(str(values["base_price"]))
+        self.currency_edit.setText(values["currency"])
+        backorders = Backorders(values["backorders"])
+        self.backorder_check.setChecked(backorders is not Backorders.NO)
+        # "Show notices" is on by default; only "yes" (silent) unticks it.
+        self.notice_check.setChecked(backorders is not Backorders.YES)
+        self.notice_check.setEnabled(backorders is not Backorders.NO)
+
+    def _values(self) -> dict[str, Any] | None:
+        try:
+            base_price = parse_money(self.price_edit.text())
+        except MoneyError as exc:
+            self.price_error.show_message(f"Base price: {exc}.")
+            self.price_edit.setFocus()
+            return None
+        woo = self.woo_edit.text().strip()
+        backorders = self.snapshot["backorders"]
+        if self.stock_section.isEnabled():  # without the add-on the setting is left as it was
+            backorders = backorders_from_checks(
+                self.backorder_check.isChecked(), self.notice_check.isChecked()
+            )
+        return {
+            "product_name": self.product_edit.text().strip(),
+            "woocommerce_id": int(woo) if woo else None,
+            "base_price": base_price,
+            "currency": self.currency_edit.text().strip() or "$",
+            "backorders": Backorders(backorders),
+        }
+
+    def accept(self) -> None:
+        values = self._values()
+        if values is None or self.configurator_id is None:
+            return  # stays open with the reason shown
+        changed = {k: v for k, v in values.items() if self.snapshot.get(k) != v}
+        if changed:
+            command = SetConfiguratorFields(
+                self.document, self.configurator_id, changed, f"Edit {texts.GLOBAL_SETTINGS}"
+            )
+            if not push(self.stack, command):
+                self.price_error.show_message("The settings were not saved; see the status bar.")
+                return
+        super().accept()
+
+    def reject(self) -> None:
+        if self.snapshot:
+            self._fill(self.snapshot)  # Cancel: what was there on open
+        super().reject()

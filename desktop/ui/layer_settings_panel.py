@@ -1,0 +1,287 @@
+"""The right-hand Layer settings panel: the selected layer's fields, filled from the in-memory
+layer (no database read) and committed one undo step per finished edit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.model import Layer, LayerType
+from ..domain.money import MoneyError, format_money, parse_money
+from ..store import media
+from .document import Document
+from .field_commit import FieldError, LayerCommitter
+from .image_field import ImageField
+from .stock_section import StockSection
+
+KIND_TITLES = {
+    LayerType.GROUP: "Group",
+    LayerType.SUB_GROUP: "Sub-group",
+    LayerType.IMAGE: "Option (image layer)",
+}
+_GENERAL_FIELDS = {"name", "price", "sale_price", "image", "active_on_load", "hidden"}
+_GROUP_FIELDS = {"required", "multiple"}
+
+
+def _with_error(field: QWidget, error: FieldError) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(error)
+    return box
+
+
+class LayerSettingsPanel(QScrollArea):
+    """General fields (name, prices, image, default choice, hidden; required/multiple for
+    groups) and the Stock Management section for the layer `show_layer` was given. Follows
+    document.layerChanged for that layer, so undo/redo shows in the fields. Emits no signals;
+    refusals go through its LayerCommitter's message signal."""
+
+    def __init__(
+        self, document: Document, stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("layerSettingsPanel")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.document = document
+        self.committer = LayerCommitter(document, stack, self)
+        self.layer: Layer | None = None
+        self._loading = False
+
+        body = QWidget()
+        self.setWidget(body)
+        self.empty_label = QLabel("Select a layer in the Layers panel to edit its settings.")
+        self.empty_label.setObjectName("layerSettingsEmpty")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #5f6368; padding: 24px;")
+        self.title = QLabel()
+        self.title.setObjectName("layerSettingsTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a layer name the user typed
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.kind = QLabel()
+        self.kind.setStyleSheet("color: #5f6368;")
+
+        self.general = QGroupBox("General")
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("layerNameEdit")
+        self.name_error = FieldError("layerNameError")
+        self.price_edit = QLineEdit()
+        self.price_edit.setObjectName("layerPriceEdit")
+        self.price_error = FieldError("layerPriceError")
+        self.sale_edit = QLineEdit()
+        self.sale_edit.setObjectName("layerSalePriceEdit")
+        self.sale_edit.setPlaceholderText("no sale")
+        self.sale_error = FieldError("layerSalePriceError")
+        self.image_field = ImageField()
+        self.image_error = FieldError("layerImageError")
+        self.active_check = QCheckBox("Active on load (the default choice)")
+        self.active_check.setObjectName("activeOnLoadCheck")
+        self.hidden_check = QCheckBox("Hide this and child layers in controls")
+        self.hidden_check.setObjectName("hiddenCheck")
+        self.required_check = QCheckBox("Is this required?")
+        self.required_check.setObjectName("requiredCheck")
+        self.multiple_check = QCheckBox("Allow multiple selection")
+        self.multiple_check.setObjectName("multipleCheck")
+
+        self.form = QFormLayout(self.general)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow("Name", _with_error(self.name_edit, self.name_error))
+        # Rows only image layers have (shown or hidden per layer type).
+        self._image_rows: list[QWidget] = [
+            _with_error(self.price_edit, self.price_error),
+            _with_error(self.sale_edit, self.sale_error),
+            _with_error(self.image_field, self.image_error),
+            self.active_check,
+        ]
+        self.form.addRow("Price", self._image_rows[0])
+        self.form.addRow("Sale price", self._image_rows[1])
+        self.form.addRow("Image", self._image_rows[2])
+        self.form.addRow("", self.active_check)
+        self.form.addRow("", self.required_check)
+        self.form.addRow("", self.multiple_check)
+        self.form.addRow("", self.hidden_check)
+        self.stock = StockSection(document, self.committer)
+
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.title)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.general)
+        layout.addWidget(self.stock)
+        layout.addStretch(1)
+
+        self.name_edit.editingFinished.connect(self._name_finished)
+        self.price_edit.editingFinished.connect(lambda: self._price_finished("price"))
+        self.sale_edit.editingFinished.connect(lambda: self._price_finished("sale_price"))
+        for check, column in (
+            (self.active_check, "active_on_load"),
+            (self.hidden_check, "hidden"),
+            (self.required_check, "required"),
+            (self.multiple_check, "multiple"),
+        ):
+            check.toggled.connect(lambda on, column=column: self._toggled(column, on))
+        self.image_field.fileChosen.connect(self._image_chosen)
+        self.image_field.cleared.connect(lambda: self._commit_image(""))
+        document.layerChanged.connect(self._layer_changed)
+        document.layerRemoved.connect(self._layer_removed)
+        document.configuratorOpened.connect(lambda _cfg: self.show_layer(None))
+        document.settingsChanged.connect(self._settings_changed)
+        self.show_layer(None)
+
+    # --- showing -------------------------------------------------------------------------
+    def show_layer(self, layer: Layer | None) -> None:
+        self.layer = layer
+        for error in (self.name_error, self.price_error, self.sale_error, self.image_error):
+            error.clear_message()
+        shown = layer is not None
+        self.empty_label.setVisible(not shown)
+        for widget in (self.title, self.kind, self.general):
+            widget.setVisible(shown)
+        is_image = shown and layer.type is LayerType.IMAGE  # type: ignore[union-attr]
+        self.stock.setVisible(is_image)
+        if layer is None:
+            self.stock.show_layer(None)
+            return
+        for row in self._image_rows:
+            self.form.setRowVisible(row, is_image)
+        self.form.setRowVisible(self.required_check, not is_image)
+        self.form.setRowVisible(self.multiple_check, not is_image)
+        self.kind.setText(KIND_TITLES[layer.type])
+        self.image_field.db_path = self.document.db_path
+        self._load(_GENERAL_FIELDS | _GROUP_FIELDS)
+        self.stock.show_layer(layer if is_image else None)
+
+    def _load(self, fields: set[str]) -> None:
+        layer = self.layer
+        if layer is None:
+            return
+        cfg = self.document.configurator
+        currency = cfg.currency if cfg is not None else "$"
+        self._loading = True
+        try:
+            if "name" in fields:
+                self.name_edit.setText(layer.name)
+                self.title.setText(layer.name)
+            if "price" in fields:
+                self.price_edit.setText(str(layer.price))
+                self.price_edit.setToolTip(
+                    f"Shown to shoppers as {format_money(layer.price, currency)}"
+                )
+            if "sale_price" in fields:
+                sale = layer.sale_price
+                self.sale_edit.setText("" if sale is None else str(sale))
+            if "image" in fields and layer.type is LayerType.IMAGE:
+                self.image_field.show_image(layer.image)
+            for column, check in (
+                ("active_on_load", self.active_check),
+                ("hidden", self.hidden_check),
+                ("required", self.required_check),
+                ("multiple", self.multiple_check),
+            ):
+                if column in fields:
+                    check.setChecked(getattr(layer, column))
+        finally:
+            self._loading = False
+
+    def _layer_changed(self, layer: Layer, fields: set[str]) -> None:
+        if layer is not self.layer:
+            return
+        self._load(fields)
+        stock_fields = fields & {"manage_stock", "sku", "stock_quantity", "stock_status"}
+        if stock_fields:
+            self.stock.load(stock_fields)
+
+    def _layer_removed(self, *_args: object) -> None:
+        if self.layer is not None and not self.document.has_layer(self.layer.id):  # type: ignore[arg-type]
+            self.show_layer(None)
+
+    def _settings_changed(self, fields: set[str]) -> None:
+        if "currency" in fields:
+            self._load({"price"})
+
+    # --- committing ------------------------------------------------------------------------
+    def _name_finished(self) -> None:
+        layer = self.layer
+        if layer is None or self._loading:
+            return
+        name = self.name_edit.text().strip()
+        if not name:
+            self.committer.refuse(self.name_error, "A layer needs a name; the name was kept.")
+            self._load({"name"})
+            return
+        self.committer.commit(
+            layer, {"name": name}, self.name_error, revert=lambda: self._load({"name"})
+        )
+
+    def _price_finished(self, column: str) -> None:
+        layer = self.layer
+        if layer is None or self._loading:
+            return
+        edit, error = (
+            (self.price_edit, self.price_error)
+            if column == "price"
+            else (self.sale_edit, self.sale_error)
+        )
+        text = edit.text().strip()
+        if column == "sale_price" and not text:
+            value = None  # empty: no sale
+        else:
+            try:
+                value = parse_money(text)
+            except MoneyError as exc:
+                label = "Price" if column == "price" else "Sale price"
+                self.committer.refuse(error, f"{label}: {exc}. The stored value was kept.")
+                self._load({column})
+                return
+        self.committer.commit(layer, {column: value}, error, revert=lambda: self._load({column}))
+        self._load({column})  # shows the stored form ("3" becomes "3.00")
+
+    def _toggled(self, column: str, on: bool) -> None:
+        if self._loading or self.layer is None:
+            return
+        self.committer.commit(self.layer, {column: on}, revert=lambda: self._load({column}))
+
+    def _image_chosen(self, chosen: str) -> None:
+        db_path = self.document.db_path
+        if self.layer is None:
+            return
+        if db_path is None:
+            self.committer.refuse(self.image_error, "Images need a database saved in a file.")
+            return
+        source = Path(chosen)
+        folder = media.media_dir(db_path)
+        try:
+            relative = source.resolve().relative_to(folder.resolve()).as_posix()
+        except ValueError:
+            try:
+                relative, _created = media.place_file(source, folder, f"images/{source.name}")
+            except OSError as exc:
+                self.committer.refuse(self.image_error, f"Could not copy the image: {exc}")
+                return
+        self._commit_image(relative)
+
+    def _commit_image(self, relative: str) -> None:
+        if self.layer is not None:
+            self.committer.commit(
+                self.layer,
+                {"image": relative},
+                self.image_error,
+                revert=lambda: self._load({"image"}),
+            )

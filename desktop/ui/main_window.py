@@ -1,0 +1,236 @@
+"""The editor's main window: docks around the live preview, menus, toolbar and the undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
+
+from ..domain import texts
+from ..domain.model import Configurator
+from ..store.repository import StoreError
+from . import icons
+from .app import APP_NAME, ORGANIZATION
+from .commands import SetAddon, push
+from .configurators_panel import ConfiguratorsPanel
+from .document import Document
+from .global_settings_dialog import GlobalSettingsDialog
+from .layer_actions import LayerActions
+from .layer_settings_panel import LayerSettingsPanel
+from .layer_tree_model import LayerTreeModel
+from .layers_panel import LayersPanel
+from .preview import PreviewPane
+
+STATUS_TIMEOUT_MS = 8000
+
+
+def window_settings() -> QSettings:
+    """Where window geometry and dock layout live (tests point QSettings.setPath elsewhere)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME)
+
+
+def open_initial(document: Document) -> None:
+    """Open the configurator opened last, else the first one (none when the list is empty)."""
+    wanted = document.last_configurator()
+    ids = [summary.id for summary in document.configurators()]
+    if wanted not in ids:
+        wanted = ids[0] if ids else None
+    try:
+        document.open_configurator(wanted)
+    except StoreError as exc:
+        document.writeFailed.emit(str(exc))
+
+
+class MainWindow(QMainWindow):
+    """Configurators and Layers docks on the left, the preview in the centre, the selected
+    layer's settings on the right. Owns the one QUndoStack (`undo_stack`); every edit any part
+    of the window makes is a command pushed on it. Emits no signals of its own."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.document = document
+        self.undo_stack = QUndoStack(self)
+        self._syncing_addon = False
+
+        self.preview = PreviewPane(document)
+        self.setCentralWidget(self.preview)
+        self.tree_model = LayerTreeModel(document, self.undo_stack, self)
+        self.layers_panel = LayersPanel(self.tree_model)
+        self.layer_actions = LayerActions(document, self.undo_stack, self.layers_panel, self)
+        self.configurators_panel = ConfiguratorsPanel(document, self.undo_stack)
+        self.settings_panel = LayerSettingsPanel(document, self.undo_stack)
+        self.global_settings_dialog = GlobalSettingsDialog(document, self.undo_stack, self)
+
+        self.configurators_dock = self._dock(
+            "configuratorsDock",
+            "Configurators",
+            self.configurators_panel,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+        )
+        self.layers_dock = self._dock(
+            "layersDock", "Layers", self.layers_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.settings_dock = self._dock(
+            "layerSettingsDock",
+            "Layer settings",
+            self.settings_panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self._create_actions()
+        self._create_menus_and_toolbar()
+        self.addon_status = QLabel()
+        self.addon_status.setObjectName("addonStatusLabel")
+        self.statusBar().addPermanentWidget(self.addon_status)
+
+        d = document
+        d.writeFailed.connect(self.show_message)
+        d.configuratorOpened.connect(self._opened)
+        d.settingsChanged.connect(self._settings_changed)
+        d.addonChanged.connect(self._addon_changed)
+        self.layers_panel.currentLayerChanged.connect(self.settings_panel.show_layer)
+        self.settings_panel.committer.message.connect(self.show_message)
+        self.tree_model.editRefused.connect(self.show_message)
+        self.configurators_panel.model.editRefused.connect(self.show_message)
+
+        self._addon_changed(document.addon_active)
+        self._opened(document.configurator)
+        self._restore_layout()
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState/restoreState find docks by name
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _create_actions(self) -> None:
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+
+        self.global_settings_action = QAction(icons.gear_icon(), f"{texts.GLOBAL_SETTINGS}…", self)
+        self.global_settings_action.setObjectName("globalSettingsAction")
+        self.global_settings_action.setToolTip(
+            f"{texts.GLOBAL_SETTINGS}: product, base price, backorders"
+        )
+        self.global_settings_action.triggered.connect(self.global_settings_dialog.open)
+
+        self.stock_addon_action = QAction(f"{texts.ADDON_NAME} add-on", self)
+        self.stock_addon_action.setObjectName("stockAddonAction")
+        self.stock_addon_action.setCheckable(True)
+        self.stock_addon_action.setToolTip(
+            "Stock Management add-on installed and active: stock rules and backorders apply"
+        )
+        # toggled (not triggered): a script's setChecked() is a user change too.
+        self.stock_addon_action.toggled.connect(self._addon_toggled)
+
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setObjectName("quitAction")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+
+    def _create_menus_and_toolbar(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        cfg_menu = menu.addMenu("&Configurator")
+        cfg_menu.addActions(self.configurators_panel.actions_list)
+        cfg_menu.addSeparator()
+        cfg_menu.addAction(self.global_settings_action)
+        layer_menu = menu.addMenu("&Layer")
+        layer_menu.addActions(self.layer_actions.actions)
+        addons_menu = menu.addMenu("&Add-ons")
+        addons_menu.setObjectName("addonsMenu")
+        addons_menu.addAction(self.stock_addon_action)
+        view_menu = menu.addMenu("&View")
+        for dock in (self.configurators_dock, self.layers_dock, self.settings_dock):
+            view_menu.addAction(dock.toggleViewAction())
+
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.global_settings_action)
+        toolbar.addSeparator()
+        la = self.layer_actions
+        for action in (la.add_group, la.add_sub_group, la.add_layer, la.delete):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(la.move_up)
+        toolbar.addAction(la.move_down)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    # --- following the document --------------------------------------------------------------
+    def _opened(self, cfg: Configurator | None) -> None:
+        self._update_title()
+        self.global_settings_action.setEnabled(cfg is not None)
+
+    def _settings_changed(self, fields: set[str]) -> None:
+        if "name" in fields:
+            self._update_title()
+
+    def _update_title(self) -> None:
+        cfg = self.document.configurator
+        self.setWindowTitle(f"{cfg.name} — {APP_NAME}" if cfg is not None else APP_NAME)
+
+    def _addon_toggled(self, checked: bool) -> None:
+        if self._syncing_addon or checked == self.document.addon_active:
+            return
+        if not push(self.undo_stack, SetAddon(self.document, checked)):
+            self._addon_changed(self.document.addon_active)
+
+    def _addon_changed(self, active: bool) -> None:
+        self._syncing_addon = True
+        try:
+            self.stock_addon_action.setChecked(active)
+        finally:
+            self._syncing_addon = False
+        state = "on" if active else "off"
+        self.addon_status.setText(f"{texts.ADDON_NAME} add-on: {state}")
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+
+    # --- layout memory ---------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        settings = window_settings()
+        geometry = settings.value("mainWindow/geometry")
+        state = settings.value("mainWindow/state")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1360, 840)
+        if state is None or not self.restoreState(state):
+            self.resizeDocks(
+                [self.configurators_dock, self.layers_dock], [170, 560], Qt.Orientation.Vertical
+            )
+            self.resizeDocks(
+                [self.layers_dock, self.settings_dock], [300, 380], Qt.Orientation.Horizontal
+            )
+
+    def save_layout(self) -> None:
+        settings = window_settings()
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        settings.setValue("mainWindow/state", self.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A field still being typed in commits on focus loss; make that happen before closing.
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+        self.save_layout()
+        super().closeEvent(event)
