@@ -1,0 +1,1 @@
+"""Performance benchmark: `python3 -m desktop.bench` (see README, "Performance")."""

@@ -1,0 +1,115 @@
+"""Measures through the real window (offscreen): open, select, edit → preview."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QTreeView
+
+from ..domain import stock
+from ..domain.model import Configurator, Layer, StockStatus
+from ..ui.commands import SetLayerFields, push
+from ..ui.document import Document
+from ..ui.main_window import MainWindow
+from .timing import median_ms
+
+
+def _until(condition: Callable[[], bool], limit_s: float = 30.0) -> None:
+    """Let the event loop run until condition holds (the measure includes any deferred work)."""
+    deadline = time.perf_counter() + limit_s
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise RuntimeError("the window never reached the expected state")
+        QApplication.processEvents()
+
+
+def measure(document: Document, big_id: int, other_id: int, trials: int) -> dict[str, float]:
+    window = MainWindow(document)
+    window.resize(1400, 900)
+    window.show()
+    QApplication.processEvents()
+    tree = window.findChild(QTreeView, "layersTree")
+    pane = window.findChild(object, "previewPane")  # type: ignore[arg-type]
+    assert tree is not None and pane is not None
+    results: dict[str, float] = {}
+
+    def shown(cfg_id: int) -> Callable[[], bool]:
+        def check() -> bool:
+            cfg = document.configurator
+            return (
+                cfg is not None
+                and cfg.id == cfg_id
+                and tree.model().rowCount() == len(cfg.layers)
+                and bool(pane.findChildren(QAbstractButton, "optionControl"))
+            )
+
+        return check
+
+    def open_big() -> None:
+        document.open_configurator(big_id)
+        _until(shown(big_id))
+
+    def open_other() -> None:
+        document.open_configurator(other_id)
+        _until(shown(other_id))
+
+    results["open"] = median_ms(trials, open_big, setup=open_other)
+    open_big()
+    cfg = document.configurator
+    assert cfg is not None
+
+    model = tree.model()
+    name_edit = window.findChild(QLineEdit, "layerNameEdit")
+    assert name_edit is not None
+    groups = model.rowCount()
+    picks: list[tuple[QModelIndex, str]] = []
+    for k in range(trials + 1):
+        group_index = model.index((k * 37) % groups, 0)
+        child_row = (k * 13) % model.rowCount(group_index)
+        index = model.index(child_row, 0, group_index)
+        picks.append((index, str(index.data())))
+    cursor = iter(picks)
+
+    def select() -> None:
+        index, name = next(cursor)
+        tree.setCurrentIndex(index)
+        _until(lambda: name_edit.text() == name)
+
+    tree.setCurrentIndex(picks[-1][0])  # warm up: the panel is built once
+    results["select"] = median_ms(trials, select)
+
+    option = _managed_option(cfg)
+    control = pane.option_control(option.path)
+    assert control is not None
+
+    def edit() -> None:
+        new = (
+            StockStatus.IN_STOCK
+            if option.stock.status is StockStatus.OUT_OF_STOCK
+            else StockStatus.OUT_OF_STOCK
+        )
+        target = _notice_after(document, option, new)
+        push(
+            window.undo_stack,
+            SetLayerFields(document, option.id, {"stock_status": new.value}, "bench"),  # type: ignore[arg-type]
+        )
+        _until(lambda: control.property("notice") == target)
+
+    results["edit_preview"] = median_ms(trials, edit)
+    window.close()
+    return results
+
+
+def _managed_option(cfg: Configurator) -> Layer:
+    """A managed option in the middle of the configurator, with stock (so the notice flips)."""
+    managed = [o for o in cfg.options() if o.stock.manage and (o.stock.quantity or 0) > 0]
+    return managed[len(managed) // 2]
+
+
+def _notice_after(document: Document, option: Layer, status: StockStatus) -> str:
+    probe = stock.Stock(option.stock.manage, option.stock.sku, option.stock.quantity, status)
+    cfg = document.configurator
+    assert cfg is not None
+    return stock.option_state(document.addon_active, probe, cfg.backorders).notice
