@@ -88,7 +88,8 @@ class ConfiguratorListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.FontRole and cfg is not None and cfg.id == item.id:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.name} — activate to open"
+            # Words only: a tooltip whose first line holds a tag would be read as rich text.
+            return "Double-click or press Enter to open"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -144,6 +145,11 @@ class ConfiguratorsPanel(QWidget):
             "deleteConfiguratorAction", "Delete configurator…", self.delete
         )
         self.delete_action.setIcon(icons.delete_icon())
+        # Short labels under the list; the Configurator menu shows the full texts.
+        for action, short in zip(
+            self.actions_list, ("New…", "Duplicate", "Rename…", "Delete…"), strict=True
+        ):
+            action.setIconText(short)
         bar = QToolBar(self)
         bar.setObjectName("configuratorToolBar")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

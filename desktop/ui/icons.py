@@ -144,6 +144,35 @@ def _arrow(up: bool) -> Painter:
     return draw
 
 
+def _turn(back: bool) -> Painter:
+    """A curved arrow: back (undo) points left, forward (redo) points right."""
+
+    def draw(p: QPainter, s: float) -> None:
+        if not back:
+            p.translate(s, 0)
+            p.scale(-1, 1)
+        p.setPen(_pen(INK, max(1.5, s / 10)))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        arc = QPainterPath(QPointF(s * 0.24, s * 0.42))
+        arc.cubicTo(s * 0.45, s * 0.2, s * 0.88, s * 0.3, s * 0.8, s * 0.62)
+        arc.cubicTo(s * 0.76, s * 0.76, s * 0.62, s * 0.82, s * 0.5, s * 0.82)
+        p.drawPath(arc)
+        p.drawLine(QPointF(s * 0.24, s * 0.42), QPointF(s * 0.22, s * 0.2))
+        p.drawLine(QPointF(s * 0.24, s * 0.42), QPointF(s * 0.46, s * 0.46))
+
+    return draw
+
+
+@cache
+def undo_icon() -> QIcon:
+    return _icon(_turn(True))
+
+
+@cache
+def redo_icon() -> QIcon:
+    return _icon(_turn(False))
+
+
 @cache
 def gear_icon() -> QIcon:
     return _icon(_gear)

@@ -40,6 +40,14 @@ MIME_TYPE = "application/x-configurator-layer-id"
 _NAME_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SearchRole]
 _STOCK_ROLES = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
 _STOCK_FIELDS = {"manage_stock", "stock_quantity", "stock_status"}
+# Computed once: flags() runs for every painted row, and enum arithmetic is not free in Python.
+_OPTION_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsEditable
+    | Qt.ItemFlag.ItemIsDragEnabled
+)
+_GROUP_FLAGS = _OPTION_FLAGS | Qt.ItemFlag.ItemIsDropEnabled
 _KIND = {LayerType.GROUP: "Group", LayerType.SUB_GROUP: "Sub-group"}
 
 
@@ -195,15 +203,7 @@ class LayerTreeModel(QAbstractItemModel):
         layer = self.layer_at(index)
         if layer is None:
             return Qt.ItemFlag.ItemIsDropEnabled  # the top level accepts groups
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsEditable
-            | Qt.ItemFlag.ItemIsDragEnabled
-        )
-        if layer.is_group:
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+        return _GROUP_FLAGS if layer.is_group else _OPTION_FLAGS
 
     # --- rename in place -------------------------------------------------------------------
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
 from ..domain import texts
@@ -27,6 +27,20 @@ STATUS_TIMEOUT_MS = 8000
 def window_settings() -> QSettings:
     """Where window geometry and dock layout live (tests point QSettings.setPath elsewhere)."""
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME)
+
+
+class _StackToolAction(QAction):
+    """The toolbar's Undo/Redo button. The stack's own actions rename themselves "Undo <edit>",
+    which would make the toolbar jump about; this one keeps its label and puts the edit in
+    its tooltip. Follows the stack's signals (no signals of its own)."""
+
+    def __init__(self, icon: QIcon, label: str, parent: QWidget) -> None:
+        super().__init__(icon, label, parent)
+        self.label = label
+        self.setEnabled(False)
+
+    def show_edit(self, text: str) -> None:
+        self.setToolTip(f"{self.label} {text}" if text else self.label)
 
 
 def open_initial(document: Document) -> None:
@@ -170,8 +184,21 @@ class MainWindow(QMainWindow):
         toolbar.addAction(la.move_up)
         toolbar.addAction(la.move_down)
         toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
+        stack = self.undo_stack
+        undo_tool = _StackToolAction(icons.undo_icon(), "Undo", self)
+        undo_tool.setObjectName("undoToolAction")
+        undo_tool.triggered.connect(stack.undo)
+        stack.canUndoChanged.connect(undo_tool.setEnabled)
+        stack.undoTextChanged.connect(undo_tool.show_edit)
+        redo_tool = _StackToolAction(icons.redo_icon(), "Redo", self)
+        redo_tool.setObjectName("redoToolAction")
+        redo_tool.triggered.connect(stack.redo)
+        stack.canRedoChanged.connect(redo_tool.setEnabled)
+        stack.redoTextChanged.connect(redo_tool.show_edit)
+        self.undo_action.setIcon(icons.undo_icon())
+        self.redo_action.setIcon(icons.redo_icon())
+        toolbar.addAction(undo_tool)
+        toolbar.addAction(redo_tool)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
 
@@ -212,7 +239,7 @@ class MainWindow(QMainWindow):
         geometry = settings.value("mainWindow/geometry")
         state = settings.value("mainWindow/state")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1360, 840)
+            self._default_geometry()
         if state is None or not self.restoreState(state):
             self.resizeDocks(
                 [self.configurators_dock, self.layers_dock], [170, 560], Qt.Orientation.Vertical
@@ -220,6 +247,14 @@ class MainWindow(QMainWindow):
             self.resizeDocks(
                 [self.layers_dock, self.settings_dock], [300, 380], Qt.Orientation.Horizontal
             )
+
+    def _default_geometry(self) -> None:
+        """First start: most of the screen (the preview needs the room), centred."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1600, int(screen.width() * 0.97)), min(1000, int(screen.height() * 0.96)))
+        frame = self.frameGeometry()
+        frame.moveCenter(screen.center())
+        self.move(frame.topLeft())
 
     def save_layout(self) -> None:
         settings = window_settings()

@@ -211,3 +211,16 @@ def test_standard_shortcuts(window: MainWindow) -> None:
 def test_write_failure_reaches_the_status_bar(window: MainWindow) -> None:
     window.document.writeFailed.emit('SKU "X" is already used by "Y"')
     assert window.statusBar().currentMessage() == 'SKU "X" is already used by "Y"'
+
+
+def test_toolbar_undo_keeps_its_label(window: MainWindow) -> None:
+    tool = find(window, QAction, "undoToolAction")
+    assert not tool.isEnabled()
+    find(window, QAction, "stockAddonAction").trigger()
+    assert tool.isEnabled()
+    assert tool.text() == "Undo"
+    assert tool.toolTip() == "Undo Disable Stock Management add-on"
+    tool.trigger()
+    assert find(window, QAction, "stockAddonAction").isChecked()
+    assert not tool.isEnabled()
+    assert find(window, QAction, "redoToolAction").isEnabled()
