@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...domain.model import Layer
@@ -145,7 +153,8 @@ class ProductImage(QWidget):
     def _target(self) -> QRect:
         return self.rect().adjusted(12, 12, -12, -12)
 
-    def resizeEvent(self, event: object) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         self._scaled = None
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -129,8 +129,6 @@ class LiveUpdates(QObject):
         if "multiple" in fields:
             sim.enforce_single(group)
             pane.show_selection()  # radio or check box indicators, and the choice kept
-        if "name" in fields:
-            pane.show_cart()
 
     # --- structure -----------------------------------------------------------------------
     def layer_inserted(self, layer: Layer) -> None:

@@ -54,6 +54,7 @@ class OptionList(QAbstractScrollArea):
         self._currency = "$"
         self._bound: dict[Layer, OptionControl] = {}
         self._spare: list[OptionControl] = []
+        self._laying_out = False
 
     # --- what to show --------------------------------------------------------------------
     def set_source(
@@ -118,11 +119,17 @@ class OptionList(QAbstractScrollArea):
         self._relayout()
         return self._bound.get(layer)
 
-    def bound(self) -> dict[Layer, OptionControl]:
-        return dict(self._bound)
-
     # --- layout of the pool --------------------------------------------------------------
     def _relayout(self) -> None:
+        if self._laying_out:
+            return  # setRange below may scroll, which asks again: the outer pass covers it
+        self._laying_out = True
+        try:
+            self._place_controls()
+        finally:
+            self._laying_out = False
+
+    def _place_controls(self) -> None:
         bar = self.verticalScrollBar()
         height = self.viewport().height()
         bar.setRange(0, max(self.layout_.height - height, 0))

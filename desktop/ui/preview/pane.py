@@ -190,7 +190,9 @@ class PreviewPane(QWidget):
 
     def set_message(self, text: str, *, error: bool = True) -> None:
         self.message.setText(text)
-        self.message.setStyleSheet(_ERROR if error else _OK)
+        style = _ERROR if error else _OK
+        if self.message.styleSheet() != style:  # re-polishing costs more than the text
+            self.message.setStyleSheet(style)
 
     # --- shopper actions -----------------------------------------------------------------
     def _option_toggled(self, layer: Layer, on: bool) -> None:

@@ -180,10 +180,3 @@ class OptionLayout:
             start = max(bisect_right(section.tops, y - section.top) - 1, 0) if s == first else 0
             for row in section.rows[start:]:
                 yield section.top + row.top, row
-
-    def options(self) -> Iterator[Layer]:
-        """Shown options in list order (for QA helpers; walks everything)."""
-        for section in self._sections:
-            for row in self._fill(section).rows:
-                if row.kind is RowKind.OPTION:
-                    yield row.layer
