@@ -27,7 +27,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from ..domain.model import Configurator, Layer
+from ..domain.model import Backorders, Configurator, Layer
 from ..store import repository as repo
 from ..store.database import Database
 from ..store.repository import ConfiguratorSummary
@@ -151,7 +151,7 @@ class Document(QObject):
         cfg = self.configurator
         if cfg is not None and cfg.id == configurator_id:
             for key, value in fields.items():
-                setattr(cfg, key, value.strip() if key == "name" else value)
+                setattr(cfg, key, _normalised(key, value))
             self.settingsChanged.emit(set(fields))
         if "name" in fields:
             self.configuratorsChanged.emit()
@@ -242,3 +242,12 @@ class Document(QObject):
         layer.parent = new_parent
         new_siblings.insert(new_row, layer)
         self.layerMoved.emit(layer, old_parent, old_row)
+
+
+def _normalised(key: str, value: Any) -> Any:
+    """The in-memory form of a configurator field as the repository stored it."""
+    if key == "name":
+        return str(value).strip()
+    if key == "backorders":
+        return Backorders(value)  # the rules compare members, never plain strings
+    return value
