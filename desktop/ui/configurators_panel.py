@@ -145,15 +145,23 @@ class ConfiguratorsPanel(QWidget):
             "deleteConfiguratorAction", "Delete configurator…", self.delete
         )
         self.delete_action.setIcon(icons.delete_icon())
-        # Short labels under the list; the Configurator menu shows the full texts.
-        for action, short in zip(
-            self.actions_list, ("New…", "Duplicate", "Rename…", "Delete…"), strict=True
+        self.duplicate_action.setIcon(icons.duplicate_icon())
+        self.rename_action.setIcon(icons.rename_icon())
+        for action, tip in zip(
+            self.actions_list,
+            (
+                "New configurator",
+                "Duplicate configurator",
+                "Rename configurator",
+                "Delete configurator",
+            ),
+            strict=True,
         ):
-            action.setIconText(short)
+            action.setToolTip(tip)
         bar = QToolBar(self)
         bar.setObjectName("configuratorToolBar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.setIconSize(bar.iconSize() * 0.75)
+        # Icons only: four of them fit a narrow dock; the menu and tooltips carry the words.
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         for action in self.actions_list:
             bar.addAction(action)
             self.view.addAction(action)
@@ -209,8 +217,9 @@ class ConfiguratorsPanel(QWidget):
     # --- actions -------------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:
         configurator_id = index.data(IdRole)
-        if configurator_id is not None:
-            self.document.open_configurator(configurator_id)
+        cfg = self.document.configurator
+        if configurator_id is not None and (cfg is None or cfg.id != configurator_id):
+            self.document.open_configurator(configurator_id)  # navigation, not an edit
 
     def create(self) -> None:
         dialog = NameDialog(

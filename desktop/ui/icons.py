@@ -163,6 +163,38 @@ def _turn(back: bool) -> Painter:
     return draw
 
 
+def _copies(p: QPainter, s: float) -> None:
+    p.setPen(QPen(INK, max(1.0, s / 16)))
+    p.setBrush(QColor("#e8eaed"))
+    p.drawRoundedRect(QRectF(s * 0.12, s * 0.12, s * 0.5, s * 0.56), s * 0.06, s * 0.06)
+    p.setBrush(QColor("#ffffff"))
+    p.drawRoundedRect(QRectF(s * 0.38, s * 0.32, s * 0.5, s * 0.56), s * 0.06, s * 0.06)
+
+
+def _pencil(p: QPainter, s: float) -> None:
+    p.translate(s / 2, s / 2)
+    p.rotate(45)
+    p.setPen(QPen(INK, max(1.0, s / 18)))
+    p.setBrush(FOLDER)
+    p.drawRect(QRectF(-s * 0.1, -s * 0.38, s * 0.2, s * 0.56))
+    tip = QPainterPath(QPointF(-s * 0.1, s * 0.18))
+    tip.lineTo(0, s * 0.38)
+    tip.lineTo(s * 0.1, s * 0.18)
+    tip.closeSubpath()
+    p.setBrush(QColor("#f1d6a8"))
+    p.drawPath(tip)
+
+
+@cache
+def duplicate_icon() -> QIcon:
+    return _icon(_copies)
+
+
+@cache
+def rename_icon() -> QIcon:
+    return _icon(_pencil)
+
+
 @cache
 def undo_icon() -> QIcon:
     return _icon(_turn(True))

@@ -161,7 +161,8 @@ class LayerActions(QObject):
         siblings = self.document.configurator.children_of(parent)
         layer = Layer(name=unique_sibling_name(DEFAULT_NAMES[kind], siblings), type=kind)
         parent_id = parent.id if parent is not None else None
-        command = InsertLayer(self.document, parent_id, row, layer, f"Add {KIND_WORDS[kind]}")
+        text = f'Add {KIND_WORDS[kind]} "{layer.name}"'
+        command = InsertLayer(self.document, parent_id, row, layer, text)
         if push(self.stack, command) and command.layer_id is not None:
             self.panel.select_layer(self.document.layer(command.layer_id), edit=True)
 

@@ -145,6 +145,14 @@ class LayerSettingsPanel(QScrollArea):
         document.settingsChanged.connect(self._settings_changed)
         self.show_layer(None)
 
+    def comfortable_width(self) -> int:
+        """Wide enough for every field without a horizontal scroll bar."""
+        # The sections' hints count even while hidden (nothing selected yet).
+        sections = max(self.general.minimumSizeHint().width(), self.stock.minimumSizeHint().width())
+        margins = self.widget().layout().contentsMargins()
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        return sections + margins.left() + margins.right() + scroll_bar + 2 * self.frameWidth()
+
     # --- showing -------------------------------------------------------------------------
     def show_layer(self, layer: Layer | None) -> None:
         self.layer = layer

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
 from ..domain import texts
@@ -22,6 +22,7 @@ from .layers_panel import LayersPanel
 from .preview import PreviewPane
 
 STATUS_TIMEOUT_MS = 8000
+LAYERS_MIN_COMFORT = 220  # px: names of nested options stay readable
 
 
 def window_settings() -> QSettings:
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.document = document
         self.undo_stack = QUndoStack(self)
         self._syncing_addon = False
+        self._shown = False
 
         self.preview = PreviewPane(document)
         self.setCentralWidget(self.preview)
@@ -261,6 +263,27 @@ class MainWindow(QMainWindow):
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/state", self.saveState())
         settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            QTimer.singleShot(0, self._unsqueeze_docks)
+
+    def _unsqueeze_docks(self) -> None:
+        """A layout saved on a smaller screen may leave a dock too narrow for its fields;
+        widen such docks to what their content needs (Qt takes it from the centre)."""
+        docks: list[QDockWidget] = []
+        widths: list[int] = []
+        for dock, wanted in (
+            (self.layers_dock, LAYERS_MIN_COMFORT),
+            (self.settings_dock, self.settings_panel.comfortable_width()),
+        ):
+            if dock.isVisible() and not dock.isFloating() and dock.width() < wanted:
+                docks.append(dock)
+                widths.append(wanted)
+        if docks:
+            self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A field still being typed in commits on focus loss; make that happen before closing.

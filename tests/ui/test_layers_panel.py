@@ -44,7 +44,7 @@ def test_add_group_sub_group_and_option(window: MainWindow) -> None:
     assert sub.type is LayerType.SUB_GROUP
     assert names(sub.children) == ["New option", "New option 2"]
     assert all(child.type is LayerType.IMAGE for child in sub.children)
-    assert window.undo_stack.undoText() == "Add option"
+    assert window.undo_stack.undoText() == 'Add option "New option 2"'
 
 
 def test_add_actions_follow_the_selection(window: MainWindow) -> None:

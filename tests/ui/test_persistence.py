@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDockWidget, QLineEdit, QListView, QSpinBox
 
@@ -87,3 +88,15 @@ def test_geometry_and_docks_are_remembered(make_window: WindowFactory, qtbot) ->
     assert (again.width(), again.height()) == (701, 603)
     assert find(again, QDockWidget, "configuratorsDock").isHidden()
     assert find(again, QCheckBox, "manageStockCheck") is not None
+
+
+def test_a_squeezed_dock_is_widened_on_start(make_window: WindowFactory, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A layout saved on a smaller screen must not leave the settings clipped."""
+    window = make_window()
+    dock = find(window, QDockWidget, "layerSettingsDock")
+    window.resizeDocks([dock], [90], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: dock.width() < 150)
+    window.close()
+    again = make_window()
+    dock = find(again, QDockWidget, "layerSettingsDock")
+    qtbot.waitUntil(lambda: dock.width() >= 250)

@@ -136,7 +136,7 @@ CASES = {
         _grip_stored,
         (["Yellow", "Red", "Purple"],) * 2,
         (["Yellow", "Red", "Purple", "New option"],) * 2,
-        "Add option",
+        'Add option "New option"',
     ),
     "RemoveLayer": Case(
         _remove,
