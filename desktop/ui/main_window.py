@@ -128,10 +128,10 @@ class MainWindow(QMainWindow):
     def _create_actions(self) -> None:
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setObjectName("undoAction")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setObjectName("redoAction")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
 
         self.global_settings_action = QAction(icons.gear_icon(), f"{texts.GLOBAL_SETTINGS}…", self)
         self.global_settings_action.setObjectName("globalSettingsAction")

@@ -73,9 +73,11 @@ class StockSection(QGroupBox):
         self.effective_label = QLabel(self.fields)
         self.effective_label.setObjectName("effectiveStatusLabel")
         self.effective_label.setWordWrap(True)
+        self.effective_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warning_label = QLabel(self.fields)
         self.warning_label.setObjectName("stockWarningLabel")
         self.warning_label.setWordWrap(True)
+        self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warning_label.setStyleSheet(
             "color: #8a4b00; background: #fef7e0; border: 1px solid #f9ab00;"
             " border-radius: 3px; padding: 4px;"
