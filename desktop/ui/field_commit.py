@@ -104,8 +104,10 @@ class LayerCommitter(QObject):
     ) -> bool:
         """Push the fields that differ from the layer's; True when written (or nothing to do).
         On a refused write the message goes to the field and revert() puts the stored value back."""
+        if layer.id is None or not self.document.has_layer(layer.id):
+            return False  # deleted (or its configurator closed) while the field was edited
         changed = {k: v for k, v in fields.items() if layer_field(layer, k) != v}
-        if not changed or layer.id is None:
+        if not changed:
             if error is not None:
                 error.clear_message()
             return True
