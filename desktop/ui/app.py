@@ -6,14 +6,19 @@ Imports of the store and the window happen inside run(), after the QApplication 
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 APP_NAME = "Configurator Editor"
 ORGANIZATION = "ConfiguratorEditor"
 EXIT_DATABASE_ERROR = 2
+# Set by the benchmark: print "shown <epoch seconds>" once the first window is up, then quit.
+STARTUP_PROBE = "CONFIGURATOR_EDITOR_STARTUP_PROBE"
 
 
 def _application() -> QApplication:
@@ -28,6 +33,7 @@ def _application() -> QApplication:
 
 def show_fatal(title: str, message: str) -> None:
     """A start-up failure, before any window exists (a blocking box is right here)."""
+    print(f"configurator-editor: {message}", file=sys.stderr)
     box = QMessageBox(QMessageBox.Icon.Critical, title, message)
     box.setObjectName("startupErrorBox")
     box.exec()
@@ -53,6 +59,14 @@ def run(db_path: Path | None) -> int:
         window = MainWindow(document)
         window.show()
         open_initial(document)
+        if os.environ.get(STARTUP_PROBE):
+            QTimer.singleShot(0, lambda: _report_shown(app))
         return app.exec()
     finally:
         database.close()
+
+
+def _report_shown(app: QApplication) -> None:
+    """Runs on the first event-loop turn after show(): the window has been laid out and exposed."""
+    print(f"shown {time.time():.6f}", flush=True)
+    app.quit()
