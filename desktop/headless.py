@@ -48,7 +48,8 @@ def run_scenario(cfg: Configurator, addon_active: bool, scenario: Scenario) -> d
         if refusal:
             messages.append(refusal)
     order: Order | None = None
-    if scenario.add_to_cart or scenario.checkout:
+    # A shopper whose pick was refused does not buy the defaults instead: stop before the cart.
+    if (scenario.add_to_cart or scenario.checkout) and not messages:
         refusals = shop.add_to_cart(scenario.quantity)
         messages += refusals
         if scenario.checkout and not refusals:

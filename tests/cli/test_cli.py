@@ -111,7 +111,8 @@ def test_without_backorders_purple_is_out_of_stock(tmp_path: Path) -> None:
     }
     assert data["messages"] == [texts.not_selectable("Metallic Purple")]
     assert "Grip Color/Metallic Yellow" in data["selection"]
-    assert data["cart"]["subtotal"] == "49.00"  # the default choices were added instead
+    # The refused pick stops the scenario: the defaults are not bought in its place.
+    assert data["cart"] == {"lines": [], "subtotal": "0.00"}
 
 
 def run_main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
