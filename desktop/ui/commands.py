@@ -208,19 +208,21 @@ class MoveLayer(_Command):
         self.document.move_layer(self.layer_id, self.old_parent_id, self.old_row)
 
 
-class CreateConfigurator(_Command):
-    """A new, empty configurator (opened after creation)."""
+class _AddConfigurator(_Command):
+    """A configurator that the first redo writes; later redos restore it with the same ids,
+    so commands further up the stack still find it. The new configurator is opened."""
 
-    def __init__(self, document: Document, name: str, **fields: Any) -> None:
-        super().__init__(document, f'New configurator "{name}"')
-        self.name = name
-        self.fields = fields
+    def __init__(self, document: Document, text: str) -> None:
+        super().__init__(document, text)
         self.snapshot: Configurator | None = None
         self.configurator_id: int | None = None
 
+    def _first_write(self) -> int:
+        raise NotImplementedError
+
     def _redo(self) -> None:
         if self.snapshot is None:
-            self.configurator_id = self.document.create_configurator(self.name, **self.fields)
+            self.configurator_id = self._first_write()
             self.snapshot = self.document.snapshot_configurator(self.configurator_id)
         else:
             self.document.restore_configurator(self.snapshot)
@@ -231,29 +233,28 @@ class CreateConfigurator(_Command):
         self.document.delete_configurator(self.configurator_id)
 
 
-class DuplicateConfigurator(_Command):
+class CreateConfigurator(_AddConfigurator):
+    """A new, empty configurator."""
+
+    def __init__(self, document: Document, name: str, **fields: Any) -> None:
+        super().__init__(document, f'New configurator "{name}"')
+        self.name = name
+        self.fields = fields
+
+    def _first_write(self) -> int:
+        return self.document.create_configurator(self.name, **self.fields)
+
+
+class DuplicateConfigurator(_AddConfigurator):
     """A copy of a configurator with its whole layer tree."""
 
     def __init__(self, document: Document, source_id: int, new_name: str) -> None:
         super().__init__(document, f'Duplicate as "{new_name}"')
         self.source_id = source_id
         self.new_name = new_name
-        self.snapshot: Configurator | None = None
-        self.configurator_id: int | None = None
 
-    def _redo(self) -> None:
-        if self.snapshot is None:
-            self.configurator_id = self.document.duplicate_configurator(
-                self.source_id, self.new_name
-            )
-            self.snapshot = self.document.snapshot_configurator(self.configurator_id)
-        else:
-            self.document.restore_configurator(self.snapshot)
-        self.document.open_configurator(self.configurator_id)
-
-    def _undo(self) -> None:
-        assert self.configurator_id is not None
-        self.document.delete_configurator(self.configurator_id)
+    def _first_write(self) -> int:
+        return self.document.duplicate_configurator(self.source_id, self.new_name)
 
 
 class DeleteConfigurator(_Command):
