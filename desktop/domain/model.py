@@ -49,6 +49,12 @@ def can_hold(parent: LayerType | None, child: LayerType) -> bool:
     return child in ALLOWED_CHILDREN[parent]
 
 
+# The stock quantities the editor can hold (its spin box's range; it may go negative after
+# backorders). Files and databases with quantities outside it are refused.
+MIN_STOCK_QUANTITY = -99_999
+MAX_STOCK_QUANTITY = 999_999
+
+
 @dataclass
 class Stock:
     """An image layer's Stock Management fields."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
+# Amounts must stay below this: far above any price, and small enough that totals of many
+# options times large quantities keep every cent within Decimal's 28 digits.
+MONEY_LIMIT = Decimal(10) ** 12
 
 
 class MoneyError(ValueError):
@@ -29,6 +32,8 @@ def parse_money(text: str, *, allow_negative: bool = False) -> Decimal:
         raise MoneyError(f"{text!r} has more than two decimals")
     if value < 0 and not allow_negative:
         raise MoneyError(f"{text!r} is negative; prices cannot be below zero")
+    if abs(value) >= MONEY_LIMIT:
+        raise MoneyError(f"{text!r} is too large")
     return value.quantize(CENT)
 
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..domain.model import (
+    MAX_STOCK_QUANTITY,
+    MIN_STOCK_QUANTITY,
     Backorders,
     Configurator,
     Layer,
@@ -24,7 +26,7 @@ from ..domain.model import (
     StockStatus,
     can_hold,
 )
-from ..domain.money import money_str
+from ..domain.money import MONEY_LIMIT, money_str
 from .media import relative_path_problem
 
 FORMAT = "configurator-editor/1"
@@ -189,6 +191,16 @@ def _int_or_null(value: Any, path: str) -> int | None:
     return value
 
 
+def _quantity(value: Any, path: str) -> int | None:
+    if _int_or_null(value, path) is not None and not (
+        MIN_STOCK_QUANTITY <= value <= MAX_STOCK_QUANTITY
+    ):
+        raise ExchangeError(
+            path, f"expected a whole number from {MIN_STOCK_QUANTITY} to {MAX_STOCK_QUANTITY}"
+        )
+    return value
+
+
 def _product_id(value: Any, path: str) -> int | None:
     if _int_or_null(value, path) is not None and value < 1:
         raise ExchangeError(path, "expected a positive integer")
@@ -203,6 +215,8 @@ def _money(value: Any, path: str) -> Decimal:
         raise ExchangeError(path, f'"{value}" is negative; prices cannot be below zero')
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
         raise ExchangeError(path, f'"{value}" has more than two decimals')
+    if amount >= MONEY_LIMIT:
+        raise ExchangeError(path, f'"{value}" is too large')
     return amount.quantize(Decimal("0.01"))
 
 
@@ -307,7 +321,7 @@ def _stock(value: Any, path: str) -> Stock:
     return Stock(
         manage=_get(raw, path, "manage", _bool, False),
         sku=_get(raw, path, "sku", _string, ""),
-        quantity=_get(raw, path, "quantity", _int_or_null, None),
+        quantity=_get(raw, path, "quantity", _quantity, None),
         status=StockStatus(_get(raw, path, "status", _choices(statuses), "in_stock")),
     )
 

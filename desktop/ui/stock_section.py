@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import stock, texts
-from ..domain.model import Layer, StockStatus
+from ..domain.model import MAX_STOCK_QUANTITY, MIN_STOCK_QUANTITY, Layer, StockStatus
 from .availability_style import availability_icon
 from .document import Document
 from .field_commit import FieldError, LayerCommitter, StepSpinBox
 
 # The spin box's minimum stands for "no quantity tracked" (stock_quantity None).
-NOT_TRACKED = -100_000
-MAX_QUANTITY = 999_999
+NOT_TRACKED = MIN_STOCK_QUANTITY - 1
+MAX_QUANTITY = MAX_STOCK_QUANTITY
 STATUS_ITEMS = (
     (texts.STATUS_IN_STOCK, StockStatus.IN_STOCK),
     (texts.STATUS_OUT_OF_STOCK, StockStatus.OUT_OF_STOCK),

@@ -217,6 +217,21 @@ REFUSALS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         'configurator.layers[3].children[2].sale_price: "4.995" has more than two decimals',
     ),
     (
+        "price too large",
+        setter("configurator.base_price", "1" + "0" * 40),
+        'configurator.base_price: "1' + "0" * 40 + '" is too large',
+    ),
+    (
+        "quantity beyond the editor's range",
+        setter(f"{YELLOW}.stock.quantity", 10**30),
+        f"{YELLOW}.stock.quantity: expected a whole number from -99999 to 999999",
+    ),
+    (
+        "quantity below the editor's range",
+        setter(f"{YELLOW}.stock.quantity", -100_000),
+        f"{YELLOW}.stock.quantity: expected a whole number from -99999 to 999999",
+    ),
+    (
         "money as a number",
         setter("configurator.base_price", 49.0),
         'configurator.base_price: expected an amount as a string, such as "12.50"',

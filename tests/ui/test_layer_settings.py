@@ -92,6 +92,15 @@ def test_bad_values_are_refused_at_the_field(window: MainWindow) -> None:
     assert _stored_layer(window, "Grip Color/Red").price == Decimal("2.00")
 
 
+def test_an_absurd_price_is_refused_at_the_field(window: MainWindow) -> None:
+    select(window, "Grip Color/Red")
+    price = find(window, QLineEdit, "layerPriceEdit")
+    _finish(price, "1e30")
+    assert "too large" in find(window, QLabel, "layerPriceError").text()
+    assert price.text() == "3.00"
+    assert _stored_layer(window, "Grip Color/Red").price == Decimal("3.00")
+
+
 def test_checkboxes_commit_on_change(window: MainWindow) -> None:
     select(window, "Grip Color/Red")
     find(window, QCheckBox, "activeOnLoadCheck").setChecked(True)

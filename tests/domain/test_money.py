@@ -1,0 +1,24 @@
+"""Money parsing: what a merchant may type into a price field."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from desktop.domain.money import MoneyError, parse_money
+
+
+@pytest.mark.parametrize(("text", "value"), [("3", "3.00"), ("1,000.50", "1000.50"), ("0", "0.00")])
+def test_amounts_are_parsed_to_cents(text: str, value: str) -> None:
+    assert parse_money(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["1e30", "99999999999999999999999999999", "1000000000000"])
+def test_an_absurdly_large_amount_is_refused_not_a_crash(text: str) -> None:
+    with pytest.raises(MoneyError, match="too large"):
+        parse_money(text)
+
+
+def test_the_largest_amount_is_accepted() -> None:
+    assert parse_money("999999999999.99") == Decimal("999999999999.99")
