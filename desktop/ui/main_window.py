@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent, QUndoStack
+import html
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QIcon,
+    QKeySequence,
+    QShowEvent,
+    Qt,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
 from ..domain import texts
@@ -41,7 +51,12 @@ class _StackToolAction(QAction):
         self.setEnabled(False)
 
     def show_edit(self, text: str) -> None:
-        self.setToolTip(f"{self.label} {text}" if text else self.label)
+        tip = f"{self.label} {text}" if text else self.label
+        # The edit's text quotes names users typed; a tooltip that looks like markup is
+        # rendered as markup, so such a one goes out escaped and shows literally.
+        if Qt.mightBeRichText(tip):
+            tip = f'<p style="white-space:pre">{html.escape(tip, quote=False)}</p>'
+        self.setToolTip(tip)
 
 
 def open_initial(document: Document) -> None:

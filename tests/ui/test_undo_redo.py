@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pytest
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, Qt, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -224,3 +224,20 @@ def test_toolbar_undo_keeps_its_label(window: MainWindow) -> None:
     assert find(window, QAction, "stockAddonAction").isChecked()
     assert not tool.isEnabled()
     assert find(window, QAction, "redoToolAction").isEnabled()
+
+
+def test_toolbar_undo_tooltip_shows_a_typed_name_as_plain_text(window: MainWindow) -> None:
+    select(window, "Grip Color/Red")
+    name = find(window, QLineEdit, "layerNameEdit")
+    name.setText("<b>Bold</b>")
+    name.editingFinished.emit()
+    for tool_name in ("undoToolAction", "redoToolAction"):
+        if tool_name == "redoToolAction":
+            find(window, QAction, "undoAction").trigger()
+        tip = find(window, QAction, tool_name).toolTip()
+        # A tooltip Qt takes for rich text must carry the name escaped, so it shows literally.
+        if Qt.mightBeRichText(tip):
+            document = QTextDocument()
+            document.setHtml(tip)
+            tip = document.toPlainText()
+        assert "<b>Bold</b>" in tip
