@@ -36,6 +36,12 @@ def relative_path_problem(relative: str) -> str:
     return ""
 
 
+def safe_file_name(name: str) -> str:
+    """name with the characters an image path may not hold (':' and '\\', both legal in file
+    names on Linux and macOS) replaced by '-'."""
+    return re.sub(r"[:\\]", "-", name)
+
+
 def resolve_image(db_path: Path | None, relative: str) -> Path | None:
     """The image file a layer refers to, when it exists in the database's media folder."""
     if db_path is None or not relative or relative_path_problem(relative):

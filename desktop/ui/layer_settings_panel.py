@@ -278,8 +278,12 @@ class LayerSettingsPanel(QScrollArea):
         try:
             relative = source.resolve().relative_to(folder.resolve()).as_posix()
         except ValueError:
+            relative = ""
+        if not relative or media.relative_path_problem(relative):
+            # Outside the media folder, or named so that no exchange file could refer to it.
+            wanted = f"images/{media.safe_file_name(source.name)}"
             try:
-                relative, _created = media.place_file(source, folder, f"images/{source.name}")
+                relative, _created = media.place_file(source, folder, wanted)
             except OSError as exc:
                 self.committer.refuse(self.image_error, f"Could not copy the image: {exc}")
                 return

@@ -6,11 +6,13 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QImage
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QLineEdit, QPushButton
 
-from desktop.store.media import media_dir
+from desktop.store import exchange
+from desktop.store.media import media_dir, relative_path_problem
 from desktop.ui.main_window import MainWindow
 
 from .helpers import find, read_configurator, select, shown_children, visible_dialog
@@ -165,6 +167,34 @@ def test_choose_image_copies_it_into_the_media_folder(window: MainWindow, qtbot,
     # Clear removes the reference (the file stays for undo)
     find(window, QPushButton, "clearImageButton").click()
     assert _stored_layer(window, "Grip Color/Red").image == ""
+
+
+@pytest.mark.parametrize("file_name", ["grip:red.png", "grip\\red.png"])
+def test_an_image_whose_name_a_path_may_not_hold_is_stored_under_a_safe_name(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, tmp_path: Path, file_name: str
+) -> None:
+    """Linux allows ':' and '\\' in file names; the exchange refuses them in image paths, so
+    such a file is copied under a name it accepts (else export then import would fail)."""
+    select(window, "Grip Color/Red")
+    for source in (_png(tmp_path / file_name), _png(_media(window) / "images" / file_name)):
+        find(window, QPushButton, "chooseImageButton").click()
+        dialog = visible_dialog(qtbot, QFileDialog, "chooseImageDialog")
+        dialog.fileSelected.emit(str(source))
+        dialog.reject()
+        stored = _stored_layer(window, "Grip Color/Red").image
+        assert stored.startswith("images/grip-red") and relative_path_problem(stored) == ""
+        assert (_media(window) / stored).read_bytes() == source.read_bytes()
+        assert not find(window, QLabel, "imageThumbnail").pixmap().isNull()
+        assert not find(window, QLabel, "imageMissingLabel").isVisible()
+        data = exchange.loads(exchange.dumps(exchange.to_dict(window.document.configurator)))
+        assert exchange.from_dict(data).layers[0].children[1].image == stored
+
+
+def _media(window: MainWindow) -> Path:
+    assert window.document.db_path is not None
+    folder = media_dir(window.document.db_path)
+    (folder / "images").mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def test_missing_image_file_is_flagged(window: MainWindow) -> None:
