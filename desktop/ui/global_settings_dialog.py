@@ -61,6 +61,7 @@ class GlobalSettingsDialog(QDialog):
         self.woo_edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,12}"), self.woo_edit)
         )
+        self.woo_error = FieldError("woocommerceIdError", self)
         self.price_edit = QLineEdit(self)
         self.price_edit.setObjectName("basePriceEdit")
         self.price_error = FieldError("basePriceError", self)
@@ -72,7 +73,11 @@ class GlobalSettingsDialog(QDialog):
         product = QGroupBox("Product", self)
         form = QFormLayout(product)
         form.addRow("Product name", self.product_edit)
-        form.addRow("WooCommerce product id", self.woo_edit)
+        woo_box = QVBoxLayout()
+        woo_box.setSpacing(2)
+        woo_box.addWidget(self.woo_edit)
+        woo_box.addWidget(self.woo_error)
+        form.addRow("WooCommerce product id", woo_box)
         price_box = QVBoxLayout()
         price_box.setSpacing(2)
         price_box.addWidget(self.price_edit)
@@ -136,6 +141,7 @@ class GlobalSettingsDialog(QDialog):
 
     def _fill(self, values: dict[str, Any]) -> None:
         self.price_error.clear_message()
+        self.woo_error.clear_message()
         self.product_edit.setText(values["product_name"])
         woo = values["woocommerce_id"]
         self.woo_edit.setText("" if woo is None else str(woo))
@@ -155,6 +161,14 @@ class GlobalSettingsDialog(QDialog):
             self.price_edit.setFocus()
             return None
         woo = self.woo_edit.text().strip()
+        if woo and (not woo.isdigit() or int(woo) < 1):
+            # WooCommerce ids start at 1 (and the exchange format refuses anything else).
+            self.woo_error.show_message(
+                "WooCommerce product id: expected a positive whole number, or empty."
+            )
+            self.woo_edit.setFocus()
+            return None
+        self.woo_error.clear_message()
         backorders = self.snapshot["backorders"]
         if self.stock_section.isEnabled():  # without the add-on the setting is left as it was
             backorders = backorders_from_checks(

@@ -133,3 +133,23 @@ def test_addon_off_disables_the_backorder_setting(window: MainWindow, qtbot) -> 
     assert find(dialog, QCheckBox, "backorderCheck").isEnabled()
     assert find(dialog, QLabel, "globalAddonRequiredLabel").isHidden()
     _press(dialog, QDialogButtonBox.StandardButton.Cancel)
+
+
+def test_product_id_zero_is_refused_at_the_field(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """WooCommerce ids start at 1; a 0 stored here made every export of it unimportable."""
+    start = window.undo_stack.count()
+    dialog = _open(window, qtbot)
+    find(dialog, QLineEdit, "woocommerceIdEdit").setText("0")
+    _press(dialog, QDialogButtonBox.StandardButton.Ok)
+    assert dialog.isVisible()
+    error = find(dialog, QLabel, "woocommerceIdError")
+    assert error.isVisible() and "positive" in error.text()
+    assert window.undo_stack.count() == start
+    assert read_configurator(window.document.db_path).woocommerce_id == 123  # type: ignore[arg-type]
+    find(dialog, QLineEdit, "woocommerceIdEdit").setText("")  # empty: not linked
+    _press(dialog, QDialogButtonBox.StandardButton.Ok)
+    assert not dialog.isVisible()
+    assert read_configurator(window.document.db_path).woocommerce_id is None  # type: ignore[arg-type]
+    dialog = _open(window, qtbot)
+    assert not find(dialog, QLabel, "woocommerceIdError").isVisible()
+    _press(dialog, QDialogButtonBox.StandardButton.Cancel)
