@@ -91,6 +91,13 @@ def inspect_file(path: Path) -> int | None:
     return version
 
 
+def _nothing_at(path: Path) -> DatabaseError:
+    """Why a command that only reads cannot use path: no file, or one with nothing in it."""
+    if path.exists():
+        return DatabaseError(f"{path} is empty: it holds no Configurator Editor data yet")
+    return DatabaseError(f"no database at {path}")
+
+
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
     dbapi_connection.execute("PRAGMA synchronous = NORMAL")
@@ -151,7 +158,7 @@ def open_copy_in_memory(path: Path) -> Database:
     nothing a caller does can write to it."""
     version = inspect_file(Path(path))
     if version is None:
-        raise DatabaseError(f"no database at {path}")
+        raise _nothing_at(Path(path))
     engine = create_engine(
         "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
     )

@@ -183,18 +183,20 @@ def bad_import_file(folder: Path) -> Path:
             'no option "Grip Color/Blue"',
         ),
         (("export", DEMO, "--db", "{tmp}/missing.db"), "no database at"),
+        (("storefront", DEMO, "--json", "--db", "{tmp}/empty.db"), "empty.db is empty"),
         (("addons", "--db", "{tmp}/notes.txt"), "is not a Configurator Editor database"),
         (
             ("import", "{tmp}/bad.json"),
             "configurator.layers[0].children[0].stock.quantity: expected an integer",
         ),
     ],
-    ids=["configurator", "option", "missing db", "foreign db", "import file"],
+    ids=["configurator", "option", "missing db", "empty file", "foreign db", "import file"],
 )
 def test_errors_exit_2_with_one_line(
     seeded_db: Path, tmp_path: Path, args: tuple[str, ...], message: str
 ) -> None:
     (tmp_path / "notes.txt").write_text("not a database\n")
+    (tmp_path / "empty.db").write_bytes(b"")
     bad_import_file(tmp_path)
     argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
     if "--db" not in argv:
@@ -207,6 +209,7 @@ def test_errors_exit_2_with_one_line(
     assert message in result.stderr
     assert seeded_db.read_bytes() == before
     assert (tmp_path / "notes.txt").read_text() == "not a database\n"
+    assert (tmp_path / "empty.db").read_bytes() == b""
 
 
 # Argument errors need no subprocess: argparse exits before anything runs.
