@@ -89,12 +89,10 @@ class GlobalSettingsDialog(QDialog):
         self.stock_section.setObjectName("globalStockSection")
         self.backorder_check = QCheckBox(texts.ENABLE_BACKORDER, self.stock_section)
         self.backorder_check.setObjectName("backorderCheck")
-        self.backorder_check.setToolTip(
-            "Out-of-stock options stay selectable and are ordered on backorder."
-        )
+        self._backorder_tip = "Out-of-stock options stay selectable and are ordered on backorder."
         self.notice_check = QCheckBox(texts.SHOW_BACKORDER_NOTICES, self.stock_section)
         self.notice_check.setObjectName("backorderNoticeCheck")
-        self.notice_check.setToolTip(
+        self._notice_tip = (
             f'Shoppers see "{texts.NOTICE_BACKORDER}" on the option and '
             f'"{texts.CART_BACKORDER_SUFFIX}" in the cart; off: backorders are silent.'
         )
@@ -136,6 +134,11 @@ class GlobalSettingsDialog(QDialog):
         active = self.document.addon_active
         self.stock_section.setEnabled(active)
         self.stock_section.setToolTip("" if active else texts.ADDON_REQUIRED_TOOLTIP)
+        # Qt shows a disabled widget's own tooltip rather than its parent's, so the boxes
+        # themselves say what they need while the add-on is off.
+        off_tip = texts.ADDON_REQUIRED_TOOLTIP
+        self.backorder_check.setToolTip(self._backorder_tip if active else off_tip)
+        self.notice_check.setToolTip(self._notice_tip if active else off_tip)
         self.addon_label.setVisible(not active)
         super().open()
 

@@ -122,6 +122,9 @@ def test_addon_off_disables_the_backorder_setting(window: MainWindow, qtbot) -> 
     assert not find(dialog, QCheckBox, "backorderNoticeCheck").isEnabled()
     section = backorder.parentWidget()
     assert texts.ADDON_NAME in section.toolTip()
+    # Qt shows a disabled widget's own tooltip, not its parent's: the boxes must name it too.
+    assert backorder.toolTip() == texts.ADDON_REQUIRED_TOOLTIP
+    assert find(dialog, QCheckBox, "backorderNoticeCheck").toolTip() == texts.ADDON_REQUIRED_TOOLTIP
     assert find(dialog, QLabel, "globalAddonRequiredLabel").isVisible()
     find(dialog, QLineEdit, "basePriceEdit").setText("50.00")
     _press(dialog, QDialogButtonBox.StandardButton.Ok)
@@ -131,6 +134,8 @@ def test_addon_off_disables_the_backorder_setting(window: MainWindow, qtbot) -> 
     find(window, QAction, "stockAddonAction").trigger()
     dialog = _open(window, qtbot)
     assert find(dialog, QCheckBox, "backorderCheck").isEnabled()
+    assert texts.ADDON_NAME not in find(dialog, QCheckBox, "backorderCheck").toolTip()
+    assert texts.NOTICE_BACKORDER in find(dialog, QCheckBox, "backorderNoticeCheck").toolTip()
     assert find(dialog, QLabel, "globalAddonRequiredLabel").isHidden()
     _press(dialog, QDialogButtonBox.StandardButton.Cancel)
 
