@@ -143,15 +143,22 @@ class Configurator:
         return (layer for layer in self.walk() if layer.type is LayerType.IMAGE)
 
     def find_path(self, path: str) -> Layer | None:
+        """The layer whose `path` is path. Names may hold "/" themselves ("Black/White"), so
+        each level tries the names made of one or more of the remaining parts."""
         parts = path.split("/")
-        level = self.layers
-        found: Layer | None = None
-        for part in parts:
-            found = next((node for node in level if node.name == part), None)
-            if found is None:
-                return None
-            level = found.children
-        return found
+
+        def search(level: list[Layer], start: int) -> Layer | None:
+            for end in range(start + 1, len(parts) + 1):
+                name = "/".join(parts[start:end])
+                for node in level:
+                    if node.name != name:
+                        continue
+                    found = node if end == len(parts) else search(node.children, end)
+                    if found is not None:
+                        return found
+            return None
+
+        return search(self.layers, 0)
 
     def children_of(self, parent: Layer | None) -> list[Layer]:
         return self.layers if parent is None else parent.children
