@@ -173,9 +173,15 @@ def _string(value: Any, path: str) -> str:
 
 
 def _name(value: Any, path: str) -> str:
-    if not _string(value, path).strip():
+    """A name, trimmed as the editor trims what the merchant types."""
+    name = _string(value, path).strip()
+    if not name:
         raise ExchangeError(path, "must not be empty")
-    return value
+    return name
+
+
+def _sku(value: Any, path: str) -> str:
+    return _string(value, path).strip()
 
 
 def _bool(value: Any, path: str) -> bool:
@@ -320,7 +326,7 @@ def _stock(value: Any, path: str) -> Stock:
     statuses = tuple(s.value for s in StockStatus)
     return Stock(
         manage=_get(raw, path, "manage", _bool, False),
-        sku=_get(raw, path, "sku", _string, ""),
+        sku=_get(raw, path, "sku", _sku, ""),
         quantity=_get(raw, path, "quantity", _quantity, None),
         status=StockStatus(_get(raw, path, "status", _choices(statuses), "in_stock")),
     )

@@ -465,3 +465,22 @@ def test_resolve_image_only_finds_files_inside_the_media_folder(tmp_path: Path) 
     assert resolve_image(db_path, "../secret.png") is None
     assert resolve_image(None, "images/body.png") is None
     assert resolve_image(db_path, "") is None
+
+
+def test_names_and_skus_are_trimmed_as_the_editor_trims_them() -> None:
+    """The editor stores names and SKUs without surrounding spaces; an import must too, or
+    " Red " cannot be found as "Grip Color/Red" and " R-1" and "R-1" could both exist."""
+    data = copy.deepcopy(DEMO)
+    at(data, "configurator")["name"] = "  Padded  "
+    at(data, YELLOW)["name"] = " Metallic Yellow "
+    at(data, f"{YELLOW}.stock")["sku"] = " CASE-YELLOW-METALLIC "
+    cfg = from_dict(data)
+    yellow = cfg.layers[1].children[0]
+    assert (cfg.name, yellow.name, yellow.stock.sku) == (
+        "Padded",
+        "Metallic Yellow",
+        "CASE-YELLOW-METALLIC",
+    )
+    at(data, f"{GRIP}.children[1].stock")["sku"] = "CASE-YELLOW-METALLIC"
+    with pytest.raises(ExchangeError, match="is already the SKU of"):
+        from_dict(data)
