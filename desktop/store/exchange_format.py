@@ -287,8 +287,16 @@ def _layers(value: Any, path: str, parent: Layer | None) -> list[Layer]:
     if not isinstance(value, list):
         raise ExchangeError(path, "expected a list")
     layers = []
+    seen: dict[str, int] = {}
     for i, item in enumerate(value):
         layer = _layer(item, f"{path}[{i}]", parent)
+        if layer.name in seen:
+            # Options are addressed by path ("Group/Option"), so siblings need distinct names.
+            raise ExchangeError(
+                f"{path}[{i}].name",
+                f'"{layer.name}" is already the name of {path}[{seen[layer.name]}]',
+            )
+        seen[layer.name] = i
         layer.parent = parent
         layers.append(layer)
     return layers

@@ -413,12 +413,37 @@ def _layer_type(session: Session, layer_id: int | None) -> LayerType | None:
 
 def _check_new_layers(parent_type: LayerType | None, layers: list[Layer]) -> None:
     """Shape and names of layers about to be inserted, whole subtrees included."""
+    names: set[str] = set()
     for layer in layers:
         if not can_hold(parent_type, layer.type):
             raise StoreError(f"a {layer.type.value.replace('_', '-')} cannot go there")
         if not layer.name.strip():
             raise StoreError("a layer needs a name")
+        if layer.name in names:
+            raise StoreError(f'two layers at the same level are named "{layer.name}"')
+        names.add(layer.name)
         _check_new_layers(layer.type, layer.children)
+
+
+def _check_sibling_name(
+    session: Session,
+    configurator_id: int,
+    parent_id: int | None,
+    name: str,
+    exclude_id: int | None = None,
+) -> None:
+    """Options are addressed by path ("Group/Option"), so siblings need distinct names."""
+    t = LayerRow.__table__.c  # type: ignore[attr-defined]
+    query = select(t.id).where(_siblings_filter(configurator_id, parent_id) & (t.name == name))
+    if exclude_id is not None:
+        query = query.where(t.id != exclude_id)
+    if session.connection().execute(query.limit(1)).first() is None:
+        return
+    where = "at the top level"
+    if parent_id is not None:
+        parent_name = session.connection().execute(select(t.name).where(t.id == parent_id))
+        where = f'in "{parent_name.scalar_one()}"'
+    raise StoreError(f'another layer {where} is already named "{name}"')
 
 
 def _check_parent(session: Session, configurator_id: int, parent_id: int | None) -> None:
@@ -463,6 +488,7 @@ def insert_layer(
     of the inserted nodes. keep_ids re-inserts a deleted subtree with its former ids (undo)."""
     _check_parent(session, configurator_id, parent_id)
     _check_new_layers(_layer_type(session, parent_id), [layer])
+    _check_sibling_name(session, configurator_id, parent_id, layer.name)
     _check_skus(session, configurator_id, [layer], set())
     count = _sibling_count(session, configurator_id, parent_id)
     position = count if row is None or row > count else max(row, 0)
@@ -507,6 +533,9 @@ def move_layer(session: Session, layer_id: int, new_parent_id: int | None, new_r
     _check_parent(session, configurator_id, new_parent_id)
     if new_parent_id is not None and new_parent_id in _subtree_ids(session, layer_id):
         raise StoreError("a layer cannot be moved inside itself")
+    if new_parent_id != parent_id:
+        name = session.connection().execute(select(t.name).where(t.id == layer_id)).scalar_one()
+        _check_sibling_name(session, configurator_id, new_parent_id, name, layer_id)
     _shift(session, configurator_id, parent_id, position + 1, -1)
     count = _sibling_count(session, configurator_id, new_parent_id) - (
         1 if new_parent_id == parent_id else 0
@@ -537,11 +566,12 @@ def update_layer(session: Session, layer_id: int, **fields: Any) -> None:
     unknown = set(fields) - set(LAYER_FIELDS)
     if unknown:
         raise StoreError(f"unknown layer field(s): {', '.join(sorted(unknown))}")
-    configurator_id, _, _ = _position_of(session, layer_id)
+    configurator_id, parent_id, _ = _position_of(session, layer_id)
     if "name" in fields:
         fields["name"] = str(fields["name"]).strip()
         if not fields["name"]:
             raise StoreError("a layer needs a name")
+        _check_sibling_name(session, configurator_id, parent_id, fields["name"], layer_id)
     if "sku" in fields:
         fields["sku"] = str(fields["sku"]).strip()
     if fields.get("sku"):  # many layers may leave the SKU empty; only a set one must be unique

@@ -303,6 +303,11 @@ REFUSALS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         f'{GRIP}.children[2].stock.sku: "CASE-YELLOW-METALLIC" is already the SKU of {YELLOW}',
     ),
     (
+        "sibling names clash",
+        setter(f"{GRIP}.children[2].name", "Metallic Yellow"),
+        f'{GRIP}.children[2].name: "Metallic Yellow" is already the name of {GRIP}.children[0]',
+    ),
+    (
         "bool as text",
         setter(f"{GRIP}.required", "yes"),
         f"{GRIP}.required: expected true or false",

@@ -192,3 +192,31 @@ def test_site_settings_addon_switch(session: Session) -> None:
     assert repository.addon_active(session) is True
     repository.set_addon(session, False)
     assert repository.addon_active(session) is False
+
+
+def test_sibling_names_stay_distinct_so_option_paths_stay_unique(session: Session) -> None:
+    cfg = grips()
+    cfg.layers.append(group("Buttons", option("Metallic Red")))
+    cfg.layers[1].children[0].parent = cfg.layers[1]
+    repository.insert_configurator(session, cfg)
+    grip, buttons = cfg.layers
+    yellow, red = grip.children[0], grip.children[1]
+    before = counts(session)
+    with pytest.raises(StoreError, match='another layer in "Grip Color" is already named'):
+        repository.update_layer(session, red.id, name=" Metallic Yellow ")
+    with pytest.raises(StoreError, match="already named"):
+        repository.insert_layer(session, cfg.id, grip.id, None, option("Metallic Red"))
+    with pytest.raises(StoreError, match='another layer in "Grip Color"'):
+        repository.move_layer(session, buttons.children[0].id, grip.id, 0)
+    with pytest.raises(StoreError, match="at the top level"):
+        repository.update_layer(session, buttons.id, name="Grip Color")
+    assert counts(session) == before
+    repository.update_layer(session, yellow.id, name="Metallic Yellow")  # its own name is fine
+    repository.move_layer(session, red.id, grip.id, 2)  # a reorder is not a clash
+    loaded = repository.load_configurator(session, cfg.id)
+    assert names(loaded.layers[0].children) == [
+        "Metallic Yellow",
+        "Metallic Purple",
+        "Metallic Red",
+    ]
+    assert names(loaded.layers[1].children) == ["Metallic Red"]

@@ -94,6 +94,19 @@ def test_bad_values_are_refused_at_the_field(window: MainWindow) -> None:
     assert _stored_layer(window, "Grip Color/Red").price == Decimal("2.00")
 
 
+def test_a_sibling_name_is_refused_at_the_field(window: MainWindow) -> None:
+    select(window, "Grip Color/Red")
+    start = window.undo_stack.count()
+    name = find(window, QLineEdit, "layerNameEdit")
+    _finish(name, "Yellow")
+    error = find(window, QLabel, "layerNameError")
+    assert error.isVisible() and 'already named "Yellow"' in error.text()
+    assert name.text() == "Red"
+    assert window.undo_stack.count() == start
+    assert shown_children(window, "Grip Color") == ["Yellow", "Red", "Purple"]
+    assert _stored_layer(window, "Grip Color/Red").name == "Red"
+
+
 def test_an_absurd_price_is_refused_at_the_field(window: MainWindow) -> None:
     select(window, "Grip Color/Red")
     price = find(window, QLineEdit, "layerPriceEdit")
