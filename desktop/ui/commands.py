@@ -110,10 +110,18 @@ class SetConfiguratorFields(_Command):
         self.old = document.configurator_fields(configurator_id, list(fields))
 
     def _redo(self) -> None:
+        self._show()
         self.document.set_configurator_fields(self.configurator_id, **self.new)
 
     def _undo(self) -> None:
+        self._show()
         self.document.set_configurator_fields(self.configurator_id, **self.old)
+
+    def _show(self) -> None:
+        # A settings edit is seen in the preview, so undoing one reopens its configurator;
+        # a rename is seen in the list and needs no switch.
+        if set(self.new) - {"name"}:
+            self.document.ensure_open(self.configurator_id)
 
 
 class SetAddon(_Command):

@@ -241,3 +241,20 @@ def test_toolbar_undo_tooltip_shows_a_typed_name_as_plain_text(window: MainWindo
             document.setHtml(tip)
             tip = document.toPlainText()
         assert "<b>Bold</b>" in tip
+
+
+def test_undoing_a_settings_edit_reopens_its_configurator(window: MainWindow) -> None:
+    from desktop.ui.commands import SetConfiguratorFields, push
+
+    document = window.document
+    controller = document.configurator
+    assert controller is not None and controller.name == "Controller"
+    original = controller.backorders
+    fields = {"backorders": Backorders.YES if original is not Backorders.YES else Backorders.NO}
+    push(window.undo_stack, SetConfiguratorFields(document, controller.id, fields, "Settings"))  # type: ignore[arg-type]
+    second = next(c.id for c in document.configurators() if c.name == "Second")
+    document.open_configurator(second)
+    find(window, QAction, "undoAction").trigger()
+    assert document.configurator is not None and document.configurator.name == "Controller"
+    assert document.configurator.backorders is original
+    assert read_configurator(_db(window)).backorders is original
