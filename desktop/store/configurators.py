@@ -1,0 +1,186 @@
+"""Configurator rows: list, find, load whole, create, update, duplicate, delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from ..domain.model import Backorders, Configurator
+from .layers import check_new_layers, check_skus, insert_layers, load_layers
+from .site import get_site
+from .tables import ConfiguratorRow
+from .transaction import StoreError, write
+
+CONFIGURATOR_FIELDS = (
+    "name",
+    "product_name",
+    "woocommerce_id",
+    "base_price",
+    "currency",
+    "backorders",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ConfiguratorSummary:
+    """One entry of the configurator list: enough to show and open it."""
+
+    id: int
+    name: str
+
+
+def list_configurators(session: Session) -> list[ConfiguratorSummary]:
+    query = select(col(ConfiguratorRow.id), ConfiguratorRow.name).order_by(
+        func.lower(ConfiguratorRow.name)
+    )
+    rows = session.exec(query)
+    # A stored row always has its id; the column is Optional only for rows not yet flushed.
+    return [ConfiguratorSummary(row_id, name) for row_id, name in rows]  # type: ignore[arg-type]
+
+
+def find_configurator(session: Session, id_or_name: str | int) -> int | None:
+    """By exact name first, then by numeric id."""
+    text = str(id_or_name)
+    ids = select(col(ConfiguratorRow.id))
+    found = session.exec(ids.where(ConfiguratorRow.name == text)).one_or_none()
+    if found is None and text.isdigit():
+        found = session.exec(ids.where(ConfiguratorRow.id == int(text))).one_or_none()
+    return found
+
+
+def name_taken(session: Session, name: str, exclude_id: int | None = None) -> bool:
+    query = select(col(ConfiguratorRow.id)).where(ConfiguratorRow.name == name)
+    if exclude_id is not None:
+        query = query.where(ConfiguratorRow.id != exclude_id)
+    return session.exec(query).first() is not None
+
+
+def unique_name(session: Session, wanted: str) -> str:
+    """wanted, or 'wanted (2)', 'wanted (3)'… whichever is free."""
+    name, n = wanted, 1
+    while name_taken(session, name):
+        n += 1
+        name = f"{wanted} ({n})"
+    return name
+
+
+def _check_name(session: Session, name: str, exclude_id: int | None) -> str:
+    name = name.strip()
+    if not name:
+        raise StoreError("a configurator needs a name")
+    if name_taken(session, name, exclude_id):
+        raise StoreError(f'a configurator named "{name}" already exists')
+    return name
+
+
+def _row(session: Session, configurator_id: int) -> ConfiguratorRow:
+    row = session.get(ConfiguratorRow, configurator_id)
+    if row is None:
+        raise StoreError(f"no configurator with id {configurator_id}")
+    return row
+
+
+def load_configurator(session: Session, configurator_id: int) -> Configurator:
+    """The configurator with its whole layer tree, in one query for the layers."""
+    row = _row(session, configurator_id)
+    return Configurator(
+        id=row.id,
+        name=row.name,
+        product_name=row.product_name,
+        woocommerce_id=row.woocommerce_id,
+        base_price=row.base_price,
+        currency=row.currency,
+        backorders=Backorders(row.backorders),
+        layers=load_layers(session, configurator_id),
+    )
+
+
+def _insert(session: Session, cfg: Configurator, keep_ids: bool = False) -> int:
+    """insert_configurator without its transaction, for the writes built on it."""
+    check_new_layers(None, cfg.layers)
+    check_skus(session, -1, cfg.layers, set())  # a new configurator: only clashes among these
+    row = ConfiguratorRow(
+        id=cfg.id if keep_ids else None,
+        name=_check_name(session, cfg.name, None),
+        product_name=cfg.product_name,
+        woocommerce_id=cfg.woocommerce_id,
+        base_price=cfg.base_price,
+        currency=cfg.currency,
+        backorders=Backorders(cfg.backorders).value,
+    )
+    session.add(row)
+    session.flush()
+    assert row.id is not None  # the flush assigned it
+    cfg.id = row.id
+    insert_layers(session, row.id, None, cfg.layers, 0, keep_ids)
+    return row.id
+
+
+@write
+def insert_configurator(session: Session, cfg: Configurator, *, keep_ids: bool = False) -> int:
+    """Insert a whole configurator (import, duplicate, undo of a delete). Fills in the ids of
+    cfg and its layers; keep_ids restores the ids they already carry."""
+    return _insert(session, cfg, keep_ids)
+
+
+@write
+def create_configurator(
+    session: Session,
+    name: str,
+    *,
+    product_name: str = "",
+    woocommerce_id: int | None = None,
+    base_price: Decimal = Decimal("0.00"),
+    currency: str = "$",
+    backorders: Backorders = Backorders.NO,
+) -> int:
+    """A new configurator without layers; returns its id."""
+    cfg = Configurator(
+        name=name,
+        product_name=product_name,
+        woocommerce_id=woocommerce_id,
+        base_price=base_price,
+        currency=currency,
+        backorders=backorders,
+    )
+    return _insert(session, cfg)
+
+
+@write
+def duplicate_configurator(session: Session, configurator_id: int, new_name: str) -> int:
+    copy = load_configurator(session, configurator_id)
+    copy.name = new_name
+    for layer in copy.walk():
+        layer.id = None
+    copy.id = None
+    return _insert(session, copy)
+
+
+@write
+def update_configurator(session: Session, configurator_id: int, **fields: Any) -> None:
+    """Set any of CONFIGURATOR_FIELDS."""
+    unknown = set(fields) - set(CONFIGURATOR_FIELDS)
+    if unknown:
+        raise StoreError(f"unknown configurator field(s): {', '.join(sorted(unknown))}")
+    row = _row(session, configurator_id)
+    if "name" in fields:
+        fields["name"] = _check_name(session, fields["name"], configurator_id)
+    if "backorders" in fields:
+        fields["backorders"] = Backorders(fields["backorders"]).value
+    if "base_price" in fields and Decimal(fields["base_price"]) < 0:
+        raise StoreError("the base price cannot be below zero")
+    for key, value in fields.items():
+        setattr(row, key, value)
+
+
+@write
+def delete_configurator(session: Session, configurator_id: int) -> None:
+    session.delete(_row(session, configurator_id))
+    session.flush()
+    site = get_site(session)
+    if site.last_configurator_id == configurator_id:
+        site.last_configurator_id = None

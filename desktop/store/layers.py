@@ -1,0 +1,354 @@
+"""Layer rows: the tree of one configurator, kept in dense sibling positions.
+
+Reads and writes go through SQLAlchemy Core on the layer table (`LAYER`): a whole subtree is
+inserted with one executemany and a reorder shifts positions with one UPDATE.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, func, select, update
+from sqlmodel import Session
+
+from ..domain.model import Layer, LayerType, Stock, StockStatus, can_hold
+from .transaction import LAYER, StoreError, write
+
+# Layer fields the editor may set: column name → attribute path on the domain Layer.
+LAYER_FIELDS: dict[str, str] = {
+    "name": "name",
+    "required": "required",
+    "multiple": "multiple",
+    "price": "price",
+    "sale_price": "sale_price",
+    "image": "image",
+    "active_on_load": "active_on_load",
+    "hidden": "hidden",
+    "manage_stock": "stock.manage",
+    "sku": "stock.sku",
+    "stock_quantity": "stock.quantity",
+    "stock_status": "stock.status",
+}
+
+_c = LAYER.c
+
+
+# --- domain layer <-> row -----------------------------------------------------------------------
+def layer_field(layer: Layer, column: str) -> Any:
+    """Read a LAYER_FIELDS column off a domain layer (the undo commands' old value)."""
+    target: Any = layer
+    for part in LAYER_FIELDS[column].split("."):
+        target = getattr(target, part)
+    return target
+
+
+def set_layer_field(layer: Layer, column: str, value: Any) -> None:
+    """Mirror a LAYER_FIELDS write onto a domain layer."""
+    *path, last = LAYER_FIELDS[column].split(".")
+    target: Any = layer
+    for part in path:
+        target = getattr(target, part)
+    if column == "stock_status":
+        value = StockStatus(value)
+    setattr(target, last, value)
+
+
+def _row(
+    configurator_id: int, parent_id: int | None, position: int, layer: Layer
+) -> dict[str, Any]:
+    return {
+        "id": layer.id,
+        "configurator_id": configurator_id,
+        "parent_id": parent_id,
+        "position": position,
+        "type": layer.type.value,
+        "name": layer.name,
+        "required": layer.required,
+        "multiple": layer.multiple,
+        "price": layer.price,
+        "sale_price": layer.sale_price,
+        "image": layer.image,
+        "active_on_load": layer.active_on_load,
+        "hidden": layer.hidden,
+        "manage_stock": layer.stock.manage,
+        "sku": layer.stock.sku,
+        "stock_quantity": layer.stock.quantity,
+        "stock_status": layer.stock.status.value,
+    }
+
+
+def load_layers(session: Session, configurator_id: int) -> list[Layer]:
+    """The top-level layers of a configurator, their subtrees attached, in one query."""
+    rows = session.connection().execute(
+        select(LAYER)
+        .where(_c.configurator_id == configurator_id)
+        .order_by(_c.parent_id, _c.position)
+    )
+    nodes: dict[int, Layer] = {}
+    pending: list[tuple[Layer, int | None]] = []
+    for r in rows:
+        layer = Layer(
+            id=r.id,
+            name=r.name,
+            type=LayerType(r.type),
+            required=r.required,
+            multiple=r.multiple,
+            price=r.price,
+            sale_price=r.sale_price,
+            image=r.image,
+            active_on_load=r.active_on_load,
+            hidden=r.hidden,
+            stock=Stock(r.manage_stock, r.sku, r.stock_quantity, StockStatus(r.stock_status)),
+        )
+        nodes[r.id] = layer
+        pending.append((layer, r.parent_id))
+    top: list[Layer] = []
+    # Rows are sorted by parent id, not by depth, so a child may come before its parent:
+    # attach them once all are read.
+    for layer, parent_id in pending:
+        if parent_id is None:
+            top.append(layer)
+        else:
+            parent = nodes[parent_id]
+            layer.parent = parent
+            parent.children.append(layer)
+    return top
+
+
+def insert_layers(
+    session: Session,
+    configurator_id: int,
+    parent_id: int | None,
+    layers: list[Layer],
+    first_position: int,
+    keep_ids: bool,
+) -> None:
+    """Insert layers and their subtrees in one executemany, parents first. New ids are
+    assigned here (so one statement serves the whole tree); keep_ids reuses the ones they carry."""
+    conn = session.connection()
+    if not keep_ids:
+        next_id = (conn.execute(select(func.max(_c.id))).scalar_one() or 0) + 1
+        for top in layers:
+            for node in top.walk():
+                node.id = next_id
+                next_id += 1
+    rows: list[dict[str, Any]] = []
+    for i, top in enumerate(layers):
+        rows.append(_row(configurator_id, parent_id, first_position + i, top))
+        for node in top.walk():
+            rows.extend(
+                _row(configurator_id, node.id, pos, child)
+                for pos, child in enumerate(node.children)
+            )
+    if rows:
+        conn.execute(LAYER.insert(), rows)
+
+
+# --- checks -------------------------------------------------------------------------------------
+def _siblings(configurator_id: int, parent_id: int | None) -> ColumnElement[bool]:
+    parent = _c.parent_id.is_(None) if parent_id is None else _c.parent_id == parent_id
+    return (_c.configurator_id == configurator_id) & parent
+
+
+def _misplaced(layer_type: LayerType) -> StoreError:
+    return StoreError(f"a {layer_type.value.replace('_', '-')} cannot go there")
+
+
+def check_new_layers(parent_type: LayerType | None, layers: list[Layer]) -> None:
+    """Shape and names of layers about to be inserted, whole subtrees included."""
+    names: set[str] = set()
+    for layer in layers:
+        if not can_hold(parent_type, layer.type):
+            raise _misplaced(layer.type)
+        if not layer.name.strip():
+            raise StoreError("a layer needs a name")
+        if layer.name in names:
+            raise StoreError(f'two layers at the same level are named "{layer.name}"')
+        names.add(layer.name)
+        check_new_layers(layer.type, layer.children)
+
+
+def check_skus(
+    session: Session, configurator_id: int, layers: list[Layer], exclude: set[int]
+) -> None:
+    """SKUs identify stock items: unique among layers and against the configurator's others."""
+    skus = [n.stock.sku for layer in layers for n in layer.walk() if n.stock.sku]
+    if len(skus) != len(set(skus)):
+        raise StoreError("two layers share the same SKU")
+    for sku in skus:
+        if sku_owner(session, configurator_id, sku, exclude) is not None:
+            raise StoreError(f'SKU "{sku}" is already used by another layer of this configurator')
+
+
+def sku_owner(
+    session: Session, configurator_id: int, sku: str, exclude: set[int] | None = None
+) -> str | None:
+    """The name of the layer of this configurator that already uses sku, if any."""
+    query = select(_c.name).where((_c.configurator_id == configurator_id) & (_c.sku == sku))
+    if exclude:
+        query = query.where(_c.id.not_in(exclude))
+    return session.connection().execute(query.limit(1)).scalar_one_or_none()
+
+
+def _check_sibling_name(
+    session: Session,
+    configurator_id: int,
+    parent_id: int | None,
+    name: str,
+    exclude_id: int | None = None,
+) -> None:
+    """Options are addressed by path ("Group/Option"), so siblings need distinct names."""
+    query = select(_c.id).where(_siblings(configurator_id, parent_id) & (_c.name == name))
+    if exclude_id is not None:
+        query = query.where(_c.id != exclude_id)
+    conn = session.connection()
+    if conn.execute(query.limit(1)).first() is None:
+        return
+    where = "at the top level"
+    if parent_id is not None:
+        parent_name = conn.execute(select(_c.name).where(_c.id == parent_id)).scalar_one()
+        where = f'in "{parent_name}"'
+    raise StoreError(f'another layer {where} is already named "{name}"')
+
+
+def _check_parent(session: Session, configurator_id: int, parent_id: int | None) -> None:
+    """A parent must belong to the same configurator, or the tree would span two."""
+    if parent_id is not None and _place(session, parent_id)[0] != configurator_id:
+        raise StoreError("the parent layer belongs to another configurator")
+
+
+# --- reads of one layer -------------------------------------------------------------------------
+def _place(session: Session, layer_id: int) -> tuple[int, int | None, int]:
+    """(configurator id, parent id, position) of a layer."""
+    found = (
+        session.connection()
+        .execute(select(_c.configurator_id, _c.parent_id, _c.position).where(_c.id == layer_id))
+        .first()
+    )
+    if found is None:
+        raise StoreError(f"no layer with id {layer_id}")
+    return found.configurator_id, found.parent_id, found.position
+
+
+def _layer_type(session: Session, layer_id: int | None) -> LayerType | None:
+    """The type of a layer; None stands for the top level."""
+    if layer_id is None:
+        return None
+    query = select(_c.type).where(_c.id == layer_id)
+    value = session.connection().execute(query).scalar_one_or_none()
+    if value is None:
+        raise StoreError(f"no layer with id {layer_id}")
+    return LayerType(value)
+
+
+def _sibling_count(session: Session, configurator_id: int, parent_id: int | None) -> int:
+    query = select(func.count()).select_from(LAYER).where(_siblings(configurator_id, parent_id))
+    return session.connection().execute(query).scalar_one()
+
+
+def _subtree_ids(session: Session, layer_id: int) -> set[int]:
+    found = {layer_id}
+    frontier = [layer_id]
+    while frontier:
+        children = session.connection().execute(select(_c.id).where(_c.parent_id.in_(frontier)))
+        frontier = [c for (c,) in children]
+        found.update(frontier)
+    return found
+
+
+def _shift(
+    session: Session, configurator_id: int, parent_id: int | None, from_row: int, by: int
+) -> None:
+    """Move the positions of the siblings at from_row and after by `by`."""
+    session.connection().execute(
+        update(LAYER)
+        .where(_siblings(configurator_id, parent_id) & (_c.position >= from_row))
+        .values(position=_c.position + by)
+    )
+
+
+# --- writes -------------------------------------------------------------------------------------
+@write
+def insert_layer(
+    session: Session,
+    configurator_id: int,
+    parent_id: int | None,
+    row: int | None,
+    layer: Layer,
+    *,
+    keep_ids: bool = False,
+) -> int:
+    """Insert layer (with its children) at row under parent; returns its id and sets the ids
+    of the inserted nodes. keep_ids re-inserts a deleted subtree with its former ids (undo)."""
+    _check_parent(session, configurator_id, parent_id)
+    check_new_layers(_layer_type(session, parent_id), [layer])
+    _check_sibling_name(session, configurator_id, parent_id, layer.name)
+    check_skus(session, configurator_id, [layer], set())
+    count = _sibling_count(session, configurator_id, parent_id)
+    position = count if row is None or row > count else max(row, 0)
+    _shift(session, configurator_id, parent_id, position, 1)
+    insert_layers(session, configurator_id, parent_id, [layer], position, keep_ids)
+    assert layer.id is not None  # insert_layers assigned it
+    return layer.id
+
+
+@write
+def delete_layer(session: Session, layer_id: int) -> None:
+    """Delete a layer and everything under it; siblings close the gap."""
+    configurator_id, parent_id, position = _place(session, layer_id)
+    session.connection().execute(LAYER.delete().where(_c.id == layer_id))
+    _shift(session, configurator_id, parent_id, position + 1, -1)
+
+
+@write
+def move_layer(session: Session, layer_id: int, new_parent_id: int | None, new_row: int) -> None:
+    """Move a layer (with its subtree) to new_row among new_parent's children, where new_row
+    counts the siblings as they are after the layer has left its old place."""
+    configurator_id, parent_id, position = _place(session, layer_id)
+    moving_type = _layer_type(session, layer_id)
+    assert moving_type is not None  # layer_id is not None
+    if not can_hold(_layer_type(session, new_parent_id), moving_type):
+        raise _misplaced(moving_type)
+    _check_parent(session, configurator_id, new_parent_id)
+    if new_parent_id is not None and new_parent_id in _subtree_ids(session, layer_id):
+        raise StoreError("a layer cannot be moved inside itself")
+    conn = session.connection()
+    if new_parent_id != parent_id:
+        name = conn.execute(select(_c.name).where(_c.id == layer_id)).scalar_one()
+        _check_sibling_name(session, configurator_id, new_parent_id, name, layer_id)
+    _shift(session, configurator_id, parent_id, position + 1, -1)
+    count = _sibling_count(session, configurator_id, new_parent_id) - (
+        1 if new_parent_id == parent_id else 0
+    )
+    target = min(max(new_row, 0), count)
+    _shift(session, configurator_id, new_parent_id, target, 1)
+    conn.execute(
+        update(LAYER).where(_c.id == layer_id).values(parent_id=new_parent_id, position=target)
+    )
+
+
+@write
+def update_layer(session: Session, layer_id: int, **fields: Any) -> None:
+    """Set any of LAYER_FIELDS (column names) on one layer."""
+    unknown = set(fields) - set(LAYER_FIELDS)
+    if unknown:
+        raise StoreError(f"unknown layer field(s): {', '.join(sorted(unknown))}")
+    configurator_id, parent_id, _ = _place(session, layer_id)
+    if "name" in fields:
+        fields["name"] = str(fields["name"]).strip()
+        if not fields["name"]:
+            raise StoreError("a layer needs a name")
+        _check_sibling_name(session, configurator_id, parent_id, fields["name"], layer_id)
+    if "sku" in fields:
+        fields["sku"] = str(fields["sku"]).strip()
+    if fields.get("sku"):  # many layers may leave the SKU empty; only a set one must be unique
+        owner = sku_owner(session, configurator_id, fields["sku"], {layer_id})
+        if owner is not None:
+            raise StoreError(f'SKU "{fields["sku"]}" is already used by "{owner}"')
+    for key in ("price", "sale_price"):
+        if fields.get(key) is not None and Decimal(fields[key]) < 0:
+            raise StoreError("a price cannot be below zero")
+    if "stock_status" in fields:
+        fields["stock_status"] = StockStatus(fields["stock_status"]).value
+    session.connection().execute(update(LAYER).where(_c.id == layer_id).values(**fields))
