@@ -19,21 +19,28 @@ def parse_money(text: str, *, allow_negative: bool = False) -> Decimal:
 
     Raises MoneyError with a message that names the problem.
     """
-    cleaned = text.strip().replace(",", "") if isinstance(text, str) else text
-    if cleaned == "" or cleaned is None:
+    cleaned = text.strip().replace(",", "")
+    if not cleaned:
         raise MoneyError("expected an amount such as 12.50")
     try:
         value = Decimal(cleaned)
-    except (InvalidOperation, TypeError, ValueError):
+    except InvalidOperation:
         raise MoneyError(f"{text!r} is not a number; expected an amount such as 12.50") from None
     if not value.is_finite():
         raise MoneyError(f"{text!r} is not a number; expected an amount such as 12.50")
-    if value.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise MoneyError(f"{text!r} has more than two decimals")
+    return checked_amount(value, repr(text), allow_negative=allow_negative)
+
+
+def checked_amount(value: Decimal, shown: str, *, allow_negative: bool = False) -> Decimal:
+    """value rounded to cents once it passes the rules every amount obeys (at most two
+    decimals, not negative unless allowed, below MONEY_LIMIT); else MoneyError, naming the
+    amount as `shown` (the text as the user or the file wrote it)."""
+    if value.as_tuple().exponent < -2:  # type: ignore[operator]  # finite: an int exponent
+        raise MoneyError(f"{shown} has more than two decimals")
     if value < 0 and not allow_negative:
-        raise MoneyError(f"{text!r} is negative; prices cannot be below zero")
+        raise MoneyError(f"{shown} is negative; prices cannot be below zero")
     if abs(value) >= MONEY_LIMIT:
-        raise MoneyError(f"{text!r} is too large")
+        raise MoneyError(f"{shown} is too large")
     return value.quantize(CENT)
 
 

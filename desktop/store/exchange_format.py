@@ -26,11 +26,12 @@ from ..domain.model import (
     StockStatus,
     can_hold,
 )
-from ..domain.money import MONEY_LIMIT, money_str
+from ..domain.money import MoneyError, checked_amount, money_str
 from .media import relative_path_problem
 
 FORMAT = "configurator-editor/1"
 
+# Plain digits: the number forms Decimal would also take (" 1", "1e3", "NaN") are refused.
 _MONEY = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
 _T = TypeVar("_T")
 
@@ -216,14 +217,10 @@ def _product_id(value: Any, path: str) -> int | None:
 def _money(value: Any, path: str) -> Decimal:
     if not isinstance(value, str) or not _MONEY.match(value):
         raise ExchangeError(path, 'expected an amount as a string, such as "12.50"')
-    amount = Decimal(value)
-    if amount < 0:
-        raise ExchangeError(path, f'"{value}" is negative; prices cannot be below zero')
-    if amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise ExchangeError(path, f'"{value}" has more than two decimals')
-    if amount >= MONEY_LIMIT:
-        raise ExchangeError(path, f'"{value}" is too large')
-    return amount.quantize(Decimal("0.01"))
+    try:
+        return checked_amount(Decimal(value), f'"{value}"')
+    except MoneyError as exc:
+        raise ExchangeError(path, str(exc)) from None
 
 
 def _money_or_null(value: Any, path: str) -> Decimal | None:

@@ -22,3 +22,23 @@ def test_an_absurdly_large_amount_is_refused_not_a_crash(text: str) -> None:
 
 def test_the_largest_amount_is_accepted() -> None:
     assert parse_money("999999999999.99") == Decimal("999999999999.99")
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("", "expected an amount such as 12.50"),
+        ("abc", "'abc' is not a number"),
+        ("NaN", "'NaN' is not a number"),
+        ("1.234", "'1.234' has more than two decimals"),
+        ("-1", "'-1' is negative"),
+    ],
+)
+def test_a_refusal_names_the_problem(text: str, problem: str) -> None:
+    with pytest.raises(MoneyError) as refused:
+        parse_money(text)
+    assert str(refused.value).startswith(problem)
+
+
+def test_negative_amounts_only_where_allowed() -> None:
+    assert parse_money("-2.5", allow_negative=True) == Decimal("-2.50")
