@@ -13,23 +13,31 @@ from enum import StrEnum
 
 
 class LayerType(StrEnum):
+    """What a layer is: a group of options, a sub-group inside one, or an option (image)."""
+
     GROUP = "group"
     SUB_GROUP = "sub_group"
     IMAGE = "image"
 
 
 class StockStatus(StrEnum):
+    """The merchant's manual stock status of an option."""
+
     IN_STOCK = "in_stock"
     OUT_OF_STOCK = "out_of_stock"
 
 
 class Backorders(StrEnum):
+    """A configurator's backorder setting: refused, allowed with notices, allowed silently."""
+
     NO = "no"
     NOTIFY = "notify"
     YES = "yes"
 
 
 class Availability(StrEnum):
+    """What the stock rules make of an option for shoppers (SPEC §3's four words)."""
+
     AVAILABLE = "available"
     IN_STOCK = "in_stock"
     OUT_OF_STOCK = "out_of_stock"

@@ -30,6 +30,7 @@ _BACKORDER_SILENT = OptionState(Availability.BACKORDER, True, "")
 
 
 def effective_quantity(stock: Stock, used: int = 0) -> int | None:
+    """The quantity left once `used` units are sold; None when no quantity is tracked."""
     return None if stock.quantity is None else stock.quantity - used
 
 
@@ -40,7 +41,13 @@ def is_out(stock: Stock, used: int = 0) -> bool:
 
 
 def rules_apply(addon_active: bool, stock: Stock) -> bool:
+    """Whether any stock rule applies: the add-on is active and the option manages stock."""
     return addon_active and stock.manage
+
+
+def order_takes_stock(addon_active: bool, stock: Stock) -> bool:
+    """Whether an order reduces the option's quantity: rules apply and a quantity is tracked."""
+    return rules_apply(addon_active, stock) and stock.quantity is not None
 
 
 def option_state(
@@ -57,6 +64,7 @@ def option_state(
 
 
 def backorders_allowed(backorders: Backorders) -> bool:
+    """Whether units beyond the stock may be ordered ("notify" and "yes")."""
     return backorders is not Backorders.NO
 
 

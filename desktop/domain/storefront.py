@@ -27,6 +27,8 @@ class CartItem:
 
 @dataclass(frozen=True, slots=True)
 class CartLineView:
+    """One cart line as shown and ordered: its items, quantity and prices."""
+
     items: tuple[CartItem, ...]
     quantity: int
     unit_price: Decimal
@@ -39,6 +41,8 @@ class CartLineView:
 
 @dataclass(frozen=True, slots=True)
 class CartView:
+    """The cart as the shopper sees it now, priced against the current stock and prices."""
+
     lines: tuple[CartLineView, ...]
     subtotal: Decimal
     shortages: tuple[str, ...]  # refusals that checkout would meet (stock changed since adding)
@@ -46,8 +50,10 @@ class CartView:
 
 @dataclass(frozen=True, slots=True)
 class BackorderNote:
+    """How many units of one option an order backordered."""
+
     option: Layer
-    name: str
+    name: str  # as ordered: a later rename of the option does not change a placed order
     units: int
 
     @property
@@ -57,6 +63,8 @@ class BackorderNote:
 
 @dataclass(frozen=True, slots=True)
 class Order:
+    """A placed order: the cart's lines at checkout and the backorders it carries."""
+
     number: int
     lines: tuple[CartLineView, ...]
     subtotal: Decimal
@@ -72,6 +80,8 @@ class Order:
 
 @dataclass(slots=True)
 class _Line:
+    """What a cart line stores; its labels and prices are worked out when the cart is shown."""
+
     options: tuple[Layer, ...]
     quantity: int
 
@@ -94,10 +104,12 @@ class Storefront:
         )
 
     def quantity_left(self, option: Layer) -> int | None:
+        """The option's quantity less what the simulated orders took; None when untracked."""
         return stock.effective_quantity(option.stock, self.used.get(option, 0))
 
     @property
     def notify(self) -> bool:
+        """Whether shoppers are told about backorders (labels and order notes)."""
         return self.addon_active and self.configurator.backorders is Backorders.NOTIFY
 
     # --- selection -----------------------------------------------------------------------
@@ -200,9 +212,6 @@ class Storefront:
     def remove_line(self, index: int) -> None:
         del self._lines[index]
 
-    def clear_cart(self) -> None:
-        self._lines.clear()
-
     def in_cart(self, option: Layer) -> bool:
         """Whether any cart line uses option (cheap: the cart is small)."""
         return any(option in line.options for line in self._lines)
@@ -241,7 +250,7 @@ class Storefront:
         """Place the cart as an order, or return why it cannot be placed."""
         view = self.cart()
         if not view.lines:
-            return ["Your cart is empty."]
+            return [texts.EMPTY_CART]
         if view.shortages:
             return list(view.shortages)
         notes: dict[Layer, int] = {}
@@ -251,10 +260,8 @@ class Storefront:
                     notes[item.option] = notes.get(item.option, 0) + item.backordered
         for line in view.lines:
             for item in line.items:
-                option = item.option
-                tracked = option.stock.quantity is not None
-                if tracked and stock.rules_apply(self.addon_active, option.stock):
-                    self.used[option] = self.used.get(option, 0) + line.quantity
+                if stock.order_takes_stock(self.addon_active, item.option.stock):
+                    self.used[item.option] = self.used.get(item.option, 0) + line.quantity
         order = Order(
             number=len(self.orders) + 1,
             lines=view.lines,

@@ -17,6 +17,9 @@ NOT_ENOUGH_STOCK = 'Not enough stock for "{option}" ({remaining} remaining).'
 CHOOSE_OPTION = 'Please choose an option for "{group}".'
 NOT_SELECTABLE = '"{option}" is out of stock and cannot be selected.'
 
+# Checkout of an empty cart.
+EMPTY_CART = "Your cart is empty."
+
 # Order notes.
 SHIPPED_ONCE_RESTOCKED = "will be shipped once restocked"
 BACKORDERED_NOTE = "Backordered: {units} — " + SHIPPED_ONCE_RESTOCKED

@@ -24,6 +24,8 @@ class DecimalText(TypeDecorator[Decimal]):
 
 
 class SiteSettings(SQLModel, table=True):
+    """One row per database: the add-on switch and the configurator to reopen."""
+
     __tablename__ = "site_settings"
 
     id: int = Field(default=1, primary_key=True)
@@ -32,6 +34,8 @@ class SiteSettings(SQLModel, table=True):
 
 
 class ConfiguratorRow(SQLModel, table=True):
+    """A configurator's own fields; its layers are LayerRow rows."""
+
     __tablename__ = "configurator"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -46,6 +50,8 @@ class ConfiguratorRow(SQLModel, table=True):
 
 
 class LayerRow(SQLModel, table=True):
+    """One node of a configurator's layer tree, ordered among siblings by position."""
+
     __tablename__ = "layer"
 
     id: int | None = Field(default=None, primary_key=True)

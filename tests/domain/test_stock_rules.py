@@ -64,34 +64,31 @@ def test_row_3_managed_and_not_out_is_in_stock(label: str, backorders: Backorder
     )
 
 
+@pytest.mark.parametrize(
+    ("backorders", "availability", "selectable", "notice"),
+    [
+        (Backorders.NO, Availability.OUT_OF_STOCK, False, "Out of Stock"),
+        (Backorders.NOTIFY, Availability.BACKORDER, True, "Available on Backorder"),
+        (Backorders.YES, Availability.BACKORDER, True, ""),
+    ],
+    ids=["row 4 no", "row 5 notify", "row 6 yes"],
+)
 @pytest.mark.parametrize("label", OUT_STOCKS)
-def test_row_4_out_without_backorders_is_out_of_stock_and_disabled(label: str) -> None:
-    state = stock.option_state(True, OUT_STOCKS[label], Backorders.NO)
+def test_rows_4_to_6_an_out_option_follows_the_backorder_setting(
+    label: str, backorders: Backorders, availability: Availability, selectable: bool, notice: str
+) -> None:
+    state = stock.option_state(True, OUT_STOCKS[label], backorders)
     assert (state.availability, state.selectable, state.notice) == (
-        Availability.OUT_OF_STOCK,
-        False,
-        texts.NOTICE_OUT_OF_STOCK,
+        availability,
+        selectable,
+        notice,
     )
-    assert state.notice == "Out of Stock"
 
 
-@pytest.mark.parametrize("label", OUT_STOCKS)
-def test_row_5_out_with_notify_is_backorder_with_notice(label: str) -> None:
-    state = stock.option_state(True, OUT_STOCKS[label], Backorders.NOTIFY)
-    assert (state.availability, state.selectable, state.notice) == (
-        Availability.BACKORDER,
-        True,
+def test_the_notices_are_the_shared_texts() -> None:
+    assert (texts.NOTICE_OUT_OF_STOCK, texts.NOTICE_BACKORDER) == (
+        "Out of Stock",
         "Available on Backorder",
-    )
-
-
-@pytest.mark.parametrize("label", OUT_STOCKS)
-def test_row_6_out_with_silent_backorders_is_backorder_without_notice(label: str) -> None:
-    state = stock.option_state(True, OUT_STOCKS[label], Backorders.YES)
-    assert (state.availability, state.selectable, state.notice) == (
-        Availability.BACKORDER,
-        True,
-        "",
     )
 
 
@@ -134,3 +131,18 @@ def test_consistency_warning_where_status_and_quantity_disagree() -> None:
     out_but_full = Stock(manage=True, quantity=4, status=StockStatus.OUT_OF_STOCK)
     assert "4 are in stock" in stock.consistency_warning(True, out_but_full, Backorders.NOTIFY)
     assert stock.consistency_warning(False, out_but_full, Backorders.NOTIFY) == ""
+
+
+@pytest.mark.parametrize(
+    ("addon", "s", "takes"),
+    [
+        (True, Stock(manage=True, quantity=0), True),
+        (True, Stock(manage=True), False),  # no quantity tracked: nothing to reduce
+        (True, Stock(manage=False, quantity=5), False),
+        (False, Stock(manage=True, quantity=5), False),
+    ],
+)
+def test_an_order_takes_stock_only_where_a_managed_quantity_is_tracked(
+    addon: bool, s: Stock, takes: bool
+) -> None:
+    assert stock.order_takes_stock(addon, s) is takes
