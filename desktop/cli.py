@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from .headless import Scenario, UnknownOption, run_scenario
@@ -119,6 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, DatabaseError, ExchangeError, StoreError, UnknownOption) as exc:
         message = " ".join(str(exc).split())  # one line, whatever the message held
         print(f"{PROG}: error: {message}", file=sys.stderr)
+        return 2
+    except OperationalError as exc:  # the database went away, is locked, or the disk is full
+        print(f"{PROG}: error: the database could not be used: {exc.orig}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # The reader (e.g. `| head`) stopped early; silence the flush at exit as well.

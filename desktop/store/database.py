@@ -124,16 +124,23 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     """Open (and if needed create or migrate) the database at path."""
     path = Path(path)
     version = inspect_file(path)
-    if version is None and path.exists() is False and not create:
+    if version is None and not path.exists() and not create:
         raise DatabaseError(f"no database at {path}")
-    if version is None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    raw = sqlite3.connect(path, isolation_level=None)
     try:
-        raw.execute("PRAGMA journal_mode = WAL")
-        migrate(raw, version or 0)
-    finally:
-        raw.close()
+        if version is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        raw = sqlite3.connect(path, isolation_level=None)
+        try:
+            raw.execute("PRAGMA journal_mode = WAL")
+            migrate(raw, version or 0)
+        finally:
+            raw.close()
+    except (FileExistsError, NotADirectoryError) as exc:  # a file where a folder must be
+        raise DatabaseError(f"cannot create {path}: {exc.filename} is not a folder") from None
+    except OSError as exc:
+        raise DatabaseError(f"cannot create {path}: {exc.strerror or exc}") from None
+    except sqlite3.Error as exc:  # locked by another program, read-only, disk full…
+        raise DatabaseError(f"cannot open {path}: {exc}") from None
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
     return Database(engine, path, created=version is None)

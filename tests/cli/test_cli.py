@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy.exc import OperationalError
 
 from desktop.cli import main
 from desktop.domain import texts
@@ -182,34 +184,78 @@ def bad_import_file(folder: Path) -> Path:
             ("storefront", DEMO, "--select", "Grip Color/Blue", "--json"),
             'no option "Grip Color/Blue"',
         ),
+        (("storefront", DEMO, "--select", "Grip Color", "--json"), '"Grip Color" is a group'),
         (("export", DEMO, "--db", "{tmp}/missing.db"), "no database at"),
+        (("export", DEMO, "-o", "{tmp}"), "cannot write"),
         (("storefront", DEMO, "--json", "--db", "{tmp}/empty.db"), "empty.db is empty"),
         (("addons", "--db", "{tmp}/notes.txt"), "is not a Configurator Editor database"),
+        (("addons", "--db", "{tmp}/notes.txt/shop.db"), "notes.txt is not a folder"),
         (
             ("import", "{tmp}/bad.json"),
             "configurator.layers[0].children[0].stock.quantity: expected an integer",
         ),
+        (("import", "{tmp}/none.json"), "none.json: file not found"),
+        (("import", "{demo}", "--name", DEMO), f'a configurator named "{DEMO}" already exists'),
     ],
-    ids=["configurator", "option", "missing db", "empty file", "foreign db", "import file"],
+    ids=[
+        "configurator",
+        "option",
+        "group as option",
+        "missing db",
+        "export to a folder",
+        "empty file",
+        "foreign db",
+        "db inside a file",
+        "import file",
+        "import missing file",
+        "import name taken",
+    ],
 )
 def test_errors_exit_2_with_one_line(
-    seeded_db: Path, tmp_path: Path, args: tuple[str, ...], message: str
+    seeded_db: Path,
+    tmp_path: Path,
+    args: tuple[str, ...],
+    message: str,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """In-process: an exception escaping main() would fail the test as a traceback would."""
     (tmp_path / "notes.txt").write_text("not a database\n")
     (tmp_path / "empty.db").write_bytes(b"")
     bad_import_file(tmp_path)
-    argv = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    argv = [a.replace("{tmp}", str(tmp_path)).replace("{demo}", str(demo_path())) for a in args]
     if "--db" not in argv:
         argv = ["--db", str(seeded_db), *argv]
     before = seeded_db.read_bytes()
-    result = cli(*argv, cwd=tmp_path)
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
-    assert message in result.stderr
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("configurator-editor: error: ")
+    assert message in err
     assert seeded_db.read_bytes() == before
     assert (tmp_path / "notes.txt").read_text() == "not a database\n"
     assert (tmp_path / "empty.db").read_bytes() == b""
+
+
+def test_an_error_ends_the_process_with_status_2_and_no_traceback(seeded_db: Path) -> None:
+    result = cli("--db", seeded_db, "storefront", "Nope", "--json", cwd=seeded_db.parent)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith('configurator-editor: error: no configurator "Nope"')
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_database_that_fails_midway_is_one_line_not_a_traceback(
+    seeded_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another program holding the write lock makes SQLite give up after its busy timeout."""
+
+    def locked(*_args: object) -> None:
+        raise OperationalError("UPDATE site_settings", {}, sqlite3.OperationalError("locked"))
+
+    monkeypatch.setattr(repository, "set_addon", locked)
+    assert main(["--db", str(seeded_db), "addons", "--disable", "stock-management"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "configurator-editor: error: the database could not be used: locked\n"
 
 
 # Argument errors need no subprocess: argparse exits before anything runs.
