@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session
 
-from ..domain.model import Configurator, Layer
+from ..domain.model import Configurator
 from . import repository
 from .exchange_format import (
     FORMAT,
@@ -59,15 +58,15 @@ def export_file(
     target = Path(target)
     cfg = repository.load_configurator(session, configurator_id)
     media = media if media is not None else session_media_dir(session)
-    if media is not None:
-        placed: dict[str, str] = {}
-        for layer in _with_images(cfg):
-            source = media / layer.image
-            if layer.image not in placed and source.is_file():
-                placed[layer.image], _ = place_file(source, target.parent, layer.image)
-            layer.image = placed.get(layer.image, layer.image)
-    data = to_dict(cfg)
-    _write_atomically(target, dumps(data))
+    created: list[Path] = []
+    try:
+        if media is not None:
+            created = _carry_images(cfg, media, target.parent)
+        data = to_dict(cfg)
+        _write_atomically(target, dumps(data))
+    except BaseException:
+        _remove(created)
+        raise
     return data
 
 
@@ -114,36 +113,40 @@ def import_file(
     created: list[Path] = []
     try:
         if media is not None:
-            created = _copy_images_in(cfg, path.parent, media)
+            created = _carry_images(cfg, path.parent, media)
         return repository.insert_configurator(session, cfg)
     except BaseException:
-        for file in created:
-            file.unlink(missing_ok=True)
+        _remove(created)
         raise
 
 
-def _copy_images_in(cfg: Configurator, source_folder: Path, media: Path) -> list[Path]:
-    """Copy each referenced image found beside the file; rewrite paths that had to change."""
+def _carry_images(cfg: Configurator, source: Path, target: Path) -> list[Path]:
+    """Copy each image cfg refers to from the source folder to the target folder under the same
+    relative path (or a free one beside it, which cfg then refers to). An image missing from
+    the source is left as it is. Returns the files created; on failure, none is left."""
     placed: dict[str, str] = {}
     created: list[Path] = []
     try:
-        for layer in _with_images(cfg):
-            source = source_folder / layer.image
-            if layer.image not in placed and source.is_file():
+        for layer in cfg.options():
+            if not layer.image:
+                continue
+            if layer.image not in placed and (source / layer.image).is_file():
                 try:
-                    placed[layer.image], new_file = place_file(source, media, layer.image)
+                    placed[layer.image], new_file = place_file(
+                        source / layer.image, target, layer.image
+                    )
                 except OSError as exc:
-                    problem = f"cannot copy it into {media}: {exc.strerror or exc}"
+                    problem = f"cannot copy it into {target}: {exc.strerror or exc}"
                     raise ExchangeError(layer.image, problem) from None
                 if new_file is not None:
                     created.append(new_file)
             layer.image = placed.get(layer.image, layer.image)
     except BaseException:
-        for file in created:
-            file.unlink(missing_ok=True)
+        _remove(created)
         raise
     return created
 
 
-def _with_images(cfg: Configurator) -> Iterator[Layer]:
-    return (layer for layer in cfg.options() if layer.image)
+def _remove(files: list[Path]) -> None:
+    for file in files:
+        file.unlink(missing_ok=True)

@@ -463,6 +463,18 @@ def test_export_to_a_file_copies_the_images_beside_it(session: Session, tmp_path
     assert len(exported) == 1 + len(files_under(demo_path().parent / "images"))
 
 
+def test_an_export_that_fails_leaves_no_images_behind(session: Session, tmp_path: Path) -> None:
+    """All or nothing, as an import: the file cannot be written, so the copies go again."""
+    cid = import_file(session, demo_path())
+    target = tmp_path / "export" / "controller.json"
+    target.mkdir(parents=True)  # a folder where the file must go
+    (target.parent / "images").mkdir()
+    (target.parent / "images" / "body.png").write_bytes(b"someone else's body")
+    with pytest.raises(IsADirectoryError):
+        export_file(session, cid, target)
+    assert files_under(target.parent) == {"images/body.png": b"someone else's body"}
+
+
 def test_resolve_image_only_finds_files_inside_the_media_folder(tmp_path: Path) -> None:
     db_path = tmp_path / "shop.db"
     (tmp_path / "secret.png").write_bytes(b"x")
