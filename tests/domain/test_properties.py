@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.domain import stock
+from desktop.domain import stock, texts
 from desktop.domain.model import Backorders, Configurator, Layer, Stock, StockStatus
 from desktop.domain.storefront import Order, Storefront
 from tests.builders import configurator, group, option
@@ -73,7 +73,10 @@ def play(cfg: Configurator, addon: bool, session: list[Step]) -> list[Order]:
     for step in session:
         for index in step.picks:
             front.select(options[index % len(options)])
-        front.add_to_cart(step.quantity)
+        refusals = front.add_to_cart(step.quantity)
+        if not front.addon_active or stock.backorders_allowed(cfg.backorders):
+            # Only the stock rules refuse for stock, and here they never do.
+            assert not any(r.startswith("Not enough stock") for r in refusals), refusals
         check_cart(front)
         if step.checkout:
             placed = checkout_checked(front)
@@ -91,9 +94,26 @@ def units_in_cart(front: Storefront) -> dict[Layer, int]:
 
 
 def check_cart(front: Storefront) -> None:
+    """Per line and across lines, the cart agrees with the stock rules for the totals."""
     view = front.cart()
-    assert all(0 <= item.backordered <= line.quantity for line in view.lines for item in line.items)
+    base = front.configurator.base_price
+    backordered: dict[Layer, int] = {}
+    for line in view.lines:
+        prices = sum((item.option.effective_price for item in line.items), Decimal(0))
+        assert line.unit_price == base + prices
+        assert line.total == line.unit_price * line.quantity
+        for item in line.items:
+            assert 0 <= item.backordered <= line.quantity
+            labelled = item.label.endswith(texts.CART_BACKORDER_SUFFIX)
+            assert labelled == (item.backordered > 0 and front.notify), item.label
+            backordered[item.option] = backordered.get(item.option, 0) + item.backordered
     assert view.subtotal == sum((line.total for line in view.lines), Decimal(0))
+    # Lines backorder as a running total: together, what the rule says of the option's units.
+    for layer, units in units_in_cart(front).items():
+        expected = 0
+        if stock.rules_apply(front.addon_active, layer.stock):
+            expected = stock.backordered_units(layer.stock, units, front.used.get(layer, 0))
+        assert backordered.get(layer, 0) == expected, (layer.name, units)
     if front.addon_active and front.configurator.backorders is Backorders.NO:
         for layer, units in units_in_cart(front).items():
             if stock.rules_apply(True, layer.stock):
