@@ -146,3 +146,42 @@ def test_an_order_takes_stock_only_where_a_managed_quantity_is_tracked(
     addon: bool, s: Stock, takes: bool
 ) -> None:
     assert stock.order_takes_stock(addon, s) is takes
+
+
+@pytest.mark.parametrize(
+    ("addon", "s", "backorders", "words"),
+    [
+        (
+            True,
+            Stock(manage=True, quantity=0),
+            Backorders.NO,
+            "Out of Stock — 0 left, backorders off",
+        ),
+        (
+            True,
+            Stock(manage=True, status=StockStatus.OUT_OF_STOCK),
+            Backorders.NOTIFY,
+            "On Backorder — status set to Out of Stock, no quantity tracked, "
+            "backorders allowed, shoppers notified",
+        ),
+        (
+            True,
+            Stock(manage=True, quantity=3),
+            Backorders.YES,
+            "In Stock — 3 left, backorders allowed silently",
+        ),
+        (True, Stock(manage=False, quantity=3), Backorders.NO, "Available — stock not managed"),
+        (False, Stock(manage=True, quantity=0), Backorders.NO, texts.ADDON_OFF_WORDS),
+    ],
+)
+def test_describe_puts_the_availability_and_its_reasons_in_words(
+    addon: bool, s: Stock, backorders: Backorders, words: str
+) -> None:
+    assert stock.describe(addon, s, backorders) == words
+
+
+def test_a_status_quantity_clash_says_what_shoppers_see_under_backorders() -> None:
+    in_but_empty = Stock(manage=True, quantity=0)
+    assert stock.consistency_warning(True, in_but_empty, Backorders.NOTIFY) == (
+        'Status says "In Stock" but the quantity is 0: shoppers see this option on backorder.'
+    )
