@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QUndoStack
+from PySide6.QtGui import QAction, QFont, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..store.repository import ConfiguratorSummary
-from . import icons
+from . import empty_state, icons
 from .commands import (
     CreateConfigurator,
     DeleteConfigurator,
@@ -119,6 +119,15 @@ class ConfiguratorListModel(QAbstractListModel):
         return push(self.stack, SetConfiguratorFields(self.document, item.id, {"name": name}, text))
 
 
+class _ConfiguratorList(QListView):
+    """The configurators list; empty, it points at New configurator."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0:
+            empty_state.paint_empty_text(self.viewport(), empty_state.NO_CONFIGURATORS)
+
+
 class ConfiguratorsPanel(QWidget):
     """The `configuratorList` view with its actions. Opening is navigation (not an edit, so no
     undo step); every other action pushes a command. Dialogs open with open(). No signals."""
@@ -128,7 +137,7 @@ class ConfiguratorsPanel(QWidget):
         self.document = document
         self.stack = stack
         self.model = ConfiguratorListModel(document, stack, self)
-        self.view = QListView(self)
+        self.view = _ConfiguratorList(self)
         self.view.setObjectName("configuratorList")
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)

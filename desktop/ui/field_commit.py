@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ..domain.model import Layer
 from ..store.repository import layer_field
@@ -30,6 +30,34 @@ FIELD_WORDS = {
     "stock_quantity": "stock quantity",
     "stock_status": "stock status",
 }
+
+
+class StackUndoKeys(QObject):
+    """Lets Ctrl+Z / Ctrl+Shift+Z reach the window's undo stack from a text field that has
+    nothing of its own to undo. A QLineEdit claims those keys whenever it has focus, so
+    after Enter (the edit committed, the field reloaded) Undo would silently do nothing;
+    while the merchant is still typing, the field keeps undoing its own typing. No signals."""
+
+    def watch(self, *fields: QLineEdit | QAbstractSpinBox) -> None:
+        for field in fields:
+            field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+            return False
+        edit = watched.lineEdit() if isinstance(watched, QAbstractSpinBox) else watched
+        if not isinstance(edit, QLineEdit):
+            return False
+        if event.matches(QKeySequence.StandardKey.Undo):
+            local = edit.isUndoAvailable()
+        elif event.matches(QKeySequence.StandardKey.Redo):
+            local = edit.isRedoAvailable()
+        else:
+            return False
+        if local:
+            return False
+        event.ignore()  # not claimed: the shortcut (the stack's Undo/Redo action) runs
+        return True
 
 
 class FieldError(QLabel):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import texts
 from ..domain.model import Backorders
-from ..domain.money import MoneyError, parse_money
+from ..domain.money import MoneyError, money_str, parse_money
 from .commands import SetConfiguratorFields, push
 from .document import Document
 from .field_commit import FieldError
@@ -148,7 +148,7 @@ class GlobalSettingsDialog(QDialog):
         self.product_edit.setText(values["product_name"])
         woo = values["woocommerce_id"]
         self.woo_edit.setText("" if woo is None else str(woo))
-        self.price_edit.setText(str(values["base_price"]))
+        self.price_edit.setText(money_str(values["base_price"]))
         self.currency_edit.setText(values["currency"])
         backorders = Backorders(values["backorders"])
         self.backorder_check.setChecked(backorders is not Backorders.NO)

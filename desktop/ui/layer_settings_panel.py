@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.model import Layer, LayerType
-from ..domain.money import MoneyError, format_money, parse_money
+from ..domain.money import MoneyError, format_money, money_str, parse_money
 from ..store import media
+from . import empty_state
 from .document import Document
-from .field_commit import FieldError, LayerCommitter
+from .field_commit import FieldError, LayerCommitter, StackUndoKeys
 from .image_field import ImageField
 from .stock_section import StockSection
 
@@ -58,6 +59,8 @@ class LayerSettingsPanel(QScrollArea):
         self.setObjectName("layerSettingsPanel")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Tab goes from the layers tree straight to the first field, not to this frame.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.document = document
         self.committer = LayerCommitter(document, stack, self)
         self.layer: Layer | None = None
@@ -65,7 +68,7 @@ class LayerSettingsPanel(QScrollArea):
 
         body = QWidget()
         self.setWidget(body)
-        self.empty_label = QLabel("Select a layer in the Layers panel to edit its settings.")
+        self.empty_label = QLabel(empty_state.NO_SETTINGS)
         self.empty_label.setObjectName("layerSettingsEmpty")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -102,6 +105,9 @@ class LayerSettingsPanel(QScrollArea):
 
         self.form = QFormLayout(self.general)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # In a narrow dock a field too wide to sit beside its label goes under it, instead
+        # of the panel scrolling sideways with its fields cut off.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.addRow("Name", _with_error(self.name_edit, self.name_error))
         # Rows only image layers have (shown or hidden per layer type).
         self._image_rows: list[QWidget] = [
@@ -127,6 +133,14 @@ class LayerSettingsPanel(QScrollArea):
         layout.addWidget(self.stock)
         layout.addStretch(1)
 
+        self.undo_keys = StackUndoKeys(self)
+        self.undo_keys.watch(
+            self.name_edit,
+            self.price_edit,
+            self.sale_edit,
+            self.stock.sku_edit,
+            self.stock.quantity_spin,
+        )
         self.name_edit.editingFinished.connect(self._name_finished)
         self.price_edit.editingFinished.connect(lambda: self._price_finished("price"))
         self.sale_edit.editingFinished.connect(lambda: self._price_finished("sale_price"))
@@ -141,6 +155,7 @@ class LayerSettingsPanel(QScrollArea):
         self.image_field.cleared.connect(lambda: self._commit_image(""))
         document.layerChanged.connect(self._layer_changed)
         document.layerRemoved.connect(self._layer_removed)
+        document.layerInserted.connect(lambda _layer: self._refresh_empty())
         document.configuratorOpened.connect(lambda _cfg: self.show_layer(None))
         document.settingsChanged.connect(self._settings_changed)
         self.show_layer(None)
@@ -165,6 +180,7 @@ class LayerSettingsPanel(QScrollArea):
         is_image = shown and layer.type is LayerType.IMAGE  # type: ignore[union-attr]
         self.stock.setVisible(is_image)
         if layer is None:
+            self.empty_label.setText(self._empty_text())
             self.stock.show_layer(None)
             return
         for row in self._image_rows:
@@ -175,6 +191,12 @@ class LayerSettingsPanel(QScrollArea):
         self.image_field.db_path = self.document.db_path
         self._load(_GENERAL_FIELDS | _GROUP_FIELDS)
         self.stock.show_layer(layer if is_image else None)
+
+    def _empty_text(self) -> str:
+        cfg = self.document.configurator
+        if cfg is None:
+            return empty_state.NO_CONFIGURATOR_OPEN
+        return empty_state.NO_LAYER_TO_EDIT if not cfg.layers else empty_state.NO_SETTINGS
 
     def _load(self, fields: set[str]) -> None:
         layer = self.layer
@@ -188,13 +210,13 @@ class LayerSettingsPanel(QScrollArea):
                 self.name_edit.setText(layer.name)
                 self.title.setText(layer.name)
             if "price" in fields:
-                self.price_edit.setText(str(layer.price))
+                self.price_edit.setText(money_str(layer.price))  # "4" shows as "4.00"
                 self.price_edit.setToolTip(
                     f"Shown to shoppers as {format_money(layer.price, currency)}"
                 )
             if "sale_price" in fields:
                 sale = layer.sale_price
-                self.sale_edit.setText("" if sale is None else str(sale))
+                self.sale_edit.setText("" if sale is None else money_str(sale))
             if "image" in fields and layer.type is LayerType.IMAGE:
                 self.image_field.show_image(layer.image)
             for column, check in (
@@ -219,6 +241,12 @@ class LayerSettingsPanel(QScrollArea):
     def _layer_removed(self, *_args: object) -> None:
         if self.layer is not None and not self.document.has_layer(self.layer.id):  # type: ignore[arg-type]
             self.show_layer(None)
+        self._refresh_empty()
+
+    def _refresh_empty(self) -> None:
+        """The empty panel's words follow whether the configurator has any layer at all."""
+        if self.layer is None:
+            self.empty_label.setText(self._empty_text())
 
     def _settings_changed(self, fields: set[str]) -> None:
         if "currency" in fields:

@@ -9,14 +9,30 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ..domain.model import Layer
+from . import empty_state
 from .layer_tree_model import LayerTreeModel, SearchRole
 
 # Expanding every row of a catalogue-sized configurator would make opening it cost per row;
 # below this many layers the whole tree opens expanded, above it only groups show.
 EXPAND_ALL_LIMIT = 400
+
+
+class LayersTree(QTreeView):
+    """The layers QTreeView; with no row to show it says why and what to do next."""
+
+    def __init__(self, panel: LayersPanel) -> None:
+        super().__init__(panel)
+        self._panel = panel
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0:
+            empty_state.paint_empty_text(self.viewport(), self._panel.empty_text())
 
 
 class LayersPanel(QWidget):
@@ -57,7 +73,7 @@ class LayersPanel(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter)
 
-        self.tree = QTreeView(self)
+        self.tree = LayersTree(self)
         self.tree.setObjectName("layersTree")
         self.tree.setModel(self.proxy)
         self.proxy.rowsRemoved.connect(lambda *_: self._count_filter(-1))
@@ -149,6 +165,15 @@ class LayersPanel(QWidget):
             total += len(node.children)
             pending.extend(child for child in node.children if child.is_group)
         return total
+
+    def empty_text(self) -> str:
+        """What the tree says when it shows no row."""
+        if self.model.document.configurator is None:
+            return empty_state.NO_CONFIGURATOR_OPEN
+        wanted = self.filter_edit.text().strip()
+        if wanted and self.model.rowCount() > 0:
+            return empty_state.no_filter_match(wanted)
+        return empty_state.NO_LAYERS
 
     # --- filter --------------------------------------------------------------------------
     def _filter(self, text: str) -> None:

@@ -94,6 +94,7 @@ class StockSection(QGroupBox):
         form = QFormLayout(self.fields)
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow("", self.manage_check)
         form.addRow(texts.SKU, sku_box)
         form.addRow(texts.STOCK_QUANTITY, self.quantity_spin)

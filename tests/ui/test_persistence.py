@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDockWidget, QLineEdit, QLis
 
 from desktop.domain.model import StockStatus
 from desktop.ui.main_window import window_settings
+from desktop.ui.preview.option_list import MIN_WIDTH
 
 from .conftest import WindowFactory
 from .helpers import find, select, shown_children
@@ -99,4 +100,8 @@ def test_a_squeezed_dock_is_widened_on_start(make_window: WindowFactory, qtbot) 
     window.close()
     again = make_window()
     dock = find(again, QDockWidget, "layerSettingsDock")
-    qtbot.waitUntil(lambda: dock.width() >= 250)
+    # The offscreen screen is 800 px wide: too narrow for every pane's comfortable width.
+    # The settings dock gets back most of its room, and not at the cost of the preview's
+    # options, which keep a readable width.
+    qtbot.waitUntil(lambda: dock.width() >= 240)
+    assert again.preview.options.width() >= MIN_WIDTH

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QKeySequence,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -63,6 +64,23 @@ class _CartList(QListView):
             painter.setPen(color)
             painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, EMPTY_CART)
             painter.end()
+
+
+class _OrderArea(QScrollArea):
+    """Holds the order confirmation: as tall as its text up to a limit, then it scrolls, so
+    a large order never pushes the window past the screen nor squeezes the image away."""
+
+    MAX_HEIGHT = 220
+    MIN_HEIGHT = 120  # the thank-you line and the first item stay readable in a short window
+
+    def _content_height(self) -> int:
+        return self.widget().sizeHint().height() + 2 if self.widget() is not None else 0
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, min(self._content_height(), self.MAX_HEIGHT))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, min(self._content_height(), self.MIN_HEIGHT))
 
 
 class CartPanel(QWidget):
@@ -136,20 +154,34 @@ class CartPanel(QWidget):
         box_layout = QVBoxLayout(self.order_box)
         box_layout.setContentsMargins(10, 8, 10, 8)
         box_layout.addWidget(self.order)
-        self.order_box.hide()
+        self.order_area = _OrderArea()
+        self.order_area.setObjectName("orderArea")
+        self.order_area.setWidget(self.order_box)
+        self.order_area.setWidgetResizable(True)
+        self.order_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.order_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.order_area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.order_area.hide()
 
+        # The subtotal sits beside the title, so Remove and Checkout alone set how narrow
+        # the cart (and with it the preview) may become.
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.subtotal)
+        for button in (self.remove_button, self.checkout_button):
+            button.setMinimumWidth(64)  # below the style's 80 px, so a narrow window fits
         actions = QHBoxLayout()
         actions.addWidget(self.remove_button)
         actions.addStretch(1)
-        actions.addWidget(self.subtotal)
         actions.addWidget(self.checkout_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(title)
+        layout.addLayout(head)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
         layout.addWidget(self.warning)
-        layout.addWidget(self.order_box)
+        layout.addWidget(self.order_area)
         self.show_cart(None, "", "$")
 
     def show_cart(self, cart: CartView | None, product: str, currency: str) -> None:
@@ -181,7 +213,9 @@ class CartPanel(QWidget):
 
     def show_order(self, order: Order | None, product: str, currency: str) -> None:
         self.order.setText(order_text(order, product, currency) if order is not None else "")
-        self.order_box.setVisible(order is not None)
+        self.order_area.setVisible(order is not None)
+        self.order_area.verticalScrollBar().setValue(0)  # a new order reads from its top
+        self.order_area.updateGeometry()
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.view.currentIndex().isValid())

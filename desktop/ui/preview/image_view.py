@@ -67,7 +67,7 @@ class ProductImage(QWidget):
         super().__init__(parent)
         self.setObjectName("productImage")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(160, 160)
+        self.setMinimumSize(120, 120)  # the column beside the options may get narrow
         self.cache = ImageCache()
         self._paths: tuple[str, ...] = ()
         self._composed: QImage | None = None

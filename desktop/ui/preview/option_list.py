@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
 from ...domain.model import Configurator, Layer
 from ...domain.stock import OptionState
+from .. import empty_state
 from .option_control import OptionControl, option_height
 from .rows import OptionLayout, Row, RowKind
 
@@ -24,6 +25,9 @@ MIN_REALIZED = 48
 OVERSCAN = 4  # rows beyond each edge, so keyboard focus can move without a gap
 _INDENT = 18
 _MARGIN = 4
+_GAP = 12
+# Narrower than this, option names and notices no longer fit beside their prices.
+MIN_WIDTH = 210
 
 
 class OptionList(QAbstractScrollArea):
@@ -40,6 +44,7 @@ class OptionList(QAbstractScrollArea):
         self.setObjectName("optionList")
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(MIN_WIDTH)
         self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         metrics = self.fontMetrics()
         self.layout_ = OptionLayout(
@@ -210,6 +215,17 @@ class OptionList(QAbstractScrollArea):
                 continue
             self._paint_header(painter, row, QRect(0, top - offset, width, row.height), palette)
         painter.end()
+        text = self.empty_text()
+        if text:
+            below = self.viewport().rect().adjusted(0, self.layout_.height - offset, 0, 0)
+            empty_state.paint_empty_text(self.viewport(), text, below)
+
+    def empty_text(self) -> str:
+        """What the list says under its headers when no option is shown at all."""
+        everything_on_screen = self.layout_.height <= self.viewport().height()
+        if self._state is None or self._bound or not everything_on_screen:
+            return ""
+        return empty_state.NO_OPTIONS  # none yet, or all hidden from shoppers
 
     def _paint_header(self, painter: QPainter, row: Row, rect: QRect, palette: QPalette) -> None:
         layer = row.layer
@@ -223,13 +239,17 @@ class OptionList(QAbstractScrollArea):
         inner = rect.adjusted(x, 0, -_MARGIN - 4, -4)
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
         metrics = painter.fontMetrics()
+        small = QFont(self.font())
+        small.setPointSizeF(small.pointSizeF() * 0.85)
         caption = _caption(layer)
+        caption_width = QFontMetrics(small).horizontalAdvance(caption) + _GAP if caption else 0
+        if metrics.horizontalAdvance(layer.name) > inner.width() - caption_width:
+            caption = ""  # too narrow for both: the group's name matters more than the note
+        room = inner.width() - (caption_width if caption else 0)
         painter.setPen(text)
-        name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, inner.width() - 110)
+        name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, room)
         painter.drawText(inner, align, name)
         if caption:
-            small = QFont(self.font())
-            small.setPointSizeF(small.pointSizeF() * 0.85)
             painter.setFont(small)
             muted = QColor(text)
             muted.setAlpha(140)

@@ -46,6 +46,8 @@ class PreviewPane(QWidget):
         self.simulation: Simulation | None = None
         self._build()
         self.live = LiveUpdates(self, document)
+        # With nothing open, the heading's hint depends on whether any configurator exists.
+        document.configuratorsChanged.connect(self._configurators_changed)
         self.live.opened(document.configurator)
 
     # --- widgets -------------------------------------------------------------------------
@@ -140,7 +142,13 @@ class PreviewPane(QWidget):
         cfg = self.document.configurator
         if cfg is None:
             self.heading.setText("No configurator open")
-            self.subheading.setText("Open a configurator to preview it as a shopper sees it.")
+            if self.document.configurators():
+                hint = "Open a configurator (double-click it in the list) to preview it."
+            else:
+                hint = (
+                    "There is no configurator yet: create one with Configurator ▸ New configurator…"
+                )
+            self.subheading.setText(hint)
             return
         self.heading.setText(self.product)
         parts = [format_money(cfg.base_price, cfg.currency)]
@@ -148,6 +156,10 @@ class PreviewPane(QWidget):
             parts.insert(0, cfg.name)
         parts.append("simulated shopper — stored stock never changes")
         self.subheading.setText("  ·  ".join(parts))
+
+    def _configurators_changed(self) -> None:
+        if self.document.configurator is None:
+            self.show_heading()
 
     def show_summary(self) -> None:
         sim, cfg = self.simulation, self.document.configurator
