@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 # Amounts must stay below this: far above any price, and small enough that totals of many
 # options times large quantities keep every cent within Decimal's 28 digits.
 MONEY_LIMIT = Decimal(10) ** 12
+
+
+# What a merchant may type: ASCII digits, an optional minus, commas only as thousands
+# separators ("1,250.00"), a dot for decimals. "12,50" is refused rather than read as 1250.
+_TYPED_AMOUNT = re.compile(r"-?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)?(?:\.[0-9]+)?")
 
 
 class MoneyError(ValueError):
@@ -19,15 +25,14 @@ def parse_money(text: str, *, allow_negative: bool = False) -> Decimal:
 
     Raises MoneyError with a message that names the problem.
     """
-    cleaned = text.strip().replace(",", "")
-    if not cleaned:
+    stripped = text.strip()
+    if not stripped:
         raise MoneyError("expected an amount such as 12.50")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise MoneyError(f"{text!r} is not a number; expected an amount such as 12.50") from None
-    if not value.is_finite():
+    if not _TYPED_AMOUNT.fullmatch(stripped) or not any(c.isdigit() for c in stripped):
+        if "," in stripped and _TYPED_AMOUNT.fullmatch(stripped.replace(",", ".", 1)):
+            raise MoneyError(f"{text!r} uses a comma for decimals; write a dot, such as 12.50")
         raise MoneyError(f"{text!r} is not a number; expected an amount such as 12.50")
+    value = Decimal(stripped.replace(",", ""))
     return checked_amount(value, repr(text), allow_negative=allow_negative)
 
 
@@ -41,7 +46,7 @@ def checked_amount(value: Decimal, shown: str, *, allow_negative: bool = False) 
         raise MoneyError(f"{shown} is negative; prices cannot be below zero")
     if abs(value) >= MONEY_LIMIT:
         raise MoneyError(f"{shown} is too large")
-    return value.quantize(CENT)
+    return abs(value).quantize(CENT) if value == 0 else value.quantize(CENT)  # never "-0.00"
 
 
 def money_str(value: Decimal) -> str:

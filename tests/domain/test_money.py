@@ -9,12 +9,24 @@ import pytest
 from desktop.domain.money import MoneyError, parse_money
 
 
-@pytest.mark.parametrize(("text", "value"), [("3", "3.00"), ("1,000.50", "1000.50"), ("0", "0.00")])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3", "3.00"),
+        ("1,000.50", "1000.50"),
+        ("0", "0.00"),
+        (" 4.5 ", "4.50"),
+        (".5", "0.50"),
+        ("12,500", "12500.00"),
+        ("-0", "0.00"),
+        ("1,234,567.89", "1234567.89"),
+    ],
+)
 def test_amounts_are_parsed_to_cents(text: str, value: str) -> None:
     assert parse_money(text) == Decimal(value)
 
 
-@pytest.mark.parametrize("text", ["1e30", "99999999999999999999999999999", "1000000000000"])
+@pytest.mark.parametrize("text", ["99999999999999999999999999999", "1000000000000"])
 def test_an_absurdly_large_amount_is_refused_not_a_crash(text: str) -> None:
     with pytest.raises(MoneyError, match="too large"):
         parse_money(text)
@@ -32,6 +44,17 @@ def test_the_largest_amount_is_accepted() -> None:
         ("NaN", "'NaN' is not a number"),
         ("1.234", "'1.234' has more than two decimals"),
         ("-1", "'-1' is negative"),
+        ("12,50", "'12,50' uses a comma for decimals; write a dot"),
+        ("1,5", "'1,5' uses a comma for decimals"),
+        ("1e30", "'1e30' is not a number"),
+        ("1_0", "'1_0' is not a number"),
+        ("١٢", "'١٢' is not a number"),
+        ("1,2345", "'1,2345' uses a comma for decimals"),
+        ("12.", "'12.' is not a number"),
+        ("-", "'-' is not a number"),
+        ("1,00,000", "'1,00,000' is not a number"),
+        (".", "'.' is not a number"),
+        ("$5", "'$5' is not a number"),
     ],
 )
 def test_a_refusal_names_the_problem(text: str, problem: str) -> None:

@@ -110,8 +110,17 @@ def test_a_sibling_name_is_refused_at_the_field(window: MainWindow) -> None:
 def test_an_absurd_price_is_refused_at_the_field(window: MainWindow) -> None:
     select(window, "Grip Color/Red")
     price = find(window, QLineEdit, "layerPriceEdit")
-    _finish(price, "1e30")
+    _finish(price, "1" + "0" * 30)
     assert "too large" in find(window, QLabel, "layerPriceError").text()
+    assert price.text() == "3.00"
+    assert _stored_layer(window, "Grip Color/Red").price == Decimal("3.00")
+
+
+def test_a_decimal_comma_is_refused_not_read_as_thousands(window: MainWindow) -> None:
+    select(window, "Grip Color/Red")
+    price = find(window, QLineEdit, "layerPriceEdit")
+    _finish(price, "12,50")
+    assert "comma for decimals" in find(window, QLabel, "layerPriceError").text()
     assert price.text() == "3.00"
     assert _stored_layer(window, "Grip Color/Red").price == Decimal("3.00")
 
