@@ -13,6 +13,7 @@ from ..domain.model import Configurator, Layer, StockStatus
 from ..ui.commands import SetLayerFields, push
 from ..ui.document import Document
 from ..ui.main_window import MainWindow
+from ..ui.preview import PreviewPane
 from .timing import median_ms
 
 
@@ -31,7 +32,7 @@ def measure(document: Document, big_id: int, other_id: int, trials: int) -> dict
     window.show()
     QApplication.processEvents()
     tree = window.findChild(QTreeView, "layersTree")
-    pane = window.findChild(object, "previewPane")  # type: ignore[arg-type]
+    pane = window.findChild(PreviewPane, "previewPane")
     assert tree is not None and pane is not None
     results: dict[str, float] = {}
 

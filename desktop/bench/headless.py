@@ -59,8 +59,10 @@ def measure(db: Database, cfg: Configurator, workdir: Path, trials: int) -> dict
     results["import"] = median_ms(trials, do_import, setup=drop_previous)
     drop_previous()
 
+    db_file = db.path
+
     def raw_select() -> None:
-        conn = sqlite3.connect(db.path)
+        conn = sqlite3.connect(db_file)
         try:
             conn.execute("SELECT * FROM layer WHERE configurator_id = ?", (cfg.id,)).fetchall()
         finally:

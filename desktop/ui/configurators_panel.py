@@ -144,7 +144,9 @@ class ConfiguratorsPanel(QWidget):
         self.view.activated.connect(self._activated)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-        self.new_action = self._action("newConfiguratorAction", "New configurator…", self.create)
+        self.new_action = self._action(
+            "newConfiguratorAction", "New configurator…", self.create_configurator
+        )
         self.new_action.setIcon(icons.add_icon())
         self.duplicate_action = self._action(
             "duplicateConfiguratorAction", "Duplicate", self.duplicate
@@ -230,7 +232,7 @@ class ConfiguratorsPanel(QWidget):
         if configurator_id is not None and (cfg is None or cfg.id != configurator_id):
             self.document.open_configurator(configurator_id)  # navigation, not an edit
 
-    def create(self) -> None:
+    def create_configurator(self) -> None:
         dialog = NameDialog(
             "newConfiguratorDialog",
             "New configurator",
