@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction, QFont, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
-    QMessageBox,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from .commands import (
     SetConfiguratorFields,
     push,
 )
+from .confirm import confirm_delete
 from .document import Document
 from .name_dialog import NameDialog
 
@@ -274,26 +274,13 @@ class ConfiguratorsPanel(QWidget):
         source = self._summary(self.selected_id())  # type: ignore[arg-type]
         if source is None:
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        confirm_delete(
+            self.window(),
+            "confirmDeleteConfigurator",
             "Delete configurator",
             f'Delete the configurator "{source.name}" with all its layers?',
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self.window(),
+            lambda: self._delete(source.id),
         )
-        box.setObjectName("confirmDeleteConfigurator")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText("You can undo this with Edit ▸ Undo.")
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(_result: int) -> None:
-            if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
-                self._delete(source.id)
-
-        box.finished.connect(answered)
-        box.open()
 
     def _delete(self, configurator_id: int) -> None:
         if not push(self.stack, DeleteConfigurator(self.document, configurator_id)):

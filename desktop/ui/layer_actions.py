@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..domain.model import Layer, LayerType
 from . import icons
 from .commands import InsertLayer, MoveLayer, RemoveLayer, push
+from .confirm import confirm_delete
 from .document import Document
 from .layers_panel import LayersPanel
 
@@ -174,28 +175,19 @@ class LayerActions(QObject):
             push(self.stack, RemoveLayer(self.document, layer.id))
             return
         count = sum(1 for _ in layer.walk()) - 1
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Delete layer",
-            f'Delete "{layer.name}" and the {count} layer(s) under it?',
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            self.window,
-        )
-        box.setObjectName("confirmDeleteLayer")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setInformativeText("You can undo this with Edit ▸ Undo.")
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layer_id = layer.id
 
-        def answered(_result: int) -> None:
-            confirmed = box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
-            if confirmed and self.document.has_layer(layer_id):
+        def delete() -> None:
+            if self.document.has_layer(layer_id):  # it may have gone while the box was open
                 push(self.stack, RemoveLayer(self.document, layer_id))
 
-        box.finished.connect(answered)
-        box.open()
+        confirm_delete(
+            self.window,
+            "confirmDeleteLayer",
+            "Delete layer",
+            f'Delete "{layer.name}" and the {count} layer(s) under it?',
+            delete,
+        )
 
     def _move(self, step: int) -> None:
         layer = self.panel.current_layer()
