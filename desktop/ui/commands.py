@@ -37,6 +37,7 @@ class _Command(QUndoCommand):
 
     def _guard(self, action: Callable[[], None]) -> None:
         try:
+            self._before()
             action()
         except StoreError as exc:
             self.failed = True
@@ -55,8 +56,30 @@ class _Command(QUndoCommand):
     def _undo(self) -> None:
         raise NotImplementedError
 
+    def _before(self) -> None:
+        """Runs before each redo and undo."""
 
-class SetLayerFields(_Command):
+
+class _LayerCommand(_Command):
+    """An edit inside the open configurator. It remembers which one, and each redo or undo
+    reopens it first, so the edit is applied (and seen) where it was made."""
+
+    def __init__(self, document: Document, text: str) -> None:
+        super().__init__(document, text)
+        assert document.configurator is not None and document.configurator.id is not None
+        self.configurator_id = document.configurator.id
+
+    def _before(self) -> None:
+        self.document.ensure_open(self.configurator_id)
+
+    def _place(self, layer: Layer) -> tuple[int | None, int]:
+        """(parent id, row) of a layer of the open configurator."""
+        assert self.document.configurator is not None
+        siblings = self.document.configurator.children_of(layer.parent)
+        return (layer.parent.id if layer.parent is not None else None), siblings.index(layer)
+
+
+class SetLayerFields(_LayerCommand):
     """Set one or more fields of a layer (LAYER_FIELDS columns)."""
 
     def __init__(
@@ -70,19 +93,15 @@ class SetLayerFields(_Command):
     ) -> None:
         super().__init__(document, text)
         layer = document.layer(layer_id)
-        assert document.configurator is not None and document.configurator.id is not None
-        self.configurator_id = document.configurator.id
         self.layer_id = layer_id
         self.new = dict(fields)
         self.old = {column: layer_field(layer, column) for column in fields}
         self.mergeable = mergeable
 
     def _redo(self) -> None:
-        self.document.ensure_open(self.configurator_id)
         self.document.set_layer_fields(self.layer_id, **self.new)
 
     def _undo(self) -> None:
-        self.document.ensure_open(self.configurator_id)
         self.document.set_layer_fields(self.layer_id, **self.old)
 
     def id(self) -> int:
@@ -110,14 +129,12 @@ class SetConfiguratorFields(_Command):
         self.old = document.configurator_fields(configurator_id, list(fields))
 
     def _redo(self) -> None:
-        self._show()
         self.document.set_configurator_fields(self.configurator_id, **self.new)
 
     def _undo(self) -> None:
-        self._show()
         self.document.set_configurator_fields(self.configurator_id, **self.old)
 
-    def _show(self) -> None:
+    def _before(self) -> None:
         # A settings edit is seen in the preview, so undoing one reopens its configurator;
         # a rename is seen in the list and needs no switch.
         if set(self.new) - {"name"}:
@@ -137,22 +154,19 @@ class SetAddon(_Command):
         self.document.set_addon(not self.active)
 
 
-class InsertLayer(_Command):
+class InsertLayer(_LayerCommand):
     """Add a new layer (or a pasted subtree) under a parent at a row."""
 
     def __init__(
         self, document: Document, parent_id: int | None, row: int, layer: Layer, text: str
     ) -> None:
         super().__init__(document, text)
-        assert document.configurator is not None and document.configurator.id is not None
-        self.configurator_id = document.configurator.id
         self.parent_id = parent_id
         self.row = row
         self.template = layer
         self.layer_id: int | None = None
 
     def _redo(self) -> None:
-        self.document.ensure_open(self.configurator_id)
         keep = self.layer_id is not None  # later redos restore the ids the first one got
         inserted = self.document.insert_layer(
             self.parent_id, self.row, copy.deepcopy(self.template), keep_ids=keep
@@ -162,36 +176,30 @@ class InsertLayer(_Command):
             self.template = self.document.snapshot_layer(inserted.id)  # type: ignore[arg-type]
 
     def _undo(self) -> None:
-        self.document.ensure_open(self.configurator_id)
         assert self.layer_id is not None
         self.document.remove_layer(self.layer_id)
 
 
-class RemoveLayer(_Command):
+class RemoveLayer(_LayerCommand):
     """Delete a layer with everything under it; undo puts it back with the same ids."""
 
     def __init__(self, document: Document, layer_id: int) -> None:
         layer = document.layer(layer_id)
         super().__init__(document, f'Delete "{layer.name}"')
-        assert document.configurator is not None and document.configurator.id is not None
-        self.configurator_id = document.configurator.id
         self.layer_id = layer_id
-        self.parent_id = layer.parent.id if layer.parent is not None else None
-        self.row = document.configurator.children_of(layer.parent).index(layer)
+        self.parent_id, self.row = self._place(layer)
         self.snapshot = document.snapshot_layer(layer_id)
 
     def _redo(self) -> None:
-        self.document.ensure_open(self.configurator_id)
         self.document.remove_layer(self.layer_id)
 
     def _undo(self) -> None:
-        self.document.ensure_open(self.configurator_id)
         self.document.insert_layer(
             self.parent_id, self.row, copy.deepcopy(self.snapshot), keep_ids=True
         )
 
 
-class MoveLayer(_Command):
+class MoveLayer(_LayerCommand):
     """Reorder within a parent or move to another parent (drag and drop, Move up/down)."""
 
     def __init__(
@@ -199,20 +207,15 @@ class MoveLayer(_Command):
     ) -> None:
         layer = document.layer(layer_id)
         super().__init__(document, f'Move "{layer.name}"')
-        assert document.configurator is not None and document.configurator.id is not None
-        self.configurator_id = document.configurator.id
         self.layer_id = layer_id
-        self.old_parent_id = layer.parent.id if layer.parent is not None else None
-        self.old_row = document.configurator.children_of(layer.parent).index(layer)
+        self.old_parent_id, self.old_row = self._place(layer)
         self.new_parent_id = new_parent_id
         self.new_row = new_row
 
     def _redo(self) -> None:
-        self.document.ensure_open(self.configurator_id)
         self.document.move_layer(self.layer_id, self.new_parent_id, self.new_row)
 
     def _undo(self) -> None:
-        self.document.ensure_open(self.configurator_id)
         self.document.move_layer(self.layer_id, self.old_parent_id, self.old_row)
 
 
