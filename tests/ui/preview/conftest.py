@@ -16,15 +16,13 @@ from desktop.domain.model import (
     Backorders,
     Configurator,
     Layer,
-    LayerType,
-    Stock,
-    StockStatus,
 )
 from desktop.store.database import open_database
 from desktop.store.media import media_dir
 from desktop.store.repository import insert_configurator
 from desktop.ui.document import Document
 from desktop.ui.preview import PreviewPane
+from tests.builders import group, option
 
 # The offscreen platform says this whenever a window with a layout is shown; it is not ours.
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
@@ -38,38 +36,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.fspath)).is_relative_to(here):
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
-
-
-def option(
-    name: str,
-    *,
-    price: str = "0.00",
-    sale: str | None = None,
-    image: str = "",
-    default: bool = False,
-    hidden: bool = False,
-    quantity: int | None = None,
-    manage: bool = False,
-    status: StockStatus = StockStatus.IN_STOCK,
-) -> Layer:
-    return Layer(
-        name=name,
-        type=LayerType.IMAGE,
-        price=Decimal(price),
-        sale_price=Decimal(sale) if sale is not None else None,
-        image=image,
-        active_on_load=default,
-        hidden=hidden,
-        stock=Stock(manage=manage, quantity=quantity, status=status),
-    )
-
-
-def group(name: str, *children: Layer, required: bool = False, multiple: bool = False) -> Layer:
-    node = Layer(name=name, type=LayerType.GROUP, required=required, multiple=multiple)
-    for child in children:
-        child.parent = node
-        node.children.append(child)
-    return node
 
 
 def controller(backorders: Backorders = Backorders.NOTIFY) -> Configurator:
@@ -88,10 +54,10 @@ def controller(backorders: Backorders = Backorders.NOTIFY) -> Configurator:
                     image="images/yellow.png",
                     default=True,
                     manage=True,
-                    quantity=5,
+                    qty=5,
                 ),
-                option("Metallic Red", image="images/red.png", manage=True, quantity=2),
-                option("Metallic Purple", image="images/purple.png", manage=True, quantity=0),
+                option("Metallic Red", image="images/red.png", manage=True, qty=2),
+                option("Metallic Purple", image="images/purple.png", manage=True, qty=0),
                 required=True,
             ),
             group(

@@ -25,7 +25,7 @@ def catalogue() -> Configurator:
                 price=f"{o % 7}.00",
                 default=o == 0,
                 manage=o % 3 == 0,
-                quantity=(o % 5) if o % 3 == 0 else None,
+                qty=(o % 5) if o % 3 == 0 else None,
             )
             for o in range(PER_GROUP)
         ]
