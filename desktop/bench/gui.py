@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QTreeView
 
 from ..domain import stock
+from ..domain.fields import LayerField
 from ..domain.model import Configurator, Layer, StockStatus
 from ..ui.commands import SetLayerFields, push
 from ..ui.document import Document
@@ -94,7 +95,7 @@ def measure(document: Document, big_id: int, other_id: int, trials: int) -> dict
         target = _notice_after(document, option, new)
         push(
             window.undo_stack,
-            SetLayerFields(document, option.id, {"stock_status": new.value}, "bench"),  # type: ignore[arg-type]
+            SetLayerFields(document, option.id, {LayerField.STOCK_STATUS: new}, "bench"),  # type: ignore[arg-type]
         )
         _until(lambda: control.property("notice") == target)
 

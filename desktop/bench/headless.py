@@ -6,6 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from ..domain.fields import LayerField
 from ..domain.model import Configurator
 from ..domain.storefront import Storefront
 from ..store import exchange
@@ -22,7 +23,11 @@ def measure(db: Database, cfg: Configurator, workdir: Path, trials: int) -> dict
 
     def commit() -> None:
         with db.session() as session:
-            repo.update_layer(session, option.id, stock_quantity=next(counter))  # type: ignore[arg-type]
+            repo.update_layer(
+                session,
+                option.id,  # type: ignore[arg-type]
+                {LayerField.STOCK_QUANTITY: next(counter)},
+            )
 
     results["commit"] = median_ms(trials, commit)
 

@@ -21,19 +21,21 @@ class MoneyError(ValueError):
 
 
 def parse_money(text: str, *, allow_negative: bool = False) -> Decimal:
-    """Parse user or file text into a Decimal with at most two decimals.
+    """Parse text a merchant typed or a file holds into a Decimal with at most two decimals
+    (the one grammar of amounts: the editor's fields and the exchange format share it).
 
     Raises MoneyError with a message that names the problem.
     """
     stripped = text.strip()
     if not stripped:
         raise MoneyError("expected an amount such as 12.50")
+    shown = f'"{stripped}"'
     if not _TYPED_AMOUNT.fullmatch(stripped) or not any(c.isdigit() for c in stripped):
         if "," in stripped and _TYPED_AMOUNT.fullmatch(stripped.replace(",", ".", 1)):
-            raise MoneyError(f"{text!r} uses a comma for decimals; write a dot, such as 12.50")
-        raise MoneyError(f"{text!r} is not a number; expected an amount such as 12.50")
+            raise MoneyError(f"{shown} uses a comma for decimals; write a dot, such as 12.50")
+        raise MoneyError(f"{shown} is not a number; expected an amount such as 12.50")
     value = Decimal(stripped.replace(",", ""))
-    return checked_amount(value, repr(text), allow_negative=allow_negative)
+    return checked_amount(value, shown, allow_negative=allow_negative)
 
 
 def checked_amount(value: Decimal, shown: str, *, allow_negative: bool = False) -> Decimal:

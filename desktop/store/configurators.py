@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -9,20 +10,12 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from ..domain.fields import ConfiguratorField, check_configurator, check_configurator_changes
 from ..domain.model import Backorders, Configurator
-from .layers import check_new_layers, check_skus, insert_layers, load_layers
+from .layers import insert_layers, load_layers
 from .site import get_site
 from .tables import ConfiguratorRow
 from .transaction import StoreError, write
-
-CONFIGURATOR_FIELDS = (
-    "name",
-    "product_name",
-    "woocommerce_id",
-    "base_price",
-    "currency",
-    "backorders",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +61,9 @@ def unique_name(session: Session, wanted: str) -> str:
     return name
 
 
-def _check_name(session: Session, name: str, exclude_id: int | None) -> str:
-    name = name.strip()
-    if not name:
-        raise StoreError("a configurator needs a name")
+def _check_name_free(session: Session, name: str, exclude_id: int | None) -> None:
     if name_taken(session, name, exclude_id):
-        raise StoreError(f'a configurator named "{name}" already exists')
-    return name
+        raise StoreError(f'a configurator named "{name}" already exists', ConfiguratorField.NAME)
 
 
 def _row(session: Session, configurator_id: int) -> ConfiguratorRow:
@@ -99,18 +88,22 @@ def load_configurator(session: Session, configurator_id: int) -> Configurator:
     )
 
 
-def _insert(session: Session, cfg: Configurator, keep_ids: bool = False) -> int:
+def _insert(
+    session: Session, cfg: Configurator, keep_ids: bool = False, free_name: bool = False
+) -> int:
     """insert_configurator without its transaction, for the writes built on it."""
-    check_new_layers(None, cfg.layers)
-    check_skus(session, -1, cfg.layers, set())  # a new configurator: only clashes among these
+    check_configurator(cfg)  # every field and tree rule; values normalised in place
+    if free_name:
+        cfg.name = unique_name(session, cfg.name)
+    _check_name_free(session, cfg.name, None)
     row = ConfiguratorRow(
         id=cfg.id if keep_ids else None,
-        name=_check_name(session, cfg.name, None),
+        name=cfg.name,
         product_name=cfg.product_name,
         woocommerce_id=cfg.woocommerce_id,
         base_price=cfg.base_price,
         currency=cfg.currency,
-        backorders=Backorders(cfg.backorders).value,
+        backorders=cfg.backorders.value,
     )
     session.add(row)
     session.flush()
@@ -121,10 +114,14 @@ def _insert(session: Session, cfg: Configurator, keep_ids: bool = False) -> int:
 
 
 @write
-def insert_configurator(session: Session, cfg: Configurator, *, keep_ids: bool = False) -> int:
+def insert_configurator(
+    session: Session, cfg: Configurator, *, keep_ids: bool = False, free_name: bool = False
+) -> int:
     """Insert a whole configurator (import, duplicate, undo of a delete). Fills in the ids of
-    cfg and its layers; keep_ids restores the ids they already carry."""
-    return _insert(session, cfg, keep_ids)
+    cfg and its layers; keep_ids restores the ids they already carry. free_name takes
+    "Name (2)", "Name (3)"… when the name is taken, chosen inside the same transaction so that
+    two imports at once never pick the same one."""
+    return _insert(session, cfg, keep_ids, free_name)
 
 
 @write
@@ -161,20 +158,17 @@ def duplicate_configurator(session: Session, configurator_id: int, new_name: str
 
 
 @write
-def update_configurator(session: Session, configurator_id: int, **fields: Any) -> None:
-    """Set any of CONFIGURATOR_FIELDS."""
-    unknown = set(fields) - set(CONFIGURATOR_FIELDS)
-    if unknown:
-        raise StoreError(f"unknown configurator field(s): {', '.join(sorted(unknown))}")
+def update_configurator(
+    session: Session, configurator_id: int, changes: Mapping[ConfiguratorField, object]
+) -> dict[ConfiguratorField, Any]:
+    """Set fields of one configurator; returns them as stored (trimmed, rounded)."""
     row = _row(session, configurator_id)
-    if "name" in fields:
-        fields["name"] = _check_name(session, fields["name"], configurator_id)
-    if "backorders" in fields:
-        fields["backorders"] = Backorders(fields["backorders"]).value
-    if "base_price" in fields and Decimal(fields["base_price"]) < 0:
-        raise StoreError("the base price cannot be below zero")
-    for key, value in fields.items():
-        setattr(row, key, value)
+    stored = check_configurator_changes(changes)
+    if ConfiguratorField.NAME in stored:
+        _check_name_free(session, stored[ConfiguratorField.NAME], configurator_id)
+    for field, value in stored.items():
+        setattr(row, field.value, value.value if isinstance(value, Backorders) else value)
+    return stored
 
 
 @write

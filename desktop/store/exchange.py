@@ -14,7 +14,9 @@ from typing import Any
 
 from sqlmodel import Session
 
+from ..domain import rules
 from ..domain.model import Configurator
+from ..domain.rules import RuleError
 from . import repository
 from .exchange_format import (
     FORMAT,
@@ -103,18 +105,17 @@ def import_file(
     """
     path = Path(path)
     cfg = from_dict(read_json(path))
-    if name is None:
-        cfg.name = repository.unique_name(session, cfg.name)
-    elif not name.strip():
-        raise ExchangeError("", "the new name must not be empty")
-    else:
-        cfg.name = name
+    if name is not None:
+        try:
+            cfg.name = rules.name(name)
+        except RuleError as exc:
+            raise ExchangeError("", f"the new name {exc.problem}") from None
     media = media if media is not None else session_media_dir(session)
     created: list[Path] = []
     try:
         if media is not None:
             created = _carry_images(cfg, path.parent, media)
-        return repository.insert_configurator(session, cfg)
+        return repository.insert_configurator(session, cfg, free_name=name is None)
     except BaseException:
         _remove(created)
         raise

@@ -1,39 +1,46 @@
 """The exchange format `configurator-editor/1` (SPEC §7): domain objects to JSON data and back.
 
-Pure conversion, no database: `to_dict` writes the shape, `from_dict` is the whole validation
-(so an import refuses anything wrong before it writes a row), and `loads`/`read_json` parse text.
-Every refusal names the offending field, e.g.
+Pure conversion, no database. `to_dict` writes the shape; `from_dict` validates with pydantic
+models (unknown keys refused, strict types) whose fields run the domain's field rules, then the
+domain's tree rules; `loads`/`read_json` parse text. Every refusal names the offending field, e.g.
 `configurator.layers[0].children[2].stock.quantity: expected an integer`.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, Literal
 
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Tag,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import ErrorDetails, PydanticCustomError
+
+from ..domain import rules
+from ..domain.fields import TreeError, check_layers, misplaced
 from ..domain.model import (
-    MAX_STOCK_QUANTITY,
-    MIN_STOCK_QUANTITY,
+    ALLOWED_CHILDREN,
     Backorders,
     Configurator,
     Layer,
     LayerType,
     Stock,
     StockStatus,
-    can_hold,
 )
-from ..domain.money import MoneyError, checked_amount, money_str
-from .media import relative_path_problem
+from ..domain.money import money_str
+from ..domain.rules import RuleError
 
 FORMAT = "configurator-editor/1"
-
-# Plain digits: the number forms Decimal would also take (" 1", "1e3", "NaN") are refused.
-_MONEY = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
-_T = TypeVar("_T")
 
 
 class ExchangeError(ValueError):
@@ -116,9 +123,10 @@ def loads(text: str) -> Any:
         ) from None
     except RecursionError:
         raise ExchangeError("", "invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # an integer of more digits than Python converts
+        raise ExchangeError("", f"invalid JSON: {exc}") from None
 
 
-# --- validation ---------------------------------------------------------------------------------
 class _JsonObject(dict[str, Any]):
     """A decoded JSON object that remembers keys the text repeated (json keeps the last)."""
 
@@ -138,229 +146,272 @@ class _JsonObject(dict[str, Any]):
         return obj
 
 
+# --- the shape, as pydantic models over the domain's field rules --------------------------------
+def _rule(check: Callable[[Any], Any]) -> BeforeValidator:
+    """A domain field rule as a pydantic validator whose message is the rule's own."""
+
+    def validate(value: Any) -> Any:
+        try:
+            return check(value)
+        except RuleError as exc:
+            raise PydanticCustomError("rule", "{problem}", {"problem": exc.problem}) from None
+
+    return BeforeValidator(validate)
+
+
+def _money_text(value: Any) -> Decimal:
+    # Files write money as strings so that no amount passes through a binary float.
+    if not isinstance(value, str):
+        raise RuleError('expected an amount as a string, such as "12.50"')
+    return rules.amount(value)
+
+
+def _format(value: Any) -> str:
+    if value != FORMAT:
+        raise RuleError(f'expected "{FORMAT}", not {json.dumps(value)[:60]}')
+    return FORMAT
+
+
+Name = Annotated[str, _rule(rules.name)]
+Flag = Annotated[bool, _rule(rules.flag)]
+Money = Annotated[Decimal, _rule(_money_text)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class _Product(_Strict):
+    name: Annotated[str, _rule(rules.product_name)] = ""
+    woocommerce_id: Annotated[int | None, _rule(rules.product_id)] = None
+
+
+class _Settings(_Strict):
+    backorders: Annotated[Backorders, _rule(rules.backorders)] = Backorders.NO
+
+
+class _Stock(_Strict):
+    manage: Flag = False
+    sku: Annotated[str, _rule(rules.sku)] = ""
+    quantity: Annotated[int | None, _rule(rules.quantity)] = None
+    status: Annotated[StockStatus, _rule(rules.stock_status)] = StockStatus.IN_STOCK
+
+
+class _Group(_Strict):
+    name: Name
+    type: Literal["group", "sub_group"]
+    required: Flag = False
+    multiple: Flag = False
+    hidden: Flag = False
+    children: list[_AnyLayer] = []
+
+
+class _SubGroup(_Group):
+    pass
+
+
+class _Image(_Strict):
+    name: Name
+    type: Literal["image"]
+    price: Money = Decimal("0.00")
+    sale_price: Decimal | None = None
+    image: Annotated[str, _rule(rules.image)] = ""
+    active_on_load: Flag = False
+    hidden: Flag = False
+    stock: _Stock = _Stock()
+
+    @field_validator("sale_price", mode="before")
+    @classmethod
+    def _sale_below_price(cls, value: Any, info: ValidationInfo) -> Decimal | None:
+        if value is None:
+            return None
+        try:
+            sale = _money_text(value)
+            price = info.data.get("price")
+            return sale if price is None else rules.sale_price(sale, price)
+        except RuleError as exc:
+            raise PydanticCustomError("rule", "{problem}", {"problem": exc.problem}) from None
+
+
+def _layer_tag(value: Any) -> str | None:
+    type_ = value.get("type") if isinstance(value, dict) else None
+    return type_ if isinstance(type_, str) or type_ is None else repr(type_)
+
+
+_AnyLayer = Annotated[
+    Annotated[_Group, Tag("group")]
+    | Annotated[_SubGroup, Tag("sub_group")]
+    | Annotated[_Image, Tag("image")],
+    Discriminator(_layer_tag),
+]
+
+
+class _Configurator(_Strict):
+    name: Name
+    product: _Product = _Product()
+    base_price: Money = Decimal("0.00")
+    currency: Annotated[str, _rule(rules.currency)] = "$"
+    settings: _Settings = _Settings()
+    layers: list[_AnyLayer] = []
+
+
+class _File(_Strict):
+    format: Annotated[str, _rule(_format)]
+    configurator: _Configurator
+
+
+_Group.model_rebuild()
+_SubGroup.model_rebuild()
+_TAG_MODELS: dict[str, type[BaseModel]] = {"group": _Group, "sub_group": _SubGroup, "image": _Image}
+_NESTED: dict[tuple[type[BaseModel], str], type[BaseModel]] = {
+    (_File, "configurator"): _Configurator,
+    (_Configurator, "product"): _Product,
+    (_Configurator, "settings"): _Settings,
+    (_Image, "stock"): _Stock,
+}
+_LAYER_TYPES = tuple(t.value for t in LayerType)
+
+
+# --- validation ---------------------------------------------------------------------------------
+def from_dict(data: Any) -> Configurator:
+    """Validate exchange data into a new Configurator (no ids); raises ExchangeError."""
+    _check_raw(data, "", None)
+    try:
+        parsed = _File.model_validate(data)
+    except ValidationError as exc:
+        raise _first_error(exc) from None
+    cfg = _configurator(parsed.configurator)
+    try:
+        check_layers(cfg.layers, None, "configurator.layers")
+    except TreeError as exc:
+        raise ExchangeError(exc.where, exc.problem) from None
+    return cfg
+
+
+def _check_raw(value: Any, path: str, layer_type: LayerType | None = None) -> None:
+    """What the parsed models cannot see: keys the text repeated, and where a layer's type may
+    go (checked before its keys, since the type decides which keys are allowed). layer_type is
+    the type of the layer that value is, when it is one."""
+    if isinstance(value, dict):
+        for key in getattr(value, "duplicates", ()):
+            raise ExchangeError(_key(path, key), "appears more than once")
+        for key, item in value.items():
+            here = _key(path, key)
+            top = key == "layers" and path == "configurator"
+            if isinstance(item, list) and (top or (key == "children" and layer_type is not None)):
+                for i, child in enumerate(item):
+                    _check_layer(child, f"{here}[{i}]", layer_type)
+            else:
+                _check_raw(item, here)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_raw(item, f"{path}[{i}]")
+
+
+def _check_layer(value: Any, path: str, parent: LayerType | None) -> None:
+    type_ = value.get("type") if isinstance(value, dict) else None
+    if type_ not in _LAYER_TYPES:
+        _check_raw(value, path)  # the models name what is wrong with the type
+        return
+    layer_type = LayerType(type_)
+    if layer_type not in ALLOWED_CHILDREN[parent]:
+        raise ExchangeError(_key(path, "type"), misplaced(layer_type, parent))
+    _check_raw(value, path, layer_type)
+
+
 def _key(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _object(
-    value: Any, path: str, required: tuple[str, ...], optional: tuple[str, ...]
-) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise ExchangeError(path or "top level", "expected an object")
-    for key in getattr(value, "duplicates", ()):
-        raise ExchangeError(_key(path, key), "appears more than once")
-    allowed = required + optional
-    for key in value:
-        if key not in allowed:
-            raise ExchangeError(
-                _key(path, key), f"unknown key (allowed here: {', '.join(allowed)})"
-            )
-    for key in required:
-        if key not in value:
-            raise ExchangeError(_key(path, key), "required key is missing")
-    return value
+def _first_error(exc: ValidationError) -> ExchangeError:
+    error = exc.errors(include_url=False)[0]
+    loc = error["loc"]
+    kind = error["type"]
+    if kind == "union_tag_not_found":
+        if not isinstance(error["input"], dict):
+            return ExchangeError(_where(loc), "expected an object")
+        return ExchangeError(_where((*loc, "type")), "required key is missing")
+    if kind == "union_tag_invalid":
+        listed = ", ".join(f'"{t}"' for t in _LAYER_TYPES)
+        return ExchangeError(_where((*loc, "type")), f"expected one of {listed}")
+    return ExchangeError(_where(loc) or "top level", _problem(error))
 
 
-def _get(
-    obj: dict[str, Any], path: str, key: str, check: Callable[[Any, str], _T], default: _T
-) -> _T:
-    return check(obj[key], _key(path, key)) if key in obj else default
+def _problem(error: ErrorDetails) -> str:
+    kind = error["type"]
+    if kind == "rule":
+        return str((error.get("ctx") or {}).get("problem", error["msg"]))
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(error["loc"][:-1])
+        return f"unknown key (allowed here: {', '.join(allowed)})"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "expected an object"
+    if kind == "list_type":
+        return "expected a list"
+    if kind == "literal_error":
+        return f"expected {(error.get('ctx') or {}).get('expected', 'another value')}"
+    return error["msg"]
 
 
-def _string(value: Any, path: str) -> str:
-    if not isinstance(value, str):
-        raise ExchangeError(path, "expected a string")
-    return value
+def _where(loc: tuple[int | str, ...]) -> str:
+    """A pydantic location as the exchange's field path: list indexes in brackets, the union's
+    tag (which follows each layer's index) left out."""
+    parts: list[str] = []
+    after_index = False
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+            after_index = True
+            continue
+        if not (after_index and part in _TAG_MODELS):
+            parts.append(f".{part}" if parts else part)
+        after_index = False
+    return "".join(parts)
 
 
-def _name(value: Any, path: str) -> str:
-    """A name, trimmed as the editor trims what the merchant types."""
-    name = _string(value, path).strip()
-    if not name:
-        raise ExchangeError(path, "must not be empty")
-    return name
+def _allowed_keys(loc: tuple[int | str, ...]) -> list[str]:
+    model: type[BaseModel] = _File
+    after_index = False
+    for part in loc:
+        if isinstance(part, int):
+            after_index = True
+            continue
+        if after_index and part in _TAG_MODELS:
+            model = _TAG_MODELS[part]
+        else:
+            model = _NESTED.get((model, part), model)
+        after_index = False
+    return list(model.model_fields)
 
 
-def _sku(value: Any, path: str) -> str:
-    return _string(value, path).strip()
-
-
-def _bool(value: Any, path: str) -> bool:
-    if not isinstance(value, bool):
-        raise ExchangeError(path, "expected true or false")
-    return value
-
-
-def _int_or_null(value: Any, path: str) -> int | None:
-    # bool is a subclass of int in Python, but `true` is not a quantity.
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-        raise ExchangeError(path, "expected an integer")
-    return value
-
-
-def _quantity(value: Any, path: str) -> int | None:
-    if _int_or_null(value, path) is not None and not (
-        MIN_STOCK_QUANTITY <= value <= MAX_STOCK_QUANTITY
-    ):
-        raise ExchangeError(
-            path, f"expected a whole number from {MIN_STOCK_QUANTITY} to {MAX_STOCK_QUANTITY}"
-        )
-    return value
-
-
-def _product_id(value: Any, path: str) -> int | None:
-    if _int_or_null(value, path) is not None and value < 1:
-        raise ExchangeError(path, "expected a positive integer")
-    return value
-
-
-def _money(value: Any, path: str) -> Decimal:
-    if not isinstance(value, str) or not _MONEY.match(value):
-        raise ExchangeError(path, 'expected an amount as a string, such as "12.50"')
-    try:
-        return checked_amount(Decimal(value), f'"{value}"')
-    except MoneyError as exc:
-        raise ExchangeError(path, str(exc)) from None
-
-
-def _money_or_null(value: Any, path: str) -> Decimal | None:
-    return None if value is None else _money(value, path)
-
-
-def _choice(value: Any, path: str, choices: tuple[str, ...]) -> str:
-    if value not in choices or not isinstance(value, str):
-        listed = ", ".join(f'"{c}"' for c in choices)
-        raise ExchangeError(path, f"expected one of {listed}")
-    return value
-
-
-def _image(value: Any, path: str) -> str:
-    problem = relative_path_problem(_string(value, path))
-    if problem:
-        raise ExchangeError(path, problem)
-    return value
-
-
-_CONFIGURATOR_KEYS = ("product", "base_price", "currency", "settings", "layers")
-_GROUP_KEYS = ("required", "multiple", "hidden", "children")
-_IMAGE_KEYS = ("price", "sale_price", "image", "active_on_load", "hidden", "stock")
-_STOCK_KEYS = ("manage", "sku", "quantity", "status")
-_LAYER_TYPES = tuple(t.value for t in LayerType)
-
-
-def from_dict(data: Any) -> Configurator:
-    """Validate exchange data into a new Configurator (no ids); raises ExchangeError."""
-    top = _object(data, "", ("format", "configurator"), ())
-    fmt = top["format"]
-    if fmt != FORMAT:
-        raise ExchangeError("format", f'expected "{FORMAT}", not {json.dumps(fmt)[:60]}')
-    path = "configurator"
-    raw = _object(top["configurator"], path, ("name",), _CONFIGURATOR_KEYS)
-    cfg = Configurator(name=_name(raw["name"], _key(path, "name")))
-    if "product" in raw:
-        product_path = _key(path, "product")
-        product = _object(raw["product"], product_path, (), ("name", "woocommerce_id"))
-        cfg.product_name = _get(product, product_path, "name", _string, "")
-        cfg.woocommerce_id = _get(product, product_path, "woocommerce_id", _product_id, None)
-    cfg.base_price = _get(raw, path, "base_price", _money, Decimal("0.00"))
-    cfg.currency = _get(raw, path, "currency", _string, "$")
-    if "settings" in raw:
-        settings_path = _key(path, "settings")
-        settings = _object(raw["settings"], settings_path, (), ("backorders",))
-        backorders = tuple(b.value for b in Backorders)
-        cfg.backorders = Backorders(
-            _get(settings, settings_path, "backorders", _choices(backorders), "no")
-        )
-    cfg.layers = _layers(raw.get("layers", []), _key(path, "layers"), None)
-    _check_unique_skus(cfg)
-    return cfg
-
-
-def _choices(choices: tuple[str, ...]) -> Callable[[Any, str], str]:
-    return lambda value, path: _choice(value, path, choices)
-
-
-def _layers(value: Any, path: str, parent: Layer | None) -> list[Layer]:
-    if not isinstance(value, list):
-        raise ExchangeError(path, "expected a list")
-    layers = []
-    seen: dict[str, int] = {}
-    for i, item in enumerate(value):
-        layer = _layer(item, f"{path}[{i}]", parent)
-        if layer.name in seen:
-            # Options are addressed by path ("Group/Option"), so siblings need distinct names.
-            raise ExchangeError(
-                f"{path}[{i}].name",
-                f'"{layer.name}" is already the name of {path}[{seen[layer.name]}]',
-            )
-        seen[layer.name] = i
-        layer.parent = parent
-        layers.append(layer)
-    return layers
-
-
-def _layer(value: Any, path: str, parent: Layer | None) -> Layer:
-    if not isinstance(value, dict):
-        raise ExchangeError(path, "expected an object")
-    if "type" not in value:
-        raise ExchangeError(_key(path, "type"), "required key is missing")
-    layer_type = LayerType(_choice(value["type"], _key(path, "type"), _LAYER_TYPES))
-    parent_type = None if parent is None else parent.type
-    if not can_hold(parent_type, layer_type):
-        raise ExchangeError(_key(path, "type"), _misplaced(layer_type, parent_type))
-    is_group = layer_type is not LayerType.IMAGE
-    raw = _object(value, path, ("name", "type"), _GROUP_KEYS if is_group else _IMAGE_KEYS)
-    layer = Layer(name=_name(raw["name"], _key(path, "name")), type=layer_type)
-    layer.hidden = _get(raw, path, "hidden", _bool, False)
-    if is_group:
-        layer.required = _get(raw, path, "required", _bool, False)
-        layer.multiple = _get(raw, path, "multiple", _bool, False)
-        layer.children = _layers(raw.get("children", []), _key(path, "children"), layer)
-        return layer
-    layer.price = _get(raw, path, "price", _money, Decimal("0.00"))
-    layer.sale_price = _get(raw, path, "sale_price", _money_or_null, None)
-    layer.image = _get(raw, path, "image", _image, "")
-    layer.active_on_load = _get(raw, path, "active_on_load", _bool, False)
-    if "stock" in raw:
-        layer.stock = _stock(raw["stock"], _key(path, "stock"))
-    return layer
-
-
-def _stock(value: Any, path: str) -> Stock:
-    raw = _object(value, path, (), _STOCK_KEYS)
-    statuses = tuple(s.value for s in StockStatus)
-    return Stock(
-        manage=_get(raw, path, "manage", _bool, False),
-        sku=_get(raw, path, "sku", _sku, ""),
-        quantity=_get(raw, path, "quantity", _quantity, None),
-        status=StockStatus(_get(raw, path, "status", _choices(statuses), "in_stock")),
+# --- models to domain objects -------------------------------------------------------------------
+def _configurator(raw: _Configurator) -> Configurator:
+    return Configurator(
+        name=raw.name,
+        product_name=raw.product.name,
+        woocommerce_id=raw.product.woocommerce_id,
+        base_price=raw.base_price,
+        currency=raw.currency,
+        backorders=raw.settings.backorders,
+        layers=list(_layers(raw.layers, None)),
     )
 
 
-def _misplaced(child: LayerType, parent: LayerType | None) -> str:
-    words = {
-        LayerType.GROUP: "a group",
-        LayerType.SUB_GROUP: "a sub-group",
-        LayerType.IMAGE: "an image layer",
-    }
-    where = "at the top level" if parent is None else f"inside {words[parent]}"
-    return f"{words[child]} cannot be placed {where}"
-
-
-def _check_unique_skus(cfg: Configurator) -> None:
-    """SKUs identify stock items, so two options of one configurator cannot share one."""
-    owners: dict[str, str] = {}
-    for path, layer in _indexed(cfg.layers, "configurator.layers"):
-        sku = layer.stock.sku
-        if not sku:
-            continue
-        if sku in owners:
-            raise ExchangeError(f"{path}.stock.sku", f'"{sku}" is already the SKU of {owners[sku]}')
-        owners[sku] = path
-
-
-def _indexed(layers: list[Layer], path: str) -> Iterator[tuple[str, Layer]]:
-    for i, layer in enumerate(layers):
-        here = f"{path}[{i}]"
-        yield here, layer
-        yield from _indexed(layer.children, f"{here}.children")
+def _layers(items: list[_Group | _Image], parent: Layer | None) -> Iterator[Layer]:
+    for item in items:
+        layer = Layer(name=item.name, type=LayerType(item.type), parent=parent)
+        layer.hidden = item.hidden
+        if isinstance(item, _Group):
+            layer.required = item.required
+            layer.multiple = item.multiple
+            layer.children = list(_layers(item.children, layer))
+        else:
+            layer.price = item.price
+            layer.sale_price = item.sale_price
+            layer.image = item.image
+            layer.active_on_load = item.active_on_load
+            stock = item.stock
+            layer.stock = Stock(stock.manage, stock.sku, stock.quantity, stock.status)
+        yield layer

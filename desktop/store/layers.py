@@ -6,54 +6,20 @@ inserted with one executemany and a reorder shifts positions with one UPDATE.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select, update
 from sqlmodel import Session
 
+from ..domain.fields import LayerField, check_layer_changes, check_layers, misplaced
 from ..domain.model import Layer, LayerType, Stock, StockStatus, can_hold
 from .transaction import LAYER, StoreError, write
-
-# Layer fields the editor may set: column name → attribute path on the domain Layer.
-LAYER_FIELDS: dict[str, str] = {
-    "name": "name",
-    "required": "required",
-    "multiple": "multiple",
-    "price": "price",
-    "sale_price": "sale_price",
-    "image": "image",
-    "active_on_load": "active_on_load",
-    "hidden": "hidden",
-    "manage_stock": "stock.manage",
-    "sku": "stock.sku",
-    "stock_quantity": "stock.quantity",
-    "stock_status": "stock.status",
-}
 
 _c = LAYER.c
 
 
 # --- domain layer <-> row -----------------------------------------------------------------------
-def layer_field(layer: Layer, column: str) -> Any:
-    """Read a LAYER_FIELDS column off a domain layer (the undo commands' old value)."""
-    target: Any = layer
-    for part in LAYER_FIELDS[column].split("."):
-        target = getattr(target, part)
-    return target
-
-
-def set_layer_field(layer: Layer, column: str, value: Any) -> None:
-    """Mirror a LAYER_FIELDS write onto a domain layer."""
-    *path, last = LAYER_FIELDS[column].split(".")
-    target: Any = layer
-    for part in path:
-        target = getattr(target, part)
-    if column == "stock_status":
-        value = StockStatus(value)
-    setattr(target, last, value)
-
-
 def _row(
     configurator_id: int, parent_id: int | None, position: int, layer: Layer
 ) -> dict[str, Any]:
@@ -151,34 +117,26 @@ def _siblings(configurator_id: int, parent_id: int | None) -> ColumnElement[bool
     return (_c.configurator_id == configurator_id) & parent
 
 
-def _misplaced(layer_type: LayerType) -> StoreError:
-    return StoreError(f"a {layer_type.value.replace('_', '-')} cannot go there")
+def _misplaced(layer_type: LayerType, parent: LayerType | None) -> StoreError:
+    return StoreError(misplaced(layer_type, parent))
 
 
-def check_new_layers(parent_type: LayerType | None, layers: list[Layer]) -> None:
-    """Shape and names of layers about to be inserted, whole subtrees included."""
-    names: set[str] = set()
-    for layer in layers:
-        if not can_hold(parent_type, layer.type):
-            raise _misplaced(layer.type)
-        if not layer.name.strip():
-            raise StoreError("a layer needs a name")
-        if layer.name in names:
-            raise StoreError(f'two layers at the same level are named "{layer.name}"')
-        names.add(layer.name)
-        check_new_layers(layer.type, layer.children)
-
-
-def check_skus(
-    session: Session, configurator_id: int, layers: list[Layer], exclude: set[int]
+def check_new_layers(
+    session: Session, configurator_id: int | None, parent: LayerType | None, layers: list[Layer]
 ) -> None:
-    """SKUs identify stock items: unique among layers and against the configurator's others."""
-    skus = [n.stock.sku for layer in layers for n in layer.walk() if n.stock.sku]
-    if len(skus) != len(set(skus)):
-        raise StoreError("two layers share the same SKU")
-    for sku in skus:
-        if sku_owner(session, configurator_id, sku, exclude) is not None:
-            raise StoreError(f'SKU "{sku}" is already used by another layer of this configurator')
+    """Every rule on layers about to be inserted (their values normalised in place), and
+    their SKUs against the configurator's other layers (configurator_id None: a new one)."""
+    check_layers(layers, parent)
+    if configurator_id is None:
+        return
+    for layer in layers:
+        for node in layer.walk():
+            sku = node.stock.sku
+            if sku and sku_owner(session, configurator_id, sku) is not None:
+                raise StoreError(
+                    f'SKU "{sku}" is already used by another layer of this configurator',
+                    LayerField.SKU,
+                )
 
 
 def sku_owner(
@@ -209,7 +167,7 @@ def _check_sibling_name(
     if parent_id is not None:
         parent_name = conn.execute(select(_c.name).where(_c.id == parent_id)).scalar_one()
         where = f'in "{parent_name}"'
-    raise StoreError(f'another layer {where} is already named "{name}"')
+    raise StoreError(f'another layer {where} is already named "{name}"', LayerField.NAME)
 
 
 def _check_parent(session: Session, configurator_id: int, parent_id: int | None) -> None:
@@ -282,9 +240,8 @@ def insert_layer(
     """Insert layer (with its children) at row under parent; returns its id and sets the ids
     of the inserted nodes. keep_ids re-inserts a deleted subtree with its former ids (undo)."""
     _check_parent(session, configurator_id, parent_id)
-    check_new_layers(_layer_type(session, parent_id), [layer])
+    check_new_layers(session, configurator_id, _layer_type(session, parent_id), [layer])
     _check_sibling_name(session, configurator_id, parent_id, layer.name)
-    check_skus(session, configurator_id, [layer], set())
     count = _sibling_count(session, configurator_id, parent_id)
     position = count if row is None or row > count else max(row, 0)
     _shift(session, configurator_id, parent_id, position, 1)
@@ -308,8 +265,9 @@ def move_layer(session: Session, layer_id: int, new_parent_id: int | None, new_r
     configurator_id, parent_id, position = _place(session, layer_id)
     moving_type = _layer_type(session, layer_id)
     assert moving_type is not None  # layer_id is not None
-    if not can_hold(_layer_type(session, new_parent_id), moving_type):
-        raise _misplaced(moving_type)
+    new_parent_type = _layer_type(session, new_parent_id)
+    if not can_hold(new_parent_type, moving_type):
+        raise _misplaced(moving_type, new_parent_type)
     _check_parent(session, configurator_id, new_parent_id)
     if new_parent_id is not None and new_parent_id in _subtree_ids(session, layer_id):
         raise StoreError("a layer cannot be moved inside itself")
@@ -329,26 +287,27 @@ def move_layer(session: Session, layer_id: int, new_parent_id: int | None, new_r
 
 
 @write
-def update_layer(session: Session, layer_id: int, **fields: Any) -> None:
-    """Set any of LAYER_FIELDS (column names) on one layer."""
-    unknown = set(fields) - set(LAYER_FIELDS)
-    if unknown:
-        raise StoreError(f"unknown layer field(s): {', '.join(sorted(unknown))}")
+def update_layer(
+    session: Session, layer_id: int, changes: Mapping[LayerField, object]
+) -> dict[LayerField, Any]:
+    """Set fields of one layer; returns them as stored (trimmed, rounded), which is what the
+    caller's copy of the layer must then hold."""
     configurator_id, parent_id, _ = _place(session, layer_id)
-    if "name" in fields:
-        fields["name"] = str(fields["name"]).strip()
-        if not fields["name"]:
-            raise StoreError("a layer needs a name")
-        _check_sibling_name(session, configurator_id, parent_id, fields["name"], layer_id)
-    if "sku" in fields:
-        fields["sku"] = str(fields["sku"]).strip()
-    if fields.get("sku"):  # many layers may leave the SKU empty; only a set one must be unique
-        owner = sku_owner(session, configurator_id, fields["sku"], {layer_id})
+    conn = session.connection()
+    prices = conn.execute(select(_c.price, _c.sale_price).where(_c.id == layer_id)).one()
+    stored = check_layer_changes(changes, prices.price, prices.sale_price)
+    name = stored.get(LayerField.NAME)
+    if name is not None:
+        _check_sibling_name(session, configurator_id, parent_id, name, layer_id)
+    sku = stored.get(LayerField.SKU)
+    if sku:  # many layers may leave the SKU empty; only a set one must be unique
+        owner = sku_owner(session, configurator_id, sku, {layer_id})
         if owner is not None:
-            raise StoreError(f'SKU "{fields["sku"]}" is already used by "{owner}"')
-    for key in ("price", "sale_price"):
-        if fields.get(key) is not None and Decimal(fields[key]) < 0:
-            raise StoreError("a price cannot be below zero")
-    if "stock_status" in fields:
-        fields["stock_status"] = StockStatus(fields["stock_status"]).value
-    session.connection().execute(update(LAYER).where(_c.id == layer_id).values(**fields))
+            raise StoreError(f'SKU "{sku}" is already used by "{owner}"', LayerField.SKU)
+    values = {
+        field.value: value.value if isinstance(value, StockStatus) else value
+        for field, value in stored.items()
+    }
+    if values:
+        conn.execute(update(LAYER).where(_c.id == layer_id).values(**values))
+    return stored

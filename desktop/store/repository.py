@@ -8,7 +8,6 @@ back on any error). The functions live in modules of one purpose — `site` (sit
 from __future__ import annotations
 
 from .configurators import (
-    CONFIGURATOR_FIELDS,
     ConfiguratorSummary,
     create_configurator,
     delete_configurator,
@@ -22,22 +21,18 @@ from .configurators import (
     update_configurator,
 )
 from .layers import (
-    LAYER_FIELDS,
     delete_layer,
     insert_layer,
-    layer_field,
     move_layer,
-    set_layer_field,
     sku_owner,
     update_layer,
 )
 from .site import addon_active, get_site, last_configurator, set_addon, set_last_configurator
-from .transaction import StoreError, write
+from .transaction import StorageError, StoreError, storage_errors, write
 
 __all__ = [
-    "CONFIGURATOR_FIELDS",
-    "LAYER_FIELDS",
     "ConfiguratorSummary",
+    "StorageError",
     "StoreError",
     "addon_active",
     "create_configurator",
@@ -49,15 +44,14 @@ __all__ = [
     "insert_configurator",
     "insert_layer",
     "last_configurator",
-    "layer_field",
     "list_configurators",
     "load_configurator",
     "move_layer",
     "name_taken",
     "set_addon",
     "set_last_configurator",
-    "set_layer_field",
     "sku_owner",
+    "storage_errors",
     "unique_name",
     "update_configurator",
     "update_layer",

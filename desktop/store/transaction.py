@@ -1,15 +1,20 @@
-"""What every repository write shares: one transaction per call, the error for a refused
-write, and the layer table as Core statements use it."""
+"""What every repository write shares: one transaction per call, the errors a refused or failed
+write raises, and the layer table as Core statements use it."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Table
+from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
+from ..domain.fields import ConfiguratorField, FieldError, LayerField, TreeError
+from ..domain.rules import RuleError
 from .tables import LayerRow
 
 P = ParamSpec("P")
@@ -22,11 +27,90 @@ LAYER: Table = LayerRow.__table__  # type: ignore[attr-defined]
 
 
 class StoreError(ValueError):
-    """A write refused because of the data (empty name, duplicate SKU, wrong tree shape)."""
+    """A write refused because of the data (empty name, duplicate SKU, wrong tree shape);
+    `field` is the field it concerns, when one does."""
+
+    def __init__(self, message: str, field: LayerField | ConfiguratorField | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class StorageError(StoreError):
+    """The database could not be read or written (locked, read-only, disk full, damaged).
+    `lasting` is true when trying again soon will not help, so the user is told in a dialog."""
+
+    def __init__(self, message: str, *, lasting: bool) -> None:
+        super().__init__(message)
+        self.lasting = lasting
+
+
+# SQLite's words for each failure → what the merchant is told, and whether it lasts.
+_STORAGE_FAILURES: tuple[tuple[tuple[str, ...], str, bool], ...] = (
+    (
+        ("locked", "busy"),
+        "The database is locked by another program, so the change was not saved. "
+        "Try again when it is free.",
+        False,
+    ),
+    (
+        ("readonly", "read-only"),
+        "The database file is read-only, so changes cannot be saved. "
+        "Check the file's permissions, or open a copy you can write to.",
+        True,
+    ),
+    (
+        ("disk is full", "database or disk is full"),
+        "The disk is full, so the change was not saved. Free some space and try again.",
+        True,
+    ),
+    (
+        ("malformed", "not a database", "corrupt"),
+        "The database file is damaged and cannot be used safely; the change was not saved.",
+        True,
+    ),
+    (
+        ("disk i/o error", "unable to open"),
+        "The database file could not be written (input/output error); the change was not saved.",
+        True,
+    ),
+)
+
+
+def storage_error(exc: BaseException) -> StorageError:
+    """What a failure of the database itself means for the user."""
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    text = str(original).lower()
+    for words, message, lasting in _STORAGE_FAILURES:
+        if any(word in text for word in words):
+            return StorageError(message, lasting=lasting)
+    return StorageError(f"The database could not be used: {original}", lasting=True)
+
+
+@contextmanager
+def storage_errors() -> Iterator[None]:
+    """Turn failures of the database (SQLAlchemy's, sqlite3's, the file system's) into
+    StorageError, so that callers handle one kind of error for every way a database fails."""
+    try:
+        yield
+    except IntegrityError as exc:  # a constraint the rules did not foresee (a hand-made row)
+        raise StoreError(f"the database refused the change: {exc.orig}") from exc
+    except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+        raise storage_error(exc) from exc
+
+
+def _refusal(exc: BaseException) -> StoreError:
+    if isinstance(exc, FieldError):
+        return StoreError(str(exc), exc.field)
+    return StoreError(str(exc))
 
 
 def write(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concatenate[Session, P], R]:
     """Run a repository write as one transaction: committed on success, rolled back on any error.
+
+    On SQLite the transaction starts with BEGIN IMMEDIATE, so the reads a write makes (a free
+    name, a sibling's position) cannot go stale before it writes: two writers queue instead of
+    racing, and the later one waits for the busy timeout rather than failing at once. A rule's
+    refusal becomes StoreError; a database failure becomes StorageError.
 
     A write must not call another decorated write (that would commit halfway); it calls the
     undecorated helper both share instead.
@@ -35,11 +119,32 @@ def write(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concatenate[Sess
     @functools.wraps(fn)
     def wrapper(session: Session, *args: P.args, **kwargs: P.kwargs) -> R:
         try:
-            result = fn(session, *args, **kwargs)
-            session.commit()
+            with storage_errors():
+                _begin_immediate(session)
+                result = fn(session, *args, **kwargs)
+                session.commit()
+        except (RuleError, FieldError, TreeError) as exc:
+            _rollback(session)
+            raise _refusal(exc) from exc
         except BaseException:
-            session.rollback()
+            _rollback(session)
             raise
         return result
 
     return wrapper
+
+
+def _rollback(session: Session) -> None:
+    # The failure that got us here is the one to report; a connection too broken to roll back
+    # (a damaged file) is discarded by SQLAlchemy either way.
+    with suppress(SQLAlchemyError, sqlite3.Error, OSError):
+        session.rollback()
+
+
+def _begin_immediate(session: Session) -> None:
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return
+    driver = connection.connection.driver_connection
+    if isinstance(driver, sqlite3.Connection) and not driver.in_transaction:
+        driver.execute("BEGIN IMMEDIATE")

@@ -2,8 +2,9 @@
 calls only Document methods, and refers to configurators and layers by id so that undo still
 works after the configurator was closed and reopened (it reopens it first).
 
-A command whose write is refused (StoreError) makes itself obsolete, so QUndoStack.push drops
-it, and the document reports the message through writeFailed.
+A command whose write is refused or fails (StoreError, StorageError included) makes itself
+obsolete, so QUndoStack drops it — on push, and on an undo or redo that fails — and the document
+reports the message. What the command would have changed is left as the store holds it.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from ..domain.fields import ConfiguratorField, LayerField, get_layer_field
 from ..domain.model import Configurator, Layer
-from ..store.repository import StoreError, layer_field
+from ..store.repository import StoreError
 from .document import Document
 
 MERGE_LAYER_FIELD = 1
@@ -42,7 +44,7 @@ class _Command(QUndoCommand):
         except StoreError as exc:
             self.failed = True
             self.setObsolete(True)
-            self.document.writeFailed.emit(str(exc))
+            self.document.report(exc)
 
     def redo(self) -> None:
         self._guard(self._redo)
@@ -80,13 +82,13 @@ class _LayerCommand(_Command):
 
 
 class SetLayerFields(_LayerCommand):
-    """Set one or more fields of a layer (LAYER_FIELDS columns)."""
+    """Set one or more fields of a layer."""
 
     def __init__(
         self,
         document: Document,
         layer_id: int,
-        fields: dict[str, Any],
+        fields: dict[LayerField, Any],
         text: str,
         *,
         mergeable: bool = False,
@@ -95,14 +97,14 @@ class SetLayerFields(_LayerCommand):
         layer = document.layer(layer_id)
         self.layer_id = layer_id
         self.new = dict(fields)
-        self.old = {column: layer_field(layer, column) for column in fields}
+        self.old = {field: get_layer_field(layer, field) for field in fields}
         self.mergeable = mergeable
 
     def _redo(self) -> None:
-        self.document.set_layer_fields(self.layer_id, **self.new)
+        self.document.set_layer_fields(self.layer_id, self.new)
 
     def _undo(self) -> None:
-        self.document.set_layer_fields(self.layer_id, **self.old)
+        self.document.set_layer_fields(self.layer_id, self.old)
 
     def id(self) -> int:
         return MERGE_LAYER_FIELD if self.mergeable else -1
@@ -118,26 +120,35 @@ class SetLayerFields(_LayerCommand):
 
 
 class SetConfiguratorFields(_Command):
-    """Global settings or rename: CONFIGURATOR_FIELDS of one configurator."""
+    """Global settings or rename: fields of one configurator."""
 
     def __init__(
-        self, document: Document, configurator_id: int, fields: dict[str, Any], text: str
+        self,
+        document: Document,
+        configurator_id: int,
+        fields: dict[ConfiguratorField, Any],
+        text: str,
     ) -> None:
         super().__init__(document, text)
         self.configurator_id = configurator_id
         self.new = dict(fields)
-        self.old = document.configurator_fields(configurator_id, list(fields))
+        # Read by the first redo (inside its failure handling): a closed configurator's
+        # values come from the database, which may fail.
+        self.old: dict[ConfiguratorField, Any] | None = None
 
     def _redo(self) -> None:
-        self.document.set_configurator_fields(self.configurator_id, **self.new)
+        if self.old is None:
+            self.old = self.document.configurator_fields(self.configurator_id, list(self.new))
+        self.document.set_configurator_fields(self.configurator_id, self.new)
 
     def _undo(self) -> None:
-        self.document.set_configurator_fields(self.configurator_id, **self.old)
+        assert self.old is not None  # the first redo read it
+        self.document.set_configurator_fields(self.configurator_id, self.old)
 
     def _before(self) -> None:
         # A settings edit is seen in the preview, so undoing one reopens its configurator;
         # a rename is seen in the list and needs no switch.
-        if set(self.new) - {"name"}:
+        if set(self.new) - {ConfiguratorField.NAME}:
             self.document.ensure_open(self.configurator_id)
 
 
@@ -271,19 +282,21 @@ class DuplicateConfigurator(_AddConfigurator):
 class DeleteConfigurator(_Command):
     """Delete a configurator; undo restores it exactly (same ids) and reopens it."""
 
-    def __init__(self, document: Document, configurator_id: int) -> None:
-        snapshot = document.snapshot_configurator(configurator_id)
-        super().__init__(document, f'Delete configurator "{snapshot.name}"')
+    def __init__(self, document: Document, configurator_id: int, name: str) -> None:
+        super().__init__(document, f'Delete configurator "{name}"')
         self.configurator_id = configurator_id
-        self.snapshot = snapshot
+        self.snapshot: Configurator | None = None  # taken by the first redo, which may fail
         self.was_open = (
             document.configurator is not None and document.configurator.id == configurator_id
         )
 
     def _redo(self) -> None:
+        if self.snapshot is None:
+            self.snapshot = self.document.snapshot_configurator(self.configurator_id)
         self.document.delete_configurator(self.configurator_id)
 
     def _undo(self) -> None:
+        assert self.snapshot is not None  # the first redo took it
         self.document.restore_configurator(self.snapshot)
         if self.was_open:
             self.document.open_configurator(self.configurator_id)

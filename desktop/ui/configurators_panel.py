@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import rules
+from ..domain.fields import ConfiguratorField
+from ..domain.rules import RuleError
 from ..store.repository import ConfiguratorSummary
 from . import empty_state, icons
 from .commands import (
@@ -98,10 +101,12 @@ class ConfiguratorListModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def name_problem(self, name: str, exclude_id: int | None) -> str:
-        if not name.strip():
-            return "A configurator needs a name."
+        try:
+            name = rules.name(name)
+        except RuleError as exc:
+            return f"Name: {exc.problem}."
         if self.document.name_taken(name, exclude_id):
-            return f'A configurator named "{name.strip()}" already exists.'
+            return f'A configurator named "{name}" already exists.'
         return ""
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -116,7 +121,8 @@ class ConfiguratorListModel(QAbstractListModel):
             self.editRefused.emit(problem + " The name was kept.")
             return False
         text = f'Rename configurator to "{name}"'
-        return push(self.stack, SetConfiguratorFields(self.document, item.id, {"name": name}, text))
+        rename = {ConfiguratorField.NAME: name}
+        return push(self.stack, SetConfiguratorFields(self.document, item.id, rename, text))
 
 
 class _ConfiguratorList(QListView):
@@ -230,7 +236,7 @@ class ConfiguratorsPanel(QWidget):
         configurator_id = index.data(IdRole)
         cfg = self.document.configurator
         if configurator_id is not None and (cfg is None or cfg.id != configurator_id):
-            self.document.open_configurator(configurator_id)  # navigation, not an edit
+            self.document.try_open(configurator_id)  # navigation, not an edit
 
     def create_configurator(self) -> None:
         dialog = NameDialog(
@@ -268,7 +274,8 @@ class ConfiguratorsPanel(QWidget):
     def _rename(self, source: ConfiguratorSummary, name: str) -> None:
         if name != source.name:
             text = f'Rename configurator to "{name}"'
-            push(self.stack, SetConfiguratorFields(self.document, source.id, {"name": name}, text))
+            rename = {ConfiguratorField.NAME: name}
+            push(self.stack, SetConfiguratorFields(self.document, source.id, rename, text))
 
     def delete(self) -> None:
         source = self._summary(self.selected_id())  # type: ignore[arg-type]
@@ -279,12 +286,12 @@ class ConfiguratorsPanel(QWidget):
             "confirmDeleteConfigurator",
             "Delete configurator",
             f'Delete the configurator "{source.name}" with all its layers?',
-            lambda: self._delete(source.id),
+            lambda: self._delete(source),
         )
 
-    def _delete(self, configurator_id: int) -> None:
-        if not push(self.stack, DeleteConfigurator(self.document, configurator_id)):
+    def _delete(self, source: ConfiguratorSummary) -> None:
+        if not push(self.stack, DeleteConfigurator(self.document, source.id, source.name)):
             return
         if self.document.configurator is None and self.model.items:
             # The open one went: show another rather than an empty window.
-            self.document.open_configurator(self.model.items[0].id)
+            self.document.try_open(self.model.items[0].id)

@@ -8,29 +8,47 @@ Signals:
     addonChanged(bool)
     configuratorsChanged()                 the list of configurators (names, additions, removals)
     configuratorOpened(object)             Configurator or None
-    settingsChanged(set)                   global settings fields of the open configurator
-    layerChanged(object, set)              Layer, the LAYER_FIELDS columns that changed
+    settingsChanged(set)                   ConfiguratorFields of the open configurator that changed
+    layerChanged(object, set)              Layer, the LayerFields that changed
     layerAboutToBeInserted(object, int)    parent Layer or None, row
     layerInserted(object)                  the new Layer (its subtree included)
     layerAboutToBeRemoved(object)          Layer
     layerRemoved(object, object, int)      Layer, its former parent, its former row
     layerAboutToBeMoved(object, object, int)  Layer, new parent, row among the new siblings
     layerMoved(object, object, int)        Layer, old parent, old row
-    writeFailed(str)                       a command's write was refused; the message says why
+    writeFailed(str)                       a write or read was refused or failed; says why
+    storageFailed(str)                     ...through a lasting fault of the database (read-only,
+                                           disk full, damaged): the window says so in a dialog
+
+Writes set the in-memory objects from what the store returns as stored (trimmed, rounded), so
+the window holds exactly what the database holds. Reads that the window makes on its own
+(lists, names) report a failing database through the signals instead of raising.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
+from sqlmodel import Session
 
-from ..domain.model import Backorders, Configurator, Layer
+from ..domain.fields import (
+    ConfiguratorField,
+    LayerField,
+    get_configurator_field,
+    set_configurator_field,
+    set_layer_field,
+)
+from ..domain.model import Configurator, Layer
 from ..store import repository as repo
 from ..store.database import Database
-from ..store.repository import ConfiguratorSummary
+from ..store.repository import ConfiguratorSummary, StorageError, StoreError, storage_errors
+
+T = TypeVar("T")
 
 
 class Document(QObject):
@@ -48,14 +66,37 @@ class Document(QObject):
     layerAboutToBeMoved = Signal(object, object, int)
     layerMoved = Signal(object, object, int)
     writeFailed = Signal(str)
+    storageFailed = Signal(str)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.database = database
         self.configurator: Configurator | None = None
         self._layers: dict[int, Layer] = {}
-        with self.database.session() as session:
+        self._known: list[ConfiguratorSummary] = []
+        with self._session() as session:
             self._addon = repo.addon_active(session)
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        """A session whose database failures arrive as StorageError, whatever the call."""
+        with storage_errors(), self.database.session() as session:
+            yield session
+
+    def report(self, error: StoreError) -> None:
+        """Tell the window about a refused or failed write or read."""
+        self.writeFailed.emit(str(error))
+        if isinstance(error, StorageError) and error.lasting:
+            self.storageFailed.emit(str(error))
+
+    def _read(self, read: Callable[[Session], T], fallback: T) -> T:
+        """A read the window makes on its own: on failure, reported and `fallback` returned."""
+        try:
+            with self._session() as session:
+                return read(session)
+        except StoreError as exc:
+            self.report(exc)
+            return fallback
 
     # --- reads ---------------------------------------------------------------------------
     @property
@@ -67,12 +108,12 @@ class Document(QObject):
         return self._addon
 
     def configurators(self) -> list[ConfiguratorSummary]:
-        with self.database.session() as session:
-            return repo.list_configurators(session)
+        """The configurators list (the last one read, when the database cannot be read now)."""
+        self._known = self._read(repo.list_configurators, self._known)
+        return self._known
 
     def last_configurator(self) -> int | None:
-        with self.database.session() as session:
-            return repo.last_configurator(session)
+        return self._read(repo.last_configurator, None)
 
     def layer(self, layer_id: int) -> Layer:
         return self._layers[layer_id]
@@ -80,34 +121,38 @@ class Document(QObject):
     def has_layer(self, layer_id: int) -> bool:
         return layer_id in self._layers
 
-    def sku_owner(self, sku: str, exclude_id: int | None) -> str | None:
-        """Name of another layer of the open configurator already using sku."""
-        if self.configurator is None or not sku:
-            return None
-        exclude = {exclude_id} if exclude_id is not None else set()
-        with self.database.session() as session:
-            assert self.configurator.id is not None
-            return repo.sku_owner(session, self.configurator.id, sku, exclude)
-
     def name_taken(self, name: str, exclude_id: int | None = None) -> bool:
-        with self.database.session() as session:
-            return repo.name_taken(session, name.strip(), exclude_id)
+        return self._read(lambda session: repo.name_taken(session, name.strip(), exclude_id), False)
 
     def unique_name(self, wanted: str) -> str:
-        with self.database.session() as session:
-            return repo.unique_name(session, wanted)
+        return self._read(lambda session: repo.unique_name(session, wanted), wanted)
 
     # --- configurators -------------------------------------------------------------------
     def open_configurator(self, configurator_id: int | None) -> None:
+        """Open a configurator (None: close). Raises StoreError when it cannot be read; the
+        window's own navigation uses try_open, commands let the error fail the command."""
         if configurator_id is None:
             cfg = None
         else:
-            with self.database.session() as session:
+            with self._session() as session:
                 cfg = repo.load_configurator(session, configurator_id)
-                repo.set_last_configurator(session, configurator_id)
+            try:  # remembered for the next start; not being able to is no reason to refuse
+                with self._session() as session:
+                    repo.set_last_configurator(session, configurator_id)
+            except StoreError:
+                pass
         self.configurator = cfg
         self._layers = {} if cfg is None else {layer.id: layer for layer in cfg.walk()}  # type: ignore[misc]
         self.configuratorOpened.emit(cfg)
+
+    def try_open(self, configurator_id: int | None) -> bool:
+        """Navigation: open, or report why not and leave what is open as it is."""
+        try:
+            self.open_configurator(configurator_id)
+        except StoreError as exc:
+            self.report(exc)
+            return False
+        return True
 
     def ensure_open(self, configurator_id: int) -> None:
         """Commands call this so an undo acts on (and shows) the configurator it belongs to."""
@@ -115,25 +160,25 @@ class Document(QObject):
             self.open_configurator(configurator_id)
 
     def create_configurator(self, name: str, **fields: Any) -> int:
-        with self.database.session() as session:
+        with self._session() as session:
             new_id = repo.create_configurator(session, name, **fields)
         self.configuratorsChanged.emit()
         return new_id
 
     def duplicate_configurator(self, configurator_id: int, new_name: str) -> int:
-        with self.database.session() as session:
+        with self._session() as session:
             new_id = repo.duplicate_configurator(session, configurator_id, new_name)
         self.configuratorsChanged.emit()
         return new_id
 
     def snapshot_configurator(self, configurator_id: int) -> Configurator:
         """A detached copy with ids, for restoring after a delete."""
-        with self.database.session() as session:
+        with self._session() as session:
             return repo.load_configurator(session, configurator_id)
 
     def restore_configurator(self, snapshot: Configurator) -> int:
         restored = copy.deepcopy(snapshot)
-        with self.database.session() as session:
+        with self._session() as session:
             new_id = repo.insert_configurator(session, restored, keep_ids=True)
         self.configuratorsChanged.emit()
         return new_id
@@ -141,30 +186,34 @@ class Document(QObject):
     def delete_configurator(self, configurator_id: int) -> None:
         if self.configurator is not None and self.configurator.id == configurator_id:
             self.open_configurator(None)
-        with self.database.session() as session:
+        with self._session() as session:
             repo.delete_configurator(session, configurator_id)
         self.configuratorsChanged.emit()
 
-    def set_configurator_fields(self, configurator_id: int, **fields: Any) -> None:
-        with self.database.session() as session:
-            repo.update_configurator(session, configurator_id, **fields)
+    def set_configurator_fields(
+        self, configurator_id: int, changes: Mapping[ConfiguratorField, Any]
+    ) -> None:
+        with self._session() as session:
+            stored = repo.update_configurator(session, configurator_id, changes)
         cfg = self.configurator
         if cfg is not None and cfg.id == configurator_id:
-            for key, value in fields.items():
-                setattr(cfg, key, _normalised(key, value))
-            self.settingsChanged.emit(set(fields))
-        if "name" in fields:
+            for field, value in stored.items():
+                set_configurator_field(cfg, field, value)
+            self.settingsChanged.emit(set(stored))
+        if ConfiguratorField.NAME in stored:
             self.configuratorsChanged.emit()
 
-    def configurator_fields(self, configurator_id: int, names: list[str]) -> dict[str, Any]:
+    def configurator_fields(
+        self, configurator_id: int, fields: list[ConfiguratorField]
+    ) -> dict[ConfiguratorField, Any]:
         cfg = self.configurator
         if cfg is None or cfg.id != configurator_id:
             cfg = self.snapshot_configurator(configurator_id)
-        return {name: getattr(cfg, name) for name in names}
+        return {field: get_configurator_field(cfg, field) for field in fields}
 
     # --- add-on --------------------------------------------------------------------------
     def set_addon(self, active: bool) -> None:
-        with self.database.session() as session:
+        with self._session() as session:
             repo.set_addon(session, active)
         self._addon = active
         self.addonChanged.emit(active)
@@ -175,13 +224,13 @@ class Document(QObject):
             raise RuntimeError("no configurator is open")
         return self.configurator
 
-    def set_layer_fields(self, layer_id: int, **fields: Any) -> None:
-        with self.database.session() as session:
-            repo.update_layer(session, layer_id, **fields)
+    def set_layer_fields(self, layer_id: int, changes: Mapping[LayerField, Any]) -> None:
+        with self._session() as session:
+            stored = repo.update_layer(session, layer_id, changes)
         layer = self._layers[layer_id]
-        for column, value in fields.items():
-            repo.set_layer_field(layer, column, value.strip() if column == "name" else value)
-        self.layerChanged.emit(layer, set(fields))
+        for field, value in stored.items():
+            set_layer_field(layer, field, value)
+        self.layerChanged.emit(layer, set(stored))
 
     def insert_layer(
         self, parent_id: int | None, row: int, layer: Layer, *, keep_ids: bool = False
@@ -191,7 +240,7 @@ class Document(QObject):
         parent = self._layers[parent_id] if parent_id is not None else None
         siblings = cfg.children_of(parent)
         row = min(max(row, 0), len(siblings))
-        with self.database.session() as session:
+        with self._session() as session:
             repo.insert_layer(session, cfg.id, parent_id, row, layer, keep_ids=keep_ids)  # type: ignore[arg-type]
         self.layerAboutToBeInserted.emit(parent, row)
         layer.parent = parent
@@ -213,7 +262,7 @@ class Document(QObject):
     def remove_layer(self, layer_id: int) -> None:
         layer = self._layers[layer_id]
         cfg = self._require_open()
-        with self.database.session() as session:
+        with self._session() as session:
             repo.delete_layer(session, layer_id)
         parent = layer.parent
         siblings = cfg.children_of(parent)
@@ -229,7 +278,7 @@ class Document(QObject):
         layer = self._layers[layer_id]
         cfg = self._require_open()
         new_parent = self._layers[new_parent_id] if new_parent_id is not None else None
-        with self.database.session() as session:
+        with self._session() as session:
             repo.move_layer(session, layer_id, new_parent_id, new_row)
         old_parent = layer.parent
         old_siblings = cfg.children_of(old_parent)
@@ -242,12 +291,3 @@ class Document(QObject):
         layer.parent = new_parent
         new_siblings.insert(new_row, layer)
         self.layerMoved.emit(layer, old_parent, old_row)
-
-
-def _normalised(key: str, value: Any) -> Any:
-    """The in-memory form of a configurator field as the repository stored it."""
-    if key == "name":
-        return str(value).strip()
-    if key == "backorders":
-        return Backorders(value)  # the rules compare members, never plain strings
-    return value

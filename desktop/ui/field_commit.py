@@ -10,25 +10,26 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from ..domain.fields import FieldError as RuleRefusal
+from ..domain.fields import LayerField, check_layer_changes, get_layer_field
 from ..domain.model import Layer
-from ..store.repository import layer_field
 from .commands import SetLayerFields, push
 from .document import Document
 
-# How each LAYER_FIELDS column is named in undo texts ("Change price of "Metallic Red"").
-FIELD_WORDS = {
-    "name": "name",
-    "price": "price",
-    "sale_price": "sale price",
-    "image": "image",
-    "active_on_load": "default choice",
-    "hidden": "hidden",
-    "required": "required",
-    "multiple": "multiple selection",
-    "manage_stock": "Manage Stock",
-    "sku": "SKU",
-    "stock_quantity": "stock quantity",
-    "stock_status": "stock status",
+# How each field is named in undo texts ("Change price of "Metallic Red"").
+FIELD_WORDS: dict[LayerField, str] = {
+    LayerField.NAME: "name",
+    LayerField.PRICE: "price",
+    LayerField.SALE_PRICE: "sale price",
+    LayerField.IMAGE: "image",
+    LayerField.ACTIVE_ON_LOAD: "default choice",
+    LayerField.HIDDEN: "hidden",
+    LayerField.REQUIRED: "required",
+    LayerField.MULTIPLE: "multiple selection",
+    LayerField.MANAGE_STOCK: "Manage Stock",
+    LayerField.SKU: "SKU",
+    LayerField.STOCK_QUANTITY: "stock quantity",
+    LayerField.STOCK_STATUS: "stock status",
 }
 
 
@@ -124,17 +125,28 @@ class LayerCommitter(QObject):
     def commit(
         self,
         layer: Layer,
-        fields: dict[str, Any],
+        fields: dict[LayerField, Any],
         error: FieldError | None = None,
         *,
         mergeable: bool = False,
         revert: Callable[[], None] | None = None,
     ) -> bool:
         """Push the fields that differ from the layer's; True when written (or nothing to do).
-        On a refused write the message goes to the field and revert() puts the stored value back."""
+
+        Values go as the field holds them (a price as typed); the field rules turn them into
+        what would be stored, so "  SKU " against a stored "SKU" is no change. On a refusal
+        (by a rule or the store) or a failed write the message goes to the field and the
+        status bar, and revert() puts the stored value back."""
         if layer.id is None or not self.document.has_layer(layer.id):
             return False  # deleted (or its configurator closed) while the field was edited
-        changed = {k: v for k, v in fields.items() if layer_field(layer, k) != v}
+        try:
+            stored = check_layer_changes(fields, layer.price, layer.sale_price)
+        except RuleRefusal as exc:
+            self.refuse(error, f"{exc}.")
+            if revert is not None:
+                revert()
+            return False
+        changed = {k: v for k, v in stored.items() if get_layer_field(layer, k) != v}
         if not changed:
             if error is not None:
                 error.clear_message()
@@ -154,8 +166,8 @@ class LayerCommitter(QObject):
         return False
 
     @staticmethod
-    def _text(layer: Layer, fields: dict[str, Any]) -> str:
-        if set(fields) == {"name"}:
-            return f'Rename "{layer.name}" to "{str(fields["name"]).strip()}"'
-        words = ", ".join(FIELD_WORDS.get(k, k) for k in fields)
+    def _text(layer: Layer, fields: dict[LayerField, Any]) -> str:
+        if set(fields) == {LayerField.NAME}:
+            return f'Rename "{layer.name}" to "{fields[LayerField.NAME]}"'
+        words = ", ".join(FIELD_WORDS[k] for k in fields)
         return f'Change {words} of "{layer.name}"'

@@ -20,13 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import texts
+from ..domain.fields import ConfiguratorField, check_configurator_changes
+from ..domain.fields import FieldError as RuleRefusal
 from ..domain.model import Backorders
-from ..domain.money import MoneyError, money_str, parse_money
+from ..domain.money import money_str
 from .commands import SetConfiguratorFields, push
 from .document import Document
 from .field_commit import FieldError
 
-FIELDS = ["product_name", "woocommerce_id", "base_price", "currency", "backorders"]
+F = ConfiguratorField
+FIELDS = [F.PRODUCT_NAME, F.WOOCOMMERCE_ID, F.BASE_PRICE, F.CURRENCY, F.BACKORDERS]
 
 
 def backorders_from_checks(enabled: bool, notify: bool) -> Backorders:
@@ -47,7 +50,7 @@ class GlobalSettingsDialog(QDialog):
         self.setWindowTitle(texts.GLOBAL_SETTINGS)
         self.document = document
         self.stack = stack
-        self.snapshot: dict[str, Any] = {}
+        self.snapshot: dict[ConfiguratorField, Any] = {}
         self.configurator_id: int | None = None
 
         self.configurator_label = QLabel(self)
@@ -55,6 +58,7 @@ class GlobalSettingsDialog(QDialog):
         self.configurator_label.setStyleSheet("font-weight: bold;")
         self.product_edit = QLineEdit(self)
         self.product_edit.setObjectName("productNameEdit")
+        self.product_error = FieldError("productNameError", self)
         self.woo_edit = QLineEdit(self)
         self.woo_edit.setObjectName("woocommerceIdEdit")
         self.woo_edit.setPlaceholderText("not linked")
@@ -67,12 +71,16 @@ class GlobalSettingsDialog(QDialog):
         self.price_error = FieldError("basePriceError", self)
         self.currency_edit = QLineEdit(self)
         self.currency_edit.setObjectName("currencyEdit")
-        self.currency_edit.setMaxLength(4)
         self.currency_edit.setMaximumWidth(80)
+        self.currency_error = FieldError("currencyError", self)
 
         product = QGroupBox("Product", self)
         form = QFormLayout(product)
-        form.addRow("Product name", self.product_edit)
+        product_box = QVBoxLayout()
+        product_box.setSpacing(2)
+        product_box.addWidget(self.product_edit)
+        product_box.addWidget(self.product_error)
+        form.addRow("Product name", product_box)
         woo_box = QVBoxLayout()
         woo_box.setSpacing(2)
         woo_box.addWidget(self.woo_edit)
@@ -83,7 +91,11 @@ class GlobalSettingsDialog(QDialog):
         price_box.addWidget(self.price_edit)
         price_box.addWidget(self.price_error)
         form.addRow("Base price", price_box)
-        form.addRow("Currency symbol", self.currency_edit)
+        currency_box = QVBoxLayout()
+        currency_box.setSpacing(2)
+        currency_box.addWidget(self.currency_edit)
+        currency_box.addWidget(self.currency_error)
+        form.addRow("Currency symbol", currency_box)
 
         self.stock_section = QGroupBox(texts.ADDON_NAME, self)
         self.stock_section.setObjectName("globalStockSection")
@@ -142,48 +154,55 @@ class GlobalSettingsDialog(QDialog):
         self.addon_label.setVisible(not active)
         super().open()
 
-    def _fill(self, values: dict[str, Any]) -> None:
-        self.price_error.clear_message()
-        self.woo_error.clear_message()
-        self.product_edit.setText(values["product_name"])
-        woo = values["woocommerce_id"]
+    def _errors(self) -> dict[ConfiguratorField, tuple[QLineEdit, FieldError]]:
+        return {
+            F.PRODUCT_NAME: (self.product_edit, self.product_error),
+            F.WOOCOMMERCE_ID: (self.woo_edit, self.woo_error),
+            F.BASE_PRICE: (self.price_edit, self.price_error),
+            F.CURRENCY: (self.currency_edit, self.currency_error),
+        }
+
+    def _fill(self, values: dict[ConfiguratorField, Any]) -> None:
+        for _edit, error in self._errors().values():
+            error.clear_message()
+        self.product_edit.setText(values[F.PRODUCT_NAME])
+        woo = values[F.WOOCOMMERCE_ID]
         self.woo_edit.setText("" if woo is None else str(woo))
-        self.price_edit.setText(money_str(values["base_price"]))
-        self.currency_edit.setText(values["currency"])
-        backorders = Backorders(values["backorders"])
+        self.price_edit.setText(money_str(values[F.BASE_PRICE]))
+        self.currency_edit.setText(values[F.CURRENCY])
+        backorders = Backorders(values[F.BACKORDERS])
         self.backorder_check.setChecked(backorders is not Backorders.NO)
         # "Show notices" is on by default; only "yes" (silent) unticks it.
         self.notice_check.setChecked(backorders is not Backorders.YES)
         self.notice_check.setEnabled(backorders is not Backorders.NO)
 
-    def _values(self) -> dict[str, Any] | None:
-        try:
-            base_price = parse_money(self.price_edit.text())
-        except MoneyError as exc:
-            self.price_error.show_message(f"Base price: {exc}.")
-            self.price_edit.setFocus()
-            return None
+    def _values(self) -> dict[ConfiguratorField, Any] | None:
+        """The dialog's values as they would be stored, or None with the reason shown at the
+        first field the rules refuse."""
         woo = self.woo_edit.text().strip()
-        if woo and (not woo.isdigit() or int(woo) < 1):
-            # WooCommerce ids start at 1 (and the exchange format refuses anything else).
-            self.woo_error.show_message(
-                "WooCommerce product id: expected a positive whole number, or empty."
-            )
-            self.woo_edit.setFocus()
-            return None
-        self.woo_error.clear_message()
-        backorders = self.snapshot["backorders"]
+        backorders = self.snapshot[F.BACKORDERS]
         if self.stock_section.isEnabled():  # without the add-on the setting is left as it was
             backorders = backorders_from_checks(
                 self.backorder_check.isChecked(), self.notice_check.isChecked()
             )
-        return {
-            "product_name": self.product_edit.text().strip(),
-            "woocommerce_id": int(woo) if woo else None,
-            "base_price": base_price,
-            "currency": self.currency_edit.text().strip() or "$",
-            "backorders": Backorders(backorders),
+        typed = {
+            F.PRODUCT_NAME: self.product_edit.text(),
+            # The field's validator lets only digits through.
+            F.WOOCOMMERCE_ID: int(woo) if woo.isdigit() else None,
+            F.BASE_PRICE: self.price_edit.text(),
+            F.CURRENCY: self.currency_edit.text().strip() or "$",
+            F.BACKORDERS: backorders,
         }
+        errors = self._errors()
+        for _edit, error in errors.values():
+            error.clear_message()
+        try:
+            return check_configurator_changes(typed)
+        except RuleRefusal as exc:
+            edit, error = errors[exc.field]  # type: ignore[index]
+            error.show_message(f"{exc}.")
+            edit.setFocus()
+            return None
 
     def accept(self) -> None:
         values = self._values()

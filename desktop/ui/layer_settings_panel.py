@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.fields import STOCK_FIELDS, LayerField
 from ..domain.model import Layer, LayerType
-from ..domain.money import MoneyError, format_money, money_str, parse_money
+from ..domain.money import format_money, money_str
 from ..store import media
 from . import empty_state
 from .document import Document
 from .field_commit import FieldError, LayerCommitter, StackUndoKeys
 from .image_field import ImageField
+from .plain_text import plain_tooltip
 from .stock_section import StockSection
 
 KIND_TITLES = {
@@ -32,8 +34,15 @@ KIND_TITLES = {
     LayerType.SUB_GROUP: "Sub-group",
     LayerType.IMAGE: "Option (image layer)",
 }
-_GENERAL_FIELDS = {"name", "price", "sale_price", "image", "active_on_load", "hidden"}
-_GROUP_FIELDS = {"required", "multiple"}
+_GENERAL_FIELDS = {
+    LayerField.NAME,
+    LayerField.PRICE,
+    LayerField.SALE_PRICE,
+    LayerField.IMAGE,
+    LayerField.ACTIVE_ON_LOAD,
+    LayerField.HIDDEN,
+}
+_GROUP_FIELDS = {LayerField.REQUIRED, LayerField.MULTIPLE}
 
 
 def _with_error(field: QWidget, error: FieldError) -> QWidget:
@@ -142,15 +151,15 @@ class LayerSettingsPanel(QScrollArea):
             self.stock.quantity_spin,
         )
         self.name_edit.editingFinished.connect(self._name_finished)
-        self.price_edit.editingFinished.connect(lambda: self._price_finished("price"))
-        self.sale_edit.editingFinished.connect(lambda: self._price_finished("sale_price"))
-        for check, column in (
-            (self.active_check, "active_on_load"),
-            (self.hidden_check, "hidden"),
-            (self.required_check, "required"),
-            (self.multiple_check, "multiple"),
+        self.price_edit.editingFinished.connect(lambda: self._price_finished(LayerField.PRICE))
+        self.sale_edit.editingFinished.connect(lambda: self._price_finished(LayerField.SALE_PRICE))
+        for check, field in (
+            (self.active_check, LayerField.ACTIVE_ON_LOAD),
+            (self.hidden_check, LayerField.HIDDEN),
+            (self.required_check, LayerField.REQUIRED),
+            (self.multiple_check, LayerField.MULTIPLE),
         ):
-            check.toggled.connect(lambda on, column=column: self._toggled(column, on))
+            check.toggled.connect(lambda on, field=field: self._toggled(field, on))
         self.image_field.fileChosen.connect(self._image_chosen)
         self.image_field.cleared.connect(lambda: self._commit_image(""))
         document.layerChanged.connect(self._layer_changed)
@@ -198,7 +207,7 @@ class LayerSettingsPanel(QScrollArea):
             return empty_state.NO_CONFIGURATOR_OPEN
         return empty_state.NO_LAYER_TO_EDIT if not cfg.layers else empty_state.NO_SETTINGS
 
-    def _load(self, fields: set[str]) -> None:
+    def _load(self, fields: set[LayerField]) -> None:
         layer = self.layer
         if layer is None:
             return
@@ -206,24 +215,24 @@ class LayerSettingsPanel(QScrollArea):
         currency = cfg.currency if cfg is not None else "$"
         self._loading = True
         try:
-            if "name" in fields:
+            if LayerField.NAME in fields:
                 self.name_edit.setText(layer.name)
                 self.title.setText(layer.name)
-            if "price" in fields:
+            if LayerField.PRICE in fields:
                 self.price_edit.setText(money_str(layer.price))  # "4" shows as "4.00"
-                self.price_edit.setToolTip(
-                    f"Shown to shoppers as {format_money(layer.price, currency)}"
+                self.price_edit.setToolTip(  # the currency symbol is the merchant's text
+                    plain_tooltip(f"Shown to shoppers as {format_money(layer.price, currency)}")
                 )
-            if "sale_price" in fields:
+            if LayerField.SALE_PRICE in fields:
                 sale = layer.sale_price
                 self.sale_edit.setText("" if sale is None else money_str(sale))
-            if "image" in fields and layer.type is LayerType.IMAGE:
+            if LayerField.IMAGE in fields and layer.type is LayerType.IMAGE:
                 self.image_field.show_image(layer.image)
             for column, check in (
-                ("active_on_load", self.active_check),
-                ("hidden", self.hidden_check),
-                ("required", self.required_check),
-                ("multiple", self.multiple_check),
+                (LayerField.ACTIVE_ON_LOAD, self.active_check),
+                (LayerField.HIDDEN, self.hidden_check),
+                (LayerField.REQUIRED, self.required_check),
+                (LayerField.MULTIPLE, self.multiple_check),
             ):
                 if column in fields:
                     check.setChecked(getattr(layer, column))
@@ -234,7 +243,7 @@ class LayerSettingsPanel(QScrollArea):
         if layer is not self.layer:
             return
         self._load(fields)
-        stock_fields = fields & {"manage_stock", "sku", "stock_quantity", "stock_status"}
+        stock_fields = fields & STOCK_FIELDS
         if stock_fields:
             self.stock.load(stock_fields)
 
@@ -250,49 +259,39 @@ class LayerSettingsPanel(QScrollArea):
 
     def _settings_changed(self, fields: set[str]) -> None:
         if "currency" in fields:
-            self._load({"price"})
+            self._load({LayerField.PRICE})
 
     # --- committing ------------------------------------------------------------------------
     def _name_finished(self) -> None:
         layer = self.layer
         if layer is None or self._loading:
             return
-        name = self.name_edit.text().strip()
-        if not name:
-            self.committer.refuse(self.name_error, "A layer needs a name; the name was kept.")
-            self._load({"name"})
-            return
         self.committer.commit(
-            layer, {"name": name}, self.name_error, revert=lambda: self._load({"name"})
+            layer,
+            {LayerField.NAME: self.name_edit.text()},
+            self.name_error,
+            revert=lambda: self._load({LayerField.NAME}),
         )
 
-    def _price_finished(self, column: str) -> None:
+    def _price_finished(self, field: LayerField) -> None:
         layer = self.layer
         if layer is None or self._loading:
             return
         edit, error = (
             (self.price_edit, self.price_error)
-            if column == "price"
+            if field is LayerField.PRICE
             else (self.sale_edit, self.sale_error)
         )
-        text = edit.text().strip()
-        if column == "sale_price" and not text:
-            value = None  # empty: no sale
-        else:
-            try:
-                value = parse_money(text)
-            except MoneyError as exc:
-                label = "Price" if column == "price" else "Sale price"
-                self.committer.refuse(error, f"{label}: {exc}. The stored value was kept.")
-                self._load({column})
-                return
-        self.committer.commit(layer, {column: value}, error, revert=lambda: self._load({column}))
-        self._load({column})  # shows the stored form ("3" becomes "3.00")
+        # As typed: the field rules read it (an empty sale price means no sale).
+        self.committer.commit(
+            layer, {field: edit.text()}, error, revert=lambda: self._load({field})
+        )
+        self._load({field})  # shows the stored form ("3" becomes "3.00")
 
-    def _toggled(self, column: str, on: bool) -> None:
+    def _toggled(self, field: LayerField, on: bool) -> None:
         if self._loading or self.layer is None:
             return
-        self.committer.commit(self.layer, {column: on}, revert=lambda: self._load({column}))
+        self.committer.commit(self.layer, {field: on}, revert=lambda: self._load({field}))
 
     def _image_chosen(self, chosen: str) -> None:
         db_path = self.document.db_path
@@ -321,7 +320,7 @@ class LayerSettingsPanel(QScrollArea):
         if self.layer is not None:
             self.committer.commit(
                 self.layer,
-                {"image": relative},
+                {LayerField.IMAGE: relative},
                 self.image_error,
-                revert=lambda: self._load({"image"}),
+                revert=lambda: self._load({LayerField.IMAGE}),
             )

@@ -22,8 +22,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ..domain import stock
+from ..domain import rules, stock
+from ..domain.fields import LayerField
 from ..domain.model import Layer, LayerType, can_hold
+from ..domain.rules import RuleError
 from . import icons
 from .availability_style import availability_icon
 from .commands import MoveLayer, SetLayerFields, push
@@ -210,14 +212,15 @@ class LayerTreeModel(QAbstractItemModel):
         layer = self.layer_at(index)
         if layer is None or role != Qt.ItemDataRole.EditRole or layer.id is None:
             return False
-        name = str(value).strip()
+        try:
+            name = rules.name(value)
+        except RuleError as exc:
+            self.editRefused.emit(f"Name: {exc.problem}; the name was kept.")
+            return False
         if name == layer.name:
             return False
-        if not name:
-            self.editRefused.emit("A layer needs a name; the name was kept.")
-            return False
         command = SetLayerFields(
-            self.document, layer.id, {"name": name}, f'Rename "{layer.name}" to "{name}"'
+            self.document, layer.id, {LayerField.NAME: name}, f'Rename "{layer.name}" to "{name}"'
         )
         # The Document's layerChanged emits dataChanged; nothing to emit here.
         return push(self.stack, command)

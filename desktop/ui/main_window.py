@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import (
     QAction,
@@ -29,6 +27,7 @@ from .layer_actions import LayerActions
 from .layer_settings_panel import LayerSettingsPanel
 from .layer_tree_model import LayerTreeModel
 from .layers_panel import LayersPanel
+from .plain_text import plain_tooltip
 from .preview import PreviewPane
 
 STATUS_TIMEOUT_MS = 8000
@@ -51,12 +50,8 @@ class _StackToolAction(QAction):
         self.setEnabled(False)
 
     def show_edit(self, text: str) -> None:
-        tip = f"{self.label} {text}" if text else self.label
-        # The edit's text quotes names users typed; a tooltip that looks like markup is
-        # rendered as markup, so such a one goes out escaped and shows literally.
-        if Qt.mightBeRichText(tip):
-            tip = f'<p style="white-space:pre">{html.escape(tip, quote=False)}</p>'
-        self.setToolTip(tip)
+        # The edit's text quotes names users typed.
+        self.setToolTip(plain_tooltip(f"{self.label} {text}" if text else self.label))
 
 
 def open_initial(document: Document) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import stock, texts
+from ..domain.fields import STOCK_FIELDS, LayerField
 from ..domain.model import MAX_STOCK_QUANTITY, MIN_STOCK_QUANTITY, Layer, StockStatus
 from .availability_style import availability_icon
 from .document import Document
@@ -119,23 +120,23 @@ class StockSection(QGroupBox):
         self.layer = layer
         self.sku_error.clear_message()
         if layer is not None:
-            self.load({"manage_stock", "sku", "stock_quantity", "stock_status"})
+            self.load(set(STOCK_FIELDS))
 
-    def load(self, fields: set[str]) -> None:
+    def load(self, fields: set[LayerField]) -> None:
         """Put the layer's stored values into the widgets named by fields (no commits)."""
         layer = self.layer
         if layer is None:
             return
         self._loading = True
         try:
-            if "manage_stock" in fields:
+            if LayerField.MANAGE_STOCK in fields:
                 self.manage_check.setChecked(layer.stock.manage)
-            if "sku" in fields:
+            if LayerField.SKU in fields:
                 self.sku_edit.setText(layer.stock.sku)
-            if "stock_quantity" in fields:
+            if LayerField.STOCK_QUANTITY in fields:
                 quantity = layer.stock.quantity
                 self.quantity_spin.setValue(NOT_TRACKED if quantity is None else quantity)
-            if "stock_status" in fields:
+            if LayerField.STOCK_STATUS in fields:
                 self.status_combo.setCurrentIndex(self.status_combo.findData(layer.stock.status))
         finally:
             self._loading = False
@@ -168,24 +169,20 @@ class StockSection(QGroupBox):
     def _manage_toggled(self, checked: bool) -> None:
         if not self._loading and self.layer is not None:
             self.committer.commit(
-                self.layer, {"manage_stock": checked}, revert=lambda: self.load({"manage_stock"})
+                self.layer,
+                {LayerField.MANAGE_STOCK: checked},
+                revert=lambda: self.load({LayerField.MANAGE_STOCK}),
             )
 
     def _sku_finished(self) -> None:
         layer = self.layer
         if layer is None or self._loading:
             return
-        sku = self.sku_edit.text().strip()
-        if sku == layer.stock.sku:
-            self.sku_error.clear_message()
-            return
-        owner = self.document.sku_owner(sku, layer.id) if sku else None
-        if owner is not None:
-            self.committer.refuse(self.sku_error, f'SKU "{sku}" is already used by "{owner}".')
-            self.load({"sku"})
-            return
         self.committer.commit(
-            layer, {"sku": sku}, self.sku_error, revert=lambda: self.load({"sku"})
+            layer,
+            {LayerField.SKU: self.sku_edit.text()},
+            self.sku_error,
+            revert=lambda: self.load({LayerField.SKU}),
         )
 
     def _quantity_value(self) -> int | None:
@@ -197,17 +194,17 @@ class StockSection(QGroupBox):
             # Arrow steps merge into one undo step; a typed or scripted value is its own.
             self.committer.commit(
                 self.layer,
-                {"stock_quantity": self._quantity_value()},
+                {LayerField.STOCK_QUANTITY: self._quantity_value()},
                 mergeable=self.quantity_spin.stepping,
-                revert=lambda: self.load({"stock_quantity"}),
+                revert=lambda: self.load({LayerField.STOCK_QUANTITY}),
             )
 
     def _quantity_finished(self) -> None:
         if not self._loading and self.layer is not None:
             self.committer.commit(
                 self.layer,
-                {"stock_quantity": self._quantity_value()},
-                revert=lambda: self.load({"stock_quantity"}),
+                {LayerField.STOCK_QUANTITY: self._quantity_value()},
+                revert=lambda: self.load({LayerField.STOCK_QUANTITY}),
             )
 
     def _status_changed(self, index: int) -> None:
@@ -215,5 +212,7 @@ class StockSection(QGroupBox):
             return
         status = StockStatus(self.status_combo.itemData(index))
         self.committer.commit(
-            self.layer, {"stock_status": status}, revert=lambda: self.load({"stock_status"})
+            self.layer,
+            {LayerField.STOCK_STATUS: status},
+            revert=lambda: self.load({LayerField.STOCK_STATUS}),
         )

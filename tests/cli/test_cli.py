@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 
 from desktop.cli import main
 from desktop.domain import texts
+from desktop.domain.fields import ConfiguratorField
 from desktop.store import repository
 from desktop.store.database import default_database_path
 from desktop.store.demo import demo_path, open_store
@@ -136,7 +137,7 @@ def test_a_refused_add_to_cart_is_an_outcome_not_an_error(
 
     db = open_store(seeded_db)
     with db.session() as session:
-        repository.update_configurator(session, 1, backorders="no")
+        repository.update_configurator(session, 1, {ConfiguratorField.BACKORDERS: "no"})
     db.close()
     data = run_main([*argv, "--checkout", "--json"], capsys)
     refusal = 'Not enough stock for "Metallic Red" (2 remaining).'

@@ -239,7 +239,7 @@ REFUSALS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     (
         "money as words",
         setter(f"{YELLOW}.price", "free"),
-        f'{YELLOW}.price: expected an amount as a string, such as "12.50"',
+        f'{YELLOW}.price: "free" is not a number; expected an amount such as 12.50',
     ),
     (
         "absolute image path",

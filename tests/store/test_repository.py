@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from desktop.domain.fields import LayerField
 from desktop.domain.model import Configurator, Layer
 from desktop.store import repository
 from desktop.store.database import open_database
@@ -123,9 +123,9 @@ def test_moves_that_break_the_tree_are_refused(session: Session) -> None:
     repository.insert_configurator(session, other)
     grip = cfg.layers[0]
     sub = grip.children[-1]
-    with pytest.raises(StoreError, match="cannot go there"):
+    with pytest.raises(StoreError, match="cannot be placed"):
         repository.move_layer(session, grip.id, sub.id, 0)  # type: ignore[arg-type]
-    with pytest.raises(StoreError, match="cannot go there"):
+    with pytest.raises(StoreError, match="cannot be placed"):
         repository.move_layer(session, grip.children[0].id, None, 0)  # type: ignore[arg-type]
     with pytest.raises(StoreError, match="another configurator"):
         repository.move_layer(session, grip.children[0].id, other.layers[0].id, 0)  # type: ignore[arg-type]
@@ -139,9 +139,9 @@ def test_skus_are_unique_within_a_configurator(session: Session) -> None:
     repository.insert_configurator(session, other)  # the same SKUs in another one are fine
     yellow, red, _ = cfg.layers[0].children
     with pytest.raises(StoreError, match='"Y" is already used by "Metallic Yellow"'):
-        repository.update_layer(session, red.id, sku="Y")  # type: ignore[arg-type]
-    repository.update_layer(session, red.id, sku="  ")  # type: ignore[arg-type]
-    repository.update_layer(session, yellow.id, sku="")  # type: ignore[arg-type]
+        repository.update_layer(session, red.id, {LayerField.SKU: "Y"})  # type: ignore[arg-type]
+    repository.update_layer(session, red.id, {LayerField.SKU: "  "})  # type: ignore[arg-type]
+    repository.update_layer(session, yellow.id, {LayerField.SKU: ""})  # type: ignore[arg-type]
     skus = [n.stock.sku for n in repository.load_configurator(session, cfg.id).options()]  # type: ignore[arg-type]
     assert skus == ["", "", "P"]
 
@@ -154,7 +154,7 @@ def test_a_refused_insert_layer_writes_nothing(session: Session) -> None:
     with pytest.raises(StoreError, match='SKU "P"'):
         repository.insert_layer(session, cid, None, 0, clash)
     twins = group("Extras", option("A", sku="TWIN"), option("B", sku="TWIN"))
-    with pytest.raises(StoreError, match="share the same SKU"):
+    with pytest.raises(StoreError, match="is already the SKU of"):
         repository.insert_layer(session, cid, None, 0, twins)
     assert counts(session) == before
     assert positions(session, None) == [("Grip Color", 0)]
@@ -162,18 +162,23 @@ def test_a_refused_insert_layer_writes_nothing(session: Session) -> None:
 
 def test_a_write_failing_halfway_is_rolled_back_whole(session: Session) -> None:
     """The configurator row is written before the database rejects a layer: both go."""
-    broken = grips()
-    broken.layers[0].children[2].price = None  # type: ignore[assignment]  # NOT NULL column
-    with pytest.raises(IntegrityError):
-        repository.insert_configurator(session, broken)
-    assert counts(session) == (0, 0)
-    assert repository.list_configurators(session) == []
+    first = grips()
+    repository.insert_configurator(session, first)
+    clash = grips()
+    clash.name = "Clash"
+    for mine, theirs in zip(clash.walk(), first.walk(), strict=True):
+        mine.id = theirs.id  # layer ids already taken: the layer insert fails
+    before = counts(session)
+    with pytest.raises(StoreError, match="refused"):
+        repository.insert_configurator(session, clash, keep_ids=True)
+    assert counts(session) == before
+    assert [c.name for c in repository.list_configurators(session)] == ["Test"]
 
 
 def test_insert_configurator_refuses_a_malformed_tree(session: Session) -> None:
     cfg = grips()
     cfg.layers.append(option("Loose"))
-    with pytest.raises(StoreError, match="cannot go there"):
+    with pytest.raises(StoreError, match="cannot be placed"):
         repository.insert_configurator(session, cfg)
     assert counts(session) == (0, 0)
 
@@ -184,7 +189,7 @@ def test_names_are_unique_and_unique_name_finds_a_free_one(session: Session) -> 
     assert repository.unique_name(session, "Fresh") == "Fresh"
     with pytest.raises(StoreError, match="already exists"):
         repository.insert_configurator(session, grips())
-    with pytest.raises(StoreError, match="needs a name"):
+    with pytest.raises(StoreError, match="must not be empty"):
         repository.create_configurator(session, "   ")
 
 
@@ -203,15 +208,15 @@ def test_sibling_names_stay_distinct_so_option_paths_stay_unique(session: Sessio
     yellow, red = grip.children[0], grip.children[1]
     before = counts(session)
     with pytest.raises(StoreError, match='another layer in "Grip Color" is already named'):
-        repository.update_layer(session, red.id, name=" Metallic Yellow ")
+        repository.update_layer(session, red.id, {LayerField.NAME: " Metallic Yellow "})  # type: ignore[arg-type]
     with pytest.raises(StoreError, match="already named"):
         repository.insert_layer(session, cfg.id, grip.id, None, option("Metallic Red"))
     with pytest.raises(StoreError, match='another layer in "Grip Color"'):
         repository.move_layer(session, buttons.children[0].id, grip.id, 0)
     with pytest.raises(StoreError, match="at the top level"):
-        repository.update_layer(session, buttons.id, name="Grip Color")
+        repository.update_layer(session, buttons.id, {LayerField.NAME: "Grip Color"})  # type: ignore[arg-type]
     assert counts(session) == before
-    repository.update_layer(session, yellow.id, name="Metallic Yellow")  # its own name is fine
+    repository.update_layer(session, yellow.id, {LayerField.NAME: "Metallic Yellow"})  # type: ignore[arg-type]  # its own name is fine
     repository.move_layer(session, red.id, grip.id, 2)  # a reorder is not a clash
     loaded = repository.load_configurator(session, cfg.id)
     assert names(loaded.layers[0].children) == [

@@ -64,7 +64,7 @@ def test_create_asks_for_a_name(window: MainWindow, qtbot) -> None:  # type: ign
 def test_rename_by_dialog_and_in_place(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     find(window, QAction, "renameConfiguratorAction").trigger()
     dialog = _name_dialog(qtbot, "renameConfiguratorDialog", "  ")
-    assert "needs a name" in find(dialog, QLabel, "nameError").text()
+    assert "must not be empty" in find(dialog, QLabel, "nameError").text()
     _name_dialog(qtbot, "renameConfiguratorDialog", "Gamepad")
     assert _list(window) == ["Gamepad", "Second"]
     assert window.windowTitle().startswith("Gamepad")

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QImage
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QLineEdit, QPushButton
 
+from desktop.domain.fields import LayerField
 from desktop.store import exchange
 from desktop.store.media import media_dir, relative_path_problem
 from desktop.ui.main_window import MainWindow
@@ -223,7 +224,7 @@ def test_missing_image_file_is_flagged(window: MainWindow) -> None:
     select(window, "Grip Color/Red")
     layer = window.layers_panel.current_layer()
     assert layer is not None and layer.id is not None
-    window.document.set_layer_fields(layer.id, image="images/gone.png")
+    window.document.set_layer_fields(layer.id, {LayerField.IMAGE: "images/gone.png"})
     missing = find(window, QLabel, "imageMissingLabel")
     assert missing.isVisible()
     assert missing.text() == "File not found"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from desktop.domain import stock, texts
+from desktop.domain.fields import ConfiguratorField, LayerField
 from desktop.domain.model import Backorders, Layer
 from desktop.ui.availability_style import availability_icon
 from desktop.ui.commands import InsertLayer, MoveLayer, RemoveLayer, push
@@ -97,7 +98,9 @@ def test_addon_and_backorders_refresh_icons_without_reset(window: MainWindow, qt
     window.document.set_addon(True)
     cfg = window.document.configurator
     assert cfg is not None and cfg.id is not None
-    window.document.set_configurator_fields(cfg.id, backorders=Backorders.NOTIFY)
+    window.document.set_configurator_fields(
+        cfg.id, {ConfiguratorField.BACKORDERS: Backorders.NOTIFY}
+    )
     assert purple.data(Qt.ItemDataRole.ToolTipRole).startswith("On Backorder — 0 left")
     assert resets == []
 
@@ -106,7 +109,7 @@ def test_layer_change_emits_data_changed_for_that_row_only(window: MainWindow, q
     model = window.tree_model
     red = _layer(window, "Grip Color/Red")
     with qtbot.waitSignal(model.dataChanged) as blocker:
-        window.document.set_layer_fields(red.id, stock_status="out_of_stock")  # type: ignore[arg-type]
+        window.document.set_layer_fields(red.id, {LayerField.STOCK_STATUS: "out_of_stock"})  # type: ignore[arg-type]
     top_left, bottom_right, roles = blocker.args
     assert top_left == bottom_right == model.index_of(red)
     assert set(roles) == {Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole}

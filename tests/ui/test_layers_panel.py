@@ -70,7 +70,7 @@ def test_rename_in_place(window: MainWindow) -> None:
     count = window.undo_stack.count()
     assert not proxy.setData(tree_index(window, "Grip Color/Crimson"), "  ")
     assert window.undo_stack.count() == count
-    assert "needs a name" in window.statusBar().currentMessage()
+    assert "must not be empty" in window.statusBar().currentMessage()
     assert names(_stored(window).layers[0].children) == ["Yellow", "Crimson", "Purple"]
 
 

@@ -51,7 +51,7 @@ def test_a_filter_without_match_says_so(window: MainWindow) -> None:
 
 def test_deleting_every_configurator_points_at_new_configurator(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     for summary in window.document.configurators():
-        push(window.undo_stack, DeleteConfigurator(window.document, summary.id))
+        push(window.undo_stack, DeleteConfigurator(window.document, summary.id, summary.name))
     qtbot.waitUntil(lambda: window.document.configurator is None)
     view = find(window, QListView, "configuratorList")
     assert view.model().rowCount() == 0

@@ -90,12 +90,13 @@ def test_missing_and_unreadable_images_are_skipped(qtbot, tmp_path: Path) -> Non
     folder = media_dir(db_path) / "images"
     folder.mkdir(parents=True)
     (folder / "broken.png").write_bytes(b"not a png")
+    (folder / "not-a-folder.png").write_bytes(b"a file where a folder is expected")
     draw_image(folder / "black.png", "#101010", (10, 10, 8, 8))
     cfg = controller()
     grip = cfg.layers[0]
     grip.children[0].image = "images/gone.png"
     grip.children[1].image = "images/broken.png"
-    grip.children[2].image = "../escape.png"
+    grip.children[2].image = "images/not-a-folder.png/escape.png"
     shop = make_shop(qtbot, db_path, cfg)
     assert pixel(shop, SQUARE) == "#101010"
     for name in ("Metallic Red", "Metallic Purple"):

@@ -1,0 +1,288 @@
+"""The fields an edit can change, typed, with the rule each obeys.
+
+`LayerField` and `ConfiguratorField` name them (a renamed field fails in mypy, not in use);
+`check_layer_changes` / `check_configurator_changes` run the field rules of `rules` on a set of
+changes, cross-field rules included; `check_configurator` runs every rule on a whole
+configurator (what an import or a duplicate inserts). The store calls these before it writes,
+so what it holds is exactly what the rules accept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from . import rules
+from .model import Configurator, Layer, LayerType, can_hold
+from .rules import RuleError
+
+
+class LayerField(StrEnum):
+    """A layer field the editor may set (the value is its column name)."""
+
+    NAME = "name"
+    REQUIRED = "required"
+    MULTIPLE = "multiple"
+    PRICE = "price"
+    SALE_PRICE = "sale_price"
+    IMAGE = "image"
+    ACTIVE_ON_LOAD = "active_on_load"
+    HIDDEN = "hidden"
+    MANAGE_STOCK = "manage_stock"
+    SKU = "sku"
+    STOCK_QUANTITY = "stock_quantity"
+    STOCK_STATUS = "stock_status"
+
+
+class ConfiguratorField(StrEnum):
+    """A configurator field: its name, product link, base price and global settings."""
+
+    NAME = "name"
+    PRODUCT_NAME = "product_name"
+    WOOCOMMERCE_ID = "woocommerce_id"
+    BASE_PRICE = "base_price"
+    CURRENCY = "currency"
+    BACKORDERS = "backorders"
+
+
+STOCK_FIELDS = frozenset(
+    {LayerField.MANAGE_STOCK, LayerField.SKU, LayerField.STOCK_QUANTITY, LayerField.STOCK_STATUS}
+)
+
+# How each field is named in messages ("Sale price: must be below the price").
+LAYER_LABELS: dict[LayerField, str] = {
+    LayerField.NAME: "Name",
+    LayerField.REQUIRED: "Required",
+    LayerField.MULTIPLE: "Multiple selection",
+    LayerField.PRICE: "Price",
+    LayerField.SALE_PRICE: "Sale price",
+    LayerField.IMAGE: "Image",
+    LayerField.ACTIVE_ON_LOAD: "Default choice",
+    LayerField.HIDDEN: "Hidden",
+    LayerField.MANAGE_STOCK: "Manage Stock",
+    LayerField.SKU: "SKU",
+    LayerField.STOCK_QUANTITY: "Stock quantity",
+    LayerField.STOCK_STATUS: "Stock status",
+}
+CONFIGURATOR_LABELS: dict[ConfiguratorField, str] = {
+    ConfiguratorField.NAME: "Name",
+    ConfiguratorField.PRODUCT_NAME: "Product name",
+    ConfiguratorField.WOOCOMMERCE_ID: "WooCommerce product id",
+    ConfiguratorField.BASE_PRICE: "Base price",
+    ConfiguratorField.CURRENCY: "Currency",
+    ConfiguratorField.BACKORDERS: "Backorders",
+}
+
+
+class FieldError(ValueError):
+    """A value refused by a field rule, with the field it was meant for."""
+
+    def __init__(self, field: LayerField | ConfiguratorField, problem: str) -> None:
+        labels: Mapping[Any, str] = (
+            LAYER_LABELS if isinstance(field, LayerField) else CONFIGURATOR_LABELS
+        )
+        super().__init__(f"{labels[field]}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+# The price is checked on its own; the sale price against it (check_layer_changes).
+_LAYER_RULES: dict[LayerField, Callable[[object], Any]] = {
+    LayerField.NAME: rules.name,
+    LayerField.REQUIRED: rules.flag,
+    LayerField.MULTIPLE: rules.flag,
+    LayerField.PRICE: rules.amount,
+    LayerField.IMAGE: rules.image,
+    LayerField.ACTIVE_ON_LOAD: rules.flag,
+    LayerField.HIDDEN: rules.flag,
+    LayerField.MANAGE_STOCK: rules.flag,
+    LayerField.SKU: rules.sku,
+    LayerField.STOCK_QUANTITY: rules.quantity,
+    LayerField.STOCK_STATUS: rules.stock_status,
+}
+_CONFIGURATOR_RULES: dict[ConfiguratorField, Callable[[object], Any]] = {
+    ConfiguratorField.NAME: rules.name,
+    ConfiguratorField.PRODUCT_NAME: rules.product_name,
+    ConfiguratorField.WOOCOMMERCE_ID: rules.product_id,
+    ConfiguratorField.BASE_PRICE: rules.amount,
+    ConfiguratorField.CURRENCY: rules.currency,
+    ConfiguratorField.BACKORDERS: rules.backorders,
+}
+
+# Where each layer field sits on the domain Layer.
+_LAYER_ATTRS: dict[LayerField, tuple[str, ...]] = {
+    f: (("stock", f.value.removeprefix("stock_")) if f in STOCK_FIELDS else (f.value,))
+    for f in LayerField
+}
+_LAYER_ATTRS[LayerField.MANAGE_STOCK] = ("stock", "manage")
+_LAYER_ATTRS[LayerField.SKU] = ("stock", "sku")
+
+
+def get_layer_field(layer: Layer, field: LayerField) -> Any:
+    target: Any = layer
+    for part in _LAYER_ATTRS[field]:
+        target = getattr(target, part)
+    return target
+
+
+def set_layer_field(layer: Layer, field: LayerField, value: Any) -> None:
+    *path, last = _LAYER_ATTRS[field]
+    target: Any = layer
+    for part in path:
+        target = getattr(target, part)
+    setattr(target, last, value)
+
+
+def get_configurator_field(cfg: Configurator, field: ConfiguratorField) -> Any:
+    return getattr(cfg, ConfiguratorField(field).value)
+
+
+def set_configurator_field(cfg: Configurator, field: ConfiguratorField, value: Any) -> None:
+    setattr(cfg, ConfiguratorField(field).value, value)
+
+
+def check_layer_changes(
+    changes: Mapping[LayerField, object], price: Decimal, sale: Decimal | None
+) -> dict[LayerField, Any]:
+    """The changes as they are stored, or FieldError for the first refused one. `price` and
+    `sale` are the layer's stored prices, for the sale-below-price rule when only one changes."""
+    checked: dict[LayerField, Any] = {}
+    for field, value in changes.items():
+        field = LayerField(field)
+        if field is LayerField.SALE_PRICE:
+            continue
+        try:
+            checked[field] = _LAYER_RULES[field](value)
+        except RuleError as exc:
+            raise FieldError(field, exc.problem) from None
+    if LayerField.SALE_PRICE in changes or LayerField.PRICE in changes:
+        new_price = checked.get(LayerField.PRICE, price)
+        new_sale = changes.get(LayerField.SALE_PRICE, sale)
+        try:
+            stored_sale = rules.sale_price(new_sale, new_price)
+        except RuleError as exc:
+            raise FieldError(LayerField.SALE_PRICE, exc.problem) from None
+        if LayerField.SALE_PRICE in changes:
+            checked[LayerField.SALE_PRICE] = stored_sale
+    return checked
+
+
+def check_configurator_changes(
+    changes: Mapping[ConfiguratorField, object],
+) -> dict[ConfiguratorField, Any]:
+    checked: dict[ConfiguratorField, Any] = {}
+    for field, value in changes.items():
+        field = ConfiguratorField(field)
+        try:
+            checked[field] = _CONFIGURATOR_RULES[field](value)
+        except RuleError as exc:
+            raise FieldError(field, exc.problem) from None
+    return checked
+
+
+# --- whole trees --------------------------------------------------------------------------------
+class TreeError(ValueError):
+    """A rule broken somewhere in a layer tree: `where` locates it as the exchange format
+    does (`layers[0].children[2].name`), `problem` says what is wrong."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem
+
+
+_TYPE_WORDS = {
+    LayerType.GROUP: "a group",
+    LayerType.SUB_GROUP: "a sub-group",
+    LayerType.IMAGE: "an image layer",
+}
+
+
+def misplaced(child: LayerType, parent: LayerType | None) -> str:
+    where = "at the top level" if parent is None else f"inside {_TYPE_WORDS[parent]}"
+    return f"{_TYPE_WORDS[child]} cannot be placed {where}"
+
+
+def check_configurator(cfg: Configurator, where: str = "") -> None:
+    """Every rule on a whole configurator, normalising its values in place (what an import,
+    a duplicate or the undo of a delete inserts); TreeError locates the first broken one."""
+    prefix = f"{where}." if where else ""
+    for field in ConfiguratorField:
+        value = get_configurator_field(cfg, field)
+        try:
+            set_configurator_field(cfg, field, _CONFIGURATOR_RULES[field](value))
+        except RuleError as exc:
+            raise TreeError(f"{prefix}{_EXCHANGE_KEYS[field]}", exc.problem) from None
+    check_layers(cfg.layers, None, f"{prefix}layers")
+
+
+# Where each configurator field sits in the exchange format (for TreeError locations).
+_EXCHANGE_KEYS = {
+    ConfiguratorField.NAME: "name",
+    ConfiguratorField.PRODUCT_NAME: "product.name",
+    ConfiguratorField.WOOCOMMERCE_ID: "product.woocommerce_id",
+    ConfiguratorField.BASE_PRICE: "base_price",
+    ConfiguratorField.CURRENCY: "currency",
+    ConfiguratorField.BACKORDERS: "settings.backorders",
+}
+_LAYER_KEYS = {
+    LayerField.MANAGE_STOCK: "stock.manage",
+    LayerField.SKU: "stock.sku",
+    LayerField.STOCK_QUANTITY: "stock.quantity",
+    LayerField.STOCK_STATUS: "stock.status",
+}
+_GROUP_ONLY = (LayerField.REQUIRED, LayerField.MULTIPLE, LayerField.NAME, LayerField.HIDDEN)
+
+
+def check_layers(layers: list[Layer], parent: LayerType | None, where: str = "layers") -> None:
+    """Shape, sibling names, field values and SKUs of layers about to be inserted under a
+    parent of type `parent` (None: the top level), whole subtrees included."""
+    skus: dict[str, str] = {}
+    for path, layer, parent_type in _indexed(layers, parent, where):
+        if not can_hold(parent_type, layer.type):
+            raise TreeError(f"{path}.type", misplaced(layer.type, parent_type))
+        _check_fields(layer, path)
+        sku = layer.stock.sku
+        if sku:
+            if sku in skus:
+                raise TreeError(f"{path}.stock.sku", f'"{sku}" is already the SKU of {skus[sku]}')
+            skus[sku] = path
+    _check_sibling_names(layers, where)
+
+
+def _check_fields(layer: Layer, path: str) -> None:
+    fields = _GROUP_ONLY if layer.is_group else tuple(LayerField)
+    try:
+        changes = {f: get_layer_field(layer, f) for f in fields}
+        checked = check_layer_changes(changes, rules.amount(layer.price), None)
+    except FieldError as exc:
+        key = _LAYER_KEYS.get(exc.field, exc.field.value)  # type: ignore[call-overload]
+        raise TreeError(f"{path}.{key}", exc.problem) from None
+    except RuleError as exc:
+        raise TreeError(f"{path}.price", exc.problem) from None
+    for field, value in checked.items():
+        set_layer_field(layer, field, value)
+
+
+def _check_sibling_names(layers: list[Layer], where: str) -> None:
+    # Options are addressed by path ("Group/Option"), so siblings need distinct names.
+    seen: dict[str, int] = {}
+    for i, layer in enumerate(layers):
+        if layer.name in seen:
+            raise TreeError(
+                f"{where}[{i}].name",
+                f'"{layer.name}" is already the name of {where}[{seen[layer.name]}]',
+            )
+        seen[layer.name] = i
+        _check_sibling_names(layer.children, f"{where}[{i}].children")
+
+
+def _indexed(
+    layers: list[Layer], parent: LayerType | None, where: str
+) -> Iterator[tuple[str, Layer, LayerType | None]]:
+    for i, layer in enumerate(layers):
+        here = f"{where}[{i}]"
+        yield here, layer, parent
+        yield from _indexed(layer.children, layer.type, f"{here}.children")
