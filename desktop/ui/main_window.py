@@ -29,6 +29,7 @@ from .layer_tree_model import LayerTreeModel
 from .layers_panel import LayersPanel
 from .plain_text import plain_tooltip
 from .preview import PreviewPane
+from .storage_dialog import StorageErrorDialog
 
 STATUS_TIMEOUT_MS = 8000
 LAYERS_MIN_COMFORT = 220  # px: names of nested options stay readable
@@ -111,6 +112,8 @@ class MainWindow(QMainWindow):
 
         d = document
         d.writeFailed.connect(self.show_message)
+        self.storage_dialog = StorageErrorDialog(self)
+        d.storageFailed.connect(self.storage_dialog.show_error)
         d.configuratorOpened.connect(self._opened)
         d.settingsChanged.connect(self._settings_changed)
         d.addonChanged.connect(self._addon_changed)
