@@ -501,3 +501,56 @@ def test_names_and_skus_are_trimmed_as_the_editor_trims_them() -> None:
     at(data, f"{GRIP}.children[1].stock")["sku"] = "CASE-YELLOW-METALLIC"
     with pytest.raises(ExchangeError, match="is already the SKU of"):
         from_dict(data)
+
+
+def test_null_means_none_wherever_a_value_is_optional() -> None:
+    data = copy.deepcopy(DEMO)
+    yellow = data["configurator"]["layers"][1]["children"][0]
+    yellow["stock"]["sku"] = None
+    yellow["image"] = None
+    yellow["stock"]["quantity"] = None
+    yellow["sale_price"] = None
+    data["configurator"]["product"]["woocommerce_id"] = None
+    cfg = from_dict(data)
+    option = cfg.layers[1].children[0]
+    assert (option.stock.sku, option.image, option.stock.quantity) == ("", "", None)
+    assert option.sale_price is None and cfg.woocommerce_id is None
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "problem"),
+    [
+        ("configurator.currency", "", "configurator.currency: must not be empty"),
+        (
+            "configurator.product.woocommerce_id",
+            2**63,
+            "configurator.product.woocommerce_id: expected a positive integer",
+        ),
+        (f"{YELLOW}.name", "a\nb", f"{YELLOW}.name: must not contain control characters"),
+        (f"{YELLOW}.stock.sku", "\ud800", f"{YELLOW}.stock.sku: contains a character"),
+        (f"{YELLOW}.name", "x" * 201, f"{YELLOW}.name: is 201 characters long; at most 200"),
+        (
+            f"{YELLOW}.image",
+            "images/" + "x" * 250 + ".png",
+            f"{YELLOW}.image: is 261 characters long; at most 240",
+        ),
+        (
+            "configurator.layers[1].children[1].sale_price",
+            "3.00",
+            "configurator.layers[1].children[1].sale_price: must be below the price (3.00)",
+        ),
+    ],
+)
+def test_the_field_rules_refuse_what_the_store_refuses(
+    where: str, value: Any, problem: str
+) -> None:
+    data = copy.deepcopy(DEMO)
+    setter(where, value)(data)
+    with pytest.raises(ExchangeError) as caught:
+        from_dict(data)
+    assert str(caught.value).startswith(problem)
+
+
+def test_an_integer_too_long_to_read_is_refused_as_invalid_json() -> None:
+    with pytest.raises(ExchangeError, match="^invalid JSON"):
+        loads('{"format": "configurator-editor/1", "n": ' + "9" * 5000 + "}")
