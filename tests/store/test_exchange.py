@@ -552,5 +552,5 @@ def test_the_field_rules_refuse_what_the_store_refuses(
 
 
 def test_an_integer_too_long_to_read_is_refused_as_invalid_json() -> None:
-    with pytest.raises(ExchangeError, match="^invalid JSON"):
+    with pytest.raises(ExchangeError, match=r"^invalid JSON"):
         loads('{"format": "configurator-editor/1", "n": ' + "9" * 5000 + "}")
