@@ -172,6 +172,8 @@ def sale_price(value: object, price: Decimal) -> Decimal | None:
 
 
 def stock_status(value: object) -> StockStatus:
+    if isinstance(value, StockStatus):
+        return value
     try:
         return StockStatus(value)
     except ValueError:
@@ -180,6 +182,8 @@ def stock_status(value: object) -> StockStatus:
 
 
 def backorders(value: object) -> Backorders:
+    if isinstance(value, Backorders):
+        return value
     try:
         return Backorders(value)
     except ValueError:
