@@ -15,6 +15,9 @@ from . import stock, texts
 from .model import Backorders, Configurator, Layer
 from .stock import OptionState
 
+# The most units one add to cart may take (SPEC §6 bounds `--qty` to 1..1,000,000).
+MAX_QUANTITY = 1_000_000
+
 
 @dataclass(frozen=True, slots=True)
 class CartItem:
@@ -113,49 +116,103 @@ class Storefront:
         return self.addon_active and self.configurator.backorders is Backorders.NOTIFY
 
     # --- selection -----------------------------------------------------------------------
+    # The shopper-choice rules, in one place: the preview's controls, the CLI and the scenarios
+    # all choose through `select`; the editor's live preview keeps the simulation in step with
+    # the merchant's edits through `adopt_default`, `reselect`, `enforce_single` and `prune`.
     def select_defaults(self) -> None:
-        """Preselect each group's default choices; a default that cannot be chosen is skipped,
-        and a required single-choice group whose default was skipped falls back to its first
-        selectable option."""
+        """Preselect the default choices that can be chosen, the first one per single-choice
+        group. A default that cannot be chosen is skipped and nothing is chosen in its place:
+        the shopper chooses (a required group blocks add to cart until they do). Hidden
+        defaults apply like any other (WP Configurator's hidden layers)."""
         self.selection = set()
-        skipped_default: set[Layer] = set()
+        filled: set[Layer] = set()  # single-choice groups that hold their choice already
         for option in self.configurator.options():
-            if not option.active_on_load:
+            if not option.active_on_load or not self.state(option).selectable:
                 continue
             group = option.parent
-            if not self.state(option).selectable:
-                if group is not None:
-                    skipped_default.add(group)
-                continue
-            if group is not None and not group.multiple and self._selected_in(group):
-                continue
+            if group is not None and not group.multiple:
+                if group in filled:
+                    continue
+                filled.add(group)
             self.selection.add(option)
-        for group in skipped_default:
-            if group.required and not group.multiple and not self._selected_in(group):
-                fallback = next((o for o in self._choices(group) if self.state(o).selectable), None)
-                if fallback is not None:
-                    self.selection.add(fallback)
 
     def select(self, option: Layer, on: bool = True) -> str | None:
-        """Select or deselect an option; returns a refusal text when it cannot be chosen."""
+        """A shopper checks (on) or unchecks an option; returns a refusal text, else None.
+
+        A hidden option has no control: it can be neither chosen nor unchecked. An option that
+        is not selectable cannot be chosen. Choosing in a single-choice group replaces its
+        choice; the choice of a required single-choice group can be replaced but not
+        unchecked (a radio button), so unchecking it changes nothing.
+        """
+        if option.hidden_in_controls():
+            return texts.hidden_option(option.name)
         if not on:
-            self.selection.discard(option)
+            group = option.parent
+            if group is None or group.multiple or not group.required:
+                self.selection.discard(option)
             return None
         if not self.state(option).selectable:
             return texts.not_selectable(option.name)
-        group = option.parent
-        if group is not None and not group.multiple:
-            self.selection.difference_update(self._choices(group))
-        self.selection.add(option)
+        self._put(option, replace=True)
         return None
 
-    def selected(self) -> list[Layer]:
-        """Selected options in layer order."""
-        return [o for o in self.configurator.options() if o in self.selection]
+    def is_selected(self, option: Layer) -> bool:
+        return option in self.selection
 
-    def prune(self) -> set[Layer]:
-        """Drop selected options that were deleted or can no longer be chosen; returns them."""
-        dropped = {o for o in self.selection if not self.present(o) or not self.state(o).selectable}
+    def adopt_default(self, option: Layer, *, replace: bool) -> bool:
+        """Select a new or newly marked default choice when it can be chosen; returns whether
+        the selection changed.
+
+        With replace it takes over its single-choice group (the merchant just marked it as
+        the default); without, it is only added where the group has no choice yet (a layer
+        inserted or restored). Like select_defaults, it applies hidden defaults too.
+        """
+        if option.is_group or not option.active_on_load or option in self.selection:
+            return False
+        if not self.state(option).selectable:
+            return False
+        return self._put(option, replace=replace)
+
+    def reselect(self, option: Layer) -> bool:
+        """Put back a choice the simulation held before its option was removed (the removal
+        was undone), when it can still be chosen. Not a shopper's action: hidden options
+        come back too. Returns whether the selection changed."""
+        if option.is_group or option in self.selection or not self.state(option).selectable:
+            return False
+        return self._put(option, replace=True)
+
+    def enforce_single(self, group: Layer, keep: Layer | None = None) -> bool:
+        """A single-choice group holds at most one choice: keep `keep`, else its first one.
+        Returns whether the selection changed (a group made single-choice, a choice moved in)."""
+        if group.multiple:
+            return False
+        chosen = self._chosen_in(group)
+        if len(chosen) < 2:
+            return False
+        kept = keep if keep in chosen else chosen[0]
+        self.selection.difference_update(o for o in chosen if o is not kept)
+        return True
+
+    def selected(self) -> list[Layer]:
+        """Selected options in layer order; options no longer in the tree are left out.
+
+        Sorted by each option's position path (its index among its siblings at each level),
+        so it costs selection × siblings, never a walk over every option, and needs no index
+        kept up to date when layers are inserted, removed or moved.
+        """
+        keyed = []
+        for option in self.selection:
+            key = self._position(option)
+            if key is not None:
+                keyed.append((key, option))
+        keyed.sort(key=lambda pair: pair[0])
+        return [option for _, option in keyed]
+
+    def prune(self, options: Iterable[Layer] | None = None) -> set[Layer]:
+        """Drop selected options that were deleted or can no longer be chosen (only among
+        `options`, when given); returns them."""
+        pool = self.selection if options is None else self.selection.intersection(options)
+        dropped = {o for o in pool if not self.present(o) or not self.state(o).selectable}
         self.selection -= dropped
         return dropped
 
@@ -165,18 +222,7 @@ class Storefront:
         Walks up its ancestors (cost: depth × siblings) instead of collecting every option, so
         the preview can ask on each edit without the cost growing with the configurator.
         """
-        if option.is_group:
-            return False
-        node = option
-        # list.index compares by identity first (layers have no __eq__): a C loop, not ours.
-        try:
-            while node.parent is not None:
-                node.parent.children.index(node)
-                node = node.parent
-            self.configurator.layers.index(node)
-        except ValueError:
-            return False
-        return True
+        return not option.is_group and self._position(option) is not None
 
     def unit_price(self, options: Iterable[Layer] | None = None) -> Decimal:
         chosen = self.selection if options is None else options
@@ -200,6 +246,8 @@ class Storefront:
         """Add the current selection; returns refusal texts (nothing is added when any)."""
         if quantity < 1:
             raise ValueError("quantity must be at least 1")
+        if quantity > MAX_QUANTITY:
+            raise ValueError(f"quantity must be at most {MAX_QUANTITY:,}")
         options = tuple(self.selected())
         messages = self.missing_choices(options)
         messages += [texts.not_selectable(o.name) for o in options if not self.state(o).selectable]
@@ -286,11 +334,35 @@ class Storefront:
         self.select_defaults()
 
     # --- helpers -------------------------------------------------------------------------
-    def _choices(self, group: Layer) -> list[Layer]:
-        return [c for c in group.children if not c.is_group]
+    def _chosen_in(self, group: Layer) -> list[Layer]:
+        return [c for c in group.children if c in self.selection]
 
-    def _selected_in(self, group: Layer) -> bool:
-        return any(c in self.selection for c in group.children)
+    def _put(self, option: Layer, *, replace: bool) -> bool:
+        """Add option to the selection, as its group allows: in a single-choice group it
+        replaces the choice (replace) or yields to one already made. Returns whether added."""
+        group = option.parent
+        if group is not None and not group.multiple:
+            chosen = self._chosen_in(group)
+            if chosen and not replace:
+                return False
+            self.selection.difference_update(chosen)
+        self.selection.add(option)
+        return True
+
+    def _position(self, layer: Layer) -> tuple[int, ...] | None:
+        """Indexes from the top level down to layer, or None when it is no longer there."""
+        path: list[int] = []
+        node = layer
+        # list.index compares by identity first (layers have no __eq__): a C loop, not ours.
+        try:
+            while node.parent is not None:
+                path.append(node.parent.children.index(node))
+                node = node.parent
+            path.append(self.configurator.layers.index(node))
+        except ValueError:
+            return None
+        path.reverse()
+        return tuple(path)
 
     def _units_in_cart(self) -> dict[Layer, int]:
         units: dict[Layer, int] = {}

@@ -75,3 +75,24 @@ STOCK_STATUS = "Stock Status"
 ENABLE_BACKORDER = "Enable Backorder"
 SHOW_BACKORDER_NOTICES = "Show backorder notices to customers"
 ADDON_REQUIRED_TOOLTIP = "Needs the Stock Management add-on; turn it on in the Add-ons menu."
+
+
+# --- Shopper choices and default choices (SPEC §3: hidden options, unselectable defaults) ---
+HIDDEN_OPTION = '"{option}" is hidden and cannot be chosen.'
+UNSELECTABLE_DEFAULT = (
+    "Required group: its default {choices} {verb} out of stock, so shoppers must choose an "
+    "option themselves."
+)
+
+
+def hidden_option(option: str) -> str:
+    return HIDDEN_OPTION.format(option=option)
+
+
+def unselectable_default(options: list[str]) -> str:
+    """The editor's warning on a required group none of whose default choices can be chosen."""
+    quoted = [f'"{name}"' for name in options]
+    if len(quoted) == 1:
+        return UNSELECTABLE_DEFAULT.format(choices=f"choice {quoted[0]}", verb="is")
+    listed = ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
+    return UNSELECTABLE_DEFAULT.format(choices=f"choices {listed}", verb="are")

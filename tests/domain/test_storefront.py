@@ -126,10 +126,12 @@ def test_a_default_that_cannot_be_chosen_is_not_preselected() -> None:
     assert shop(cfg).selected() == []
 
 
-def test_a_required_single_group_falls_back_to_its_first_selectable_option() -> None:
+def test_nothing_is_chosen_in_place_of_a_required_groups_unselectable_default() -> None:
     cfg = grips(Backorders.NO)
     opt(cfg, "Grip Color/Metallic Yellow").stock.quantity = 0
-    assert [o.name for o in shop(cfg).selected()] == ["Metallic Red"]
+    front = shop(cfg)
+    assert front.selected() == []
+    assert front.add_to_cart(1) == [texts.choose_option("Grip Color")]
 
 
 def test_a_required_group_with_nothing_selected_blocks_add_to_cart() -> None:

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from ...domain.model import Configurator, Layer
+from ...domain.storefront import Storefront
 from ..document import Document
 from .rows import root_of
-from .simulation import Simulation
 
 if TYPE_CHECKING:
     from .pane import PreviewPane
@@ -43,38 +43,39 @@ class LiveUpdates(QObject):
         document.layerMoved.connect(self.layer_moved)
 
     @property
-    def simulation(self) -> Simulation | None:
-        return self.pane.simulation
+    def storefront(self) -> Storefront | None:
+        return self.pane.storefront
 
     # --- whole configurator --------------------------------------------------------------
     def opened(self, configurator: Configurator | None) -> None:
         pane = self.pane
         self._removed.clear()
         self._unselected.clear()
-        sim = None
+        shop = None
         if configurator is not None:
-            sim = Simulation(configurator, self.document.addon_active)
-        pane.simulation = sim
+            shop = Storefront(configurator, self.document.addon_active)
+            shop.select_defaults()
+        pane.storefront = shop
         pane.image.reset(self.document.db_path)
         pane.options.set_source(
             configurator,
-            sim.storefront.state if sim is not None else None,
-            sim.is_selected if sim is not None else (lambda _layer: False),
+            shop.state if shop is not None else None,
+            shop.is_selected if shop is not None else (lambda _layer: False),
         )
         pane.quantity.setValue(1)
         pane.set_message("")
         pane.show_everything()
 
     def addon_changed(self, active: bool) -> None:
-        sim = self.simulation
-        if sim is None:
+        shop = self.storefront
+        if shop is None:
             return
-        sim.storefront.addon_active = active
+        shop.addon_active = active
         self._rules_changed()
 
     def settings_changed(self, fields: set[str]) -> None:
-        pane, sim, cfg = self.pane, self.simulation, self.document.configurator
-        if sim is None or cfg is None:
+        pane, shop, cfg = self.pane, self.storefront, self.document.configurator
+        if shop is None or cfg is None:
             return
         if "currency" in fields:
             pane.options.set_currency(cfg.currency)
@@ -84,17 +85,17 @@ class LiveUpdates(QObject):
     def _rules_changed(self) -> None:
         """Add-on or global settings: every option's state may differ. Costs what is on
         screen plus the selection and the cart, never a walk over all options."""
-        pane, sim = self.pane, self.simulation
-        assert sim is not None
-        sim.storefront.prune()
+        pane, shop = self.pane, self.storefront
+        assert shop is not None
+        shop.prune()
         pane.show_selection()
         pane.show_cart()
         pane.show_order()
 
     # --- one layer -----------------------------------------------------------------------
     def layer_changed(self, layer: Layer, fields: set[str]) -> None:
-        pane, sim = self.pane, self.simulation
-        if sim is None:
+        pane, shop = self.pane, self.storefront
+        if shop is None:
             return
         if "hidden" in fields:
             pane.options.rebuild(layer)
@@ -103,13 +104,11 @@ class LiveUpdates(QObject):
             return
         if "image" in fields:
             pane.image.image_changed(layer.image)
-        storefront = sim.storefront
-        was_selected = sim.is_selected(layer)
+        was_selected = shop.is_selected(layer)
         selection_changed = False
-        if fields & _STOCK_FIELDS and was_selected and not storefront.state(layer).selectable:
-            storefront.select(layer, False)  # prune() for just the option that changed
+        if fields & _STOCK_FIELDS and was_selected and shop.prune([layer]):
             selection_changed = True
-        if "active_on_load" in fields and sim.adopt_default(layer, replace=True):
+        if "active_on_load" in fields and shop.adopt_default(layer, replace=True):
             selection_changed = True
         if selection_changed:
             pane.show_selection()  # its siblings' controls may have changed too
@@ -117,63 +116,63 @@ class LiveUpdates(QObject):
             pane.options.refresh_option(layer)
             if was_selected and fields & _SHOWN_FIELDS:
                 pane.show_summary()
-                pane.image.show_layers(sim.selected())
-        if storefront.in_cart(layer):
+                pane.image.show_layers(shop.selected())
+        if shop.in_cart(layer):
             pane.show_cart()
             pane.show_order()
 
     def _group_changed(self, group: Layer, fields: set[str]) -> None:
-        pane, sim = self.pane, self.simulation
-        assert sim is not None
+        pane, shop = self.pane, self.storefront
+        assert shop is not None
         pane.options.refresh_header(group)
         if "multiple" in fields:
-            sim.enforce_single(group)
+            shop.enforce_single(group)
             pane.show_selection()  # radio or check box indicators, and the choice kept
 
     # --- structure -----------------------------------------------------------------------
     def layer_inserted(self, layer: Layer) -> None:
-        pane, sim = self.pane, self.simulation
-        if sim is None:
+        pane, shop = self.pane, self.storefront
+        if shop is None:
             return
         replacements = {}
         for node in layer.walk():
             old = self._removed.pop(node.id, None) if node.id is not None else None
             if old is not None:
                 replacements[old] = node
-        sim.storefront.replace_options(replacements)
+        shop.replace_options(replacements)
         self._relayout(layer.parent)
         restored = {new for old, new in replacements.items() if old in self._unselected}
         self._unselected -= set(replacements)
         for node in layer.walk():
             if node in restored:
-                sim.choose(node, True)
+                shop.reselect(node)
             elif node not in replacements.values():
-                sim.adopt_default(node, replace=False)
+                shop.adopt_default(node, replace=False)
         pane.show_selection()
         pane.show_cart()
 
     def layer_removed(self, layer: Layer, parent: Layer | None, row: int) -> None:
-        pane, sim = self.pane, self.simulation
-        if sim is None:
+        pane, shop = self.pane, self.storefront
+        if shop is None:
             return
         for node in layer.walk():
             if node.id is not None:
                 self._removed[node.id] = node
         self._relayout(parent)
-        self._unselected |= sim.storefront.prune()
+        self._unselected |= shop.prune()
         pane.show_selection()
         pane.show_cart()
 
     def layer_moved(self, layer: Layer, old_parent: Layer | None, old_row: int) -> None:
-        pane, sim = self.pane, self.simulation
-        if sim is None:
+        pane, shop = self.pane, self.storefront
+        if shop is None:
             return
         self._relayout(old_parent, layer.parent)
         group = layer.parent
-        if group is not None and not layer.is_group and sim.is_selected(layer):
+        if group is not None and not layer.is_group and shop.is_selected(layer):
             # Moved into a single-choice group that already has a choice: that choice stays.
-            others = [c for c in group.children if c is not layer and sim.is_selected(c)]
-            sim.enforce_single(group, keep=others[0] if others else layer)
+            others = [c for c in group.children if c is not layer and shop.is_selected(c)]
+            shop.enforce_single(group, keep=others[0] if others else layer)
         pane.show_selection()  # the image is stacked in layer order
 
     def _relayout(self, *anchors: Layer | None) -> None:

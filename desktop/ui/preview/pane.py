@@ -1,7 +1,8 @@
 """The live storefront preview pane (centre of the main window).
 
 It reads the Document and never writes it: the cart, orders and stock use are a simulation
-(see Simulation). Each Document signal updates only what it can change; see live.py.
+(a domain Storefront, which holds every shopper rule). Each Document signal updates only what
+it can change; see live.py.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from ...domain.model import Layer
 from ...domain.money import format_money
+from ...domain.storefront import Storefront
 from ..document import Document
 from .cart_panel import CartPanel
 from .image_view import ProductImage
 from .live import LiveUpdates
 from .option_list import OptionList
-from .simulation import Simulation
 from .summary import SummaryArea, SummaryView
 
 _ERROR = "color: #b3261e;"
@@ -43,7 +44,7 @@ class PreviewPane(QWidget):
         super().__init__(parent)
         self.setObjectName("previewPane")
         self.document = document
-        self.simulation: Simulation | None = None
+        self.storefront: Storefront | None = None  # the simulated shopper; None: nothing open
         self._build()
         self.live = LiveUpdates(self, document)
         # With nothing open, the heading's hint depends on whether any configurator exists.
@@ -162,37 +163,37 @@ class PreviewPane(QWidget):
             self.show_heading()
 
     def show_summary(self) -> None:
-        sim, cfg = self.simulation, self.document.configurator
-        if sim is None or cfg is None:
+        shop, cfg = self.storefront, self.document.configurator
+        if shop is None or cfg is None:
             self.summary.clear()
             return
         self.summary.show_summary(
-            cfg.base_price, sim.selected(), self.quantity.value(), cfg.currency
+            cfg.base_price, shop.selected(), self.quantity.value(), cfg.currency
         )
         self.summary_area.updateGeometry()
 
     def show_selection(self) -> None:
         """Summary, product image and the checked state of the controls on screen."""
-        sim = self.simulation
+        shop = self.storefront
         self.show_summary()
-        self.image.show_layers(sim.selected() if sim is not None else [])
+        self.image.show_layers(shop.selected() if shop is not None else [])
         self.options.refresh_all()
 
     def show_cart(self) -> None:
-        sim, cfg = self.simulation, self.document.configurator
-        if sim is None or cfg is None:
+        shop, cfg = self.storefront, self.document.configurator
+        if shop is None or cfg is None:
             self.cart.show_cart(None, "", "$")
             return
-        self.cart.show_cart(sim.storefront.cart(), self.product, cfg.currency)
+        self.cart.show_cart(shop.cart(), self.product, cfg.currency)
 
     def show_order(self) -> None:
-        sim, cfg = self.simulation, self.document.configurator
-        orders = sim.storefront.orders if sim is not None else []
+        shop, cfg = self.storefront, self.document.configurator
+        orders = shop.orders if shop is not None else []
         currency = cfg.currency if cfg is not None else "$"
         self.cart.show_order(orders[-1] if orders else None, self.product, currency)
 
     def show_everything(self) -> None:
-        enabled = self.simulation is not None
+        enabled = self.storefront is not None
         for widget in (self.quantity, self.add_button, self.reset_button):
             widget.setEnabled(enabled)
         self.show_heading()
@@ -208,22 +209,24 @@ class PreviewPane(QWidget):
 
     # --- shopper actions -----------------------------------------------------------------
     def _option_toggled(self, layer: Layer, on: bool) -> None:
-        sim = self.simulation
-        if sim is None:
+        shop = self.storefront
+        if shop is None:
             return
-        changed, refusal = sim.choose(layer, on)
-        self.set_message(refusal)
-        if changed:
+        was_selected = shop.is_selected(layer)
+        refusal = shop.select(layer, on)
+        self.set_message(refusal or "")
+        # A choice in a single-choice group changes its siblings too: all controls follow.
+        if shop.is_selected(layer) != was_selected:
             self.show_selection()
         else:
             self.options.refresh_option(layer)  # put the control back as the selection is
 
     def add_to_cart(self) -> None:
-        sim = self.simulation
-        if sim is None:
+        shop = self.storefront
+        if shop is None:
             return
         quantity = self.quantity.value()
-        refusals = sim.storefront.add_to_cart(quantity)
+        refusals = shop.add_to_cart(quantity)
         if refusals:
             self.set_message("\n".join(refusals))
         else:
@@ -231,16 +234,16 @@ class PreviewPane(QWidget):
         self.show_cart()
 
     def checkout(self) -> None:
-        sim = self.simulation
-        if sim is None:
+        shop = self.storefront
+        if shop is None:
             return
-        result = sim.storefront.checkout()
+        result = shop.checkout()
         if isinstance(result, list):
             self.set_message("\n".join(result))
             return
         self.set_message(f"Order #{result.number} placed.", error=False)
         # Sold units change what the options show; a choice that ran out is dropped.
-        if sim.storefront.prune():
+        if shop.prune():
             self.show_selection()
         else:
             self.options.refresh_all()
@@ -248,18 +251,18 @@ class PreviewPane(QWidget):
         self.show_order()
 
     def remove_line(self, row: int) -> None:
-        sim = self.simulation
-        if sim is None:
+        shop = self.storefront
+        if shop is None:
             return
-        sim.storefront.remove_line(row)
+        shop.remove_line(row)
         self.set_message("")
         self.show_cart()
 
     def reset_simulation(self) -> None:
-        sim = self.simulation
-        if sim is None:
+        shop = self.storefront
+        if shop is None:
             return
-        sim.storefront.reset_simulation()
+        shop.reset_simulation()
         self.quantity.setValue(1)
         self.set_message("")
         self.show_everything()

@@ -10,7 +10,16 @@ from desktop.domain import texts
 from desktop.domain.model import Backorders, StockStatus
 from desktop.ui.preview import PreviewPane
 
-from .conftest import Shop, controller, controls, group, make_shop, option, widget
+from .conftest import (
+    Shop,
+    cart_texts,
+    controller,
+    controls,
+    group,
+    make_shop,
+    option,
+    widget,
+)
 
 
 def test_controls_show_the_stock_rules(shop: Shop) -> None:
@@ -47,9 +56,18 @@ def test_an_unselectable_default_is_not_preselected(qtbot, tmp_path: Path) -> No
     shown = controls(shop.pane)
     assert shown["Metallic Purple"].property("notice") == texts.NOTICE_OUT_OF_STOCK
     assert not shown["Metallic Purple"].isEnabled()
-    assert not shown["Metallic Purple"].isChecked()
-    # The required group falls back to its first selectable option.
-    assert shown["Metallic Yellow"].isChecked()
+    # Nothing is chosen in its place: the shopper chooses, and until then no cart.
+    grip_choices = ("Metallic Yellow", "Metallic Red", "Metallic Purple")
+    assert not any(shown[name].isChecked() for name in grip_choices)
+    assert "Metallic" not in shop.pane.summary.text()
+    assert "Expected Total: $49.00" in shop.pane.summary.text()
+    widget(shop.pane, QAbstractButton, "addToCartButton").click()
+    message = widget(shop.pane, QLabel, "previewMessage")
+    assert message.text() == texts.choose_option("Grip Color")
+    assert cart_texts(shop.pane) == []
+    shown["Metallic Red"].click()  # the shopper chooses: now it goes in the cart
+    widget(shop.pane, QAbstractButton, "addToCartButton").click()
+    assert "Metallic Red" in cart_texts(shop.pane)[0]
 
 
 def test_single_choice_is_exclusive_and_required_choice_stays(shop: Shop) -> None:
