@@ -29,12 +29,45 @@ class Scenario:
 
 
 def find_option(cfg: Configurator, path: str) -> Layer:
-    layer = cfg.find_path(path)
-    if layer is None:
+    """The one option path names; UnknownOption when it names none, a group, or more than one
+    layer (a "/" inside a name can make two readings of one path)."""
+    found = cfg.find_paths(path)
+    if not found:
         raise UnknownOption(f'no option "{path}" in "{cfg.name}" (paths look like "Group/Option")')
+    if len(found) > 1:
+        raise UnknownOption(
+            f'"{path}" is ambiguous in "{cfg.name}": it names {_candidates(cfg, found)}'
+        )
+    (layer,) = found
     if layer.is_group:
         raise UnknownOption(f'"{path}" is a group of "{cfg.name}", not an option')
     return layer
+
+
+def _candidates(cfg: Configurator, layers: list[Layer]) -> str:
+    """'"Color" › "Black/White" and "Color" › "Black" › "White"': each layer by its names,
+    quoted one by one so the readings differ; namesakes (same names all the way) are told
+    apart by their positions, e.g. "(position 1.3)" for the 3rd layer of the 1st group."""
+    shown = [" › ".join(f'"{node.name}"' for node in _lineage(layer)) for layer in layers]
+    if len(set(shown)) < len(shown):
+        shown = [
+            f"{text} (position {_position(cfg, layer)})"
+            for text, layer in zip(shown, layers, strict=True)
+        ]
+    return ", ".join(shown[:-1]) + f" and {shown[-1]}"
+
+
+def _lineage(layer: Layer) -> list[Layer]:
+    nodes = []
+    node: Layer | None = layer
+    while node is not None:
+        nodes.append(node)
+        node = node.parent
+    return nodes[::-1]
+
+
+def _position(cfg: Configurator, layer: Layer) -> str:
+    return ".".join(str(cfg.children_of(node.parent).index(node) + 1) for node in _lineage(layer))
 
 
 def run_scenario(cfg: Configurator, addon_active: bool, scenario: Scenario) -> dict[str, Any]:

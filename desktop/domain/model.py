@@ -151,22 +151,45 @@ class Configurator:
         return (layer for layer in self.walk() if layer.type is LayerType.IMAGE)
 
     def find_path(self, path: str) -> Layer | None:
-        """The layer whose `path` is path. Names may hold "/" themselves ("Black/White"), so
-        each level tries the names made of one or more of the remaining parts."""
+        """The one layer whose `path` is path; None when there is none or the path is
+        ambiguous (see find_paths, which names every reading)."""
+        found = self.find_paths(path)
+        return found[0] if len(found) == 1 else None
+
+    def find_paths(self, path: str) -> list[Layer]:
+        """Every layer whose `path` is path, in layer order. Names may hold "/" themselves
+        ("Black/White"), so each level tries the names made of one or more of the remaining
+        parts; more than one match means the path is ambiguous: "Color/Black/White" names both
+        the option "Black/White" of "Color" and the option "White" of its sub-group "Black"."""
         parts = path.split("/")
+        found: list[Layer] = []
 
-        def search(level: list[Layer], start: int) -> Layer | None:
+        def search(level: list[Layer], start: int) -> None:
+            if not level:
+                return
+            # Each name the remaining parts can make, with where it ends (one lookup per node),
+            # no longer than the longest name here: a path of a million "/" costs no more.
+            longest = max(len(node.name) for node in level)
+            names: dict[str, int] = {}
+            name = parts[start]
             for end in range(start + 1, len(parts) + 1):
-                name = "/".join(parts[start:end])
-                for node in level:
-                    if node.name != name:
-                        continue
-                    found = node if end == len(parts) else search(node.children, end)
-                    if found is not None:
-                        return found
-            return None
+                if len(name) > longest:
+                    break
+                names[name] = end
+                if end < len(parts):
+                    name = f"{name}/{parts[end]}"
+            # Visiting nodes in order yields the matches in layer order, whatever their split.
+            for node in level:
+                end = names.get(node.name)
+                if end is None:
+                    continue
+                if end == len(parts):
+                    found.append(node)
+                else:
+                    search(node.children, end)
 
-        return search(self.layers, 0)
+        search(self.layers, 0)
+        return found
 
     def children_of(self, parent: Layer | None) -> list[Layer]:
         return self.layers if parent is None else parent.children

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.domain.model import Configurator
 from tests.builders import group, option
 
@@ -21,3 +23,58 @@ def test_a_path_finds_options_whose_names_hold_a_slash() -> None:
     assert cfg.find_path("Colors/Black").name == "Black"  # type: ignore[union-attr]
     assert cfg.find_path("Colors/Black/White/Grey") is None
     assert cfg.find_path("Colors/Red") is None
+
+
+def shirt() -> Configurator:
+    return Configurator(
+        name="Shirt",
+        layers=[
+            group(
+                "Color",
+                option("Black/White"),
+                group("Black", option("White"), option("Grey"), sub=True),
+                option("Red"),
+            ),
+            group("Size/Fit", group("Slim", option("S"), sub=True)),
+            group("Size", group("Fit/Slim", option("S"), sub=True)),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "found"),
+    [
+        ("Color/Red", ["Color/Red"]),
+        ("Color/Black/Grey", ["Color/Black/Grey"]),
+        ("Color/Black", ["Color/Black"]),  # the sub-group; "Black/White" needs both parts
+        ("Color/Black/White", ["Color/Black/White", "Color/Black/White"]),
+        ("Size/Fit/Slim/S", ["Size/Fit/Slim/S", "Size/Fit/Slim/S"]),
+        ("Color/Blue", []),
+        ("Color/Black/White/Grey", []),
+        ("", []),
+        ("/", []),
+    ],
+)
+def test_find_paths_returns_every_reading(path: str, found: list[str]) -> None:
+    cfg = shirt()
+    matches = cfg.find_paths(path)
+    assert [layer.path for layer in matches] == found
+    assert len(set(map(id, matches))) == len(matches)  # distinct layers
+    # find_path gives the one match, and nothing for a path that is ambiguous.
+    assert cfg.find_path(path) is (matches[0] if len(matches) == 1 else None)
+
+
+def test_find_paths_gives_the_readings_in_layer_order() -> None:
+    cfg = shirt()
+    black_white, black, _red = cfg.layers[0].children
+    assert cfg.find_paths("Color/Black/White") == [black_white, black.children[0]]
+    size_fit, size = cfg.layers[1], cfg.layers[2]
+    assert cfg.find_paths("Size/Fit/Slim/S") == [
+        size_fit.children[0].children[0],
+        size.children[0].children[0],
+    ]
+
+
+def test_find_paths_finds_namesakes() -> None:
+    cfg = Configurator(name="X", layers=[group("Grip", option("Red"), option("Red"))])
+    assert cfg.find_paths("Grip/Red") == cfg.layers[0].children
