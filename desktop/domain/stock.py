@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import texts
-from .model import Availability, Backorders, Stock, StockStatus
+from .model import Availability, Backorders, Layer, Stock, StockStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +103,27 @@ def consistency_warning(addon_active: bool, stock: Stock, backorders: Backorders
             "the manual status wins, so those units are not sold from stock."
         )
     return ""
+
+
+def unselectable_default_warning(group: Layer, addon_active: bool, backorders: Backorders) -> str:
+    """The editor's warning on a required group whose default choices all cannot be chosen,
+    else ''.
+
+    A storefront preselects only selectable defaults and puts nothing in their place (SPEC §3),
+    so such a group opens empty and blocks add to cart until the shopper chooses. The options
+    of its sub-groups count, as they do for the group's required choice. A group hidden from
+    shoppers asks them for nothing, so it is never warned about.
+    """
+    if not group.is_group or not group.required or group.hidden_in_controls():
+        return ""
+    blocked: list[str] = []
+    for node in group.walk():
+        if node.is_group or not node.active_on_load:
+            continue
+        if option_state(addon_active, node.stock, backorders).selectable:
+            return ""  # that default is preselected: the group opens with a choice
+        blocked.append(node.name)
+    return texts.unselectable_default(blocked) if blocked else ""
 
 
 def describe(addon_active: bool, stock: Stock, backorders: Backorders) -> str:
