@@ -25,6 +25,7 @@ from ..store import media
 from . import empty_state
 from .document import Document
 from .field_commit import FieldError, LayerCommitter, StackUndoKeys
+from .group_warning import GroupDefaultWarning
 from .image_field import ImageField
 from .plain_text import plain_tooltip
 from .stock_section import StockSection
@@ -89,6 +90,8 @@ class LayerSettingsPanel(QScrollArea):
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.kind = QLabel()
         self.kind.setStyleSheet("color: #5f6368;")
+        # A required group whose default shoppers cannot choose; it follows edits itself.
+        self.group_warning = GroupDefaultWarning(document)
 
         self.general = QGroupBox("General")
         self.name_edit = QLineEdit()
@@ -138,6 +141,7 @@ class LayerSettingsPanel(QScrollArea):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.title)
         layout.addWidget(self.kind)
+        layout.addWidget(self.group_warning)
         layout.addWidget(self.general)
         layout.addWidget(self.stock)
         layout.addStretch(1)
@@ -188,6 +192,7 @@ class LayerSettingsPanel(QScrollArea):
             widget.setVisible(shown)
         is_image = shown and layer.type is LayerType.IMAGE  # type: ignore[union-attr]
         self.stock.setVisible(is_image)
+        self.group_warning.show_group(layer)
         if layer is None:
             self.empty_label.setText(self._empty_text())
             self.stock.show_layer(None)

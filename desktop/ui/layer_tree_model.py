@@ -30,6 +30,8 @@ from . import icons
 from .availability_style import availability_icon
 from .commands import MoveLayer, SetLayerFields, push
 from .document import Document
+from .group_warning import ancestors, group_warning, groups_affected, warning_icon
+from .plain_text import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,6 +44,12 @@ MIME_TYPE = "application/x-configurator-layer-id"
 _NAME_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SearchRole]
 _STOCK_ROLES = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
 _STOCK_FIELDS = {"manage_stock", "stock_quantity", "stock_status"}
+# What a group's warning about its default choice shows in (see group_warning).
+_WARNING_ROLES = [
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleDescriptionRole,
+]
 # Computed once: flags() runs for every painted row, and enum arithmetic is not free in Python.
 _OPTION_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled
@@ -69,6 +77,9 @@ class LayerTreeModel(QAbstractItemModel):
         # Cached row of each layer among its siblings, validated on use (see _row_of).
         self._rows: dict[int, int] = {}
         self._moving = False
+        # Each group's default-choice warning by id: data() runs on every paint, and the
+        # warning reads the group's whole subtree. Dropped when something it reads changes.
+        self._warnings: dict[int, str] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._italic = QFont()
@@ -84,6 +95,11 @@ class LayerTreeModel(QAbstractItemModel):
         d.layerChanged.connect(self._changed)
         d.addonChanged.connect(lambda _active: self._stock_context_changed())
         d.settingsChanged.connect(self._settings_changed)
+        # After the row signals above, so the rows are in place when the groups repaint.
+        d.layerChanged.connect(self._defaults_changed)
+        d.layerInserted.connect(lambda layer: self._warnings_changed(layer.parent, layer))
+        d.layerRemoved.connect(lambda layer, parent, _row: self._warnings_changed(parent, layer))
+        d.layerMoved.connect(lambda layer, old, _row: self._warnings_changed(old, layer))
 
     # --- the tree ------------------------------------------------------------------------
     def _top(self) -> list[Layer]:
@@ -159,6 +175,8 @@ class LayerTreeModel(QAbstractItemModel):
             return self._icon(layer)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(layer)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self._warning(layer) or None
         if role == Qt.ItemDataRole.FontRole:
             if layer.type is LayerType.GROUP:
                 return self._bold
@@ -170,6 +188,8 @@ class LayerTreeModel(QAbstractItemModel):
         return None
 
     def _icon(self, layer: Layer) -> QIcon:
+        if layer.is_group and self._warning(layer):
+            return warning_icon()
         if layer.type is LayerType.GROUP:
             return icons.group_icon()
         if layer.type is LayerType.SUB_GROUP:
@@ -186,13 +206,27 @@ class LayerTreeModel(QAbstractItemModel):
                 w for w, on in (("required", layer.required), ("multiple", layer.multiple)) if on
             ]
             extra = f" ({', '.join(flags)})" if flags else ""
-            return f"{kind}{extra} — {len(layer.children)} item(s)"
+            text = f"{kind}{extra} — {len(layer.children)} item(s)"
+            warning = self._warning(layer)
+            # The warning quotes option names users typed: shown as plain text.
+            return plain_tooltip(f"{text}\n⚠ {warning}") if warning else text
         cfg = self.document.configurator
         assert cfg is not None
         words = stock.describe(self.document.addon_active, layer.stock, cfg.backorders)
         sku = f"\nSKU: {layer.stock.sku}" if layer.stock.sku else ""
         hidden = "\nHidden in controls" if layer.hidden else ""
         return words + sku + hidden
+
+    def _warning(self, layer: Layer) -> str:
+        """The group's default-choice warning ('' for options and groups without one)."""
+        if not layer.is_group:
+            return ""
+        cached = self._warnings.get(layer.id)  # type: ignore[arg-type]
+        if cached is None:
+            cached = group_warning(self.document, layer)
+            if layer.id is not None:
+                self._warnings[layer.id] = cached
+        return cached
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -297,6 +331,7 @@ class LayerTreeModel(QAbstractItemModel):
     def _reset(self, _configurator: object) -> None:
         self.beginResetModel()
         self._rows.clear()
+        self._warnings.clear()
         self.endResetModel()
 
     def _about_to_insert(self, parent: Layer | None, row: int) -> None:
@@ -345,17 +380,47 @@ class LayerTreeModel(QAbstractItemModel):
             self._stock_context_changed()
 
     def _stock_context_changed(self) -> None:
-        """The add-on or backorders changed: every option's icon and tooltip may differ.
-        One dataChanged per group (its children's range): views repaint only what is visible."""
-        for group in self._top():
+        """The add-on or backorders changed: every option's icon and tooltip may differ, and
+        every group's warning. One dataChanged per group (its children's range) and one for
+        the top-level groups: views repaint only what is visible."""
+        self._warnings.clear()
+        top = self._top()
+        for group in top:
             self._children_changed(group)
+        if top:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(top) - 1, 0), _WARNING_ROLES)
 
     def _children_changed(self, parent: Layer) -> None:
         if parent.children:
             parent_index = self.index_of(parent)
             first = self.index(0, 0, parent_index)
             last = self.index(len(parent.children) - 1, 0, parent_index)
-            self.dataChanged.emit(first, last, _STOCK_ROLES)
+            # Its sub-groups' warnings are read out too (accessible description).
+            roles = [*_STOCK_ROLES, Qt.ItemDataRole.AccessibleDescriptionRole]
+            self.dataChanged.emit(first, last, roles)
             for child in parent.children:
                 if child.is_group:
                     self._children_changed(child)
+
+    # --- group warnings ----------------------------------------------------------------------
+    def _defaults_changed(self, layer: Layer, fields: set[str]) -> None:
+        """An option's default, stock or name, or a group's flags: its groups' warnings."""
+        groups = groups_affected(layer, fields)
+        if groups:
+            self._repaint_warnings(groups)
+
+    def _warnings_changed(self, place: Layer | None, layer: Layer) -> None:
+        """layer was inserted, removed or moved (place: its parent then, or now): the groups
+        above place and above layer hold other options now, and the groups inside layer are
+        read afresh (an undone delete brings back their ids; a move changes what is above)."""
+        inside = [node for node in layer.walk() if node.is_group]
+        above = [*ancestors(place), *ancestors(layer.parent)]
+        self._repaint_warnings(list(dict.fromkeys([*above, *inside])))
+
+    def _repaint_warnings(self, groups: list[Layer]) -> None:
+        for group in groups:
+            self._warnings.pop(group.id, None)  # type: ignore[arg-type]
+        for group in groups:
+            index = self.index_of(group)  # invalid for a removed group: nothing to repaint
+            if index.isValid():
+                self.dataChanged.emit(index, index, _WARNING_ROLES)
