@@ -130,6 +130,10 @@ def test_hidden_layers_are_not_shown(qtbot, tmp_path: Path) -> None:  # type: ig
     assert "Blue Buttons" not in shown
     assert "Shadow" not in shown
     assert shop.pane.option_control("Internal/Shadow") is None
+    # A hidden default still applies (WP Configurator's hidden layers): priced and bought.
+    assert "Shadow: $0.00" in shop.pane.summary.text()
+    widget(shop.pane, QAbstractButton, "addToCartButton").click()
+    assert "Shadow" in cart_texts(shop.pane)[0]
 
 
 def test_names_are_plain_text(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
