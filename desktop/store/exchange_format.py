@@ -47,9 +47,16 @@ class ExchangeError(ValueError):
     """An exchange file we refuse; `path` is the offending field ('' for the file as a whole)."""
 
     def __init__(self, path: str, problem: str) -> None:
+        path, problem = _printable(path), _printable(problem)
         super().__init__(f"{path}: {problem}" if path else problem)
         self.path = path
         self.problem = problem
+
+
+def _printable(text: str) -> str:
+    """text with what cannot be written as UTF-8 (a lone surrogate from a crafted key or
+    value) spelled as an escape, so the message can be printed and shown anywhere."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 # --- export -------------------------------------------------------------------------------------
@@ -147,6 +154,12 @@ class _JsonObject(dict[str, Any]):
 
 
 # --- the shape, as pydantic models over the domain's field rules --------------------------------
+def _refused(exc: RuleError) -> PydanticCustomError:
+    # pydantic renders the message as UTF-8: a lone surrogate quoted from the file must not
+    # reach it unescaped.
+    return PydanticCustomError("rule", "{problem}", {"problem": _printable(exc.problem)})
+
+
 def _rule(check: Callable[[Any], Any]) -> BeforeValidator:
     """A domain field rule as a pydantic validator whose message is the rule's own."""
 
@@ -154,7 +167,7 @@ def _rule(check: Callable[[Any], Any]) -> BeforeValidator:
         try:
             return check(value)
         except RuleError as exc:
-            raise PydanticCustomError("rule", "{problem}", {"problem": exc.problem}) from None
+            raise _refused(exc) from None
 
     return BeforeValidator(validate)
 
@@ -230,7 +243,7 @@ class _Image(_Strict):
             price = info.data.get("price")
             return sale if price is None else rules.sale_price(sale, price)
         except RuleError as exc:
-            raise PydanticCustomError("rule", "{problem}", {"problem": exc.problem}) from None
+            raise _refused(exc) from None
 
 
 def _layer_tag(value: Any) -> str | None:
