@@ -11,18 +11,72 @@ from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
+from .corrupt import CorruptDataError
 from .migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+from .transaction import StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APP_DIR_NAME = "configurator-editor"
 DEFAULT_DB_NAME = "configurator-editor.db"
+# How long a connection waits for another program's lock before giving up (seconds): long
+# enough to outlast a short write elsewhere, short enough that a command does not seem to hang.
+BUSY_TIMEOUT_S = 5.0
 
 
 class DatabaseError(Exception):
-    """A database file we will not open; the message says why in the user's terms."""
+    """A database file we will not open or could not use; the message says why in the user's
+    terms and names the file."""
+
+
+# SQLite's words for each failure of the file itself → how a one-line message describes it.
+_FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("locked", "busy"),
+        "{path} is locked by another program (waited {waited}); try again when it is free",
+    ),
+    (
+        ("malformed", "not a database", "corrupt"),
+        "{path} is damaged and cannot be read ({reason})",
+    ),
+    (("readonly", "read-only"), "{path} is read-only, so it cannot be changed ({reason})"),
+    (("disk is full", "database or disk is full"), "the disk holding {path} is full ({reason})"),
+    (("disk i/o error",), "{path} could not be read or written ({reason})"),
+    (("could not decode",), "{path} holds text that is not valid UTF-8 ({reason})"),
+)
+
+
+def database_failure(
+    path: Path | None, exc: BaseException, busy_timeout: float = BUSY_TIMEOUT_S
+) -> DatabaseError:
+    """What a failure of SQLite (sqlite3's or SQLAlchemy's error) means for the file at path,
+    as one line that names it. busy_timeout is how long the failed call waited for a lock."""
+    original = getattr(exc, "orig", None) or exc  # SQLAlchemy keeps the driver's error in .orig
+    reason = " ".join(str(original).split()) or type(original).__name__
+    where = str(path) if path is not None else "the database"
+    lowered = reason.lower()
+    for words, template in _FAILURES:
+        if any(word in lowered for word in words):
+            waited = f"{busy_timeout:g} s"
+            return DatabaseError(template.format(path=where, reason=reason, waited=waited))
+    return DatabaseError(f"{where} could not be used ({reason})")
+
+
+def describe_failure(
+    path: Path | None, exc: BaseException, busy_timeout: float = BUSY_TIMEOUT_S
+) -> str:
+    """One line, naming the file, for a read or write of the database at path that failed:
+    SQLite's own error, a StorageError a repository write made of one, or a row that no write
+    of ours could have stored."""
+    if isinstance(exc, CorruptDataError):
+        return f"{path or 'the database'} holds data that cannot be used: {exc.detail}"
+    cause = exc.__cause__ if isinstance(exc, StorageError) else exc
+    if isinstance(cause, SQLAlchemyError | sqlite3.Error):
+        return str(database_failure(path, cause, busy_timeout))
+    return str(exc)
 
 
 def default_database_path() -> Path:
@@ -48,7 +102,7 @@ def _read_only_uri(path: Path) -> str:
     return uri if path.with_name(path.name + "-wal").exists() else f"{uri}&immutable=1"
 
 
-def inspect_file(path: Path) -> int | None:
+def inspect_file(path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> int | None:
     """Schema version of an existing database of ours; None when the file is new or empty.
 
     Raises DatabaseError for anything else, having only read the file.
@@ -57,6 +111,8 @@ def inspect_file(path: Path) -> int | None:
         return None
     if path.is_dir():
         raise DatabaseError(f"{path} is a folder, not a database file")
+    if not path.is_file():  # a device or a pipe: reading its header could wait forever
+        raise DatabaseError(f"{path} is not a regular file, so it cannot be a database")
     try:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -67,13 +123,15 @@ def inspect_file(path: Path) -> int | None:
     if header != SQLITE_HEADER:
         raise DatabaseError(f"{path} is not a Configurator Editor database (not a SQLite file)")
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=busy_timeout)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:  # locked, unreadable: not the file's content
+        raise database_failure(path, exc, busy_timeout) from None
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path} is not a readable database: {exc}") from None
     if app_id != APPLICATION_ID:
@@ -106,10 +164,17 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 class Database:
     """An open database: an engine configured for SQLite and sessions on it."""
 
-    def __init__(self, engine: Engine, path: Path | None, created: bool) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        path: Path | None,
+        created: bool,
+        busy_timeout: float = BUSY_TIMEOUT_S,
+    ) -> None:
         self.engine = engine
         self.path = path
         self.created = created  # a new file: the caller may seed the demo
+        self.busy_timeout = busy_timeout  # what its connections wait for a lock, in seconds
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -120,16 +185,19 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path, *, create: bool = True) -> Database:
-    """Open (and if needed create or migrate) the database at path."""
+def open_database(
+    path: Path, *, create: bool = True, busy_timeout: float = BUSY_TIMEOUT_S
+) -> Database:
+    """Open (and if needed create or migrate) the database at path. Its connections wait up
+    to busy_timeout seconds for a lock another program holds."""
     path = Path(path)
-    version = inspect_file(path)
+    version = inspect_file(path, busy_timeout)
     if version is None and not path.exists() and not create:
         raise DatabaseError(f"no database at {path}")
     try:
         if version is None:
             path.parent.mkdir(parents=True, exist_ok=True)
-        raw = sqlite3.connect(path, isolation_level=None)
+        raw = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout)
         try:
             raw.execute("PRAGMA journal_mode = WAL")
             migrate(raw, version or 0)
@@ -140,10 +208,10 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     except OSError as exc:
         raise DatabaseError(f"cannot create {path}: {exc.strerror or exc}") from None
     except sqlite3.Error as exc:  # locked by another program, read-only, disk full…
-        raise DatabaseError(f"cannot open {path}: {exc}") from None
-    engine = create_engine(f"sqlite:///{path}")
+        raise database_failure(path, exc, busy_timeout) from None
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout})
     event.listen(engine, "connect", _on_connect)
-    return Database(engine, path, created=version is None)
+    return Database(engine, path, created=version is None, busy_timeout=busy_timeout)
 
 
 def open_memory_database() -> Database:
@@ -163,21 +231,26 @@ def open_memory_database() -> Database:
 def open_copy_in_memory(path: Path) -> Database:
     """A read-only view: the file is copied into memory (and migrated there if old), so
     nothing a caller does can write to it."""
-    version = inspect_file(Path(path))
+    path = Path(path)
+    version = inspect_file(path)
     if version is None:
-        raise _nothing_at(Path(path))
+        raise _nothing_at(path)
     engine = create_engine(
         "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
     )
     event.listen(engine, "connect", _on_connect)
-    raw = engine.raw_connection()
     try:
-        source = sqlite3.connect(_read_only_uri(Path(path)), uri=True)
+        raw = engine.raw_connection()
         try:
-            source.backup(raw.driver_connection)  # type: ignore[arg-type]
+            source = sqlite3.connect(_read_only_uri(path), uri=True)
+            try:
+                source.backup(raw.driver_connection)  # type: ignore[arg-type]
+            finally:
+                source.close()
+            migrate(raw.driver_connection, version)  # type: ignore[arg-type]
         finally:
-            source.close()
-        migrate(raw.driver_connection, version)  # type: ignore[arg-type]
-    finally:
-        raw.close()
+            raw.close()
+    except sqlite3.Error as exc:  # damaged pages, or the file went away while copied
+        engine.dispose()
+        raise database_failure(path, exc) from None
     return Database(engine, None, created=False)

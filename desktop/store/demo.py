@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..domain.model import Configurator
 from . import repository
-from .database import Database, default_database_path, open_database
+from .database import BUSY_TIMEOUT_S, Database, default_database_path, open_database
 from .exchange import from_dict, import_file, read_json
 from .media import media_dir
 
@@ -30,11 +30,14 @@ def load_demo() -> Configurator:
     return from_dict(read_json(demo_path()))
 
 
-def open_store(path: Path | None, *, create: bool = True) -> Database:
+def open_store(
+    path: Path | None, *, create: bool = True, busy_timeout: float = BUSY_TIMEOUT_S
+) -> Database:
     """Open the database at path (default: the user's data file); a newly created one is
-    seeded with the demo, which becomes the configurator the editor opens first."""
+    seeded with the demo, which becomes the configurator the editor opens first. Its
+    connections wait up to busy_timeout seconds for another program's lock."""
     path = Path(path) if path is not None else default_database_path()
-    db = open_database(path, create=create)
+    db = open_database(path, create=create, busy_timeout=busy_timeout)
     if db.created:
         try:
             seed_demo(db, path)

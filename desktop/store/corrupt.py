@@ -1,0 +1,162 @@
+"""Rows no write of ours could have made — a database edited by hand, or damaged — read as one
+clear error that names the row and the value, instead of failing later somewhere far away.
+
+The readers (`load_configurator`, `load_layers`) convert each stored value with the checks here
+on their fast path and, only when one fails, call `corrupt_layer`/`corrupt_configurator` to
+find out which field it was. A database that holds what our writes stored never pays for more
+than the guarded conversions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, String, Table, type_coerce
+
+from ..domain.fields import misplaced
+from ..domain.model import (
+    MAX_STOCK_QUANTITY,
+    MIN_STOCK_QUANTITY,
+    Backorders,
+    LayerType,
+    StockStatus,
+)
+from ..domain.money import MONEY_LIMIT
+from .transaction import StorageError
+
+# Stored amounts as our writes leave them ("49.00"; older files may hold "12.5" or "12.500").
+# One C-level match refuses text, signs, exponents, NaN, infinities and amounts at or above
+# MONEY_LIMIT before Decimal sees them (a test keeps the digit count and the limit in step).
+_INTEGER_DIGITS = len(str(MONEY_LIMIT)) - 1
+_STORED_MONEY = re.compile(rf"[0-9]{{1,{_INTEGER_DIGITS}}}(?:\.[0-9]{{1,2}}0*)?")
+
+SHOWN_MAX = 40  # characters of a bad value quoted in a message
+
+
+class CorruptDataError(StorageError):
+    """The database holds a row that none of our writes could have stored (edited by hand,
+    or damaged). `detail` names the row and the value in the user's terms, such as
+    `layer 12 of "Custom Game Controller" has an invalid price 'x'`. Lasting: reading the row
+    again gives the same answer, so the window says it in a dialog."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(f"The database holds data that cannot be used: {detail}.", lasting=True)
+        self.detail = detail
+
+
+# --- guarded conversions (the readers' fast path) ---------------------------------------------
+def stored_columns(table: Table, *money: str) -> list[ColumnElement[Any]]:
+    """Every column of table, the money ones as the text they hold: their DecimalText type
+    would convert them inside the row fetch, where a bad value cannot be traced to its row."""
+    return [type_coerce(c, String).label(c.name) if c.name in money else c for c in table.c]
+
+
+def stored_money(raw: object) -> Decimal:
+    """A stored amount; ValueError for anything our writes would not have stored."""
+    if type(raw) is not str or not _STORED_MONEY.fullmatch(raw):
+        raise ValueError(raw)
+    return Decimal(raw)
+
+
+def stored_quantity(raw: object) -> int | None:
+    if raw is None:
+        return None
+    if type(raw) is not int or not MIN_STOCK_QUANTITY <= raw <= MAX_STOCK_QUANTITY:
+        raise ValueError(raw)
+    return raw
+
+
+def stored_product_id(raw: object) -> int | None:
+    if raw is None:
+        return None
+    if type(raw) is not int or raw < 1:
+        raise ValueError(raw)
+    return raw
+
+
+def stored_text(raw: object) -> str:
+    if type(raw) is not str:
+        raise ValueError(raw)
+    return raw
+
+
+def _optional_money(raw: object) -> Decimal | None:
+    return None if raw is None else stored_money(raw)
+
+
+# What each column of a row must hold, in the words a message uses for it; only the error path
+# walks these tables, to name the first field that fails.
+_Check = tuple[str, str, Callable[[Any], object]]
+LAYER_CHECKS: tuple[_Check, ...] = (
+    ("type", "type", LayerType),
+    ("name", "name", stored_text),
+    ("price", "price", stored_money),
+    ("sale_price", "sale price", _optional_money),
+    ("image", "image", stored_text),
+    ("sku", "SKU", stored_text),
+    ("stock_quantity", "stock quantity", stored_quantity),
+    ("stock_status", "stock status", StockStatus),
+)
+CONFIGURATOR_CHECKS: tuple[_Check, ...] = (
+    ("name", "name", stored_text),
+    ("product_name", "product name", stored_text),
+    ("woocommerce_id", "WooCommerce product id", stored_product_id),
+    ("base_price", "base price", stored_money),
+    ("currency", "currency", stored_text),
+    ("backorders", "backorder setting", Backorders),
+)
+
+
+# --- naming what is wrong (the error path) ----------------------------------------------------
+def shown(raw: object) -> str:
+    """A stored value as a message quotes it: repr, so that NULL, a number, bytes and text
+    look different, and cut short, so a megabyte of garbage stays one readable line."""
+    if raw is None:
+        return "NULL"
+    text = repr(raw)
+    return text if len(text) <= SHOWN_MAX else text[: SHOWN_MAX - 1] + "…"
+
+
+def _first_bad(row: Any, checks: tuple[_Check, ...]) -> str | None:
+    for column, label, check in checks:
+        value = getattr(row, column)
+        try:
+            check(value)
+        except (ArithmeticError, ValueError, TypeError):
+            return f"an invalid {label} {shown(value)}"
+    return None
+
+
+def corrupt_layer(row: Any, configurator: str) -> CorruptDataError:
+    """Why the layer row could not be read. configurator is the owner as a message names it
+    (`of "Custom Game Controller"`, or "" when unknown)."""
+    what = _first_bad(row, LAYER_CHECKS) or "values that cannot be read"
+    return CorruptDataError(f"layer {row.id}{configurator} has {what}")
+
+
+def orphan_layer(layer_id: object, parent_id: object, configurator: str) -> CorruptDataError:
+    return CorruptDataError(
+        f"layer {layer_id}{configurator} refers to a missing parent layer {shown(parent_id)}"
+    )
+
+
+def misplaced_layer(
+    layer_id: object, child: LayerType, parent: LayerType | None, configurator: str
+) -> CorruptDataError:
+    return CorruptDataError(
+        f"layer {layer_id}{configurator} is misplaced: {misplaced(child, parent)}"
+    )
+
+
+def corrupt_configurator(row: Any) -> CorruptDataError:
+    what = _first_bad(row, CONFIGURATOR_CHECKS) or "values that cannot be read"
+    named = f' ("{row.name}")' if isinstance(row.name, str) else ""
+    return CorruptDataError(f"configurator {row.id}{named} has {what}")
+
+
+def owner_words(name: object) -> str:
+    """` of "Name"`, for messages about one configurator's layers."""
+    return f' of "{name}"' if isinstance(name, str) else ""
