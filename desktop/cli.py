@@ -11,24 +11,34 @@ import argparse
 import io
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from .domain.storefront import MAX_QUANTITY
 from .headless import Scenario, UnknownOption, run_scenario
 from .store import repository
-from .store.database import Database, DatabaseError, default_database_path, open_copy_in_memory
+from .store.database import (
+    BUSY_TIMEOUT_S,
+    Database,
+    DatabaseError,
+    default_database_path,
+    describe_failure,
+    open_copy_in_memory,
+)
 from .store.demo import open_store
 from .store.exchange import ExchangeError, dumps, export_configurator, export_file, import_file
 from .store.media import media_dir
-from .store.repository import StoreError
+from .store.repository import StorageError, StoreError
 
 PROG = "configurator-editor"
 ADDON_CHOICES = ("stock-management",)
+SHOWN_MAX = 60  # characters of an argument quoted in a message
 
 
 class CliError(Exception):
@@ -36,20 +46,59 @@ class CliError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line (usage text stays available with --help)."""
+    """argparse, but a usage error is one line that starts like every other error (usage text
+    stays available with --help)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        # An argument quoted in the message may hold a line break; the message stays one line.
+        self.exit(2, f"{PROG}: error: {' '.join(message.split())}\n")
 
 
-def _positive_int(text: str) -> int:
+def _shown(text: str) -> str:
+    """An argument as a message quotes it: cut short, with bytes that are not text escaped."""
     try:
-        value = int(text)
+        raw = text.encode("utf-8", "surrogateescape")  # how the OS passed it, byte for byte
+    except UnicodeEncodeError:  # a lone surrogate that did not come from the OS (in-process)
+        raw = text.encode("utf-8", "backslashreplace")
+    text = raw.decode("utf-8", "backslashreplace")
+    # Line breaks, tabs and NULs escaped, so the message is one line and shows what was there.
+    shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+    return f"'{shown if len(shown) <= SHOWN_MAX else shown[: SHOWN_MAX - 1] + '…'}'"
+
+
+def _quantity(text: str) -> int:
+    """--qty: what the storefront accepts, checked here so that a bad one is a usage error."""
+    try:
+        value = int(text)  # a number too long to convert is refused here as well
     except ValueError:
         value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    if not 1 <= value <= MAX_QUANTITY:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 1 to {MAX_QUANTITY:,}, not {_shown(text)}"
+        )
     return value
+
+
+def _unusable_argument(argv: Sequence[str]) -> str | None:
+    """Why an argument cannot be used at all, before argparse reads it; None when all can.
+
+    Bytes that are not UTF-8 reach Python as lone surrogates, which no file name, SQLite text
+    or JSON output can carry; a NUL cannot be in any path or name.
+    """
+    for number, arg in enumerate(argv, start=1):
+        problem = None
+        if "\x00" in arg:
+            problem = "contains a NUL character"
+        else:
+            try:
+                arg.encode("utf-8")
+            except UnicodeEncodeError:
+                problem = "is not valid UTF-8 text"
+        if problem is not None:
+            previous = argv[number - 2] if number > 1 else ""
+            after = f", after {previous}," if previous.startswith("-") else ""
+            return f"argument {number}{after} {problem}: {_shown(arg)}"
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -101,7 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
     shop.add_argument(
         "--select", action="append", default=[], metavar="PATH", help='e.g. "Grip Color/Red"'
     )
-    shop.add_argument("--qty", type=_positive_int, default=1, metavar="N")
+    shop.add_argument(
+        "--qty", type=_quantity, default=1, metavar="N", help=f"1 to {MAX_QUANTITY:,}"
+    )
     shop.add_argument("--add-to-cart", action="store_true")
     shop.add_argument("--checkout", action="store_true", help="add to cart, then check out")
     shop.add_argument("--json", action="store_true", required=True, help="JSON output")
@@ -109,27 +160,46 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, busy_timeout: float = BUSY_TIMEOUT_S) -> int:
+    """Run the command argv names (default: sys.argv); returns the exit status. busy_timeout
+    is how long a write waits for another program's lock on the database, in seconds."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    unusable = _unusable_argument(argv)
+    if unusable is not None:
+        return _fail(unusable)
     args = build_parser().parse_args(argv)
     args.db = getattr(args, "db", None)
+    args.busy_timeout = busy_timeout
     command: Callable[[argparse.Namespace], int] = args.command
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(encoding="utf-8")  # JSON is UTF-8, whatever the console's locale
+    database = args.db if args.db is not None else default_database_path()
     try:
         return command(args)
+    except (StorageError, SQLAlchemyError, sqlite3.Error) as exc:
+        # The file itself failed (damaged, locked, gone, disk full) or holds a row edited by
+        # hand: say so naming it, whichever layer the error came through.
+        return _fail(describe_failure(database, exc, busy_timeout))
     except (CliError, DatabaseError, ExchangeError, StoreError, UnknownOption) as exc:
-        message = " ".join(str(exc).split())  # one line, whatever the message held
-        print(f"{PROG}: error: {message}", file=sys.stderr)
-        return 2
-    except OperationalError as exc:  # the database went away, is locked, or the disk is full
-        print(f"{PROG}: error: the database could not be used: {exc.orig}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
     except BrokenPipeError:
         # The reader (e.g. `| head`) stopped early; silence the flush at exit as well.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a file or stream that failed outside the database (stdout, media)
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}")
+
+
+def _fail(message: str) -> int:
+    one_line = " ".join(message.split())  # whatever the message quoted (names, paths, SQLite)
+    # A quoted value may hold a lone surrogate (from a file or a file name): escaped here, so
+    # that writing the line cannot fail whatever the stream's error handler.
+    safe = one_line.encode("utf-8", "backslashreplace").decode("utf-8")
+    print(f"{PROG}: error: {safe}", file=sys.stderr)
+    return 2
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -141,7 +211,7 @@ def _cmd_editor(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    db = open_store(args.db)
+    db = open_store(args.db, busy_timeout=args.busy_timeout)
     try:
         with db.session() as session:
             try:
@@ -155,7 +225,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_addons(args: argparse.Namespace) -> int:
-    db = open_store(args.db)
+    db = open_store(args.db, busy_timeout=args.busy_timeout)
     try:
         with db.session() as session:
             if args.enable or args.disable:
