@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import OperationalError
 from sqlmodel import SQLModel
 
 from desktop.store import repository, tables
 from desktop.store.database import (
     DatabaseError,
+    database_failure,
+    describe_failure,
     open_copy_in_memory,
     open_database,
 )
+from desktop.store.demo import open_store
 from desktop.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from desktop.store.repository import StorageError
+
+from .damaged import damage_pages, is_damaged, locked
+
+SHORT_WAIT = 0.3  # seconds: a real lock, waited for briefly so the tests stay quick
 
 
 def make_v1(path: Path) -> None:
@@ -157,3 +168,86 @@ def test_the_table_classes_match_the_migrated_schema(tmp_path: Path) -> None:
         tables.ConfiguratorRow.__tablename__,
         tables.LayerRow.__tablename__,
     }
+
+
+def test_a_pipe_or_device_is_refused_without_reading_it(tmp_path: Path) -> None:
+    """Reading the header of a pipe nobody writes to would wait for ever."""
+    fifo = tmp_path / "pipe.db"
+    os.mkfifo(fifo)
+    for opener in (open_database, open_copy_in_memory):
+        with pytest.raises(DatabaseError, match="is not a regular file"):
+            opener(fifo)
+    with pytest.raises(DatabaseError, match="is not a regular file"):
+        open_database(Path(os.devnull))
+
+
+def seeded(tmp_path: Path) -> Path:
+    path = tmp_path / "shop.db"
+    open_store(path).close()
+    return path
+
+
+def test_a_database_locked_by_another_program_is_waited_for_then_refused(tmp_path: Path) -> None:
+    """Opening a file in the old rollback-journal mode must take the lock to switch it to WAL;
+    a write to a WAL file must take it to write. Both wait busy_timeout, then say so."""
+    path = seeded(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    with locked(path):
+        started = time.monotonic()
+        with pytest.raises(DatabaseError) as raised:
+            open_database(path, busy_timeout=SHORT_WAIT)
+        assert time.monotonic() - started >= SHORT_WAIT * 0.9  # it waited before giving up
+    assert str(raised.value) == (
+        f"{path} is locked by another program (waited 0.3 s); try again when it is free"
+    )
+    db = open_database(path, busy_timeout=SHORT_WAIT)  # now WAL, and free
+    try:
+        assert db.busy_timeout == SHORT_WAIT
+        with locked(path), db.session() as session:
+            with pytest.raises(StorageError) as write_failed:
+                repository.set_addon(session, False)
+            assert not write_failed.value.lasting
+            assert "waited 0.3 s" in describe_failure(path, write_failed.value, SHORT_WAIT)
+            assert repository.addon_active(session)  # WAL: reading goes on during the lock
+    finally:
+        db.close()
+
+
+def test_damaged_pages_behind_an_intact_header_are_named(tmp_path: Path) -> None:
+    path = seeded(tmp_path)
+    damage_pages(path)
+    assert is_damaged(path)
+    damaged = f"{path} is damaged and cannot be read (database disk image is malformed)"
+    for opener in (open_database, open_copy_in_memory):
+        db = opener(path)  # page 1 is intact: the failure comes with the first damaged read
+        try:
+            with db.session() as session, pytest.raises(Exception) as raised:
+                repository.list_configurators(session)
+        finally:
+            db.close()
+        assert describe_failure(path, raised.value) == damaged
+
+
+@pytest.mark.parametrize(
+    ("reason", "words"),
+    [
+        ("database is locked", "is locked by another program (waited 5 s)"),
+        ("database disk image is malformed", "is damaged and cannot be read (database disk"),
+        ("file is not a database", "is damaged and cannot be read"),
+        ("attempt to write a readonly database", "is read-only, so it cannot be changed"),
+        ("database or disk is full", "the disk holding /x/shop.db is full"),
+        ("disk I/O error", "could not be read or written (disk I/O error)"),
+        ("Could not decode to UTF-8 column 'name'", "holds text that is not valid UTF-8"),
+        ("something new", "/x/shop.db could not be used (something new)"),
+    ],
+)
+def test_each_failure_of_sqlite_is_one_line_naming_the_file(reason: str, words: str) -> None:
+    path = Path("/x/shop.db")
+    for error in (
+        sqlite3.OperationalError(reason),
+        OperationalError("SELECT 1", {}, sqlite3.OperationalError(reason)),
+    ):
+        message = str(database_failure(path, error))
+        assert words in message and str(path) in message and "\n" not in message
