@@ -15,7 +15,7 @@ from typing import Any
 from sqlmodel import Session
 
 from ..domain import rules
-from ..domain.model import Configurator
+from ..domain.model import Configurator, Layer
 from ..domain.rules import RuleError
 from . import repository
 from .exchange_format import (
@@ -27,7 +27,8 @@ from .exchange_format import (
     read_json,
     to_dict,
 )
-from .media import media_dir, place_file
+from .images import ImageError, check_image
+from .media import inside, media_dir, place_file, stored_name
 
 __all__ = [
     "FORMAT",
@@ -114,38 +115,80 @@ def import_file(
     created: list[Path] = []
     try:
         if media is not None:
-            created = _carry_images(cfg, path.parent, media)
+            created = _carry_images(cfg, path.parent, media, importing=True)
         return repository.insert_configurator(session, cfg, free_name=name is None)
     except BaseException:
         _remove(created)
         raise
 
 
-def _carry_images(cfg: Configurator, source: Path, target: Path) -> list[Path]:
-    """Copy each image cfg refers to from the source folder to the target folder under the same
-    relative path (or a free one beside it, which cfg then refers to). An image missing from
-    the source is left as it is. Returns the files created; on failure, none is left."""
+def _carry_images(
+    cfg: Configurator, source: Path, target: Path, *, importing: bool = False
+) -> list[Path]:
+    """Copy each image cfg refers to from the source folder to the target folder (or a free
+    name beside it, which cfg then refers to). An image missing from the source is left as
+    it is. Importing, each file must lie inside the source folder once links are followed and
+    be a real image; it is stored under a short, safe name (`images/<name>.<ext>`). Returns the
+    files created; on failure, none is left."""
     placed: dict[str, str] = {}
     created: list[Path] = []
     try:
-        for layer in cfg.options():
+        for where, layer in _options(cfg):
             if not layer.image:
                 continue
-            if layer.image not in placed and (source / layer.image).is_file():
-                try:
-                    placed[layer.image], new_file = place_file(
-                        source / layer.image, target, layer.image
-                    )
-                except OSError as exc:
-                    problem = f"cannot copy it into {target}: {exc.strerror or exc}"
-                    raise ExchangeError(layer.image, problem) from None
-                if new_file is not None:
-                    created.append(new_file)
+            if layer.image not in placed:
+                found = _source_file(source, layer.image, where, check=importing)
+                if found is not None:
+                    wanted, path = found
+                    try:
+                        placed[layer.image], new_file = place_file(path, target, wanted)
+                    except OSError as exc:
+                        problem = f"cannot copy it into {target}: {exc.strerror or exc}"
+                        raise ExchangeError(where, problem) from None
+                    if new_file is not None:
+                        created.append(new_file)
             layer.image = placed.get(layer.image, layer.image)
     except BaseException:
         _remove(created)
         raise
     return created
+
+
+def _source_file(
+    folder: Path, relative: str, where: str, *, check: bool
+) -> tuple[str, Path] | None:
+    """(the relative path to store it under, the file) for an image, None when it is missing."""
+    path = folder / relative
+    try:
+        if not path.exists() and not path.is_symlink():
+            return None
+    except (OSError, ValueError):
+        return None
+    if not check:
+        return (relative, path) if path.is_file() else None
+    if not inside(path, folder):
+        raise ExchangeError(where, f'"{relative}" leads outside the imported file\'s folder')
+    try:
+        info = check_image(path)
+    except ImageError as exc:
+        raise ExchangeError(where, f'"{relative}" {exc}') from None
+    return stored_name(relative, info.extension), path
+
+
+def _options(cfg: Configurator) -> list[tuple[str, Layer]]:
+    """Each option with its exchange path to the image field, for refusals that name it."""
+    found: list[tuple[str, Layer]] = []
+
+    def walk(layers: list[Layer], path: str) -> None:
+        for i, layer in enumerate(layers):
+            here = f"{path}[{i}]"
+            if layer.is_group:
+                walk(layer.children, f"{here}.children")
+            else:
+                found.append((f"{here}.image", layer))
+
+    walk(cfg.layers, "configurator.layers")
+    return found
 
 
 def _remove(files: list[Path]) -> None:

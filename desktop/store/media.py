@@ -2,38 +2,39 @@
 
 Layers store image paths relative to this folder (`images/grip-yellow.png`), the same relative
 paths the exchange files use, so a configurator's images travel with it on export and import.
+Files are written whole or not at all: to a temporary name first, then linked into place.
 """
 
 from __future__ import annotations
 
+import errno
 import filecmp
+import os
 import re
 import shutil
+import tempfile
 from pathlib import Path, PurePosixPath
 
-_DRIVE = re.compile(r"^[A-Za-z]:")
+from ..domain.rules import relative_path_problem
+
+__all__ = [
+    "inside",
+    "media_dir",
+    "place_file",
+    "relative_path_problem",
+    "resolve_image",
+    "safe_file_name",
+    "stored_name",
+]
+
+STEM_MAX = 60  # characters of a stored image's name before its extension
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
 
 
 def media_dir(db_path: Path) -> Path:
     """`shop.db` keeps its images in `shop-media/` next to it."""
     return db_path.parent / f"{db_path.stem}-media"
-
-
-def relative_path_problem(relative: str) -> str:
-    """Why `relative` is not a safe relative image path, or '' when it is.
-
-    Backslashes are refused outright rather than read as separators: the file must mean the
-    same thing on every platform, and `..\\x` must not slip past the upward check on Windows.
-    """
-    if "\\" in relative:
-        return "must use forward slashes (/), not backslashes"
-    if relative.startswith("/") or _DRIVE.match(relative):
-        return "must be a relative path, not an absolute one"
-    if ":" in relative:
-        return "must be a relative file path (no drive, scheme or colon)"
-    if ".." in PurePosixPath(relative).parts:
-        return "must not go up out of its folder with '..'"
-    return ""
 
 
 def safe_file_name(name: str) -> str:
@@ -42,12 +43,32 @@ def safe_file_name(name: str) -> str:
     return re.sub(r"[:\\]", "-", name)
 
 
+def stored_name(original: str, extension: str) -> str:
+    """The short, safe relative path an image is stored under: `images/<slug><extension>`,
+    the slug keeping what is readable of the original name (ASCII letters, digits, - and _)."""
+    stem = PurePosixPath(original.replace("\\", "/")).with_suffix("").as_posix()
+    slug = _UNSAFE.sub("-", stem.removeprefix("images/")).strip("-_")[:STEM_MAX].strip("-_")
+    return f"images/{slug or 'image'}{extension}"
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether path, its links followed, lies inside folder (its links followed too)."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link loop, a name too long
+        return False
+
+
 def resolve_image(db_path: Path | None, relative: str) -> Path | None:
-    """The image file a layer refers to, when it exists in the database's media folder."""
+    """The image file a layer refers to, when it exists in the database's media folder.
+    Never raises: a path the file system cannot even look at is simply not found."""
     if db_path is None or not relative or relative_path_problem(relative):
         return None
     candidate = media_dir(Path(db_path)) / PurePosixPath(relative)
-    return candidate if candidate.is_file() else None
+    try:
+        return candidate if candidate.is_file() else None
+    except (OSError, ValueError):  # name too long, a NUL byte
+        return None
 
 
 def place_file(source: Path, folder: Path, relative: str) -> tuple[str, Path | None]:
@@ -55,17 +76,34 @@ def place_file(source: Path, folder: Path, relative: str) -> tuple[str, Path | N
 
     Returns the relative path actually used (a free name such as `images/x-2.png` when
     another file already sits there) and the path of the file created, or None when an
-    identical file was already in place.
+    identical file was already in place. The copy is written to a temporary file beside the
+    target and then linked in under its name, which fails rather than overwrites when another
+    writer got there first; a failure (a full disk) leaves no file behind.
     """
     wanted = PurePosixPath(relative)
-    candidate, n = wanted, 1
-    while True:
-        target = folder / candidate
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-            return candidate.as_posix(), target
-        if target.is_file() and filecmp.cmp(source, target, shallow=False):
-            return candidate.as_posix(), None
-        n += 1
-        candidate = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
+    target_dir = folder / wanted.parent
+    target_dir.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target_dir)
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as out, source.open("rb") as data:
+            shutil.copyfileobj(data, out)
+        candidate, n = wanted, 1
+        while True:
+            target = folder / candidate
+            try:
+                os.link(temp, target)
+                return candidate.as_posix(), target
+            except FileExistsError:
+                if target.is_file() and filecmp.cmp(temp, target, shallow=False):
+                    return candidate.as_posix(), None
+            except OSError as exc:
+                if exc.errno not in _NO_HARD_LINKS:
+                    raise
+                if not target.exists():  # a file system without links: a rename still is whole
+                    os.replace(temp, target)
+                    return candidate.as_posix(), target
+            n += 1
+            candidate = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
+    finally:
+        temp.unlink(missing_ok=True)

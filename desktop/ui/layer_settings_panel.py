@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 from ..domain.fields import STOCK_FIELDS, LayerField
 from ..domain.model import Layer, LayerType
 from ..domain.money import format_money, money_str
-from ..store import media
+from ..domain.rules import RuleError
+from ..domain.rules import image as image_rule
+from ..store import images, media
 from . import empty_state
 from .document import Document
 from .field_commit import FieldError, LayerCommitter, StackUndoKeys
@@ -306,18 +308,25 @@ class LayerSettingsPanel(QScrollArea):
             self.committer.refuse(self.image_error, "Images need a database saved in a file.")
             return
         source = Path(chosen)
-        folder = media.media_dir(db_path)
         try:
+            info = images.check_image(source)
+        except images.ImageError as exc:
+            self.committer.refuse(self.image_error, f"Image: {source.name} {exc}.")
+            return
+        folder = media.media_dir(db_path)
+        relative = ""
+        if media.inside(source, folder):
             relative = source.resolve().relative_to(folder.resolve()).as_posix()
-        except ValueError:
-            relative = ""
-        if not relative or media.relative_path_problem(relative):
-            # Outside the media folder, or named so that no exchange file could refer to it.
-            wanted = f"images/{media.safe_file_name(source.name)}"
+        if not relative or rules_image_problem(relative):
+            # Outside the media folder, or named so that no exchange file could refer to it:
+            # copied in under a short, safe name.
+            wanted = media.stored_name(source.name, info.extension)
             try:
                 relative, _created = media.place_file(source, folder, wanted)
             except OSError as exc:
-                self.committer.refuse(self.image_error, f"Could not copy the image: {exc}")
+                self.committer.refuse(
+                    self.image_error, f"Could not copy the image: {exc.strerror or exc}."
+                )
                 return
         self._commit_image(relative)
 
@@ -329,3 +338,12 @@ class LayerSettingsPanel(QScrollArea):
                 self.image_error,
                 revert=lambda: self._load({LayerField.IMAGE}),
             )
+
+
+def rules_image_problem(relative: str) -> str:
+    """Why the image rule would refuse relative as a stored path, or ''."""
+    try:
+        image_rule(relative)
+    except RuleError as exc:
+        return exc.problem
+    return ""

@@ -182,9 +182,10 @@ def test_choose_image_copies_it_into_the_media_folder(window: MainWindow, qtbot,
     dialog.reject()
     db_path = window.document.db_path
     assert db_path is not None
-    assert _stored_layer(window, "Grip Color/Red").image == "images/red grip.png"
-    assert (media_dir(db_path) / "images" / "red grip.png").read_bytes() == source.read_bytes()
-    assert find(window, QLineEdit, "layerImageEdit").text() == "images/red grip.png"
+    # Copied in under a short, safe name.
+    assert _stored_layer(window, "Grip Color/Red").image == "images/red-grip.png"
+    assert (media_dir(db_path) / "images" / "red-grip.png").read_bytes() == source.read_bytes()
+    assert find(window, QLineEdit, "layerImageEdit").text() == "images/red-grip.png"
     assert not find(window, QLabel, "imageThumbnail").pixmap().isNull()
     assert not find(window, QLabel, "imageMissingLabel").isVisible()
     # Clear removes the reference (the file stays for undo)
@@ -211,6 +212,23 @@ def test_an_image_whose_name_a_path_may_not_hold_is_stored_under_a_safe_name(  #
         assert not find(window, QLabel, "imageMissingLabel").isVisible()
         data = exchange.loads(exchange.dumps(exchange.to_dict(window.document.configurator)))
         assert exchange.from_dict(data).layers[0].children[1].image == stored
+
+
+def test_a_file_that_is_not_an_image_is_refused_at_the_field(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    select(window, "Grip Color/Red")
+    fake = tmp_path / "notes.png"
+    fake.write_text("not a picture")
+    find(window, QPushButton, "chooseImageButton").click()
+    dialog = visible_dialog(qtbot, QFileDialog, "chooseImageDialog")
+    dialog.fileSelected.emit(str(fake))
+    dialog.reject()
+    error = find(window, QLabel, "layerImageError")
+    assert error.isVisible() and "is not a PNG, JPEG or WebP image" in error.text()
+    assert window.undo_stack.count() == 0
+    assert _stored_layer(window, "Grip Color/Red").image == ""
+    assert not (_media(window) / "images" / "notes.png").exists()
 
 
 def _media(window: MainWindow) -> Path:
