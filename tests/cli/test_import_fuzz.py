@@ -199,7 +199,8 @@ def m_move_layer(rng: random.Random, data: Any) -> Any:
         siblings = parent.get("layers", parent.get("children"))
         if isinstance(siblings, list) and moving in siblings:
             siblings.remove(moving)
-    target = rng.choice([data["configurator"], *all_layers])
+    inside = {id(node) for node in dicts(moving)}  # its own subtree would make a cycle
+    target = rng.choice([data["configurator"], *(d for d in all_layers if id(d) not in inside)])
     target.setdefault("layers" if target is data["configurator"] else "children", []).append(moving)
     return data
 
