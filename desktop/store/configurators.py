@@ -12,6 +12,13 @@ from sqlmodel import Session, col, select
 
 from ..domain.fields import ConfiguratorField, check_configurator, check_configurator_changes
 from ..domain.model import Backorders, Configurator
+from .corrupt import (
+    corrupt_configurator,
+    stored_columns,
+    stored_money,
+    stored_product_id,
+    stored_text,
+)
 from .layers import insert_layers, load_layers
 from .site import get_site
 from .tables import ConfiguratorRow
@@ -74,18 +81,30 @@ def _row(session: Session, configurator_id: int) -> ConfiguratorRow:
 
 
 def load_configurator(session: Session, configurator_id: int) -> Configurator:
-    """The configurator with its whole layer tree, in one query for the layers."""
-    row = _row(session, configurator_id)
-    return Configurator(
-        id=row.id,
-        name=row.name,
-        product_name=row.product_name,
-        woocommerce_id=row.woocommerce_id,
-        base_price=row.base_price,
-        currency=row.currency,
-        backorders=Backorders(row.backorders),
-        layers=load_layers(session, configurator_id),
-    )
+    """The configurator with its whole layer tree, in one query for the layers.
+
+    A row none of our writes could have stored (edited by hand, damaged) raises
+    CorruptDataError naming it; a missing one, StoreError.
+    """
+    table = ConfiguratorRow.__table__  # type: ignore[attr-defined]  # set by SQLModel
+    query = select(*stored_columns(table, "base_price")).where(table.c.id == configurator_id)
+    row = session.connection().execute(query).one_or_none()
+    if row is None:
+        raise StoreError(f"no configurator with id {configurator_id}")
+    try:
+        cfg = Configurator(
+            id=row.id,
+            name=stored_text(row.name),
+            product_name=stored_text(row.product_name),
+            woocommerce_id=stored_product_id(row.woocommerce_id),
+            base_price=stored_money(row.base_price),
+            currency=stored_text(row.currency),
+            backorders=Backorders(row.backorders),
+        )
+    except (ArithmeticError, ValueError, TypeError):
+        raise corrupt_configurator(row) from None
+    cfg.layers = load_layers(session, configurator_id, cfg.name)
+    return cfg
 
 
 def _insert(

@@ -14,6 +14,16 @@ from sqlmodel import Session
 
 from ..domain.fields import LayerField, check_layer_changes, check_layers, misplaced
 from ..domain.model import Layer, LayerType, Stock, StockStatus, can_hold
+from .corrupt import (
+    corrupt_layer,
+    misplaced_layer,
+    orphan_layer,
+    owner_words,
+    stored_columns,
+    stored_money,
+    stored_quantity,
+    stored_text,
+)
 from .transaction import LAYER, StoreError, write
 
 _c = LAYER.c
@@ -44,39 +54,63 @@ def _row(
     }
 
 
-def load_layers(session: Session, configurator_id: int) -> list[Layer]:
-    """The top-level layers of a configurator, their subtrees attached, in one query."""
+# Money as the stored text, converted by load_layers where a bad value can be traced to its row.
+_STORED_LAYER = stored_columns(LAYER, "price", "sale_price")
+
+
+def load_layers(
+    session: Session, configurator_id: int, configurator_name: str | None = None
+) -> list[Layer]:
+    """The top-level layers of a configurator, their subtrees attached, in one query.
+
+    A row none of our writes could have stored (edited by hand, damaged) raises
+    CorruptDataError naming it; configurator_name names its owner in that message.
+    """
     rows = session.connection().execute(
-        select(LAYER)
+        select(*_STORED_LAYER)
         .where(_c.configurator_id == configurator_id)
         .order_by(_c.parent_id, _c.position)
     )
     nodes: dict[int, Layer] = {}
     pending: list[tuple[Layer, int | None]] = []
     for r in rows:
-        layer = Layer(
-            id=r.id,
-            name=r.name,
-            type=LayerType(r.type),
-            required=r.required,
-            multiple=r.multiple,
-            price=r.price,
-            sale_price=r.sale_price,
-            image=r.image,
-            active_on_load=r.active_on_load,
-            hidden=r.hidden,
-            stock=Stock(r.manage_stock, r.sku, r.stock_quantity, StockStatus(r.stock_status)),
-        )
+        try:
+            layer = Layer(
+                id=r.id,
+                name=stored_text(r.name),
+                type=LayerType(r.type),
+                required=r.required,
+                multiple=r.multiple,
+                price=stored_money(r.price),
+                sale_price=None if r.sale_price is None else stored_money(r.sale_price),
+                image=stored_text(r.image),
+                active_on_load=r.active_on_load,
+                hidden=r.hidden,
+                stock=Stock(
+                    r.manage_stock,
+                    stored_text(r.sku),
+                    stored_quantity(r.stock_quantity),
+                    StockStatus(r.stock_status),
+                ),
+            )
+        except (ArithmeticError, ValueError, TypeError):
+            raise corrupt_layer(r, owner_words(configurator_name)) from None
         nodes[r.id] = layer
         pending.append((layer, r.parent_id))
     top: list[Layer] = []
     # Rows are sorted by parent id, not by depth, so a child may come before its parent:
-    # attach them once all are read.
+    # attach them once all are read. Checking each parent's type here also rules out cycles
+    # (a group has no parent, so no chain of parents can come back to where it started).
     for layer, parent_id in pending:
-        if parent_id is None:
+        parent = None if parent_id is None else nodes.get(parent_id)
+        if parent is None and parent_id is not None:
+            raise orphan_layer(layer.id, parent_id, owner_words(configurator_name))
+        parent_type = None if parent is None else parent.type
+        if not can_hold(parent_type, layer.type):
+            raise misplaced_layer(layer.id, layer.type, parent_type, owner_words(configurator_name))
+        if parent is None:
             top.append(layer)
         else:
-            parent = nodes[parent_id]
             layer.parent = parent
             parent.children.append(layer)
     return top
