@@ -73,11 +73,15 @@ def _check_name_free(session: Session, name: str, exclude_id: int | None) -> Non
         raise StoreError(f'a configurator named "{name}" already exists', ConfiguratorField.NAME)
 
 
-def _row(session: Session, configurator_id: int) -> ConfiguratorRow:
-    row = session.get(ConfiguratorRow, configurator_id)
-    if row is None:
+_TABLE = ConfiguratorRow.__table__  # type: ignore[attr-defined]  # set by SQLModel
+
+
+def _require(session: Session, configurator_id: int) -> None:
+    """StoreError unless the configurator exists. Reads only its id, so a row whose other
+    values were broken by hand can still be renamed, fixed or deleted."""
+    query = select(_TABLE.c.id).where(_TABLE.c.id == configurator_id)
+    if session.connection().execute(query).first() is None:
         raise StoreError(f"no configurator with id {configurator_id}")
-    return row
 
 
 def load_configurator(session: Session, configurator_id: int) -> Configurator:
@@ -181,19 +185,25 @@ def update_configurator(
     session: Session, configurator_id: int, changes: Mapping[ConfiguratorField, object]
 ) -> dict[ConfiguratorField, Any]:
     """Set fields of one configurator; returns them as stored (trimmed, rounded)."""
-    row = _row(session, configurator_id)
+    _require(session, configurator_id)
     stored = check_configurator_changes(changes)
     if ConfiguratorField.NAME in stored:
         _check_name_free(session, stored[ConfiguratorField.NAME], configurator_id)
-    for field, value in stored.items():
-        setattr(row, field.value, value.value if isinstance(value, Backorders) else value)
+    values = {
+        field.value: value.value if isinstance(value, Backorders) else value
+        for field, value in stored.items()
+    }
+    if values:
+        session.connection().execute(
+            _TABLE.update().where(_TABLE.c.id == configurator_id).values(**values)
+        )
     return stored
 
 
 @write
 def delete_configurator(session: Session, configurator_id: int) -> None:
-    session.delete(_row(session, configurator_id))
-    session.flush()
+    _require(session, configurator_id)
+    session.connection().execute(_TABLE.delete().where(_TABLE.c.id == configurator_id))
     site = get_site(session)
     if site.last_configurator_id == configurator_id:
         site.last_configurator_id = None

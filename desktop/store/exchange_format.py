@@ -41,6 +41,8 @@ from ..domain.money import money_str
 from ..domain.rules import RuleError
 
 FORMAT = "configurator-editor/1"
+# Far above any real configurator (100,000 options export to about 40 MB).
+MAX_FILE_BYTES = 200 * 2**20
 
 
 class ExchangeError(ValueError):
@@ -111,6 +113,11 @@ def read_json(path: Path) -> Any:
     """Parse a file as JSON; refusals say where the text went wrong (the caller names the file)."""
     path = Path(path)
     try:
+        # A pipe or a device (/dev/zero) would block or never end; a huge file is no export.
+        if path.exists() and not path.is_file():
+            raise ExchangeError("", "not a regular file")
+        if path.exists() and path.stat().st_size > MAX_FILE_BYTES:
+            raise ExchangeError("", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ExchangeError("", "file not found") from None

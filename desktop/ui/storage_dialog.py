@@ -1,4 +1,4 @@
-"""The box that says the database cannot take edits (read-only, disk full, damaged).
+"""The box that says the database cannot be used (read-only, disk full, damaged).
 
 A locked database is told in the status bar only: it usually frees itself. A lasting fault
 would make every edit fail the same way, so it is said once in a box — opened with open(), so
@@ -10,10 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-TITLE = "Changes cannot be saved"
+TITLE = "The database cannot be used"
 HINT = (
-    "What you see is what the database holds: the change that failed was not kept and "
-    "left no undo step."
+    "Nothing was half-written: what you see is what the database holds, and an edit that "
+    "failed left no undo step."
 )
 
 

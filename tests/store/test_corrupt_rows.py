@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.fields import ConfiguratorField
 from desktop.domain.money import MONEY_LIMIT
 from desktop.store import repository
 from desktop.store.corrupt import CorruptDataError, stored_money
@@ -164,3 +165,20 @@ def test_stored_money_stops_just_below_the_limit() -> None:
     for refused in (str(MONEY_LIMIT), f"{MONEY_LIMIT}.00", "-0.01", "1E+3", "Infinity", ""):
         with pytest.raises(ValueError):
             stored_money(refused)
+
+
+def test_a_configurator_broken_by_hand_can_still_be_fixed_or_deleted(db_path: Path) -> None:
+    hand_edit(db_path, "UPDATE configurator SET base_price = 'abc' WHERE id = 1")
+    database = open_database(db_path)
+    try:
+        with database.session() as session:
+            with pytest.raises(CorruptDataError):
+                repository.load_configurator(session, 1)
+            fix = {ConfiguratorField.BASE_PRICE: Decimal("49.00")}
+            repository.update_configurator(session, 1, fix)
+            assert repository.load_configurator(session, 1).base_price == Decimal("49.00")
+            hand_edit(db_path, "UPDATE configurator SET base_price = 'abc' WHERE id = 1")
+            repository.delete_configurator(session, 1)
+            assert repository.list_configurators(session) == []
+    finally:
+        database.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -554,3 +555,12 @@ def test_the_field_rules_refuse_what_the_store_refuses(
 def test_an_integer_too_long_to_read_is_refused_as_invalid_json() -> None:
     with pytest.raises(ExchangeError, match=r"^invalid JSON"):
         loads('{"format": "configurator-editor/1", "n": ' + "9" * 5000 + "}")
+
+
+def test_a_device_or_pipe_is_refused_without_reading_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    with pytest.raises(ExchangeError, match="not a regular file"):
+        read_json(fifo)
+    with pytest.raises(ExchangeError, match="not a regular file"):
+        read_json(Path("/dev/zero"))
