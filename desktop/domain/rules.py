@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from enum import StrEnum
 from pathlib import PurePosixPath
+from typing import TypeVar
 
 from .model import (
     MAX_STOCK_QUANTITY,
@@ -19,6 +21,8 @@ from .model import (
     StockStatus,
 )
 from .money import MoneyError, checked_amount, parse_money
+
+E = TypeVar("E", bound=StrEnum)
 
 # Lengths in characters. WooCommerce keeps SKUs in a 100-character column; names and product
 # names get room for any real product while keeping lists, paths and file names manageable.
@@ -172,20 +176,19 @@ def sale_price(value: object, price: Decimal) -> Decimal | None:
 
 
 def stock_status(value: object) -> StockStatus:
-    if isinstance(value, StockStatus):
-        return value
-    try:
-        return StockStatus(value)
-    except ValueError:
-        listed = ", ".join(f'"{s.value}"' for s in StockStatus)
-        raise RuleError(f"expected one of {listed}") from None
+    return _choice(StockStatus, value)
 
 
 def backorders(value: object) -> Backorders:
-    if isinstance(value, Backorders):
+    return _choice(Backorders, value)
+
+
+def _choice(kind: type[E], value: object) -> E:
+    """A member of the enum kind, given as one or by its value."""
+    if isinstance(value, kind):
         return value
     try:
-        return Backorders(value)
+        return kind(value)
     except ValueError:
-        listed = ", ".join(f'"{b.value}"' for b in Backorders)
+        listed = ", ".join(f'"{member.value}"' for member in kind)
         raise RuleError(f"expected one of {listed}") from None

@@ -4,17 +4,13 @@ and a lasting fault is said in a dialog. The lock is real: a second connection h
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QSpinBox
 from sqlalchemy import event
 from sqlmodel import create_engine
 
 from desktop.ui.main_window import MainWindow
 
+from ..store.damaged import locked
 from .conftest import WindowFactory
 from .helpers import find, read_configurator, select
 
@@ -28,18 +24,6 @@ def short_busy_timeout(window: MainWindow) -> None:
     engine = window.document.database.engine
     event.listen(engine, "connect", lambda conn, _record: conn.execute("PRAGMA busy_timeout = 200"))
     engine.dispose()
-
-
-@contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """Another program holds the database's write lock."""
-    other = sqlite3.connect(path, isolation_level=None, timeout=0)
-    other.execute("BEGIN EXCLUSIVE")
-    try:
-        yield
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
 
 
 def reopen_read_only(window: MainWindow) -> None:
