@@ -45,7 +45,7 @@ from ..domain.fields import (
 )
 from ..domain.model import Configurator, Layer
 from ..store import repository as repo
-from ..store.database import Database
+from ..store.database import Database, describe_failure
 from ..store.repository import ConfiguratorSummary, StorageError, StoreError, storage_errors
 
 T = TypeVar("T")
@@ -83,11 +83,13 @@ class Document(QObject):
         with storage_errors(), self.database.session() as session:
             yield session
 
-    def report(self, error: StoreError) -> None:
-        """Tell the window about a refused or failed write or read."""
-        self.writeFailed.emit(str(error))
+    def report(self, error: StoreError, *, reading: bool = False) -> None:
+        """Tell the window about a refused or failed write, or (reading) a failed read, which
+        is worded by what went wrong with the file rather than as a change not saved."""
+        text = describe_failure(self.db_path, error) if reading else str(error)
+        self.writeFailed.emit(text)
         if isinstance(error, StorageError) and error.lasting:
-            self.storageFailed.emit(str(error))
+            self.storageFailed.emit(text)
 
     def _read(self, read: Callable[[Session], T], fallback: T) -> T:
         """A read the window makes on its own: on failure, reported and `fallback` returned."""
@@ -95,7 +97,7 @@ class Document(QObject):
             with self._session() as session:
                 return read(session)
         except StoreError as exc:
-            self.report(exc)
+            self.report(exc, reading=True)
             return fallback
 
     # --- reads ---------------------------------------------------------------------------
@@ -150,7 +152,7 @@ class Document(QObject):
         try:
             self.open_configurator(configurator_id)
         except StoreError as exc:
-            self.report(exc)
+            self.report(exc, reading=True)
             return False
         return True
 

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QT
 
 from ..domain import texts
 from ..domain.model import Configurator
-from ..store.database import describe_failure
-from ..store.repository import StorageError, StoreError
 from . import icons
 from .app import APP_NAME, ORGANIZATION
 from .commands import SetAddon, push
@@ -62,14 +60,8 @@ def open_initial(document: Document) -> None:
     ids = [summary.id for summary in document.configurators()]
     if wanted not in ids:
         wanted = ids[0] if ids else None
-    try:
-        document.open_configurator(wanted)
-    except StoreError as exc:  # a damaged file or a row edited by hand: the window still opens
-        # Said naming the file and the row; the store's own wording is about a failed edit.
-        message = describe_failure(document.db_path, exc)
-        document.writeFailed.emit(message)
-        if isinstance(exc, StorageError) and exc.lasting:
-            document.storageFailed.emit(message)
+    # A damaged file or a row edited by hand is said, naming both; the window still opens.
+    document.try_open(wanted)
 
 
 class MainWindow(QMainWindow):
