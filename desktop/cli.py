@@ -2,7 +2,9 @@
 `export`, `addons` and a headless `storefront` for scripts.
 
 Errors a user can cause (bad arguments, unknown names, a foreign database, an invalid file) end
-with exit status 2 and one line on stderr; nothing here re-implements a stock rule.
+with exit status 2 and one line on stderr; a warning (an imported image that is missing) is a
+line on stderr that starts "configurator-editor: warning:" and the exit status stays 0.
+Nothing here re-implements a stock rule.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sqlmodel import Session
 
 from .domain.storefront import MAX_QUANTITY
 from .headless import Scenario, UnknownOption, run_scenario
+from .missing_images import missing_images
 from .store import repository
 from .store.database import (
     BUSY_TIMEOUT_S,
@@ -35,6 +38,7 @@ from .store.demo import open_store
 from .store.exchange import ExchangeError, dumps, export_configurator, export_file, import_file
 from .store.media import media_dir
 from .store.repository import StorageError, StoreError
+from .storefront_text import render
 
 PROG = "configurator-editor"
 ADDON_CHOICES = ("stock-management",)
@@ -122,7 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     imp = commands.add_parser(
-        "import", parents=[db_option], help="import an exchange file; prints the new id"
+        "import",
+        parents=[db_option],
+        help="import an exchange file; prints the new id, a tab and the name it got",
     )
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("--name", help="name for the imported configurator")
@@ -148,14 +154,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     shop.add_argument("configurator", metavar="ID_OR_NAME")
     shop.add_argument(
-        "--select", action="append", default=[], metavar="PATH", help='e.g. "Grip Color/Red"'
+        "--select",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help='e.g. "Grip Color/Metallic Purple"',
     )
     shop.add_argument(
         "--qty", type=_quantity, default=1, metavar="N", help=f"1 to {MAX_QUANTITY:,}"
     )
     shop.add_argument("--add-to-cart", action="store_true")
     shop.add_argument("--checkout", action="store_true", help="add to cart, then check out")
-    shop.add_argument("--json", action="store_true", required=True, help="JSON output")
+    shop.add_argument("--json", action="store_true", help="JSON output (default: readable text)")
     shop.set_defaults(command=_cmd_storefront)
     return parser
 
@@ -175,6 +185,8 @@ def main(argv: Sequence[str] | None = None, *, busy_timeout: float = BUSY_TIMEOU
         sys.stdout.reconfigure(encoding="utf-8")  # JSON is UTF-8, whatever the console's locale
     database = args.db if args.db is not None else default_database_path()
     try:
+        if args.db is not None:
+            _check_folder(args.db)
         return command(args)
     except (StorageError, SQLAlchemyError, sqlite3.Error) as exc:
         # The file itself failed (damaged, locked, gone, disk full) or holds a row edited by
@@ -194,12 +206,20 @@ def main(argv: Sequence[str] | None = None, *, busy_timeout: float = BUSY_TIMEOU
 
 
 def _fail(message: str) -> int:
+    _report("error", message)
+    return 2
+
+
+def _warn(message: str) -> None:
+    _report("warning", message)
+
+
+def _report(kind: str, message: str) -> None:
     one_line = " ".join(message.split())  # whatever the message quoted (names, paths, SQLite)
     # A quoted value may hold a lone surrogate (from a file or a file name): escaped here, so
     # that writing the line cannot fail whatever the stream's error handler.
     safe = one_line.encode("utf-8", "backslashreplace").decode("utf-8")
-    print(f"{PROG}: error: {safe}", file=sys.stderr)
-    return 2
+    print(f"{PROG}: {kind}: {safe}", file=sys.stderr)
 
 
 # --- commands ---------------------------------------------------------------------------------
@@ -215,12 +235,21 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:
         with db.session() as session:
             try:
+                # Checked before the import: it keeps a missing image's path silently.
+                missing = missing_images(args.file)
                 configurator_id = import_file(session, args.file, args.name)
             except ExchangeError as exc:
                 raise CliError(f"cannot import {args.file}: {exc}") from None
+            # The name it got: a taken one was made unique ("Travel Mug (2)").
+            (name,) = [
+                c.name for c in repository.list_configurators(session) if c.id == configurator_id
+            ]
     finally:
         db.close()
-    print(configurator_id)
+    # The id first, then a tab: `cut -f1` still gives scripts the id alone.
+    print(f"{configurator_id}\t{name}")
+    for image in missing:
+        _warn(image.warning())
     return 0
 
 
@@ -268,20 +297,48 @@ def _cmd_storefront(args: argparse.Namespace) -> int:
         add_to_cart=args.add_to_cart,
         checkout=args.checkout,
     )
-    print(json.dumps(run_scenario(cfg, addon, scenario), indent=2, ensure_ascii=False))
+    report = run_scenario(cfg, addon, scenario)
+    if args.json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(render(report, name=cfg.name, currency=cfg.currency, addon_active=addon))
     return 0
 
 
 # --- helpers ----------------------------------------------------------------------------------
+def _check_folder(db_arg: Path) -> None:
+    """A --db whose folder is missing is most likely mistyped: say so before anything is
+    created (opening would make the folders, and a write command a seeded database)."""
+    folder = db_arg.parent
+    try:
+        if folder.is_dir():
+            return
+        exists = folder.exists()
+    except (OSError, ValueError):  # a path the file system cannot even look up
+        exists = False
+    if exists:
+        raise CliError(f"cannot use {db_arg}: {folder} is not a folder")
+    raise CliError(
+        f"cannot use {db_arg}: there is no folder {folder}; "
+        "check the path, or create the folder first"
+    )
+
+
 def _open_read_only(db_arg: Path | None) -> tuple[Path, Database]:
     """An in-memory copy of the database, so reading commands can never write to it.
 
     On first run the default database does not exist yet; it is created and seeded as the
-    editor would. An explicit --db that does not exist is an error instead.
+    editor would. An explicit --db that does not exist is an error instead: a read is no
+    reason to create a database (`addons` or the editor creates one, with the demo).
     """
     path = db_arg if db_arg is not None else default_database_path()
     if db_arg is None and not path.exists():
         open_store(path).close()
+    elif db_arg is not None and not path.exists() and not path.is_symlink():
+        raise CliError(
+            f"no database at {path} (export and storefront only read; addons, import or "
+            "the editor create a new one, with the demo)"
+        )
     return path, open_copy_in_memory(path)
 
 

@@ -101,10 +101,11 @@ def test_without_backorders_purple_is_out_of_stock(tmp_path: Path) -> None:
     edited["configurator"]["settings"]["backorders"] = "no"
     exported.write_text(json.dumps(edited), encoding="utf-8")
 
-    new_id = ok(cli("--db", db, "import", exported, "--name", "No Backorders", cwd=tmp_path))
-    assert new_id.strip().isdigit()
+    printed = ok(cli("--db", db, "import", exported, "--name", "No Backorders", cwd=tmp_path))
+    new_id, name = printed.rstrip("\n").split("\t")
+    assert new_id.isdigit() and name == "No Backorders"
 
-    args = ("--db", db, "storefront", new_id.strip(), "--select", PURPLE, "--add-to-cart")
+    args = ("--db", db, "storefront", new_id, "--select", PURPLE, "--add-to-cart")
     data = report(cli(*args, "--json", cwd=tmp_path))
     assert option_entry(data, PURPLE) == {
         "path": PURPLE,
@@ -266,7 +267,7 @@ def test_a_database_that_fails_midway_is_one_line_not_a_traceback(
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["storefront", DEMO], "the following arguments are required: --json"),
+        (["storefront"], "the following arguments are required: ID_OR_NAME"),
         (["storefront", DEMO, "--json", "--qty", "0"], "expected a whole number from 1 to"),
         (["addons", "--enable", "bogus"], "invalid choice: 'bogus'"),
         (
@@ -291,7 +292,8 @@ def test_import_prints_the_id_and_keeps_names_unique(
     seeded_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--db", str(seeded_db), "import", str(demo_path())]) == 0
-    new_id = capsys.readouterr().out.strip()
+    new_id, name = capsys.readouterr().out.rstrip("\n").split("\t")
+    assert name == f"{DEMO} (2)"
     assert main(["--db", str(seeded_db), "export", f"{DEMO} (2)"]) == 0
     assert json.loads(capsys.readouterr().out)["configurator"]["name"] == f"{DEMO} (2)"
     assert main(["--db", str(seeded_db), "export", new_id]) == 0
