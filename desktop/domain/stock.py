@@ -87,21 +87,27 @@ def backordered_units(stock: Stock, units: int, used: int = 0) -> int:
 
 
 def consistency_warning(addon_active: bool, stock: Stock, backorders: Backorders) -> str:
-    """A warning where the manual status and the quantity tell different stories, else ''."""
-    if not rules_apply(addon_active, stock):
+    """A warning where status and quantity really contradict each other, else ''.
+
+    Only "In Stock" with nothing left while backorders are off is one: the merchant says in
+    stock, shoppers see Out of Stock. With backorders allowed the same stock is the ordinary
+    backorder case, and "Out of Stock" over a positive quantity is a deliberate override
+    (`status_note` tells about it without warning)."""
+    if not rules_apply(addon_active, stock) or backorders_allowed(backorders):
         return ""
     qty = stock.quantity
     if stock.status is StockStatus.IN_STOCK and qty is not None and qty <= 0:
-        shown = texts.NOTICE_OUT_OF_STOCK if backorders is Backorders.NO else "on backorder"
-        return (
-            f'Status says "{texts.STATUS_IN_STOCK}" but the quantity is {qty}: '
-            f"shoppers see this option {shown}."
-        )
+        return texts.in_stock_but_empty(qty)
+    return ""
+
+
+def status_note(addon_active: bool, stock: Stock) -> str:
+    """Neutral information where the manual "Out of Stock" holds back units in stock, else ''."""
+    if not rules_apply(addon_active, stock):
+        return ""
+    qty = stock.quantity
     if stock.status is StockStatus.OUT_OF_STOCK and qty is not None and qty > 0:
-        return (
-            f'Status says "{texts.STATUS_OUT_OF_STOCK}" although {qty} are in stock: '
-            "the manual status wins, so those units are not sold from stock."
-        )
+        return texts.held_back(qty)
     return ""
 
 
@@ -127,7 +133,8 @@ def unselectable_default_warning(group: Layer, addon_active: bool, backorders: B
 
 
 def describe(addon_active: bool, stock: Stock, backorders: Backorders) -> str:
-    """The effective availability in words, e.g. 'Out of Stock — 0 left, backorders off'."""
+    """The effective availability in words, e.g. 'Out of Stock — 0 left, backorders off';
+    a negative quantity reads '4 backordered'."""
     if not addon_active:
         return texts.ADDON_OFF_WORDS
     state = option_state(addon_active, stock, backorders)
@@ -140,7 +147,7 @@ def describe(addon_active: bool, stock: Stock, backorders: Backorders) -> str:
     if stock.quantity is None:
         parts.append("no quantity tracked")
     else:
-        parts.append(f"{stock.quantity} left")
+        parts.append(texts.quantity_words(stock.quantity))
     parts.append(
         {
             Backorders.NO: "backorders off",

@@ -96,3 +96,54 @@ def unselectable_default(options: list[str]) -> str:
         return UNSELECTABLE_DEFAULT.format(choices=f"choice {quoted[0]}", verb="is")
     listed = ", ".join(quoted[:-1]) + f" and {quoted[-1]}"
     return UNSELECTABLE_DEFAULT.format(choices=f"choices {listed}", verb="are")
+
+
+# --- Stock section wording (issue 15: only real contradictions warn; plurals) ---
+IN_STOCK_BUT_EMPTY = (
+    'Status says "In Stock" but the quantity is {quantity} and backorders are off: '
+    f"shoppers see this option {NOTICE_OUT_OF_STOCK}."
+)
+HELD_BACK = (
+    'Set to "Out of Stock" by hand: the {units} in stock {verb} held back until the status is '
+    '"In Stock" again.'
+)
+NOT_TRACKED = "Not tracked"
+TRACK_QUANTITY = "Track quantity"
+QUANTITY_REFUSED = "Stock Quantity: a whole number from {low} to {high}, or empty for not tracked."
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """'1 item', '3 items': the count with the word in the number it takes."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def quantity_words(quantity: int) -> str:
+    """A tracked quantity as shoppers' stock: '5 left', '0 left', or '4 backordered' below 0."""
+    return f"{-quantity} backordered" if quantity < 0 else f"{quantity} left"
+
+
+def in_stock_but_empty(quantity: int) -> str:
+    return IN_STOCK_BUT_EMPTY.format(quantity=quantity)
+
+
+def held_back(units: int) -> str:
+    return HELD_BACK.format(units=plural(units, "unit"), verb="is" if units == 1 else "are")
+
+
+def layers_under(count: int) -> str:
+    """'the layer under it' / 'the 2 layers under it' (a delete confirmation)."""
+    return "the layer under it" if count == 1 else f"the {count} layers under it"
+
+
+def quantity_refused(low: int, high: int) -> str:
+    return QUANTITY_REFUSED.format(low=f"{low:,}", high=f"{high:,}")
+
+
+def as_sentence(text: str) -> str:
+    """A message shown on its own reads as a sentence: store refusals come worded to follow a
+    field name ('another layer … is already named "Red"') and get a capital and a full stop."""
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", "…")) else text + "."

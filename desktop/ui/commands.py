@@ -280,7 +280,9 @@ class DuplicateConfigurator(_AddConfigurator):
 
 
 class DeleteConfigurator(_Command):
-    """Delete a configurator; undo restores it exactly (same ids) and reopens it."""
+    """Delete a configurator; undo restores it exactly (same ids) and reopens it. When the
+    open one goes, every redo (the first, and each after an undo) opens the first one left,
+    so the window never stays on "No configurator open" while others exist."""
 
     def __init__(self, document: Document, configurator_id: int, name: str) -> None:
         super().__init__(document, f'Delete configurator "{name}"')
@@ -293,7 +295,14 @@ class DeleteConfigurator(_Command):
     def _redo(self) -> None:
         if self.snapshot is None:
             self.snapshot = self.document.snapshot_configurator(self.configurator_id)
+        closing = self.document.configurator is not None and (
+            self.document.configurator.id == self.configurator_id
+        )
         self.document.delete_configurator(self.configurator_id)
+        left = self.document.configurators()
+        if closing and left:
+            # Navigation, not part of the edit: a failed read is reported, the delete stands.
+            self.document.try_open(left[0].id)
 
     def _undo(self) -> None:
         assert self.snapshot is not None  # the first redo took it

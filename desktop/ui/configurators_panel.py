@@ -290,8 +290,5 @@ class ConfiguratorsPanel(QWidget):
         )
 
     def _delete(self, source: ConfiguratorSummary) -> None:
-        if not push(self.stack, DeleteConfigurator(self.document, source.id, source.name)):
-            return
-        if self.document.configurator is None and self.model.items:
-            # The open one went: show another rather than an empty window.
-            self.document.try_open(self.model.items[0].id)
+        # When the open one goes the command opens another, on redo as on the first delete.
+        push(self.stack, DeleteConfigurator(self.document, source.id, source.name))

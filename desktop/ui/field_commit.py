@@ -6,15 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ..domain.fields import FieldError as RuleRefusal
 from ..domain.fields import LayerField, check_layer_changes, get_layer_field
 from ..domain.model import Layer
+from ..domain.texts import as_sentence
 from .commands import SetLayerFields, push
 from .document import Document
+from .plain_text import plain_tooltip
 
 # How each field is named in undo texts ("Change price of "Metallic Red"").
 FIELD_WORDS: dict[LayerField, str] = {
@@ -62,22 +64,78 @@ class StackUndoKeys(QObject):
 
 
 class FieldError(QLabel):
-    """A red message under one field; empty and hidden while the field is fine."""
+    """A red message under one field; empty and hidden while the field is fine.
 
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+    By default it keeps a fixed room of two lines, reserved while it is hidden too, so a
+    message that appears never moves the fields below it (a click aimed at the next field
+    would land in another one); a message longer than that, in a narrow panel, ends in "…"
+    and shows whole in its tooltip (and in the status bar, where the committer sends it).
+    grow=True (dialogs, which grow to fit instead): it takes the room its message needs,
+    only while it shows one. Messages read as sentences, whoever wrote them (store refusals
+    come lowercase, worded to follow a field name).
+    """
+
+    RESERVED_LINES = 2
+
+    def __init__(
+        self, object_name: str, parent: QWidget | None = None, *, grow: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
         self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
         self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setStyleSheet("color: #d93025;")
+        self.grow = grow
+        self._message = ""
+        if not grow:
+            policy = self.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.setSizePolicy(policy)
+            self.setFixedHeight(self.fontMetrics().lineSpacing() * self.RESERVED_LINES)
         self.hide()
 
+    def message(self) -> str:
+        """The whole message, even where the label shows it cut short."""
+        return self._message
+
     def show_message(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
+        self._message = as_sentence(text)
+        self._fit()
+        self.setVisible(bool(self._message))
 
     def clear_message(self) -> None:
         self.show_message("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.grow:
+            self._fit()  # a wider or narrower panel fits more or less of the message
+
+    def _fit(self) -> None:
+        full = self._message
+        shown = full if self.grow else self._cut(full)
+        if shown != self.text():
+            self.setText(shown)
+        self.setToolTip(plain_tooltip(full) if shown != full else "")
+
+    def _cut(self, text: str) -> str:
+        """text, or its longest start ending in "…" that fits the reserved lines."""
+        width = self.contentsRect().width()
+        if not text or width <= 0 or self._height(text, width) <= self.height():
+            return text
+        low, high = 0, len(text)
+        while low < high:  # the longest start that fits
+            middle = (low + high + 1) // 2
+            if self._height(text[:middle].rstrip() + "…", width) <= self.height():
+                low = middle
+            else:
+                high = middle - 1
+        return text[:low].rstrip() + "…"
+
+    def _height(self, text: str, width: int) -> int:
+        flags = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft)
+        return self.fontMetrics().boundingRect(QRect(0, 0, width, 1 << 20), flags, text).height()
 
 
 class StepSpinBox(QSpinBox):
@@ -120,7 +178,7 @@ class LayerCommitter(QObject):
     def refuse(self, error: FieldError | None, text: str) -> None:
         if error is not None:
             error.show_message(text)
-        self.message.emit(text)
+        self.message.emit(as_sentence(text))
 
     def commit(
         self,
@@ -161,6 +219,8 @@ class LayerCommitter(QObject):
             return True
         if error is not None:
             error.show_message(self._failure)
+        if self._failure:  # the status bar said it too, as the store words it (lowercase)
+            self.message.emit(as_sentence(self._failure))
         if revert is not None:
             revert()
         return False

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QWidget
 
+from ..domain import texts
 from ..domain.model import Layer, LayerType
 from . import icons
 from .commands import InsertLayer, MoveLayer, RemoveLayer, push
@@ -185,7 +186,7 @@ class LayerActions(QObject):
             self.window,
             "confirmDeleteLayer",
             "Delete layer",
-            f'Delete "{layer.name}" and the {count} layer(s) under it?',
+            f'Delete "{layer.name}" and {texts.layers_under(count)}?',
             delete,
         )
 

@@ -46,6 +46,8 @@ _GENERAL_FIELDS = {
     LayerField.HIDDEN,
 }
 _GROUP_FIELDS = {LayerField.REQUIRED, LayerField.MULTIPLE}
+# The store's words for a name a sibling already has (desktop/store/layers.py).
+NAME_TAKEN = "is already named"
 
 
 def _with_error(field: QWidget, error: FieldError) -> QWidget:
@@ -112,7 +114,7 @@ class LayerSettingsPanel(QScrollArea):
         self.active_check.setObjectName("activeOnLoadCheck")
         self.hidden_check = QCheckBox("Hide this and child layers in controls")
         self.hidden_check.setObjectName("hiddenCheck")
-        self.required_check = QCheckBox("Is this required?")
+        self.required_check = QCheckBox("Required (shoppers must choose)")
         self.required_check.setObjectName("requiredCheck")
         self.multiple_check = QCheckBox("Allow multiple selection")
         self.multiple_check.setObjectName("multipleCheck")
@@ -122,6 +124,8 @@ class LayerSettingsPanel(QScrollArea):
         # In a narrow dock a field too wide to sit beside its label goes under it, instead
         # of the panel scrolling sideways with its fields cut off.
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Beside its field, not centred on the field and the room kept for its message.
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.form.addRow("Name", _with_error(self.name_edit, self.name_error))
         # Rows only image layers have (shown or hidden per layer type).
         self._image_rows: list[QWidget] = [
@@ -173,6 +177,7 @@ class LayerSettingsPanel(QScrollArea):
         document.layerInserted.connect(lambda _layer: self._refresh_empty())
         document.configuratorOpened.connect(lambda _cfg: self.show_layer(None))
         document.settingsChanged.connect(self._settings_changed)
+        document.writeFailed.connect(self._write_failed)
         self.show_layer(None)
 
     def comfortable_width(self) -> int:
@@ -249,6 +254,8 @@ class LayerSettingsPanel(QScrollArea):
     def _layer_changed(self, layer: Layer, fields: set[str]) -> None:
         if layer is not self.layer:
             return
+        if LayerField.NAME in fields:
+            self.name_error.clear_message()  # renamed (here, in the tree or by undo): fine now
         self._load(fields)
         stock_fields = fields & STOCK_FIELDS
         if stock_fields:
@@ -267,6 +274,14 @@ class LayerSettingsPanel(QScrollArea):
     def _settings_changed(self, fields: set[str]) -> None:
         if "currency" in fields:
             self._load({LayerField.PRICE})
+
+    def _write_failed(self, text: str) -> None:
+        # A rename in the layers tree refused by the store (a sibling has the name) arrives
+        # only as the document's message; the tree renames the selected layer, whose name
+        # field is here, so the reason shows where the merchant will fix it. (This panel's
+        # own name edits reach the field through the committer, with the same text.)
+        if self.layer is not None and NAME_TAKEN in text:
+            self.name_error.show_message(text)
 
     # --- committing ------------------------------------------------------------------------
     def _name_finished(self) -> None:

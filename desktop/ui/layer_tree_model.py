@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ..domain import rules, stock
+from ..domain import rules, stock, texts
 from ..domain.fields import LayerField
 from ..domain.model import Layer, LayerType, can_hold
 from ..domain.rules import RuleError
@@ -206,7 +206,7 @@ class LayerTreeModel(QAbstractItemModel):
                 w for w, on in (("required", layer.required), ("multiple", layer.multiple)) if on
             ]
             extra = f" ({', '.join(flags)})" if flags else ""
-            text = f"{kind}{extra} — {len(layer.children)} item(s)"
+            text = f"{kind}{extra} — {texts.plural(len(layer.children), 'item')}"
             warning = self._warning(layer)
             # The warning quotes option names users typed: shown as plain text.
             return plain_tooltip(f"{text}\n⚠ {warning}") if warning else text

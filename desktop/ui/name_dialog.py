@@ -18,6 +18,9 @@ from .field_commit import FieldError
 
 # Returns why a name cannot be used, or "" when it can.
 NameCheck = Callable[[str], str]
+MIN_WIDTH = 420
+# Room a title bar takes beside its text (icon, close and other buttons), roughly.
+TITLE_BAR_EXTRA = 160
 
 
 class NameDialog(QDialog):
@@ -47,7 +50,7 @@ class NameDialog(QDialog):
         self.product_edit = QLineEdit(self)
         self.product_edit.setObjectName("productEdit")
         self.product_edit.setPlaceholderText("the WooCommerce product it configures")
-        self.error = FieldError("nameError", self)
+        self.error = FieldError("nameError", self, grow=True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -63,7 +66,10 @@ class NameDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(360)
+        # Wide enough for the title in the frame's title bar (with its buttons), and for the
+        # usual refusal on one or two lines.
+        title_width = self.fontMetrics().horizontalAdvance(title) + TITLE_BAR_EXTRA
+        self.setMinimumWidth(max(MIN_WIDTH, title_width))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def ask(self, name: str) -> None:
@@ -76,6 +82,9 @@ class NameDialog(QDialog):
         problem = self.check(name)
         if problem:
             self.error.show_message(problem)
+            # Grow to the message: a wrapped line is never cut off at the dialog's edge.
+            self.layout().activate()
+            self.adjustSize()
             self.name_edit.setFocus()
             return  # stays open: the merchant corrects the name
         super().accept()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,10 +32,35 @@ STATUS_ITEMS = (
 )
 
 
+class QuantitySpinBox(StepSpinBox):
+    """The Stock Quantity spin box: its lowest value reads "Not tracked", and so does a field
+    cleared by the merchant (rather than snapping back to the old number without a word).
+
+    Signals:
+        refused(str)   typed text the box would not take (not a whole number in range)
+    """
+
+    refused = Signal(str)
+
+    def validate(self, text: str, pos: int) -> object:
+        if not text.strip():
+            return QValidator.State.Acceptable, text, pos
+        result = super().validate(text, pos)
+        state = result[0] if isinstance(result, tuple) else result
+        if state == QValidator.State.Invalid:
+            self.refused.emit(text)
+        return result
+
+    def valueFromText(self, text: str) -> int:
+        return self.minimum() if not text.strip() else super().valueFromText(text)
+
+
 class StockSection(QGroupBox):
-    """Manage Stock, SKU, Stock Quantity, Stock Status, the availability the rules compute and a
-    warning where status and quantity disagree. Disabled, with the reason shown, while the
-    Stock Management add-on is off. Commits through a LayerCommitter (no signals of its own)."""
+    """Manage Stock, SKU, Stock Quantity with its Track quantity choice, Stock Status, the
+    availability the rules compute, a warning where status and quantity really contradict
+    each other and a neutral note where a manual status holds units back. Disabled, with the
+    reason shown, while the Stock Management add-on is off. Commits through a LayerCommitter
+    (no signals of its own)."""
 
     def __init__(
         self, document: Document, committer: LayerCommitter, parent: QWidget | None = None
@@ -58,13 +84,21 @@ class StockSection(QGroupBox):
         self.sku_edit.setObjectName("skuEdit")
         self.sku_edit.setPlaceholderText("e.g. CASE-YELLOW-METALLIC")
         self.sku_error = FieldError("skuError", self.fields)
-        self.quantity_spin = StepSpinBox(self.fields)
+        self.quantity_spin = QuantitySpinBox(self.fields)
         self.quantity_spin.setObjectName("stockQuantitySpin")
         self.quantity_spin.setRange(NOT_TRACKED, MAX_QUANTITY)
-        self.quantity_spin.setSpecialValueText("not tracked")
+        self.quantity_spin.setSpecialValueText(texts.NOT_TRACKED.lower())
         self.quantity_spin.setToolTip(
-            "Units in stock; may be negative after backorders. Lowest value = not tracked."
+            "Units in stock; below 0 they are backordered. Clear the field for not tracked."
         )
+        self.tracked_check = QCheckBox(texts.TRACK_QUANTITY, self.fields)
+        self.tracked_check.setObjectName("quantityTrackedCheck")
+        self.tracked_check.setToolTip(
+            "Untick for no quantity: status alone says whether the option is in stock."
+        )
+        self.quantity_error = FieldError("stockQuantityError", self.fields)
+        # The quantity to offer again when tracking is ticked back on.
+        self._last_quantity = 0
         self.status_combo = QComboBox(self.fields)
         self.status_combo.setObjectName("stockStatusCombo")
         for label, status in STATUS_ITEMS:
@@ -83,6 +117,12 @@ class StockSection(QGroupBox):
             "color: #8a4b00; background: #fef7e0; border: 1px solid #f9ab00;"
             " border-radius: 3px; padding: 4px;"
         )
+        # Information, not a warning: the merchant chose it (a manual Out of Stock).
+        self.note_label = QLabel(self.fields)
+        self.note_label.setObjectName("stockNoteLabel")
+        self.note_label.setWordWrap(True)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label.setStyleSheet("color: #5f6368;")
 
         availability = QHBoxLayout()
         availability.setContentsMargins(0, 0, 0, 0)
@@ -96,12 +136,22 @@ class StockSection(QGroupBox):
         form.setContentsMargins(0, 0, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Beside its field, not centred on the field and the room kept for its message.
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.addRow("", self.manage_check)
         form.addRow(texts.SKU, sku_box)
-        form.addRow(texts.STOCK_QUANTITY, self.quantity_spin)
+        # The choice under the number, not beside it: side by side they are too wide for
+        # the dock and the row would drop under its label.
+        quantity_box = QVBoxLayout()
+        quantity_box.setSpacing(2)
+        quantity_box.addWidget(self.quantity_spin)
+        quantity_box.addWidget(self.tracked_check)
+        quantity_box.addWidget(self.quantity_error)
+        form.addRow(texts.STOCK_QUANTITY, quantity_box)
         form.addRow(texts.STOCK_STATUS, self.status_combo)
         form.addRow("Shoppers see", availability)
         form.addRow(self.warning_label)
+        form.addRow(self.note_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.addon_label)
         layout.addWidget(self.fields)
@@ -111,6 +161,8 @@ class StockSection(QGroupBox):
         self.sku_edit.editingFinished.connect(self._sku_finished)
         self.quantity_spin.valueChanged.connect(self._quantity_changed)
         self.quantity_spin.editingFinished.connect(self._quantity_finished)
+        self.quantity_spin.refused.connect(self._quantity_refused)
+        self.tracked_check.toggled.connect(self._tracked_toggled)
         self.status_combo.currentIndexChanged.connect(self._status_changed)
         document.addonChanged.connect(lambda _active: self.refresh_state())
         document.settingsChanged.connect(self._settings_changed)
@@ -119,6 +171,7 @@ class StockSection(QGroupBox):
     def show_layer(self, layer: Layer | None) -> None:
         self.layer = layer
         self.sku_error.clear_message()
+        self.quantity_error.clear_message()
         if layer is not None:
             self.load(set(STOCK_FIELDS))
 
@@ -136,6 +189,9 @@ class StockSection(QGroupBox):
             if LayerField.STOCK_QUANTITY in fields:
                 quantity = layer.stock.quantity
                 self.quantity_spin.setValue(NOT_TRACKED if quantity is None else quantity)
+                self.tracked_check.setChecked(quantity is not None)
+                if quantity is not None:
+                    self._last_quantity = quantity
             if LayerField.STOCK_STATUS in fields:
                 self.status_combo.setCurrentIndex(self.status_combo.findData(layer.stock.status))
         finally:
@@ -152,7 +208,8 @@ class StockSection(QGroupBox):
         if layer is None or cfg is None:
             return
         managed = layer.stock.manage
-        self.quantity_spin.setEnabled(managed)
+        self.tracked_check.setEnabled(managed)
+        self.quantity_spin.setEnabled(managed and layer.stock.quantity is not None)
         self.status_combo.setEnabled(managed)
         state = stock.option_state(active, layer.stock, cfg.backorders)
         self.status_icon.setPixmap(availability_icon(state.availability).pixmap(16, 16))
@@ -160,6 +217,9 @@ class StockSection(QGroupBox):
         warning = stock.consistency_warning(active, layer.stock, cfg.backorders)
         self.warning_label.setText(f"⚠ {warning}" if warning else "")
         self.warning_label.setVisible(bool(warning))
+        note = stock.status_note(active, layer.stock)
+        self.note_label.setText(note)
+        self.note_label.setVisible(bool(note))
 
     def _settings_changed(self, fields: set[str]) -> None:
         if "backorders" in fields:
@@ -195,6 +255,7 @@ class StockSection(QGroupBox):
             self.committer.commit(
                 self.layer,
                 {LayerField.STOCK_QUANTITY: self._quantity_value()},
+                self.quantity_error,
                 mergeable=self.quantity_spin.stepping,
                 revert=lambda: self.load({LayerField.STOCK_QUANTITY}),
             )
@@ -204,8 +265,24 @@ class StockSection(QGroupBox):
             self.committer.commit(
                 self.layer,
                 {LayerField.STOCK_QUANTITY: self._quantity_value()},
+                self.quantity_error,
                 revert=lambda: self.load({LayerField.STOCK_QUANTITY}),
             )
+
+    def _quantity_refused(self, _text: str) -> None:
+        # The box drops the keystroke; the merchant learns why at the field.
+        self.quantity_error.show_message(texts.quantity_refused(MIN_STOCK_QUANTITY, MAX_QUANTITY))
+
+    def _tracked_toggled(self, checked: bool) -> None:
+        if self._loading or self.layer is None:
+            return
+        quantity = self._last_quantity if checked else None
+        self.committer.commit(
+            self.layer,
+            {LayerField.STOCK_QUANTITY: quantity},
+            self.quantity_error,
+            revert=lambda: self.load({LayerField.STOCK_QUANTITY}),
+        )
 
     def _status_changed(self, index: int) -> None:
         if self._loading or self.layer is None or index < 0:

@@ -123,14 +123,39 @@ def test_purchasable_units_never_negative_and_none_means_unlimited() -> None:
     assert stock.purchasable_units(out) == 0
 
 
-def test_consistency_warning_where_status_and_quantity_disagree() -> None:
+def test_consistency_warning_only_where_status_and_quantity_contradict() -> None:
     agree = Stock(manage=True, quantity=3)
     assert stock.consistency_warning(True, agree, Backorders.NO) == ""
     in_but_empty = Stock(manage=True, quantity=0)
     assert "Out of Stock" in stock.consistency_warning(True, in_but_empty, Backorders.NO)
+    # Out of Stock over units in stock is the merchant's override: a note, never a warning.
     out_but_full = Stock(manage=True, quantity=4, status=StockStatus.OUT_OF_STOCK)
-    assert "4 are in stock" in stock.consistency_warning(True, out_but_full, Backorders.NOTIFY)
-    assert stock.consistency_warning(False, out_but_full, Backorders.NOTIFY) == ""
+    for backorders in Backorders:
+        assert stock.consistency_warning(True, out_but_full, backorders) == ""
+    assert stock.consistency_warning(False, in_but_empty, Backorders.NO) == ""
+
+
+@pytest.mark.parametrize("backorders", [Backorders.NOTIFY, Backorders.YES])
+@pytest.mark.parametrize("quantity", [0, -4])
+def test_in_stock_with_nothing_left_is_the_ordinary_backorder_case(
+    backorders: Backorders, quantity: int
+) -> None:
+    # The demo's Metallic Purple: 0, In Stock, backorders with notice.
+    assert stock.consistency_warning(True, Stock(manage=True, quantity=quantity), backorders) == ""
+
+
+def test_status_note_informs_of_a_manual_out_of_stock_holding_units_back() -> None:
+    out_but_full = Stock(manage=True, quantity=4, status=StockStatus.OUT_OF_STOCK)
+    assert stock.status_note(True, out_but_full) == (
+        'Set to "Out of Stock" by hand: the 4 units in stock are held back until the status '
+        'is "In Stock" again.'
+    )
+    one = Stock(manage=True, quantity=1, status=StockStatus.OUT_OF_STOCK)
+    assert "the 1 unit in stock is held back" in stock.status_note(True, one)
+    assert stock.status_note(False, out_but_full) == ""
+    assert stock.status_note(True, Stock(manage=True, quantity=4)) == ""
+    empty_out = Stock(manage=True, quantity=0, status=StockStatus.OUT_OF_STOCK)
+    assert stock.status_note(True, empty_out) == ""
 
 
 @pytest.mark.parametrize(
@@ -180,8 +205,32 @@ def test_describe_puts_the_availability_and_its_reasons_in_words(
     assert stock.describe(addon, s, backorders) == words
 
 
-def test_a_status_quantity_clash_says_what_shoppers_see_under_backorders() -> None:
+def test_a_status_quantity_clash_says_what_shoppers_see() -> None:
     in_but_empty = Stock(manage=True, quantity=0)
-    assert stock.consistency_warning(True, in_but_empty, Backorders.NOTIFY) == (
-        'Status says "In Stock" but the quantity is 0: shoppers see this option on backorder.'
+    assert stock.consistency_warning(True, in_but_empty, Backorders.NO) == (
+        'Status says "In Stock" but the quantity is 0 and backorders are off: '
+        "shoppers see this option Out of Stock."
     )
+
+
+@pytest.mark.parametrize(
+    ("quantity", "words"), [(5, "5 left"), (0, "0 left"), (-4, "4 backordered")]
+)
+def test_negative_stock_reads_as_backordered_units(quantity: int, words: str) -> None:
+    assert texts.quantity_words(quantity) == words
+    described = stock.describe(True, Stock(manage=True, quantity=quantity), Backorders.NOTIFY)
+    assert f"— {words}," in described
+    assert "-" not in described.split("—")[1]
+
+
+def test_plurals_and_sentences() -> None:
+    assert texts.plural(1, "item") == "1 item"
+    assert texts.plural(0, "item") == "0 items"
+    assert texts.plural(3, "item") == "3 items"
+    assert texts.layers_under(1) == "the layer under it"
+    assert texts.layers_under(2) == "the 2 layers under it"
+    assert texts.as_sentence('another layer is already named "Red"') == (
+        'Another layer is already named "Red".'
+    )
+    assert texts.as_sentence("Price: must not be empty.") == "Price: must not be empty."
+    assert texts.as_sentence("") == ""

@@ -102,3 +102,6 @@ def test_delete_is_confirmed_and_undoable(window: MainWindow, qtbot) -> None:  #
     assert _list(window) == ["Controller", "Second"]
     assert window.windowTitle().startswith("Controller")
     assert shown_children(window, "Grip Color") == ["Yellow", "Red", "Purple"]
+    find(window, QAction, "redoAction").trigger()  # as the delete did: another one opens
+    assert _list(window) == ["Second"]
+    assert window.windowTitle().startswith("Second")

@@ -77,11 +77,11 @@ def test_bad_values_are_refused_at_the_field(window: MainWindow) -> None:
     price = find(window, QLineEdit, "layerPriceEdit")
     _finish(price, "abc")
     error = find(window, QLabel, "layerPriceError")
-    assert error.isVisible() and "not a number" in error.text()
+    assert error.isVisible() and "not a number" in error.message()
     assert "not a number" in window.statusBar().currentMessage()
     assert price.text() == "3.00"  # back to the stored value
     _finish(find(window, QLineEdit, "layerSalePriceEdit"), "-1")
-    assert "negative" in find(window, QLabel, "layerSalePriceError").text()
+    assert "negative" in find(window, QLabel, "layerSalePriceError").message()
     name = find(window, QLineEdit, "layerNameEdit")
     _finish(name, "   ")
     assert find(window, QLabel, "layerNameError").isVisible()
@@ -101,7 +101,7 @@ def test_a_sibling_name_is_refused_at_the_field(window: MainWindow) -> None:
     name = find(window, QLineEdit, "layerNameEdit")
     _finish(name, "Yellow")
     error = find(window, QLabel, "layerNameError")
-    assert error.isVisible() and 'already named "Yellow"' in error.text()
+    assert error.isVisible() and 'already named "Yellow"' in error.message()
     assert name.text() == "Red"
     assert window.undo_stack.count() == start
     assert shown_children(window, "Grip Color") == ["Yellow", "Red", "Purple"]
@@ -112,7 +112,7 @@ def test_an_absurd_price_is_refused_at_the_field(window: MainWindow) -> None:
     select(window, "Grip Color/Red")
     price = find(window, QLineEdit, "layerPriceEdit")
     _finish(price, "1" + "0" * 30)
-    assert "too large" in find(window, QLabel, "layerPriceError").text()
+    assert "too large" in find(window, QLabel, "layerPriceError").message()
     assert price.text() == "3.00"
     assert _stored_layer(window, "Grip Color/Red").price == Decimal("3.00")
 
@@ -121,7 +121,7 @@ def test_a_decimal_comma_is_refused_not_read_as_thousands(window: MainWindow) ->
     select(window, "Grip Color/Red")
     price = find(window, QLineEdit, "layerPriceEdit")
     _finish(price, "12,50")
-    assert "comma for decimals" in find(window, QLabel, "layerPriceError").text()
+    assert "comma for decimals" in find(window, QLabel, "layerPriceError").message()
     assert price.text() == "3.00"
     assert _stored_layer(window, "Grip Color/Red").price == Decimal("3.00")
 
@@ -225,7 +225,7 @@ def test_a_file_that_is_not_an_image_is_refused_at_the_field(  # type: ignore[no
     dialog.fileSelected.emit(str(fake))
     dialog.reject()
     error = find(window, QLabel, "layerImageError")
-    assert error.isVisible() and "is not a PNG, JPEG or WebP image" in error.text()
+    assert error.isVisible() and "is not a PNG, JPEG or WebP image" in error.message()
     assert window.undo_stack.count() == 0
     assert _stored_layer(window, "Grip Color/Red").image == ""
     assert not (_media(window) / "images" / "notes.png").exists()

@@ -8,7 +8,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
 
 from desktop.domain import texts
-from desktop.domain.model import StockStatus
+from desktop.domain.fields import ConfiguratorField
+from desktop.domain.model import Backorders, StockStatus
 from desktop.ui.main_window import MainWindow
 
 from .helpers import find, read_addon, read_configurator, select, tree_index
@@ -32,6 +33,7 @@ def test_fields_show_the_layer_and_the_effective_state(window: MainWindow) -> No
     assert effective.text() == "Out of Stock — 0 left, backorders off"
     warning = find(window, QLabel, "stockWarningLabel")
     assert warning.isVisible() and "shoppers see this option Out of Stock" in warning.text()
+    assert not find(window, QLabel, "stockNoteLabel").isVisible()
     select(window, "Grip Color/Yellow")
     assert effective.text() == "In Stock — 5 left, backorders off"
     assert not warning.isVisible()
@@ -43,7 +45,10 @@ def test_status_combo_and_manage_check_commit(window: MainWindow) -> None:
     assert _stock(window, "Grip Color/Yellow").status is StockStatus.OUT_OF_STOCK
     effective = find(window, QLabel, "effectiveStatusLabel")
     assert effective.text().startswith("Out of Stock — status set to Out of Stock, 5 left")
-    assert find(window, QLabel, "stockWarningLabel").isVisible()  # 5 in stock yet "out"
+    # 5 in stock yet "out": the merchant's override, told as a note, not warned about.
+    assert not find(window, QLabel, "stockWarningLabel").isVisible()
+    note = find(window, QLabel, "stockNoteLabel")
+    assert note.isVisible() and "the 5 units in stock are held back" in note.text()
     tooltip = tree_index(window, "Grip Color/Yellow").data(Qt.ItemDataRole.ToolTipRole)
     assert tooltip.startswith("Out of Stock")
     find(window, QCheckBox, "manageStockCheck").setChecked(False)
@@ -88,7 +93,7 @@ def test_duplicate_sku_is_refused_at_the_field(window: MainWindow) -> None:
     sku.setText("Y-1")
     sku.editingFinished.emit()
     error = find(window, QLabel, "skuError")
-    assert error.isVisible() and '"Yellow"' in error.text()
+    assert error.isVisible() and '"Yellow"' in error.message()
     assert sku.text() == "R-1"
     assert window.undo_stack.count() == start
     assert _stock(window, "Grip Color/Red").sku == "R-1"
@@ -121,3 +126,63 @@ def test_addon_off_disables_the_section(window: MainWindow) -> None:
     assert read_addon(window.document.db_path) is True  # type: ignore[arg-type]
     addon.setChecked(False)  # a script's setChecked is a change too
     assert read_addon(window.document.db_path) is False  # type: ignore[arg-type]
+
+
+def test_in_stock_at_zero_with_backorders_allowed_shows_no_warning(window: MainWindow) -> None:
+    window.document.set_configurator_fields(
+        window.document.configurator.id,  # type: ignore[union-attr]
+        {ConfiguratorField.BACKORDERS: Backorders.NOTIFY},
+    )
+    select(window, "Grip Color/Purple")
+    assert not find(window, QLabel, "stockWarningLabel").isVisible()
+    assert not find(window, QLabel, "stockNoteLabel").isVisible()
+    spin = find(window, QSpinBox, "stockQuantitySpin")
+    spin.setValue(-4)
+    effective = find(window, QLabel, "effectiveStatusLabel")
+    assert effective.text().startswith("On Backorder — 4 backordered,")
+    assert not find(window, QLabel, "stockWarningLabel").isVisible()
+
+
+def test_track_quantity_choice_sets_and_restores_a_quantity(window: MainWindow) -> None:
+    select(window, "Grip Color/Red")
+    tracked = find(window, QCheckBox, "quantityTrackedCheck")
+    spin = find(window, QSpinBox, "stockQuantitySpin")
+    assert tracked.isChecked() and tracked.text() == "Track quantity"
+    tracked.setChecked(False)
+    assert _stock(window, "Grip Color/Red").quantity is None
+    assert spin.text() == "not tracked" and not spin.isEnabled()
+    assert "no quantity tracked" in find(window, QLabel, "effectiveStatusLabel").text()
+    tracked.setChecked(True)  # the last quantity comes back
+    assert _stock(window, "Grip Color/Red").quantity == 2
+    assert spin.value() == 2 and spin.isEnabled()
+    find(window, QAction, "undoAction").trigger()
+    assert not tracked.isChecked() and _stock(window, "Grip Color/Red").quantity is None
+    find(window, QCheckBox, "manageStockCheck").setChecked(False)
+    assert not tracked.isEnabled()
+
+
+def test_clearing_the_quantity_means_not_tracked(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    select(window, "Grip Color/Red")
+    spin = find(window, QSpinBox, "stockQuantitySpin")
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Delete)
+    qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
+    assert _stock(window, "Grip Color/Red").quantity is None  # not snapped back to 2
+    assert spin.text() == "not tracked"
+    assert not find(window, QCheckBox, "quantityTrackedCheck").isChecked()
+
+
+def test_a_refused_quantity_says_why_at_the_field(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    select(window, "Grip Color/Red")
+    spin = find(window, QSpinBox, "stockQuantitySpin")
+    error = find(window, QLabel, "stockQuantityError")
+    assert not error.isVisible()
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "lots")
+    assert error.isVisible()
+    assert error.message().startswith("Stock Quantity: a whole number from -99,999 to 999,999")
+    assert _stock(window, "Grip Color/Red").quantity == 2
+    spin.setValue(7)
+    assert not error.isVisible()
