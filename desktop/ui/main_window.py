@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import (
     QAction,
@@ -17,10 +19,13 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QT
 from ..domain import texts
 from ..domain.model import Configurator
 from . import icons
+from .about_dialog import AboutDialog
 from .app import APP_NAME, ORGANIZATION
 from .commands import SetAddon, push
 from .configurators_panel import ConfiguratorsPanel
+from .database_actions import DatabaseActions
 from .document import Document
+from .exchange_actions import ExchangeActions
 from .global_settings_dialog import GlobalSettingsDialog
 from .layer_actions import LayerActions
 from .layer_settings_panel import LayerSettingsPanel
@@ -28,6 +33,7 @@ from .layer_tree_model import LayerTreeModel
 from .layers_panel import LayersPanel
 from .plain_text import plain_tooltip
 from .preview import PreviewPane
+from .shortcuts_dialog import ShortcutsDialog
 from .storage_dialog import StorageErrorDialog
 
 STATUS_TIMEOUT_MS = 8000
@@ -37,6 +43,15 @@ LAYERS_MIN_COMFORT = 220  # px: names of nested options stay readable
 def window_settings() -> QSettings:
     """Where window geometry and dock layout live (tests point QSettings.setPath elsewhere)."""
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APP_NAME)
+
+
+def with_ctrl_y(keys: list[QKeySequence]) -> list[QKeySequence]:
+    """Redo's keys plus Ctrl+Y where users expect it (Windows and Linux) and the platform's
+    list lacks it; macOS keeps its own (Cmd+Y is not Redo there)."""
+    ctrl_y = QKeySequence("Ctrl+Y")
+    if sys.platform == "darwin" or ctrl_y in keys:
+        return keys
+    return [*keys, ctrl_y]
 
 
 class _StackToolAction(QAction):
@@ -73,6 +88,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.document = document
+        self.owns_database = False  # a window opened from the File menu closes its database
         self.undo_stack = QUndoStack(self)
         self._syncing_addon = False
         self._shown = False
@@ -85,6 +101,9 @@ class MainWindow(QMainWindow):
         self.configurators_panel = ConfiguratorsPanel(document, self.undo_stack)
         self.settings_panel = LayerSettingsPanel(document, self.undo_stack)
         self.global_settings_dialog = GlobalSettingsDialog(document, self.undo_stack, self)
+        self.exchange_actions = ExchangeActions(document, self.undo_stack, self)
+        self.database_actions = DatabaseActions(self, window_settings)
+        self.shortcuts_dialog = ShortcutsDialog(self)
 
         self.configurators_dock = self._dock(
             "configuratorsDock",
@@ -139,9 +158,41 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIconText("Undo")  # its text names the edit; lists show this
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setObjectName("redoAction")
-        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(
+            with_ctrl_y(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        )
+        self.redo_action.setIconText("Redo")
+        # The panel owns the action; the window-wide shortcut is the window's to give.
+        self.configurators_panel.new_action.setShortcuts(QKeySequence.StandardKey.New)
+
+        self.find_action = QAction("&Find layer", self)
+        self.find_action.setObjectName("findLayerAction")
+        self.find_action.setShortcuts(QKeySequence.StandardKey.Find)
+        self.find_action.setToolTip("Filter the layers by name or SKU")
+        self.find_action.triggered.connect(self.focus_layer_filter)
+        self.rename_layer_action = QAction(icons.rename_icon(), "Rename layer", self)
+        self.rename_layer_action.setObjectName("renameLayerAction")
+        self.rename_layer_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        # Only while the tree has focus: F2 in a text field is not a rename of the tree row.
+        self.rename_layer_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.layers_panel.tree.insertAction(self.layer_actions.delete, self.rename_layer_action)
+        self.rename_layer_action.triggered.connect(self.rename_layer)
+        self.layers_panel.currentLayerChanged.connect(
+            lambda layer: self.rename_layer_action.setEnabled(layer is not None)
+        )
+        self.rename_layer_action.setEnabled(False)
+
+        self.shortcuts_action = QAction("&Keyboard shortcuts", self)
+        self.shortcuts_action.setObjectName("keyboardShortcutsAction")
+        self.shortcuts_action.setShortcuts(QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action.triggered.connect(self.shortcuts_dialog.open)
+        self.about_action = QAction(f"&About {APP_NAME}", self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
 
         self.global_settings_action = QAction(icons.gear_icon(), f"{texts.GLOBAL_SETTINGS}…", self)
         self.global_settings_action.setObjectName("globalSettingsAction")
@@ -167,22 +218,36 @@ class MainWindow(QMainWindow):
     def _create_menus_and_toolbar(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
+        file_menu.setObjectName("fileMenu")
+        file_menu.addActions(self.exchange_actions.actions)
+        file_menu.addSeparator()
+        file_menu.addAction(self.database_actions.open_action)
+        file_menu.addAction(self.database_actions.new_action)
+        file_menu.addMenu(self.database_actions.recent_menu)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = menu.addMenu("&Edit")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
         cfg_menu = menu.addMenu("&Configurator")
         cfg_menu.addActions(self.configurators_panel.actions_list)
         cfg_menu.addSeparator()
         cfg_menu.addAction(self.global_settings_action)
         layer_menu = menu.addMenu("&Layer")
         layer_menu.addActions(self.layer_actions.actions)
+        layer_menu.insertAction(self.layer_actions.delete, self.rename_layer_action)
         addons_menu = menu.addMenu("&Add-ons")
         addons_menu.setObjectName("addonsMenu")
         addons_menu.addAction(self.stock_addon_action)
         view_menu = menu.addMenu("&View")
         for dock in (self.configurators_dock, self.layers_dock, self.settings_dock):
             view_menu.addAction(dock.toggleViewAction())
+        help_menu = menu.addMenu("&Help")
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
 
         toolbar = QToolBar("Main toolbar", self)
         toolbar.setObjectName("mainToolBar")
@@ -245,6 +310,27 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
 
+    # --- keyboard and help -------------------------------------------------------------------
+    def focus_layer_filter(self) -> None:
+        """Find: show the Layers dock if it was closed and put the cursor in its filter."""
+        self.layers_dock.show()
+        self.layers_dock.raise_()
+        edit = self.layers_panel.filter_edit
+        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        edit.selectAll()
+
+    def rename_layer(self) -> None:
+        """Start editing the selected row's name in the tree (F2 there does the same)."""
+        layer = self.layers_panel.current_layer()
+        if layer is not None:
+            self.layers_panel.select_layer(layer, edit=True)
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.document.db_path, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     # --- layout memory ---------------------------------------------------------------------
     def _restore_layout(self) -> None:
         settings = window_settings()
@@ -302,3 +388,5 @@ class MainWindow(QMainWindow):
             focused.clearFocus()
         self.save_layout()
         super().closeEvent(event)
+        if self.owns_database and event.isAccepted():
+            self.document.database.close()

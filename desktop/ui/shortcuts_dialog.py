@@ -1,0 +1,85 @@
+"""Help ▸ Keyboard shortcuts: every action of the window that has a shortcut, read from the
+actions themselves, so the list cannot drift from what the keys do (`keyboardShortcutsDialog`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def action_label(action: QAction) -> str:
+    """The action's name without mnemonic or ellipsis. iconText() is that, unless set apart
+    (Undo/Redo set it, because their text names the edit they would undo)."""
+    return action.iconText().replace("…", "").strip()
+
+
+def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
+    """(action, its keys) for every action under window with a shortcut, in creation order."""
+    rows: list[tuple[str, str]] = []
+    seen: set[int] = set()
+    for action in window.findChildren(QAction):
+        keys = [k for k in action.shortcuts() if not k.isEmpty()]
+        if not keys or id(action) in seen:
+            continue
+        seen.add(id(action))
+        text = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        rows.append((action_label(action), text))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    """A two-column table (`shortcutsTable`): action, keys. Rebuilt from the window's actions
+    each time it is shown. Opened with open(). No signals of its own."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setObjectName("keyboardShortcutsDialog")
+        self.setWindowTitle("Keyboard shortcuts")
+        self._window = window
+        self.table = QTableWidget(0, 2, self)
+        self.table.setObjectName("shortcutsTable")
+        self.table.setHorizontalHeaderLabels(["Action", "Shortcut"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.ResizeToContents
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(460, 420)
+
+    def rows(self) -> list[tuple[str, str]]:
+        table = self.table
+        return [
+            (table.item(row, 0).text(), table.item(row, 1).text())
+            for row in range(table.rowCount())
+        ]
+
+    def refresh(self) -> None:
+        rows = shortcut_rows(self._window)
+        self.table.setRowCount(len(rows))
+        for row, (label, keys) in enumerate(rows):
+            for column, text in enumerate((label, keys)):
+                item = QTableWidgetItem(text)  # items show plain text
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.table.setItem(row, column, item)
+
+    def open(self) -> None:
+        self.refresh()
+        super().open()

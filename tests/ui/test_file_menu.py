@@ -1,0 +1,327 @@
+"""The File menu (import with its preview, export, open / new database, the recent list) and
+Help ▸ About."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from desktop.store import repository
+from desktop.store.database import open_database
+from desktop.store.exchange import dumps, read_json, to_dict
+from desktop.ui import database_actions
+from desktop.ui.about_dialog import about_text, package_version
+from desktop.ui.main_window import MainWindow, window_settings
+from desktop.ui.recent_databases import recent_databases
+
+from .helpers import controller, find, read_configurator, read_names
+
+
+@pytest.fixture(autouse=True)
+def close_opened_windows() -> Iterator[None]:
+    """Windows the File menu opened delete themselves on close; close those still open."""
+    yield
+    for opened in list(database_actions._windows):
+        if shiboken6.isValid(opened):
+            opened.close()
+
+
+def _exchange_file(folder: Path, name: str = "Controller", image: str = "") -> Path:
+    cfg = controller()
+    cfg.name = name
+    if image:
+        cfg.layers[0].children[0].image = image
+    path = folder / f"{name}.json"
+    path.write_text(dumps(to_dict(cfg)), encoding="utf-8")
+    return path
+
+
+def _shown(qtbot, window: MainWindow, cls: type, name: str):  # type: ignore[no-untyped-def]
+    """The visible dialog of that class and name that this window opened."""
+    found: list[QWidget] = []
+
+    def shown() -> bool:
+        found[:] = [w for w in window.findChildren(cls, name) if w.isVisible()]
+        return bool(found)
+
+    qtbot.waitUntil(shown)
+    return found[-1]
+
+
+def _choose(qtbot, window: MainWindow, action: str, dialog: str, path: Path) -> None:  # type: ignore[no-untyped-def]
+    find(window, QAction, action).trigger()
+    chooser = _shown(qtbot, window, QFileDialog, dialog)
+    chooser.fileSelected.emit(str(path))
+    chooser.close()
+
+
+def _preview(qtbot, window: MainWindow, path: Path) -> QDialog:  # type: ignore[no-untyped-def]
+    _choose(qtbot, window, "importConfiguratorAction", "importConfiguratorDialog", path)
+    return _shown(qtbot, window, QDialog, "importPreviewDialog")
+
+
+def _label(dialog: QDialog, name: str) -> QLabel:
+    return find(dialog, QLabel, name)
+
+
+def _list(window: MainWindow) -> list[str]:
+    return [summary.name for summary in window.document.configurators()]
+
+
+def test_the_file_menu_holds_the_file_actions(window: MainWindow) -> None:
+    menu = find(window, QMenu, "fileMenu")
+    names = [a.objectName() or a.text() for a in menu.actions() if not a.isSeparator()]
+    recent = find(window, QMenu, "recentDatabasesMenu")
+    assert names == [
+        "importConfiguratorAction",
+        "exportConfiguratorAction",
+        "openDatabaseAction",
+        "newDatabaseAction",
+        recent.menuAction().text(),
+        "quitAction",
+    ]
+    assert "Ctrl+O" in [
+        k.toString() for k in find(window, QAction, "openDatabaseAction").shortcuts()
+    ]
+    assert [a.objectName() for a in find(window, QMenu, "helpMenu").actions()] == [
+        "keyboardShortcutsAction",
+        "aboutAction",
+    ]
+
+
+def test_import_previews_then_adds_an_undoable_configurator(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    path = _exchange_file(tmp_path)  # "Controller" is taken in the window's database
+    dialog = _preview(qtbot, window, path)
+    assert _label(dialog, "importNameLabel").text() == "Controller"
+    assert _label(dialog, "importNewNameLabel").text().startswith("Controller (2)")
+    assert _label(dialog, "importCountsLabel").text() == "3 groups, 1 sub-group, 8 options"
+    assert not _label(dialog, "importProblemLabel").isVisible()
+    assert not _label(dialog, "importWarningLabel").isVisible()
+    assert read_names(window.document.db_path) == ["Controller", "Second"]  # nothing written yet
+
+    find(dialog, QPushButton, "importButton").click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert read_names(window.document.db_path) == ["Controller", "Controller (2)", "Second"]
+    assert window.document.configurator.name == "Controller (2)"  # opened
+    assert "Controller (2)" in window.statusBar().currentMessage()
+    assert window.undo_stack.undoText() == 'Import "Controller (2)"'
+
+    window.undo_action.trigger()
+    assert read_names(window.document.db_path) == ["Controller", "Second"]
+    window.redo_action.trigger()
+    assert read_names(window.document.db_path) == ["Controller", "Controller (2)", "Second"]
+    assert window.document.configurator.name == "Controller (2)"
+    assert _list(window) == ["Controller", "Controller (2)", "Second"]
+
+
+def test_an_invalid_file_names_the_field_and_cannot_be_imported(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    path = _exchange_file(tmp_path, "Broken")
+    data = read_json(path)
+    data["configurator"]["layers"][0]["children"][1]["price"] = "lots"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    dialog = _preview(qtbot, window, path)
+    problem = _label(dialog, "importProblemLabel")
+    assert problem.isVisible()
+    assert "configurator.layers[0].children[1].price" in problem.text()
+    assert not find(dialog, QPushButton, "importButton").isEnabled()
+    dialog.reject()
+    assert read_names(window.document.db_path) == ["Controller", "Second"]
+
+
+def test_not_json_is_refused_in_plain_words(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "notes.json"
+    path.write_text("<b>not json</b>", encoding="utf-8")
+    dialog = _preview(qtbot, window, path)
+    assert "invalid JSON at line 1" in _label(dialog, "importProblemLabel").text()
+    assert not find(dialog, QPushButton, "importButton").isEnabled()
+
+
+def test_missing_images_are_a_warning_before_importing(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    path = _exchange_file(tmp_path, "Mug", image="images/yellow.png")
+    dialog = _preview(qtbot, window, path)
+    warning = _label(dialog, "importWarningLabel")
+    assert warning.isVisible()
+    assert "configurator.layers[0].children[0].image" in warning.text()
+    assert '"images/yellow.png" was not found beside the file' in warning.text()
+    assert find(dialog, QPushButton, "importButton").isEnabled()  # a warning, not a refusal
+    find(dialog, QPushButton, "importButton").click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert "missing" in window.statusBar().currentMessage()
+    assert read_configurator(window.document.db_path, "Mug").layers[0].children[0].image
+
+
+def test_a_file_spoilt_after_its_preview_fails_like_any_refused_edit(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    path = _exchange_file(tmp_path, "Mug")
+    dialog = _preview(qtbot, window, path)
+    path.write_text("{", encoding="utf-8")
+    find(dialog, QPushButton, "importButton").click()
+    problem = _label(dialog, "importProblemLabel")
+    assert dialog.isVisible() and problem.isVisible()
+    assert f"cannot import {path}: invalid JSON" in problem.text()
+    assert not find(dialog, QPushButton, "importButton").isEnabled()
+    assert "invalid JSON" in window.statusBar().currentMessage()
+    assert window.undo_stack.count() == 0
+    assert read_names(window.document.db_path) == ["Controller", "Second"]
+
+
+def test_export_writes_the_open_configurator(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "out" / "controller.json"
+    target.parent.mkdir()
+    _choose(qtbot, window, "exportConfiguratorAction", "exportConfiguratorDialog", target)
+    assert read_json(target)["configurator"]["name"] == "Controller"
+    assert str(target) in window.statusBar().currentMessage()
+    # What was exported imports back as an equal configurator.
+    dialog = _preview(qtbot, window, target)
+    assert _label(dialog, "importCountsLabel").text() == "3 groups, 1 sub-group, 8 options"
+
+
+def test_export_is_off_with_nothing_open(window: MainWindow) -> None:
+    window.document.open_configurator(None)
+    assert not find(window, QAction, "exportConfiguratorAction").isEnabled()
+
+
+def test_a_failed_export_is_said_in_a_box(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    blocker = tmp_path / "notes.txt"  # a file where the export's folder would have to be
+    blocker.write_text("x", encoding="utf-8")
+    target = blocker / "x.json"
+    _choose(qtbot, window, "exportConfiguratorAction", "exportConfiguratorDialog", target)
+    box = _shown(qtbot, window, QMessageBox, "exportErrorBox")
+    assert box.text().startswith(f"Cannot export to {target}: ")
+    assert box.textFormat().name == "PlainText"
+    assert box.text() == window.statusBar().currentMessage()
+    box.close()
+
+
+def _other_database(tmp_path: Path) -> Path:
+    path = tmp_path / "other" / "shop.db"
+    path.parent.mkdir()
+    database = open_database(path)
+    try:
+        with database.session() as session:
+            cfg = controller()
+            cfg.name = "Shop"
+            repository.insert_configurator(session, cfg)
+    finally:
+        database.close()
+    return path
+
+
+def _new_window(qtbot, old: MainWindow, path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    new = old.database_actions.opened_window
+    assert new is not None
+    qtbot.waitUntil(lambda: new.isVisible() and not old.isVisible())
+    assert new.document.db_path == path
+    return new
+
+
+def test_open_database_replaces_the_window(window: MainWindow, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    first = window.document.db_path
+    path = _other_database(tmp_path)
+    _choose(qtbot, window, "openDatabaseAction", "openDatabaseDialog", path)
+    new = _new_window(qtbot, window, path)
+    assert _list(new) == ["Shop"]
+    assert new.document.configurator.name == "Shop"
+    assert recent_databases(window_settings())[:2] == [path, first]
+    # The other database is one click away in the new window's recent list.
+    new.database_actions.fill_recent()
+    entries = [a for a in find(new, QMenu, "recentDatabasesMenu").actions() if a.data()]
+    assert [a.data() for a in entries] == [str(first)]
+    entries[0].trigger()
+    back = _new_window(qtbot, new, first)  # type: ignore[arg-type]
+    assert _list(back) == ["Controller", "Second"]
+
+
+def test_a_file_that_is_not_a_database_is_refused(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("shopping list", encoding="utf-8")
+    _choose(qtbot, window, "openDatabaseAction", "openDatabaseDialog", path)
+    box = _shown(qtbot, window, QMessageBox, "openDatabaseErrorBox")
+    assert box.text() == f"{path} is not a Configurator Editor database (not a SQLite file)"
+    assert box.textFormat().name == "PlainText"
+    box.close()
+    assert window.isVisible() and window.database_actions.opened_window is None
+    assert path.read_text(encoding="utf-8") == "shopping list"
+
+
+def test_new_database_is_empty_and_refuses_an_existing_file(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    taken = window.document.db_path
+    _choose(qtbot, window, "newDatabaseAction", "newDatabaseDialog", taken)  # type: ignore[arg-type]
+    box = _shown(qtbot, window, QMessageBox, "openDatabaseErrorBox")
+    assert "already exists" in box.text()
+    box.close()
+    path = tmp_path / "fresh.db"
+    _choose(qtbot, window, "newDatabaseAction", "newDatabaseDialog", path)
+    new = _new_window(qtbot, window, path)
+    assert _list(new) == []  # no demo
+    assert new.document.configurator is None
+    assert recent_databases(window_settings())[0] == path
+
+
+def test_a_recent_file_that_has_gone_is_refused_and_forgotten(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    gone = tmp_path / "gone.db"
+    window.database_actions.open_file(gone)
+    box = _shown(qtbot, window, QMessageBox, "openDatabaseErrorBox")
+    assert box.text() == f"no database at {gone}"
+    box.close()
+    assert gone not in recent_databases(window_settings())
+    assert not gone.exists()
+
+
+def test_about_says_versions_and_the_database_and_copies_them(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    find(window, QAction, "aboutAction").trigger()
+    dialog = _shown(qtbot, window, QDialog, "aboutDialog")
+    shown = _label(dialog, "aboutText").text()
+    for word in ("Version", "Qt", "PySide6", "Python", "SQLite", str(window.document.db_path)):
+        assert word in shown
+    assert package_version() in shown
+    find(dialog, QPushButton, "copyAboutButton").click()
+    copied = QApplication.clipboard().text()
+    assert copied == about_text(window.document.db_path)
+    assert copied.startswith("Configurator Editor\nVersion: ")
+    dialog.reject()
