@@ -27,7 +27,7 @@ from desktop.store.exchange import dumps, read_json, to_dict
 from desktop.ui import database_actions
 from desktop.ui.about_dialog import about_text, package_version
 from desktop.ui.main_window import MainWindow, window_settings
-from desktop.ui.recent_databases import recent_databases
+from desktop.ui.recent_databases import MAX_RECENT, recent_databases, remember_database
 
 from .helpers import controller, find, read_configurator, read_names
 
@@ -325,3 +325,18 @@ def test_about_says_versions_and_the_database_and_copies_them(
     assert copied == about_text(window.document.db_path)
     assert copied.startswith("Configurator Editor\nVersion: ")
     dialog.reject()
+
+
+def test_the_recent_list_survives_a_restart_and_can_be_cleared(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    current = window.document.db_path
+    for n in range(MAX_RECENT + 2):
+        remember_database(window_settings(), tmp_path / f"{n}.db")
+    remembered = recent_databases(window_settings())  # a fresh QSettings: as after a restart
+    assert len(remembered) == MAX_RECENT and remembered[0] == tmp_path / f"{MAX_RECENT + 1}.db"
+    window.database_actions.fill_recent()
+    find(window, QAction, "clearRecentDatabasesAction").trigger()
+    assert recent_databases(window_settings()) == [current]  # the open one stays
+    window.database_actions.fill_recent()
+    assert not find(window, QAction, "clearRecentDatabasesAction").isEnabled()
