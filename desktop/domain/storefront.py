@@ -36,10 +36,18 @@ class CartLineView:
     quantity: int
     unit_price: Decimal
     total: Decimal
+    # Why checkout would refuse this line now (stock changed since it was added); () when it
+    # can still be bought. Lines are checked in cart order, earlier lines taking stock first.
+    shortages: tuple[str, ...] = ()
 
     @property
     def backordered(self) -> int:
         return sum(item.backordered for item in self.items)
+
+    @property
+    def buyable(self) -> bool:
+        """Whether this line can still be bought as it stands."""
+        return not self.shortages
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,16 +152,24 @@ class Storefront:
         choice; the choice of a required single-choice group can be replaced but not
         unchecked (a radio button), so unchecking it changes nothing.
         """
-        if option.hidden_in_controls():
-            return texts.hidden_option(option.name)
+        refusal = self.selection_refusal(option, on)
+        if refusal is not None:
+            return refusal
         if not on:
             group = option.parent
             if group is None or group.multiple or not group.required:
                 self.selection.discard(option)
             return None
-        if not self.state(option).selectable:
-            return texts.not_selectable(option.name)
         self._put(option, replace=True)
+        return None
+
+    def selection_refusal(self, option: Layer, on: bool = True) -> str | None:
+        """What `select(option, on)` would refuse now, without selecting: the preview asks
+        again after each edit, so a refusal leaves the screen once it no longer applies."""
+        if option.hidden_in_controls():
+            return texts.hidden_option(option.name)
+        if on and not self.state(option).selectable:
+            return texts.not_selectable(option.name)
         return None
 
     def is_selected(self, option: Layer) -> bool:
@@ -244,6 +260,14 @@ class Storefront:
     # --- cart ----------------------------------------------------------------------------
     def add_to_cart(self, quantity: int = 1) -> list[str]:
         """Add the current selection; returns refusal texts (nothing is added when any)."""
+        messages = self.add_refusals(quantity)
+        if not messages:
+            self._lines.append(_Line(tuple(self.selected()), quantity))
+        return messages
+
+    def add_refusals(self, quantity: int = 1) -> list[str]:
+        """What `add_to_cart(quantity)` would refuse now, without adding: the preview asks
+        again after each edit, so a refusal leaves the screen once no rule causes it."""
         if quantity < 1:
             raise ValueError("quantity must be at least 1")
         if quantity > MAX_QUANTITY:
@@ -253,8 +277,6 @@ class Storefront:
         messages += [texts.not_selectable(o.name) for o in options if not self.state(o).selectable]
         if not messages:
             messages = self._stock_refusals(options, quantity, self._units_in_cart())
-        if not messages:
-            self._lines.append(_Line(options, quantity))
         return messages
 
     def remove_line(self, index: int) -> None:
@@ -280,7 +302,8 @@ class Storefront:
         shortages: list[str] = []
         for line in self._lines:
             options = tuple(o for o in line.options if self.present(o))
-            shortages += self._stock_refusals(options, line.quantity, running)
+            short = tuple(self._stock_refusals(options, line.quantity, running))
+            shortages += short
             items = []
             for option in options:
                 before = running.get(option, 0)
@@ -290,7 +313,8 @@ class Storefront:
                 label = texts.cart_item_label(option.name, back > 0 and self.notify)
                 items.append(CartItem(option, label, back))
             unit = self.unit_price(options)
-            lines.append(CartLineView(tuple(items), line.quantity, unit, unit * line.quantity))
+            total = unit * line.quantity
+            lines.append(CartLineView(tuple(items), line.quantity, unit, total, short))
         subtotal = sum((line.total for line in lines), Decimal("0.00"))
         return CartView(tuple(lines), subtotal, tuple(dict.fromkeys(shortages)))
 

@@ -147,3 +147,14 @@ def as_sentence(text: str) -> str:
         return ""
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
+# --- Preview cart and checkout (issue 15: a line that can no longer be bought says why) ---
+CHECKOUT_BLOCKED = "Checkout is not possible: {reasons} Remove {lines} to check out."
+CHECKOUT_TIP = "Place the cart as a simulated order"
+
+
+def checkout_blocked(reasons: list[str] | tuple[str, ...], lines: int) -> str:
+    """Why Checkout waits: the cart's shortages, and which lines to remove."""
+    which = "the marked cart line" if lines == 1 else f"the {lines} marked cart lines"
+    return CHECKOUT_BLOCKED.format(reasons=" ".join(reasons), lines=which)

@@ -272,3 +272,44 @@ def test_reset_simulation_starts_afresh_from_the_stored_values() -> None:
     assert front.state(yellow).availability == "in_stock"
     assert (front.orders, front.cart().lines) == ([], ())
     assert front.selected() == [yellow]
+
+
+# --- what would be refused, asked without acting (issue 15: no stale messages) -------------
+def test_each_cart_line_says_whether_it_can_still_be_bought() -> None:
+    cfg = grips(Backorders.NO)
+    front = shop(cfg)
+    assert front.add_to_cart(3) == [] and front.add_to_cart(2) == []
+    assert [line.buyable for line in front.cart().lines] == [True, True]
+    opt(cfg, "Grip Color/Metallic Yellow").stock.quantity = 4
+    first, second = front.cart().lines
+    assert first.buyable and first.shortages == ()
+    # Earlier lines take the stock first: the second meets what is left.
+    assert second.shortages == (texts.not_enough_stock("Metallic Yellow", 1),)
+    assert front.cart().shortages == second.shortages
+    opt(cfg, "Grip Color/Metallic Yellow").stock.quantity = 2
+    assert [line.buyable for line in front.cart().lines] == [False, False]
+    front.addon_active = False  # no stock rule applies any more
+    assert all(line.buyable for line in front.cart().lines)
+
+
+def test_add_refusals_asks_without_adding() -> None:
+    cfg = grips(Backorders.NO)
+    front = shop(cfg)
+    refusal = [texts.not_enough_stock("Metallic Yellow", 5)]
+    assert front.add_refusals(6) == refusal
+    assert front.add_to_cart(6) == refusal
+    assert front.add_refusals(5) == []
+    assert front.cart().lines == ()  # asking never adds
+    with pytest.raises(ValueError):
+        front.add_refusals(0)
+
+
+def test_selection_refusal_asks_without_selecting() -> None:
+    cfg = grips(Backorders.NO)
+    front = shop(cfg)
+    purple = opt(cfg, "Grip Color/Metallic Purple")
+    assert front.selection_refusal(purple) == texts.not_selectable("Metallic Purple")
+    assert front.selection_refusal(purple, on=False) is None
+    purple.stock.quantity = 1
+    assert front.selection_refusal(purple) is None
+    assert not front.is_selected(purple)

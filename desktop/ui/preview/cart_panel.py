@@ -9,6 +9,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
     QShortcut,
     QStandardItem,
     QStandardItemModel,
@@ -26,17 +27,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import texts
 from ...domain.money import format_money
 from ...domain.storefront import CartLineView, CartView, Order
 
 EMPTY_CART = "Your cart is empty."
+BLOCKED_MARK = "⚠ "  # before each reason a cart line can no longer be bought
+_BLOCKED_COLOR = QColor("#b3261e")
 
 
 def line_text(line: CartLineView, product: str, currency: str) -> str:
-    """'Game Controller × 2 — $108.00' over the item details, one option label each."""
+    """'Game Controller × 2 — $108.00' over the item details, one option label each, and
+    under them why the line can no longer be bought, if it cannot."""
     head = f"{product} × {line.quantity} — {format_money(line.total, currency)}"
     details = ", ".join(item.label for item in line.items) or "(no options)"
-    return f"{head}\n{details}"
+    marks = "".join(f"\n{BLOCKED_MARK}{reason}" for reason in line.shortages)
+    return f"{head}\n{details}{marks}"
+
+
+def checkout_refusal(cart: CartView) -> str:
+    """Why Checkout cannot place this cart now; "" when it can (or the cart is empty)."""
+    if not cart.shortages:
+        return ""
+    blocked = sum(1 for line in cart.lines if not line.buyable)
+    return texts.checkout_blocked(cart.shortages, blocked)
 
 
 def order_text(order: Order, product: str, currency: str) -> str:
@@ -53,7 +67,19 @@ def order_text(order: Order, product: str, currency: str) -> str:
 
 
 class _CartList(QListView):
-    """The cart's list view, saying so when it is empty."""
+    """The cart's list view, saying so when it is empty; as tall as its lines up to a limit,
+    so an empty cart leaves the room to the image and the order confirmation."""
+
+    MIN_HEIGHT = 90
+    MAX_HEIGHT = 220
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        content = sum(self.sizeHintForRow(row) + 2 * self.spacing() for row in range(rows))
+        content += 2 * self.frameWidth()
+        return QSize(hint.width(), max(self.MIN_HEIGHT, min(content, self.MAX_HEIGHT)))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -70,11 +96,25 @@ class _OrderArea(QScrollArea):
     """Holds the order confirmation: as tall as its text up to a limit, then it scrolls, so
     a large order never pushes the window past the screen nor squeezes the image away."""
 
-    MAX_HEIGHT = 220
+    # Tall enough for a typical order (three lines of the demo with their backorder notes)
+    # at the default window size; only longer orders scroll.
+    MAX_HEIGHT = 400
     MIN_HEIGHT = 120  # the thank-you line and the first item stay readable in a short window
 
     def _content_height(self) -> int:
-        return self.widget().sizeHint().height() + 2 if self.widget() is not None else 0
+        """The text's height at the width it has: wrapped notes take more than one row."""
+        content = self.widget()
+        if content is None:
+            return 0
+        width = self.width()
+        if content.hasHeightForWidth() and width > 0:
+            return content.heightForWidth(width) + 2
+        return content.sizeHint().height() + 2
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # narrower wraps more lines: ask for the height they need
 
     def sizeHint(self) -> QSize:
         return QSize(240, min(self._content_height(), self.MAX_HEIGHT))
@@ -112,7 +152,7 @@ class CartPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.setAlternatingRowColors(True)
         self.view.setSpacing(2)
-        self.view.setMinimumHeight(90)
+        self.view.setMinimumHeight(_CartList.MIN_HEIGHT)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.view.selectionModel().currentChanged.connect(self._update_buttons)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
@@ -132,13 +172,8 @@ class CartPanel(QWidget):
         self.subtotal.setFont(bold)
         self.checkout_button = QPushButton("Checkout")
         self.checkout_button.setObjectName("checkoutButton")
+        self.checkout_button.setToolTip(texts.CHECKOUT_TIP)
         self.checkout_button.clicked.connect(self.checkoutRequested)
-        self.warning = QLabel()
-        self.warning.setObjectName("cartWarning")
-        self.warning.setTextFormat(Qt.TextFormat.PlainText)
-        self.warning.setWordWrap(True)
-        self.warning.setStyleSheet("color: #b3261e;")
-        self.warning.hide()
 
         self.order = QLabel()
         self.order.setObjectName("orderConfirmation")
@@ -180,7 +215,6 @@ class CartPanel(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
-        layout.addWidget(self.warning)
         layout.addWidget(self.order_area)
         self.show_cart(None, "", "$")
 
@@ -199,16 +233,21 @@ class CartPanel(QWidget):
                 self.model.appendRow(item)
             elif item.text() != text:
                 item.setText(text)
+            self._mark(item, line)
         if 0 <= current < len(lines):
             self.view.setCurrentIndex(self.model.index(current, 0))
         subtotal = cart.subtotal if cart is not None else None
         self.subtotal.setText(
             f"Subtotal: {format_money(subtotal, currency)}" if subtotal is not None else ""
         )
-        shortages = cart.shortages if cart is not None else ()
-        self.warning.setText("\n".join(shortages))
-        self.warning.setVisible(bool(shortages))
-        self.checkout_button.setEnabled(bool(lines))
+        # A cart that cannot be placed keeps Checkout disabled, and says why in its tooltip
+        # (the pane's message area says it too): a click never silently does nothing.
+        refusal = checkout_refusal(cart) if cart is not None else ""
+        self.checkout_button.setEnabled(bool(lines) and not refusal)
+        tip = refusal or texts.CHECKOUT_TIP
+        if self.checkout_button.toolTip() != tip:
+            self.checkout_button.setToolTip(tip)
+        self.view.updateGeometry()  # its height follows its lines
         self._update_buttons()
 
     def show_order(self, order: Order | None, product: str, currency: str) -> None:
@@ -216,6 +255,16 @@ class CartPanel(QWidget):
         self.order_area.setVisible(order is not None)
         self.order_area.verticalScrollBar().setValue(0)  # a new order reads from its top
         self.order_area.updateGeometry()
+
+    @staticmethod
+    def _mark(item: QStandardItem, line: CartLineView) -> None:
+        """A line that can no longer be bought reads in the warning colour, its reason also
+        in the tooltip."""
+        tip = "\n".join(line.shortages)
+        if item.toolTip() != tip:
+            item.setToolTip(tip)
+            # No colour at all (not an empty brush, which would paint no text) when buyable.
+            item.setData(_BLOCKED_COLOR if tip else None, Qt.ItemDataRole.ForegroundRole)
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.view.currentIndex().isValid())

@@ -41,6 +41,20 @@ class LiveUpdates(QObject):
         document.layerInserted.connect(self.layer_inserted)
         document.layerRemoved.connect(self.layer_removed)
         document.layerMoved.connect(self.layer_moved)
+        # Connected last, so it runs after the refreshes above: a refusal shown in the
+        # preview is asked again once the edit is in, and leaves when it no longer holds.
+        for signal in (
+            document.addonChanged,
+            document.settingsChanged,
+            document.layerChanged,
+            document.layerInserted,
+            document.layerRemoved,
+            document.layerMoved,
+        ):
+            signal.connect(self._recheck)
+
+    def _recheck(self, *_changed: object) -> None:
+        self.pane.recheck_message()
 
     @property
     def storefront(self) -> Storefront | None:
@@ -63,7 +77,7 @@ class LiveUpdates(QObject):
             shop.is_selected if shop is not None else (lambda _layer: False),
         )
         pane.quantity.setValue(1)
-        pane.set_message("")
+        pane.message.clear()
         pane.show_everything()
 
     def addon_changed(self, active: bool) -> None:

@@ -19,18 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import texts
 from ...domain.model import Layer
 from ...domain.money import format_money
 from ...domain.storefront import Storefront
 from ..document import Document
-from .cart_panel import CartPanel
+from .cart_panel import CartPanel, checkout_refusal
 from .image_view import ProductImage
 from .live import LiveUpdates
+from .message import MessageArea
 from .option_list import OptionList
 from .summary import SummaryArea, SummaryView
-
-_ERROR = "color: #b3261e;"
-_OK = "color: #1e7b3c;"
 
 
 class PreviewPane(QWidget):
@@ -82,15 +81,12 @@ class PreviewPane(QWidget):
         self.quantity.setObjectName("quantitySpin")
         self.quantity.setRange(1, 9999)
         self.quantity.setPrefix("Qty ")
-        self.quantity.valueChanged.connect(self.show_summary)
+        self.quantity.valueChanged.connect(self._quantity_changed)
         self.add_button = QPushButton("Add to cart")
         self.add_button.setObjectName("addToCartButton")
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(self.add_to_cart)
-        self.message = QLabel()
-        self.message.setObjectName("previewMessage")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
+        self.message = MessageArea()
         self.cart = CartPanel()
         self.cart.removeRequested.connect(self.remove_line)
         self.cart.checkoutRequested.connect(self.checkout)
@@ -106,8 +102,10 @@ class PreviewPane(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
-        left_layout.addWidget(self.image, 3)
-        left_layout.addWidget(self.cart, 2)
+        # The image takes what the cart leaves: the cart is as tall as its lines and the
+        # order confirmation need (each up to a limit), so a placed order reads in full.
+        left_layout.addWidget(self.image, 1)
+        left_layout.addWidget(self.cart, 0)
 
         buy = QHBoxLayout()
         buy.addWidget(self.quantity)
@@ -180,11 +178,15 @@ class PreviewPane(QWidget):
         self.options.refresh_all()
 
     def show_cart(self) -> None:
+        """The cart's lines, and in the message area why Checkout waits, if it does."""
         shop, cfg = self.storefront, self.document.configurator
         if shop is None or cfg is None:
             self.cart.show_cart(None, "", "$")
+            self.message.set_standing("")
             return
-        self.cart.show_cart(shop.cart(), self.product, cfg.currency)
+        view = shop.cart()
+        self.cart.show_cart(view, self.product, cfg.currency)
+        self.message.set_standing(checkout_refusal(view))
 
     def show_order(self) -> None:
         shop, cfg = self.storefront, self.document.configurator
@@ -201,11 +203,31 @@ class PreviewPane(QWidget):
         self.show_cart()
         self.show_order()
 
-    def set_message(self, text: str, *, error: bool = True) -> None:
-        self.message.setText(text)
-        style = _ERROR if error else _OK
-        if self.message.styleSheet() != style:  # re-polishing costs more than the text
-            self.message.setStyleSheet(style)
+    def recheck_message(self) -> None:
+        """After any change: a refusal whose rule no longer applies leaves the screen."""
+        self.message.recheck()
+
+    def _quantity_changed(self) -> None:
+        self.show_summary()
+        self.message.recheck()  # "Not enough stock" may no longer hold for fewer units
+
+    # --- refusals as they stand now (each returns "" once nothing refuses) ---------------
+    def _selection_refusal(self, layer: Layer, on: bool) -> str:
+        shop = self.storefront
+        if shop is None or not shop.present(layer):
+            return ""
+        return shop.selection_refusal(layer, on) or ""
+
+    def _add_refusal(self) -> str:
+        shop = self.storefront
+        return "\n".join(shop.add_refusals(self.quantity.value())) if shop is not None else ""
+
+    def _checkout_refusal(self) -> str:
+        shop = self.storefront
+        if shop is None:
+            return ""
+        view = shop.cart()
+        return checkout_refusal(view) if view.lines else texts.EMPTY_CART
 
     # --- shopper actions -----------------------------------------------------------------
     def _option_toggled(self, layer: Layer, on: bool) -> None:
@@ -214,7 +236,10 @@ class PreviewPane(QWidget):
             return
         was_selected = shop.is_selected(layer)
         refusal = shop.select(layer, on)
-        self.set_message(refusal or "")
+        if refusal is None:
+            self.message.clear()  # a new choice: the last refusal or note is old news
+        else:
+            self.message.refuse(refusal, lambda: self._selection_refusal(layer, on))
         # A choice in a single-choice group changes its siblings too: all controls follow.
         if shop.is_selected(layer) != was_selected:
             self.show_selection()
@@ -228,9 +253,9 @@ class PreviewPane(QWidget):
         quantity = self.quantity.value()
         refusals = shop.add_to_cart(quantity)
         if refusals:
-            self.set_message("\n".join(refusals))
+            self.message.refuse("\n".join(refusals), self._add_refusal)
         else:
-            self.set_message(f"Added to cart: {self.product} × {quantity}.", error=False)
+            self.message.note(f"Added to cart: {self.product} × {quantity}.")
         self.show_cart()
 
     def checkout(self) -> None:
@@ -239,9 +264,10 @@ class PreviewPane(QWidget):
             return
         result = shop.checkout()
         if isinstance(result, list):
-            self.set_message("\n".join(result))
+            # Checkout is disabled then; a script or shortcut that gets here still hears why.
+            self.message.refuse(self._checkout_refusal(), self._checkout_refusal)
             return
-        self.set_message(f"Order #{result.number} placed.", error=False)
+        self.message.note(f"Order #{result.number} placed.")
         # Sold units change what the options show; a choice that ran out is dropped.
         if shop.prune():
             self.show_selection()
@@ -255,7 +281,7 @@ class PreviewPane(QWidget):
         if shop is None:
             return
         shop.remove_line(row)
-        self.set_message("")
+        self.message.clear()
         self.show_cart()
 
     def reset_simulation(self) -> None:
@@ -264,7 +290,7 @@ class PreviewPane(QWidget):
             return
         shop.reset_simulation()
         self.quantity.setValue(1)
-        self.set_message("")
+        self.message.clear()
         self.show_everything()
 
     # --- for QA scripts ------------------------------------------------------------------
