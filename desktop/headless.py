@@ -111,6 +111,7 @@ def _option(shop: Storefront, option: Layer) -> dict[str, Any]:
         "availability": state.availability.value,
         "selectable": state.selectable,
         "notice": state.notice,
+        "low": state.low,
     }
 
 

@@ -114,4 +114,4 @@ def _notice_after(document: Document, option: Layer, status: StockStatus) -> str
     probe = stock.Stock(option.stock.manage, option.stock.sku, option.stock.quantity, status)
     cfg = document.configurator
     assert cfg is not None
-    return stock.option_state(document.addon_active, probe, cfg.backorders).notice
+    return stock.configurator_state(document.addon_active, cfg, probe).notice

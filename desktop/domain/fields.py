@@ -34,6 +34,7 @@ class LayerField(StrEnum):
     SKU = "sku"
     STOCK_QUANTITY = "stock_quantity"
     STOCK_STATUS = "stock_status"
+    LOW_STOCK_AMOUNT = "low_stock_amount"
 
 
 class ConfiguratorField(StrEnum):
@@ -45,10 +46,18 @@ class ConfiguratorField(StrEnum):
     BASE_PRICE = "base_price"
     CURRENCY = "currency"
     BACKORDERS = "backorders"
+    LOW_STOCK_THRESHOLD = "low_stock_threshold"
+    STOCK_DISPLAY = "stock_display"
 
 
 STOCK_FIELDS = frozenset(
-    {LayerField.MANAGE_STOCK, LayerField.SKU, LayerField.STOCK_QUANTITY, LayerField.STOCK_STATUS}
+    {
+        LayerField.MANAGE_STOCK,
+        LayerField.SKU,
+        LayerField.STOCK_QUANTITY,
+        LayerField.STOCK_STATUS,
+        LayerField.LOW_STOCK_AMOUNT,
+    }
 )
 
 # How each field is named in messages ("Sale price: must be below the price").
@@ -65,6 +74,7 @@ LAYER_LABELS: dict[LayerField, str] = {
     LayerField.SKU: "SKU",
     LayerField.STOCK_QUANTITY: "Stock quantity",
     LayerField.STOCK_STATUS: "Stock status",
+    LayerField.LOW_STOCK_AMOUNT: "Low stock amount",
 }
 CONFIGURATOR_LABELS: dict[ConfiguratorField, str] = {
     ConfiguratorField.NAME: "Name",
@@ -73,6 +83,8 @@ CONFIGURATOR_LABELS: dict[ConfiguratorField, str] = {
     ConfiguratorField.BASE_PRICE: "Base price",
     ConfiguratorField.CURRENCY: "Currency",
     ConfiguratorField.BACKORDERS: "Backorders",
+    ConfiguratorField.LOW_STOCK_THRESHOLD: "Low stock threshold",
+    ConfiguratorField.STOCK_DISPLAY: "Stock display",
 }
 
 
@@ -101,6 +113,7 @@ _LAYER_RULES: dict[LayerField, Callable[[object], Any]] = {
     LayerField.SKU: rules.sku,
     LayerField.STOCK_QUANTITY: rules.quantity,
     LayerField.STOCK_STATUS: rules.stock_status,
+    LayerField.LOW_STOCK_AMOUNT: rules.low_stock_amount,
 }
 _CONFIGURATOR_RULES: dict[ConfiguratorField, Callable[[object], Any]] = {
     ConfiguratorField.NAME: rules.name,
@@ -109,6 +122,8 @@ _CONFIGURATOR_RULES: dict[ConfiguratorField, Callable[[object], Any]] = {
     ConfiguratorField.BASE_PRICE: rules.amount,
     ConfiguratorField.CURRENCY: rules.currency,
     ConfiguratorField.BACKORDERS: rules.backorders,
+    ConfiguratorField.LOW_STOCK_THRESHOLD: rules.low_stock_threshold,
+    ConfiguratorField.STOCK_DISPLAY: rules.stock_display,
 }
 
 # Where each layer field sits on the domain Layer.
@@ -118,6 +133,7 @@ _LAYER_ATTRS: dict[LayerField, tuple[str, ...]] = {
 }
 _LAYER_ATTRS[LayerField.MANAGE_STOCK] = ("stock", "manage")
 _LAYER_ATTRS[LayerField.SKU] = ("stock", "sku")
+_LAYER_ATTRS[LayerField.LOW_STOCK_AMOUNT] = ("stock", "low_amount")
 
 
 def get_layer_field(layer: Layer, field: LayerField) -> Any:
@@ -228,6 +244,8 @@ _EXCHANGE_KEYS = {
     ConfiguratorField.BASE_PRICE: "base_price",
     ConfiguratorField.CURRENCY: "currency",
     ConfiguratorField.BACKORDERS: "settings.backorders",
+    ConfiguratorField.LOW_STOCK_THRESHOLD: "settings.low_stock_threshold",
+    ConfiguratorField.STOCK_DISPLAY: "settings.stock_display",
 }
 
 
@@ -272,6 +290,7 @@ _STOCK = (
     ("sku", rules.sku, "stock.sku"),
     ("quantity", rules.quantity, "stock.quantity"),
     ("status", rules.stock_status, "stock.status"),
+    ("low_amount", rules.low_stock_amount, "stock.low_stock_amount"),
 )
 
 

@@ -35,6 +35,14 @@ class Backorders(StrEnum):
     YES = "yes"
 
 
+class StockDisplay(StrEnum):
+    """How much stock a configurator tells shoppers (WooCommerce's stock display format)."""
+
+    NEVER = "never"
+    LOW = "low"
+    ALWAYS = "always"
+
+
 class Availability(StrEnum):
     """What the stock rules make of an option for shoppers (SPEC §3's four words)."""
 
@@ -61,6 +69,8 @@ def can_hold(parent: LayerType | None, child: LayerType) -> bool:
 # backorders). Files and databases with quantities outside it are refused.
 MIN_STOCK_QUANTITY = -99_999
 MAX_STOCK_QUANTITY = 999_999
+# WooCommerce's default low-stock threshold, used where an option sets no low stock amount.
+DEFAULT_LOW_STOCK_THRESHOLD = 2
 
 
 @dataclass
@@ -71,6 +81,7 @@ class Stock:
     sku: str = ""
     quantity: int | None = None
     status: StockStatus = StockStatus.IN_STOCK
+    low_amount: int | None = None  # the option's own low-stock threshold; None: the configurator's
 
 
 @dataclass(eq=False)
@@ -140,6 +151,8 @@ class Configurator:
     base_price: Decimal = Decimal("0.00")
     currency: str = "$"
     backorders: Backorders = Backorders.NO
+    low_stock_threshold: int = DEFAULT_LOW_STOCK_THRESHOLD
+    stock_display: StockDisplay = StockDisplay.NEVER
     layers: list[Layer] = field(default_factory=list)
 
     def walk(self) -> Iterator[Layer]:

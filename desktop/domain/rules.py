@@ -18,6 +18,7 @@ from .model import (
     MAX_STOCK_QUANTITY,
     MIN_STOCK_QUANTITY,
     Backorders,
+    StockDisplay,
     StockStatus,
 )
 from .money import MoneyError, checked_amount, parse_money
@@ -142,6 +143,22 @@ def quantity(value: object) -> int | None:
     return number
 
 
+def low_stock_amount(value: object) -> int | None:
+    """An option's low-stock threshold (0 up to the largest quantity); None: the
+    configurator's threshold applies."""
+    if value is None:
+        return None
+    return low_stock_threshold(value)
+
+
+def low_stock_threshold(value: object) -> int:
+    """A configurator's low-stock threshold: a quantity at or below it (and above 0) is low."""
+    number = _integer(value)
+    if not 0 <= number <= MAX_STOCK_QUANTITY:
+        raise RuleError(f"expected a whole number from 0 to {MAX_STOCK_QUANTITY}")
+    return number
+
+
 def product_id(value: object) -> int | None:
     """A WooCommerce product id (they start at 1); None: not linked."""
     if value is None:
@@ -181,6 +198,10 @@ def stock_status(value: object) -> StockStatus:
 
 def backorders(value: object) -> Backorders:
     return _choice(Backorders, value)
+
+
+def stock_display(value: object) -> StockDisplay:
+    return _choice(StockDisplay, value)
 
 
 def _choice(kind: type[E], value: object) -> E:

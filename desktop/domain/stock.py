@@ -10,16 +10,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import texts
-from .model import Availability, Backorders, Layer, Stock, StockStatus
+from .model import (
+    DEFAULT_LOW_STOCK_THRESHOLD,
+    Availability,
+    Backorders,
+    Configurator,
+    Layer,
+    Stock,
+    StockDisplay,
+    StockStatus,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class OptionState:
-    """What a shopper sees of one option."""
+    """What a shopper sees of one option; `low` marks an in-stock option whose quantity is
+    at or below its low-stock threshold (SPEC §3 "Low stock")."""
 
     availability: Availability
     selectable: bool
     notice: str
+    low: bool = False
 
 
 _AVAILABLE = OptionState(Availability.AVAILABLE, True, "")
@@ -50,17 +61,77 @@ def order_takes_stock(addon_active: bool, stock: Stock) -> bool:
     return rules_apply(addon_active, stock) and stock.quantity is not None
 
 
+def low_threshold(stock: Stock, configurator_threshold: int) -> int:
+    """The quantity at or below which the option is low: its own amount, else the
+    configurator's threshold."""
+    return configurator_threshold if stock.low_amount is None else stock.low_amount
+
+
+def is_low(
+    addon_active: bool,
+    stock: Stock,
+    threshold: int = DEFAULT_LOW_STOCK_THRESHOLD,
+    used: int = 0,
+) -> bool:
+    """Low: managed, in stock, with a quantity where 0 < quantity ≤ threshold (the option's
+    low stock amount where it has one)."""
+    if not rules_apply(addon_active, stock) or is_out(stock, used):
+        return False
+    quantity = effective_quantity(stock, used)
+    return quantity is not None and 0 < quantity <= low_threshold(stock, threshold)
+
+
+def stock_text(quantity: int, low: bool, display: StockDisplay, backorders: Backorders) -> str:
+    """What an in-stock option with a tracked quantity tells shoppers under the stock display
+    format: '' (never, or not low under `low`), 'Only 2 left in stock', '5 in stock'; under
+    "notify" it ends with ' (can be backordered)'."""
+    if display is StockDisplay.ALWAYS:
+        text = texts.in_stock_count(quantity)
+    elif display is StockDisplay.LOW and low:
+        text = texts.only_left(quantity)
+    else:
+        return ""
+    return text + texts.CAN_BE_BACKORDERED if backorders is Backorders.NOTIFY else text
+
+
 def option_state(
-    addon_active: bool, stock: Stock, backorders: Backorders, used: int = 0
+    addon_active: bool,
+    stock: Stock,
+    backorders: Backorders,
+    used: int = 0,
+    *,
+    threshold: int = DEFAULT_LOW_STOCK_THRESHOLD,
+    display: StockDisplay = StockDisplay.NEVER,
 ) -> OptionState:
-    """The SPEC §3 table."""
+    """The SPEC §3 table, with its low-stock rules: `threshold` is the configurator's
+    low-stock threshold, `display` its stock display format."""
     if not rules_apply(addon_active, stock):
         return _AVAILABLE
     if not is_out(stock, used):
-        return _IN_STOCK
+        quantity = effective_quantity(stock, used)
+        if quantity is None:
+            return _IN_STOCK
+        low = is_low(addon_active, stock, threshold, used)
+        notice = stock_text(quantity, low, display, backorders)
+        return OptionState(Availability.IN_STOCK, True, notice, low) if notice or low else _IN_STOCK
     if backorders is Backorders.NO:
         return _OUT
     return _BACKORDER_NOTIFY if backorders is Backorders.NOTIFY else _BACKORDER_SILENT
+
+
+def configurator_state(
+    addon_active: bool, cfg: Configurator, stock: Stock, used: int = 0
+) -> OptionState:
+    """option_state under the configurator's own settings (backorders, low-stock threshold,
+    stock display): what its screens and the storefront show."""
+    return option_state(
+        addon_active,
+        stock,
+        cfg.backorders,
+        used,
+        threshold=cfg.low_stock_threshold,
+        display=cfg.stock_display,
+    )
 
 
 def backorders_allowed(backorders: Backorders) -> bool:
@@ -132,9 +203,12 @@ def unselectable_default_warning(group: Layer, addon_active: bool, backorders: B
     return texts.unselectable_default(blocked) if blocked else ""
 
 
-def describe(addon_active: bool, stock: Stock, backorders: Backorders) -> str:
+def describe(
+    addon_active: bool, stock: Stock, backorders: Backorders, threshold: int | None = None
+) -> str:
     """The effective availability in words, e.g. 'Out of Stock — 0 left, backorders off';
-    a negative quantity reads '4 backordered'."""
+    a negative quantity reads '4 backordered'. Given the configurator's low-stock threshold,
+    a low option says so ('In Stock — 2 left, low stock (2 or fewer), …')."""
     if not addon_active:
         return texts.ADDON_OFF_WORDS
     state = option_state(addon_active, stock, backorders)
@@ -148,6 +222,8 @@ def describe(addon_active: bool, stock: Stock, backorders: Backorders) -> str:
         parts.append("no quantity tracked")
     else:
         parts.append(texts.quantity_words(stock.quantity))
+    if threshold is not None and is_low(addon_active, stock, threshold):
+        parts.append(texts.low_words(low_threshold(stock, threshold)))
     parts.append(
         {
             Backorders.NO: "backorders off",

@@ -110,8 +110,8 @@ class Storefront:
 
     # --- options -------------------------------------------------------------------------
     def state(self, option: Layer) -> OptionState:
-        return stock.option_state(
-            self.addon_active, option.stock, self.configurator.backorders, self.used.get(option, 0)
+        return stock.configurator_state(
+            self.addon_active, self.configurator, option.stock, self.used.get(option, 0)
         )
 
     def quantity_left(self, option: Layer) -> int | None:

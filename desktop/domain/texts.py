@@ -158,3 +158,31 @@ def checkout_blocked(reasons: list[str] | tuple[str, ...], lines: int) -> str:
     """Why Checkout waits: the cart's shortages, and which lines to remove."""
     which = "the marked cart line" if lines == 1 else f"the {lines} marked cart lines"
     return CHECKOUT_BLOCKED.format(reasons=" ".join(reasons), lines=which)
+
+
+# --- Low stock and stock display (SPEC §3 "Low stock": WooCommerce's shopper texts) ---
+IN_STOCK_COUNT = "{quantity} in stock"
+ONLY_LEFT = "Only {quantity} left in stock"
+CAN_BE_BACKORDERED = " (can be backordered)"
+LOW_STOCK = "Low stock"
+LOW_STOCK_AMOUNT = "Low stock amount"
+LOW_STOCK_THRESHOLD = "Low stock threshold"
+STOCK_DISPLAY = "Stock display"
+STOCK_DISPLAY_CHOICES = {
+    "never": "Never show quantities",
+    "low": "Only show quantities when low",
+    "always": "Always show quantities",
+}
+
+
+def in_stock_count(quantity: int) -> str:
+    return IN_STOCK_COUNT.format(quantity=quantity)
+
+
+def only_left(quantity: int) -> str:
+    return ONLY_LEFT.format(quantity=quantity)
+
+
+def low_words(threshold: int) -> str:
+    """'low stock (2 or fewer)': why an option is marked low, in the editor's words."""
+    return f"low stock ({threshold} or fewer)"

@@ -5,19 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from ..domain.fields import ConfiguratorField, check_configurator, check_configurator_changes
-from ..domain.model import Backorders, Configurator
+from ..domain.model import Backorders, Configurator, StockDisplay
 from .corrupt import (
     corrupt_configurator,
     stored_columns,
     stored_money,
     stored_product_id,
     stored_text,
+    stored_threshold,
 )
 from .layers import insert_layers, load_layers
 from .site import get_site
@@ -104,6 +106,8 @@ def load_configurator(session: Session, configurator_id: int) -> Configurator:
             base_price=stored_money(row.base_price),
             currency=stored_text(row.currency),
             backorders=Backorders(row.backorders),
+            low_stock_threshold=stored_threshold(row.low_stock_threshold),
+            stock_display=StockDisplay(row.stock_display),
         )
     except (ArithmeticError, ValueError, TypeError):
         raise corrupt_configurator(row) from None
@@ -127,6 +131,8 @@ def _insert(
         base_price=cfg.base_price,
         currency=cfg.currency,
         backorders=cfg.backorders.value,
+        low_stock_threshold=cfg.low_stock_threshold,
+        stock_display=cfg.stock_display.value,
     )
     session.add(row)
     session.flush()
@@ -190,7 +196,7 @@ def update_configurator(
     if ConfiguratorField.NAME in stored:
         _check_name_free(session, stored[ConfiguratorField.NAME], configurator_id)
     values = {
-        field.value: value.value if isinstance(value, Backorders) else value
+        field.value: value.value if isinstance(value, StrEnum) else value
         for field, value in stored.items()
     }
     if values:

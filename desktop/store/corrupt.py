@@ -22,6 +22,7 @@ from ..domain.model import (
     MIN_STOCK_QUANTITY,
     Backorders,
     LayerType,
+    StockDisplay,
     StockStatus,
 )
 from ..domain.money import MONEY_LIMIT
@@ -69,6 +70,16 @@ def stored_quantity(raw: object) -> int | None:
     return raw
 
 
+def stored_threshold(raw: object) -> int:
+    if type(raw) is not int or not 0 <= raw <= MAX_STOCK_QUANTITY:
+        raise ValueError(raw)
+    return raw
+
+
+def stored_low_amount(raw: object) -> int | None:
+    return None if raw is None else stored_threshold(raw)
+
+
 def stored_product_id(raw: object) -> int | None:
     if raw is None:
         return None
@@ -99,6 +110,7 @@ LAYER_CHECKS: tuple[_Check, ...] = (
     ("sku", "SKU", stored_text),
     ("stock_quantity", "stock quantity", stored_quantity),
     ("stock_status", "stock status", StockStatus),
+    ("low_stock_amount", "low stock amount", stored_low_amount),
 )
 CONFIGURATOR_CHECKS: tuple[_Check, ...] = (
     ("name", "name", stored_text),
@@ -107,6 +119,8 @@ CONFIGURATOR_CHECKS: tuple[_Check, ...] = (
     ("base_price", "base price", stored_money),
     ("currency", "currency", stored_text),
     ("backorders", "backorder setting", Backorders),
+    ("low_stock_threshold", "low stock threshold", stored_threshold),
+    ("stock_display", "stock display", StockDisplay),
 )
 
 

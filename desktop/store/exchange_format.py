@@ -30,11 +30,13 @@ from ..domain import rules
 from ..domain.fields import TreeError, check_layers, misplaced
 from ..domain.model import (
     ALLOWED_CHILDREN,
+    DEFAULT_LOW_STOCK_THRESHOLD,
     Backorders,
     Configurator,
     Layer,
     LayerType,
     Stock,
+    StockDisplay,
     StockStatus,
 )
 from ..domain.money import money_str
@@ -71,7 +73,11 @@ def to_dict(cfg: Configurator) -> dict[str, Any]:
             "product": {"name": cfg.product_name, "woocommerce_id": cfg.woocommerce_id},
             "base_price": money_str(cfg.base_price),
             "currency": cfg.currency,
-            "settings": {"backorders": cfg.backorders.value},
+            "settings": {
+                "backorders": cfg.backorders.value,
+                "low_stock_threshold": cfg.low_stock_threshold,
+                "stock_display": cfg.stock_display.value,
+            },
             "layers": [_layer_to_dict(layer) for layer in cfg.layers],
         },
     }
@@ -100,6 +106,7 @@ def _layer_to_dict(layer: Layer) -> dict[str, Any]:
             "sku": layer.stock.sku,
             "quantity": layer.stock.quantity,
             "status": layer.stock.status.value,
+            "low_stock_amount": layer.stock.low_amount,
         },
     }
 
@@ -208,6 +215,10 @@ class _Product(_Strict):
 
 class _Settings(_Strict):
     backorders: Annotated[Backorders, _rule(rules.backorders)] = Backorders.NO
+    low_stock_threshold: Annotated[int, _rule(rules.low_stock_threshold)] = (
+        DEFAULT_LOW_STOCK_THRESHOLD
+    )
+    stock_display: Annotated[StockDisplay, _rule(rules.stock_display)] = StockDisplay.NEVER
 
 
 class _Stock(_Strict):
@@ -215,6 +226,7 @@ class _Stock(_Strict):
     sku: Annotated[str, _rule(rules.sku)] = ""
     quantity: Annotated[int | None, _rule(rules.quantity)] = None
     status: Annotated[StockStatus, _rule(rules.stock_status)] = StockStatus.IN_STOCK
+    low_stock_amount: Annotated[int | None, _rule(rules.low_stock_amount)] = None
 
 
 class _Group(_Strict):
@@ -416,6 +428,8 @@ def _configurator(raw: _Configurator) -> Configurator:
         base_price=raw.base_price,
         currency=raw.currency,
         backorders=raw.settings.backorders,
+        low_stock_threshold=raw.settings.low_stock_threshold,
+        stock_display=raw.settings.stock_display,
         layers=list(_layers(raw.layers, None)),
     )
 
@@ -434,5 +448,7 @@ def _layers(items: list[_Group | _Image], parent: Layer | None) -> Iterator[Laye
             layer.image = item.image
             layer.active_on_load = item.active_on_load
             stock = item.stock
-            layer.stock = Stock(stock.manage, stock.sku, stock.quantity, stock.status)
+            layer.stock = Stock(
+                stock.manage, stock.sku, stock.quantity, stock.status, stock.low_stock_amount
+            )
         yield layer

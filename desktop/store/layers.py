@@ -7,6 +7,7 @@ inserted with one executemany and a reorder shifts positions with one UPDATE.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select, update
@@ -20,6 +21,7 @@ from .corrupt import (
     orphan_layer,
     owner_words,
     stored_columns,
+    stored_low_amount,
     stored_money,
     stored_quantity,
     stored_text,
@@ -51,6 +53,7 @@ def _row(
         "sku": layer.stock.sku,
         "stock_quantity": layer.stock.quantity,
         "stock_status": layer.stock.status.value,
+        "low_stock_amount": layer.stock.low_amount,
     }
 
 
@@ -91,6 +94,7 @@ def load_layers(
                     stored_text(r.sku),
                     stored_quantity(r.stock_quantity),
                     StockStatus(r.stock_status),
+                    stored_low_amount(r.low_stock_amount),
                 ),
             )
         except (ArithmeticError, ValueError, TypeError):
@@ -339,7 +343,7 @@ def update_layer(
         if owner is not None:
             raise StoreError(f'SKU "{sku}" is already used by "{owner}"', LayerField.SKU)
     values = {
-        field.value: value.value if isinstance(value, StockStatus) else value
+        field.value: value.value if isinstance(value, StrEnum) else value
         for field, value in stored.items()
     }
     if values:

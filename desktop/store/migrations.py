@@ -51,7 +51,16 @@ _V2 = """
 ALTER TABLE site_settings ADD COLUMN last_configurator_id INTEGER;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# v3: low stock (SPEC §3): an option's own low stock amount; a configurator's threshold and
+# what its shoppers are told of stock.
+_V3 = """
+ALTER TABLE layer ADD COLUMN low_stock_amount INTEGER;
+ALTER TABLE configurator ADD COLUMN low_stock_threshold INTEGER NOT NULL DEFAULT 2;
+ALTER TABLE configurator ADD COLUMN stock_display VARCHAR NOT NULL DEFAULT 'never'
+    CHECK (stock_display IN ('never', 'low', 'always'));
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

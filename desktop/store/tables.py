@@ -47,6 +47,8 @@ class ConfiguratorRow(SQLModel, table=True):
     )
     currency: str = "$"
     backorders: str = "no"
+    low_stock_threshold: int = 2
+    stock_display: str = "never"
 
 
 class LayerRow(SQLModel, table=True):
@@ -76,3 +78,4 @@ class LayerRow(SQLModel, table=True):
     sku: str = ""
     stock_quantity: int | None = None
     stock_status: str = "in_stock"
+    low_stock_amount: int | None = None

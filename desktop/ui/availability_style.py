@@ -5,9 +5,10 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from ..domain.model import Availability
+from ..domain.stock import OptionState
 
 COLORS: dict[Availability, QColor] = {
     Availability.AVAILABLE: QColor("#9aa0a6"),  # grey: no stock rules apply
@@ -33,3 +34,31 @@ def availability_icon(availability: Availability) -> QIcon:
         painter.end()
         icon.addPixmap(pixmap)
     return icon
+
+
+# A low option is still in stock: its green dot gets an amber ring (SPEC §3 "Low stock").
+LOW_COLOR = QColor("#e8a317")
+
+
+@cache
+def low_stock_icon() -> QIcon:
+    """The in-stock dot ringed in amber: in stock, but at or below its low-stock threshold."""
+    icon = QIcon()
+    for size in (16, 32):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ring = size * 0.12
+        margin = size * 0.1 + ring / 2
+        painter.setPen(QPen(LOW_COLOR, ring))
+        painter.setBrush(COLORS[Availability.IN_STOCK])
+        painter.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+def state_icon(state: OptionState) -> QIcon:
+    """The icon of an option's state: its availability's dot, ringed when low."""
+    return low_stock_icon() if state.low else availability_icon(state.availability)

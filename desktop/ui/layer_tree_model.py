@@ -27,7 +27,7 @@ from ..domain.fields import LayerField
 from ..domain.model import Layer, LayerType, can_hold
 from ..domain.rules import RuleError
 from . import icons
-from .availability_style import availability_icon
+from .availability_style import state_icon
 from .commands import MoveLayer, SetLayerFields, push
 from .document import Document
 from .group_warning import ancestors, group_warning, groups_affected, warning_icon
@@ -43,7 +43,9 @@ MIME_TYPE = "application/x-configurator-layer-id"
 
 _NAME_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SearchRole]
 _STOCK_ROLES = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
-_STOCK_FIELDS = {"manage_stock", "stock_quantity", "stock_status"}
+# Global settings that change what every option shows (its icon, low mark and tooltip).
+_STOCK_SETTINGS = {"backorders", "low_stock_threshold", "stock_display"}
+_STOCK_FIELDS = {"manage_stock", "stock_quantity", "stock_status", "low_stock_amount"}
 # What a group's warning about its default choice shows in (see group_warning).
 _WARNING_ROLES = [
     Qt.ItemDataRole.DecorationRole,
@@ -196,8 +198,7 @@ class LayerTreeModel(QAbstractItemModel):
             return icons.sub_group_icon()
         cfg = self.document.configurator
         assert cfg is not None
-        state = stock.option_state(self.document.addon_active, layer.stock, cfg.backorders)
-        return availability_icon(state.availability)
+        return state_icon(stock.configurator_state(self.document.addon_active, cfg, layer.stock))
 
     def _tooltip(self, layer: Layer) -> str:
         if layer.is_group:
@@ -212,7 +213,9 @@ class LayerTreeModel(QAbstractItemModel):
             return plain_tooltip(f"{text}\n⚠ {warning}") if warning else text
         cfg = self.document.configurator
         assert cfg is not None
-        words = stock.describe(self.document.addon_active, layer.stock, cfg.backorders)
+        words = stock.describe(
+            self.document.addon_active, layer.stock, cfg.backorders, cfg.low_stock_threshold
+        )
         sku = f"\nSKU: {layer.stock.sku}" if layer.stock.sku else ""
         hidden = "\nHidden in controls" if layer.hidden else ""
         return words + sku + hidden
@@ -376,7 +379,7 @@ class LayerTreeModel(QAbstractItemModel):
             self.dataChanged.emit(index, index, sorted(set(roles)))
 
     def _settings_changed(self, fields: set[str]) -> None:
-        if "backorders" in fields:
+        if fields & _STOCK_SETTINGS:
             self._stock_context_changed()
 
     def _stock_context_changed(self) -> None:

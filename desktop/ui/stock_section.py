@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ..domain import stock, texts
 from ..domain.fields import STOCK_FIELDS, LayerField
 from ..domain.model import MAX_STOCK_QUANTITY, MIN_STOCK_QUANTITY, Layer, StockStatus
-from .availability_style import availability_icon
+from .availability_style import state_icon
 from .document import Document
 from .field_commit import FieldError, LayerCommitter, StepSpinBox
 
@@ -211,9 +211,11 @@ class StockSection(QGroupBox):
         self.tracked_check.setEnabled(managed)
         self.quantity_spin.setEnabled(managed and layer.stock.quantity is not None)
         self.status_combo.setEnabled(managed)
-        state = stock.option_state(active, layer.stock, cfg.backorders)
-        self.status_icon.setPixmap(availability_icon(state.availability).pixmap(16, 16))
-        self.effective_label.setText(stock.describe(active, layer.stock, cfg.backorders))
+        state = stock.configurator_state(active, cfg, layer.stock)
+        self.status_icon.setPixmap(state_icon(state).pixmap(16, 16))
+        self.effective_label.setText(
+            stock.describe(active, layer.stock, cfg.backorders, cfg.low_stock_threshold)
+        )
         warning = stock.consistency_warning(active, layer.stock, cfg.backorders)
         self.warning_label.setText(f"⚠ {warning}" if warning else "")
         self.warning_label.setVisible(bool(warning))
@@ -222,7 +224,7 @@ class StockSection(QGroupBox):
         self.note_label.setVisible(bool(note))
 
     def _settings_changed(self, fields: set[str]) -> None:
-        if "backorders" in fields:
+        if fields & {"backorders", "low_stock_threshold", "stock_display"}:
             self.refresh_state()
 
     # --- committing ------------------------------------------------------------------------

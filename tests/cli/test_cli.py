@@ -112,6 +112,7 @@ def test_without_backorders_purple_is_out_of_stock(tmp_path: Path) -> None:
         "availability": "out_of_stock",
         "selectable": False,
         "notice": "Out of Stock",
+        "low": False,
     }
     assert data["messages"] == [texts.not_selectable("Metallic Purple")]
     assert "Grip Color/Metallic Yellow" in data["selection"]

@@ -109,7 +109,7 @@ def test_optional_keys_get_their_defaults() -> None:
     assert (full["base_price"], full["currency"], full["settings"]) == (
         "0.00",
         "$",
-        {"backorders": "no"},
+        {"backorders": "no", "low_stock_threshold": 2, "stock_display": "never"},
     )
     group = full["layers"][0]
     assert (group["required"], group["multiple"], group["hidden"]) == (False, False, False)
@@ -121,7 +121,13 @@ def test_optional_keys_get_their_defaults() -> None:
         "image": "",
         "active_on_load": False,
         "hidden": False,
-        "stock": {"manage": False, "sku": "", "quantity": None, "status": "in_stock"},
+        "stock": {
+            "manage": False,
+            "sku": "",
+            "quantity": None,
+            "status": "in_stock",
+            "low_stock_amount": None,
+        },
     }
 
 
@@ -177,7 +183,8 @@ REFUSALS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     (
         "unknown stock key",
         setter(f"{YELLOW}.stock.warehouse", "B"),
-        f"{YELLOW}.stock.warehouse: unknown key (allowed here: manage, sku, quantity, status)",
+        f"{YELLOW}.stock.warehouse: unknown key (allowed here: manage, sku, quantity, status, "
+        "low_stock_amount)",
     ),
     (
         "group key on an image",

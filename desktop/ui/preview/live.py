@@ -19,7 +19,7 @@ from .rows import root_of
 if TYPE_CHECKING:
     from .pane import PreviewPane
 
-_STOCK_FIELDS = {"manage_stock", "stock_quantity", "stock_status"}
+_STOCK_FIELDS = {"manage_stock", "stock_quantity", "stock_status", "low_stock_amount"}
 _SHOWN_FIELDS = {"name", "price", "sale_price", "image"}
 
 
