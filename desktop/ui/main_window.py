@@ -308,7 +308,9 @@ class MainWindow(QMainWindow):
         self.addon_status.setText(f"{texts.ADDON_NAME} add-on: {state}")
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
+        # Store refusals are worded to follow a field name; alone in the status bar they read
+        # as a sentence.
+        self.statusBar().showMessage(texts.as_sentence(text), STATUS_TIMEOUT_MS)
 
     # --- keyboard and help -------------------------------------------------------------------
     def focus_layer_filter(self) -> None:

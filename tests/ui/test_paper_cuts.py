@@ -70,6 +70,8 @@ def test_a_name_taken_in_the_tree_is_said_at_the_name_field(window: MainWindow) 
     error = find(window, QLabel, "layerNameError")
     assert error.isVisible()
     assert error.message() == 'Another layer in "Grip Color" is already named "Yellow".'  # type: ignore[attr-defined]
+    status = window.statusBar().currentMessage()
+    assert status == 'Another layer in "Grip Color" is already named "Yellow".'
     assert window.undo_stack.count() == start
     assert shown_children(window, "Grip Color") == ["Yellow", "Red", "Purple"]
     assert proxy.setData(tree_index(window, "Grip Color/Red"), "Crimson")

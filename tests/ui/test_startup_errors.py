@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListView, QMessageBox
 
+from desktop.domain.texts import as_sentence
 from desktop.ui import app
 from desktop.ui.main_window import MainWindow
 from tests.store.damaged import damage_pages, hand_edit, root_page
@@ -99,7 +100,7 @@ def test_a_row_edited_by_hand_is_named_and_the_window_opens(
     seen = _run_shown(qapp, db_path, monkeypatch)
     expected = f"{db_path} holds data that cannot be used: layer "
     assert seen["status"].startswith(expected) and "has an invalid price 'x'" in seen["status"]
-    assert seen["dialog"] == seen["status"]
+    assert seen["status"] == as_sentence(seen["dialog"])
     assert seen["open"] == ""
 
 
@@ -109,7 +110,8 @@ def test_damaged_layer_pages_are_named_and_the_window_opens(
     damage_pages(db_path, [root_page(db_path, "layer")])
     seen = _run_shown(qapp, db_path, monkeypatch)
     damaged = f"{db_path} is damaged and cannot be read (database disk image is malformed)"
-    assert seen["status"] == seen["dialog"] == damaged
+    assert seen["dialog"] == damaged
+    assert seen["status"] == as_sentence(damaged)
 
 
 def test_the_other_configurators_still_open(make_window: WindowFactory, db_path: Path) -> None:

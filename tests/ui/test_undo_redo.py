@@ -210,7 +210,7 @@ def test_standard_shortcuts(window: MainWindow) -> None:
 
 def test_write_failure_reaches_the_status_bar(window: MainWindow) -> None:
     window.document.writeFailed.emit('SKU "X" is already used by "Y"')
-    assert window.statusBar().currentMessage() == 'SKU "X" is already used by "Y"'
+    assert window.statusBar().currentMessage() == 'SKU "X" is already used by "Y".'
 
 
 def test_toolbar_undo_keeps_its_label(window: MainWindow) -> None:
