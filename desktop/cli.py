@@ -1,5 +1,5 @@
 """The `configurator-editor` command (SPEC §6): the editor window by default, and `import`,
-`export`, `addons` and a headless `storefront` for scripts.
+`export`, `addons`, a headless `storefront` and `scenario run` for scripts.
 
 Errors a user can cause (bad arguments, unknown names, a foreign database, an invalid file) end
 with exit status 2 and one line on stderr; a warning (an imported image that is missing) is a
@@ -25,6 +25,7 @@ from sqlmodel import Session
 from .domain.storefront import MAX_QUANTITY
 from .headless import Scenario, UnknownOption, run_scenario
 from .missing_images import missing_images
+from .scenario_command import add_parser as add_scenario_parser
 from .store import repository
 from .store.database import (
     BUSY_TIMEOUT_S,
@@ -167,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     shop.add_argument("--checkout", action="store_true", help="add to cart, then check out")
     shop.add_argument("--json", action="store_true", help="JSON output (default: readable text)")
     shop.set_defaults(command=_cmd_storefront)
+    add_scenario_parser(commands, db_option)
     return parser
 
 

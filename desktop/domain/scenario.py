@@ -1,0 +1,357 @@
+"""QA scenarios (SPEC §10): steps a shopper takes and what QA expects to see, played on the
+same storefront simulation as the preview.
+
+Pure Python. A `Scenario` names its options by path; `Player` resolves them against one
+configurator, applies the scenario's setup to it (undone by `Player.restore`), then plays each
+step on a `Storefront` and checks each `expect` step, returning what differed. The CLI runner
+and the window's playback both play through here, so a scenario means the same everywhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .model import Availability, Backorders, Configurator, Layer, Stock
+from .money import money_str
+from .storefront import Order, Storefront
+
+
+class ScenarioError(ValueError):
+    """A scenario that cannot be played on its configurator (an option path that names no
+    option); `where` is the field path in the scenario file, e.g. `steps[0].select`."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem
+
+
+# --- what a scenario says ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Setup:
+    """Settings and stock for the scenario's own copy; None (or no entry) leaves a value as
+    it is. `stock` maps an option path to Stock attributes and their new values."""
+
+    addon: bool | None = None
+    backorders: Backorders | None = None
+    stock: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """What an `expect` step checks; None means not checked."""
+
+    option: str | None = None
+    availability: Availability | None = None
+    selectable: bool | None = None
+    notice: str | None = None
+    selection: tuple[str, ...] | None = None
+    unit_price: Decimal | None = None
+    cart_contains: str | None = None
+    cart_lines: int | None = None
+    subtotal: Decimal | None = None
+    message_contains: str | None = None
+    no_message: bool | None = None
+    order_placed: bool | None = None
+    order_backordered: Mapping[str, int] | None = None
+    order_note_contains: str | None = None
+    stock: Mapping[str, int | None] | None = None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step: `kind` is its key in the file (select, deselect, quantity, add_to_cart,
+    checkout, reset, set, expect) and `value` what the key holds."""
+
+    kind: str
+    value: Any = True
+
+    def describe(self) -> str:
+        """The step in a few words, for the window's results list and reports."""
+        if self.kind in ("select", "deselect"):
+            return f'{self.kind} "{self.value}"'
+        if self.kind == "quantity":
+            return f"quantity {self.value}"
+        if self.kind == "expect":
+            return "expect " + ", ".join(_expected_keys(self.value))
+        if self.kind == "set":
+            return "set " + ", ".join(_setup_keys(self.value))
+        return self.kind.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A whole scenario file: its name, the configurator it runs on, setup and steps.
+    `configurator` is a name, an id, or a Configurator given inline."""
+
+    name: str
+    configurator: str | int | Configurator
+    setup: Setup = Setup()
+    steps: tuple[Step, ...] = ()
+
+
+def _expected_keys(expectation: Expectation) -> list[str]:
+    return [
+        f.name for f in dataclasses.fields(expectation) if getattr(expectation, f.name) is not None
+    ]
+
+
+def _setup_keys(setup: Setup) -> list[str]:
+    keys = [k for k in ("addon", "backorders") if getattr(setup, k) is not None]
+    return [*keys, *(f"stock of {path}" for path in setup.stock)]
+
+
+# --- results ----------------------------------------------------------------------------------
+def shown(value: Any) -> str:
+    """A value as a failure message shows it: JSON, money as its string ("108.00")."""
+    return json.dumps(plain(value), ensure_ascii=False)
+
+
+def plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return money_str(value)
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One expectation not met: the key checked, what the file expected, what was there."""
+
+    key: str
+    expected: Any
+    got: Any
+
+    @property
+    def text(self) -> str:
+        return f"{self.key}: expected {shown(self.expected)}, got {shown(self.got)}"
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """A played step: its number (from 1), the step, and its mismatches (none: passed)."""
+
+    number: int
+    step: Step
+    mismatches: tuple[Mismatch, ...] = ()
+
+    @property
+    def passed(self) -> bool:
+        return not self.mismatches
+
+    @property
+    def failure(self) -> str:
+        """'step 3: subtotal: expected "108.00", got "54.00"', or '' when it passed."""
+        return f"step {self.number}: {self.mismatches[0].text}" if self.mismatches else ""
+
+
+# --- playing ----------------------------------------------------------------------------------
+class Player:
+    """Plays one scenario on a storefront, step by step.
+
+    Construction resolves every option path (ScenarioError names the first that fails),
+    applies the setup to the storefront's configurator and add-on switch and starts a fresh
+    simulation. `restore` puts back what setup and `set` steps changed, so a configurator can
+    serve many scenarios without copying it.
+    """
+
+    def __init__(self, shop: Storefront, scenario: Scenario) -> None:
+        self.shop = shop
+        self.scenario = scenario
+        self.options = _resolve(shop.configurator, scenario)
+        self.quantity = 1
+        self.messages: list[str] = []  # refusals of the last shopper action
+        self.order: Order | None = None  # what the last checkout placed
+        self.played: list[StepResult] = []
+        self._saved_stock: dict[Layer, Stock] = {}
+        self._saved_backorders = shop.configurator.backorders
+        self._saved_addon = shop.addon_active
+        self._apply(scenario.setup)
+        shop.reset_simulation()
+
+    @property
+    def done(self) -> bool:
+        return len(self.played) == len(self.scenario.steps)
+
+    @property
+    def passed(self) -> bool:
+        return all(result.passed for result in self.played)
+
+    def play_all(self) -> list[StepResult]:
+        while not self.done:
+            self.play_next()
+        return self.played
+
+    def play_next(self) -> StepResult:
+        step = self.scenario.steps[len(self.played)]
+        mismatches = self._play(step)
+        result = StepResult(len(self.played) + 1, step, tuple(mismatches))
+        self.played.append(result)
+        return result
+
+    def restore(self) -> None:
+        """Undo the setup and `set` steps on the configurator (the simulation is left as is)."""
+        for layer, stock in self._saved_stock.items():
+            layer.stock = stock
+        self._saved_stock.clear()
+        self.shop.configurator.backorders = self._saved_backorders
+        self.shop.addon_active = self._saved_addon
+
+    # --- steps -----------------------------------------------------------------------------
+    def _play(self, step: Step) -> list[Mismatch]:
+        shop, kind = self.shop, step.kind
+        if kind == "expect":
+            return self.check(step.value)
+        self.messages = []
+        if kind in ("select", "deselect"):
+            refusal = shop.select(self.options[step.value], kind == "select")
+            self.messages = [refusal] if refusal else []
+        elif kind == "quantity":
+            self.quantity = step.value
+        elif kind == "add_to_cart":
+            self.messages = shop.add_to_cart(self.quantity)
+        elif kind == "checkout":
+            placed = shop.checkout()
+            if isinstance(placed, Order):
+                self.order = placed
+                shop.prune()  # as the preview does: a choice that ran out is dropped
+            else:
+                self.order = None
+                self.messages = placed
+        elif kind == "reset":
+            shop.reset_simulation()
+            self.quantity = 1
+            self.order = None
+        elif kind == "set":
+            self._apply(step.value)
+            shop.prune()
+        return []
+
+    def _apply(self, setup: Setup) -> None:
+        shop = self.shop
+        if setup.addon is not None:
+            shop.addon_active = setup.addon
+        if setup.backorders is not None:
+            shop.configurator.backorders = setup.backorders
+        for path, changes in setup.stock.items():
+            layer = self.options[path]
+            self._saved_stock.setdefault(layer, layer.stock)
+            # A new Stock object: the saved one stays as it was, for restore.
+            layer.stock = dataclasses.replace(layer.stock, **changes)
+            if "quantity" in changes:
+                # "quantity" is what the option has now: units sold before it no longer count.
+                shop.used.pop(layer, None)
+
+    # --- expectations ----------------------------------------------------------------------
+    def check(self, expected: Expectation) -> list[Mismatch]:
+        """Each key expected, checked against what the simulation shows now."""
+        shop, found = self.shop, []
+
+        def compare(key: str, want: Any, got: Any) -> None:
+            if want != got:
+                found.append(Mismatch(key, want, got))
+
+        e = expected
+        if e.option is not None:
+            state = shop.state(self.options[e.option])
+            where = f'option["{e.option}"]'
+            if e.availability is not None:
+                compare(f"{where}.availability", e.availability.value, state.availability.value)
+            if e.selectable is not None:
+                compare(f"{where}.selectable", e.selectable, state.selectable)
+            if e.notice is not None:
+                compare(f"{where}.notice", e.notice, state.notice)
+        if e.selection is not None:
+            got = [option.path for option in shop.selected()]
+            if sorted(e.selection) != sorted(got):
+                found.append(Mismatch("selection", list(e.selection), got))
+        if e.unit_price is not None:
+            compare("unit_price", e.unit_price, shop.unit_price())
+        cart = shop.cart() if _needs_cart(e) else None
+        if cart is not None and e.cart_contains is not None:
+            labels = [item.label for line in cart.lines for item in line.items]
+            if e.cart_contains not in labels:
+                found.append(Mismatch("cart_contains", e.cart_contains, labels))
+        if cart is not None and e.cart_lines is not None:
+            compare("cart_lines", e.cart_lines, len(cart.lines))
+        if cart is not None and e.subtotal is not None:
+            compare("subtotal", e.subtotal, cart.subtotal)
+        if e.message_contains is not None and not any(
+            e.message_contains in message for message in self.messages
+        ):
+            found.append(Mismatch("message_contains", e.message_contains, self.messages))
+        if e.no_message and self.messages:
+            found.append(Mismatch("no_message", [], self.messages))
+        if e.order_placed is not None:
+            compare("order_placed", e.order_placed, self.order is not None)
+        if e.order_backordered is not None:
+            units = {} if self.order is None else self._backordered(self.order)
+            for path, want in e.order_backordered.items():
+                got_units = None if self.order is None else units.get(self.options[path], 0)
+                compare(f'order_backordered["{path}"]', want, got_units)
+        if e.order_note_contains is not None:
+            notes = list(self.order.notes) if self.order is not None else []
+            if not any(e.order_note_contains in note for note in notes):
+                found.append(Mismatch("order_note_contains", e.order_note_contains, notes))
+        if e.stock is not None:
+            for path, want_quantity in e.stock.items():
+                got_quantity = shop.quantity_left(self.options[path])
+                compare(f'stock["{path}"]', want_quantity, got_quantity)
+        return found
+
+    @staticmethod
+    def _backordered(order: Order) -> dict[Layer, int]:
+        return {note.option: note.units for note in order.backorders}
+
+
+def _needs_cart(e: Expectation) -> bool:
+    return e.cart_contains is not None or e.cart_lines is not None or e.subtotal is not None
+
+
+# --- option paths -----------------------------------------------------------------------------
+def _resolve(cfg: Configurator, scenario: Scenario) -> dict[str, Layer]:
+    """Every option path the scenario names → its option, or ScenarioError at the first one
+    that names none, a group, or more than one layer."""
+    found: dict[str, Layer] = {}
+    for where, path in _paths(scenario):
+        if path not in found:
+            found[path] = find_option(cfg, path, where)
+    return found
+
+
+def find_option(cfg: Configurator, path: str, where: str) -> Layer:
+    layers = cfg.find_paths(path)
+    if not layers:
+        raise ScenarioError(where, f'no option "{path}" in "{cfg.name}"')
+    if len(layers) > 1:
+        raise ScenarioError(where, f'"{path}" names {len(layers)} layers of "{cfg.name}"')
+    if layers[0].is_group:
+        raise ScenarioError(where, f'"{path}" is a group of "{cfg.name}", not an option')
+    return layers[0]
+
+
+def _paths(scenario: Scenario) -> list[tuple[str, str]]:
+    """(field path, option path) for every option the scenario names, in file order."""
+    paths = [(f'setup.stock["{p}"]', p) for p in scenario.setup.stock]
+    for i, step in enumerate(scenario.steps):
+        here = f"steps[{i}].{step.kind}"
+        if step.kind in ("select", "deselect"):
+            paths.append((here, step.value))
+        elif step.kind == "set":
+            paths += [(f'{here}.stock["{p}"]', p) for p in step.value.stock]
+        elif step.kind == "expect":
+            e: Expectation = step.value
+            if e.option is not None:
+                paths.append((f"{here}.option", e.option))
+            for key in ("selection", "order_backordered", "stock"):
+                for p in getattr(e, key) or ():
+                    paths.append((f"{here}.{key}", p))
+    return paths

@@ -1,0 +1,415 @@
+"""The scenario file format `configurator-editor-scenario/1` (SPEC §10): JSON to a domain
+`Scenario` and back.
+
+Validated like the exchange format: pydantic models in strict mode, unknown keys refused, each
+field running the domain's field rules; an inline configurator goes through the exchange
+format's own validation. Every refusal names the field path, e.g.
+`steps[6].expect.stock["Grip Color/Metallic Purple"]: expected an integer`.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Union
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import ErrorDetails, PydanticCustomError
+
+from ..domain import rules
+from ..domain.model import Availability, Backorders, StockStatus
+from ..domain.money import money_str
+from ..domain.rules import RuleError
+from ..domain.scenario import Expectation, Scenario, Setup, Step
+from ..domain.storefront import MAX_QUANTITY
+from .exchange_format import FORMAT as EXCHANGE_FORMAT
+from .exchange_format import ExchangeError, dumps, from_dict, loads, read_json, to_dict
+
+FORMAT = "configurator-editor-scenario/1"
+STEP_KEYS = ("select", "deselect", "quantity", "add_to_cart", "checkout", "reset", "set", "expect")
+OPTION_KEYS = ("availability", "selectable", "notice")
+
+
+class ScenarioFileError(ValueError):
+    """A scenario file we refuse: `where` is the field path ('' for the file as a whole)."""
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}" if where else problem)
+        self.where = where
+        self.problem = problem
+
+
+# --- field rules as pydantic validators ---------------------------------------------------------
+def _rule(check: Callable[[Any], Any]) -> BeforeValidator:
+    def validate(value: Any) -> Any:
+        try:
+            return check(value)
+        except RuleError as exc:
+            safe = exc.problem.encode("utf-8", "backslashreplace").decode("utf-8")
+            raise PydanticCustomError("rule", "{problem}", {"problem": safe}) from None
+
+    return BeforeValidator(validate)
+
+
+def _format(value: Any) -> str:
+    if value != FORMAT:
+        raise RuleError(f'expected "{FORMAT}"')
+    return FORMAT
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise RuleError("expected a string")
+    return value
+
+
+def _path(value: Any) -> str:
+    """An option path: "Group/Option" as the CLI names options."""
+    if not isinstance(value, str) or not value.strip():
+        raise RuleError('expected an option path such as "Grip Color/Metallic Purple"')
+    return value
+
+
+def _true(value: Any) -> bool:
+    if value is not True:
+        raise RuleError("expected true")
+    return True
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise RuleError("expected a whole number, 0 or more")
+    return value
+
+
+def _quantity(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_QUANTITY:
+        raise RuleError(f"expected a whole number from 1 to {MAX_QUANTITY:,}")
+    return value
+
+
+def _money(value: Any) -> Decimal:
+    if not isinstance(value, str):
+        raise RuleError('expected an amount as a string, such as "108.00"')
+    return rules.amount(value)
+
+
+def _availability(value: Any) -> Availability:
+    try:
+        return Availability(value)
+    except ValueError:
+        listed = ", ".join(f'"{a.value}"' for a in Availability)
+        raise RuleError(f"expected one of {listed}") from None
+
+
+def _configurator(value: Any) -> Any:
+    if isinstance(value, str):
+        return rules.name(value)
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    if isinstance(value, dict):
+        return value  # an inline configurator: the exchange format validates it
+    raise RuleError("expected a configurator's name, its id, or a configurator object (§7)")
+
+
+Flag = Annotated[bool | None, _rule(rules.flag)]
+Text = Annotated[str | None, _rule(_text)]
+OptionPath = Annotated[str | None, _rule(_path)]
+Money = Annotated[Decimal | None, _rule(_money)]
+Quantity = Annotated[int | None, _rule(rules.quantity)]
+TrueFlag = Annotated[bool | None, _rule(_true)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class _StockChange(_Strict):
+    manage: Flag = None
+    quantity: Quantity = None
+    status: Annotated[StockStatus | None, _rule(rules.stock_status)] = None
+
+
+class _Setup(_Strict):
+    addon: Flag = None
+    backorders: Annotated[Backorders | None, _rule(rules.backorders)] = None
+    stock: dict[str, _StockChange] = {}
+
+
+class _Expect(_Strict):
+    option: OptionPath = None
+    availability: Annotated[Availability | None, _rule(_availability)] = None
+    selectable: Flag = None
+    notice: Text = None
+    selection: list[Annotated[str, _rule(_path)]] | None = None
+    unit_price: Money = None
+    cart_contains: Text = None
+    cart_lines: Annotated[int | None, _rule(_count)] = None
+    subtotal: Money = None
+    message_contains: Text = None
+    no_message: TrueFlag = None
+    order_placed: Flag = None
+    order_backordered: dict[str, Annotated[int, _rule(_count)]] | None = None
+    order_note_contains: Text = None
+    stock: dict[str, Quantity] | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> _Expect:
+        given = self.model_fields_set
+        if not given:
+            raise PydanticCustomError("rule", "expects nothing; name at least one key to check")
+        about_option = [key for key in OPTION_KEYS if key in given]
+        if about_option and "option" not in given:
+            raise PydanticCustomError(
+                "rule", f'{about_option[0]} needs "option": the path of the option it is about'
+            )
+        if "option" in given and not about_option:
+            raise PydanticCustomError(
+                "rule", f"option: say what to check of it ({', '.join(OPTION_KEYS)})"
+            )
+        return self
+
+
+class _Step(_Strict):
+    select: OptionPath = None
+    deselect: OptionPath = None
+    quantity: Annotated[int | None, _rule(_quantity)] = None
+    add_to_cart: TrueFlag = None
+    checkout: TrueFlag = None
+    reset: TrueFlag = None
+    set: _Setup | None = None
+    expect: _Expect | None = None
+
+    @model_validator(mode="after")
+    def _one_key(self) -> _Step:
+        given = [key for key in STEP_KEYS if key in self.model_fields_set]
+        if len(given) != 1:
+            found = f"this one has {' and '.join(given)}" if given else "this one is empty"
+            raise PydanticCustomError(
+                "rule", f"a step has exactly one of {', '.join(STEP_KEYS)}; {found}"
+            )
+        return self
+
+
+class _File(_Strict):
+    format: Annotated[str, _rule(_format)]
+    name: Annotated[str, _rule(rules.name)]
+    configurator: Annotated[Any, _rule(_configurator)]
+    setup: _Setup = _Setup()
+    steps: list[_Step]
+
+    @field_validator("steps")
+    @classmethod
+    def _has_steps(cls, steps: list[_Step]) -> list[_Step]:
+        if not steps:
+            raise PydanticCustomError("rule", "a scenario needs at least one step")
+        return steps
+
+
+# --- reading ------------------------------------------------------------------------------------
+def read_scenario(path: Path) -> Scenario:
+    """Parse and validate a scenario file; ScenarioFileError names the field at fault."""
+    try:
+        data = read_json(Path(path))
+    except ExchangeError as exc:
+        raise ScenarioFileError("", exc.problem) from None
+    return from_data(data)
+
+
+def from_data(data: Any) -> Scenario:
+    _no_duplicates(data, "")
+    try:
+        parsed = _File.model_validate(data)
+    except ValidationError as exc:
+        raise _first_error(exc) from None
+    configurator = parsed.configurator
+    if isinstance(configurator, dict):
+        try:
+            configurator = from_dict({"format": EXCHANGE_FORMAT, "configurator": configurator})
+        except ExchangeError as exc:
+            raise ScenarioFileError(exc.path or "configurator", exc.problem) from None
+    return Scenario(
+        name=parsed.name,
+        configurator=configurator,
+        setup=_setup(parsed.setup),
+        steps=tuple(_step(step) for step in parsed.steps),
+    )
+
+
+def _setup(raw: _Setup) -> Setup:
+    stock = {
+        path: {key: getattr(change, key) for key in change.model_fields_set}
+        for path, change in raw.stock.items()
+    }
+    return Setup(addon=raw.addon, backorders=raw.backorders, stock=stock)
+
+
+def _step(raw: _Step) -> Step:
+    (kind,) = raw.model_fields_set
+    value = getattr(raw, kind)
+    if kind == "set":
+        value = _setup(value)
+    elif kind == "expect":
+        fields = {key: getattr(value, key) for key in value.model_fields_set}
+        if "selection" in fields:
+            fields["selection"] = tuple(fields["selection"])
+        value = Expectation(**fields)
+    return Step(kind, value)
+
+
+def _no_duplicates(value: Any, path: str) -> None:
+    """Keys the text repeated (JSON keeps the last one silently): refused, named."""
+    if isinstance(value, dict):
+        for key in getattr(value, "duplicates", ()):
+            raise ScenarioFileError(_join(path, key), "appears more than once")
+        for key, item in value.items():
+            _no_duplicates(item, _join(path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _no_duplicates(item, f"{path}[{i}]")
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _first_error(exc: ValidationError) -> ScenarioFileError:
+    error = exc.errors(include_url=False)[0]
+    where, model = _where(error["loc"])
+    return ScenarioFileError(where or "top level", _problem(error, model))
+
+
+def _problem(error: ErrorDetails, model: type[BaseModel] | None) -> str:
+    kind = error["type"]
+    if kind == "rule":
+        return str((error.get("ctx") or {}).get("problem", error["msg"]))
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "extra_forbidden":
+        allowed = ", ".join(model.model_fields) if model is not None else ""
+        return f"unknown key (allowed here: {allowed})"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "expected an object"
+    if kind == "list_type":
+        return "expected a list"
+    if kind == "string_type":
+        return "expected a string"
+    return error["msg"]
+
+
+def _where(loc: tuple[int | str, ...]) -> tuple[str, type[BaseModel] | None]:
+    """A pydantic location as a field path (`steps[2].expect.stock["A/B"]`), and the model
+    that holds the last key (for an unknown key, the keys allowed there)."""
+    parts: list[str] = []
+    current: Any = _File
+    holder: type[BaseModel] | None = _File
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+            current = typing.get_args(current)[0] if typing.get_args(current) else Any
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            holder = current
+            parts.append(f".{part}" if parts else part)
+            info = current.model_fields.get(part)
+            current = info.annotation if info is not None else Any
+        else:  # a key of a mapping: an option path
+            parts.append(f'["{part}"]')
+            args = typing.get_args(current)
+            current = args[1] if len(args) == 2 else Any
+    return "".join(parts), holder
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The type inside Optional[...] and Annotated[...]; dict and list kept with their args."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else Any
+        else:
+            return annotation
+
+
+# --- writing ------------------------------------------------------------------------------------
+def to_data(scenario: Scenario) -> dict[str, Any]:
+    """The file form of a scenario (what a recording saves)."""
+    cfg = scenario.configurator
+    data: dict[str, Any] = {
+        "format": FORMAT,
+        "name": scenario.name,
+        "configurator": cfg if isinstance(cfg, (str, int)) else to_dict(cfg)["configurator"],
+    }
+    setup = _setup_data(scenario.setup)
+    if setup:
+        data["setup"] = setup
+    data["steps"] = [_step_data(step) for step in scenario.steps]
+    return data
+
+
+def _setup_data(setup: Setup) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if setup.addon is not None:
+        data["addon"] = setup.addon
+    if setup.backorders is not None:
+        data["backorders"] = setup.backorders.value
+    if setup.stock:
+        data["stock"] = {
+            path: {key: _plain(value) for key, value in changes.items()}
+            for path, changes in setup.stock.items()
+        }
+    return data
+
+
+def _step_data(step: Step) -> dict[str, Any]:
+    if step.kind == "set":
+        return {"set": _setup_data(step.value)}
+    if step.kind == "expect":
+        e: Expectation = step.value
+        fields = {
+            key: _plain(getattr(e, key))
+            for key in Expectation.__dataclass_fields__
+            if getattr(e, key) is not None
+        }
+        return {"expect": fields}
+    return {step.kind: step.value}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return money_str(value)
+    if isinstance(value, (Availability, StockStatus, Backorders)):
+        return value.value
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def write_scenario(scenario: Scenario, path: Path) -> None:
+    Path(path).write_text(dumps(to_data(scenario)), encoding="utf-8")
+
+
+__all__ = [
+    "FORMAT",
+    "ScenarioFileError",
+    "from_data",
+    "loads",
+    "read_scenario",
+    "to_data",
+    "write_scenario",
+]
