@@ -22,6 +22,7 @@ from typing import NoReturn
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from . import stock_cli
 from .domain.storefront import MAX_QUANTITY
 from .headless import Scenario, UnknownOption, run_scenario
 from .missing_images import missing_images
@@ -169,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     shop.add_argument("--json", action="store_true", help="JSON output (default: readable text)")
     shop.set_defaults(command=_cmd_storefront)
     add_scenario_parser(commands, db_option)
+    stock_cli.register(commands, db_option)
     return parser
 
 

@@ -7,10 +7,11 @@ inserted with one executemany and a reorder shifts positions with one UPDATE.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select, update
+from sqlalchemy import ColumnElement, bindparam, func, select, update
 from sqlmodel import Session
 
 from ..domain.fields import LayerField, check_layer_changes, check_layers, misplaced
@@ -348,4 +349,64 @@ def update_layer(
     }
     if values:
         conn.execute(update(LAYER).where(_c.id == layer_id).values(**values))
+    return stored
+
+
+# Fields a write of many layers at once may set (bulk edits and stock sheets): no name or SKU,
+# whose uniqueness is checked one layer at a time by update_layer.
+_BULK_FIELDS = frozenset(
+    {
+        LayerField.MANAGE_STOCK,
+        LayerField.STOCK_QUANTITY,
+        LayerField.STOCK_STATUS,
+        LayerField.LOW_STOCK_AMOUNT,
+    }
+)
+
+
+@write
+def update_layers(
+    session: Session, configurator_id: int, changes: Mapping[int, Mapping[LayerField, object]]
+) -> dict[int, dict[LayerField, Any]]:
+    """Set stock fields of many layers of one configurator in one transaction (a bulk edit, a
+    stock sheet): all are written or none. Returns each layer's fields as stored."""
+    stored: dict[int, dict[LayerField, Any]] = {}
+    for layer_id, fields in changes.items():
+        extra = set(fields) - _BULK_FIELDS
+        if extra:
+            raise StoreError(f"cannot set {', '.join(sorted(extra))} of many layers at once")
+        stored[layer_id] = check_layer_changes(fields, Decimal(0), None)
+    ids = list(stored)
+    conn = session.connection()
+    found = 0
+    for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
+        chunk = ids[start : start + 500]
+        found += conn.execute(
+            select(func.count())
+            .select_from(LAYER)
+            .where(
+                (_c.configurator_id == configurator_id)
+                & _c.id.in_(chunk)
+                & (_c.type == LayerType.IMAGE.value)
+            )
+        ).scalar_one()
+    if found != len(ids):
+        raise StoreError("some of the options are no longer in this configurator")
+    # One executemany per combination of fields: a bulk edit sets the same ones everywhere.
+    groups: dict[tuple[LayerField, ...], list[dict[str, Any]]] = {}
+    for layer_id, fields in stored.items():
+        if not fields:
+            continue
+        key = tuple(sorted(fields))
+        row: dict[str, Any] = {"_id": layer_id}
+        for f, value in fields.items():
+            row[f"_{f.value}"] = value.value if isinstance(value, StrEnum) else value
+        groups.setdefault(key, []).append(row)
+    for key, rows in groups.items():
+        statement = (
+            update(LAYER)
+            .where(_c.id == bindparam("_id"))
+            .values({f.value: bindparam(f"_{f.value}") for f in key})
+        )
+        conn.execute(statement, rows)
     return stored

@@ -26,6 +26,7 @@ from .layers import (
     move_layer,
     sku_owner,
     update_layer,
+    update_layers,
 )
 from .site import addon_active, get_site, last_configurator, set_addon, set_last_configurator
 from .transaction import StorageError, StoreError, storage_errors, write
@@ -55,5 +56,6 @@ __all__ = [
     "unique_name",
     "update_configurator",
     "update_layer",
+    "update_layers",
     "write",
 ]

@@ -1,0 +1,391 @@
+"""Stock sheets (SPEC §9): a configurator's stock as CSV in WooCommerce's column names, and a
+sheet read back as the changes it would make.
+
+Pure Python over the standard library's `csv`. `write_sheet` exports; `read_sheet` parses a
+sheet against a configurator and returns a `SheetPlan` (every change, the rows that matched
+nothing, the columns it ignored) without touching anything, or raises `SheetError` listing
+every bad cell as `line <n>, <column>: <why>`. Values pass the same field rules as every
+other write path.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import rules
+from .fields import LayerField, get_layer_field
+from .model import Configurator, Layer, StockStatus
+from .rules import RuleError
+
+# WooCommerce's column names where the concept is the same (SPEC §9).
+SKU = "SKU"
+NAME = "Name"
+MANAGE = "Manage stock?"
+STOCK = "Stock"
+IN_STOCK = "In stock?"
+LOW = "Low stock amount"
+COLUMNS = (SKU, NAME, MANAGE, STOCK, IN_STOCK, LOW)
+
+# The layer field each value column sets, and how the column is named in messages.
+COLUMN_FIELDS: dict[str, LayerField] = {
+    MANAGE: LayerField.MANAGE_STOCK,
+    STOCK: LayerField.STOCK_QUANTITY,
+    IN_STOCK: LayerField.STOCK_STATUS,
+    LOW: LayerField.LOW_STOCK_AMOUNT,
+}
+FIELD_COLUMNS = {f: c for c, f in COLUMN_FIELDS.items()}
+
+_SEPARATORS = (",", ";", "\t")
+_TRUE = frozenset({"1", "yes", "true", "y"})
+_FALSE = frozenset({"0", "no", "false", "n"})
+# Multi-line descriptions of a whole WooCommerce product export exceed csv's 128 KiB default.
+_FIELD_LIMIT = 16 * 2**20
+
+
+class SheetError(ValueError):
+    """A sheet refused as a whole; `problems` lists each bad cell (`line 3, Stock: …`)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class SheetChange:
+    """One field of one option the sheet changes."""
+
+    layer: Layer
+    field: LayerField
+    old: Any
+    new: Any
+
+    @property
+    def column(self) -> str:
+        return FIELD_COLUMNS[self.field]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "path": self.layer.path,
+            "sku": self.layer.stock.sku,
+            "field": self.field.value,
+            "old": _json_value(self.old),
+            "new": _json_value(self.new),
+        }
+
+    def text(self) -> str:
+        """`Grip Color/Metallic Red [R]: Stock 2 → 7`."""
+        sku = f" [{self.layer.stock.sku}]" if self.layer.stock.sku else ""
+        old, new = cell(self.field, self.old) or "blank", cell(self.field, self.new) or "blank"
+        return f"{self.layer.path}{sku}: {self.column} {old} → {new}"
+
+
+@dataclass(frozen=True, slots=True)
+class NotFound:
+    """A row whose SKU (or, without one, Name) matches no option: skipped."""
+
+    line: int
+    sku: str
+    name: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"line": self.line, "sku": self.sku, "name": self.name}
+
+    def text(self) -> str:
+        key = f'SKU "{self.sku}"' if self.sku else f'Name "{self.name}"'
+        return f"line {self.line}: {key} matches no option; skipped"
+
+
+@dataclass(frozen=True, slots=True)
+class SheetPlan:
+    """What importing a sheet would do."""
+
+    changes: tuple[SheetChange, ...]
+    unchanged: int  # matched rows that change nothing
+    not_found: tuple[NotFound, ...]
+    ignored_columns: tuple[str, ...] = ()
+    rows: int = 0  # data rows read (blank rows not counted)
+
+    def by_layer(self) -> dict[Layer, dict[LayerField, Any]]:
+        grouped: dict[Layer, dict[LayerField, Any]] = {}
+        for change in self.changes:
+            grouped.setdefault(change.layer, {})[change.field] = change.new
+        return grouped
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "changes": [c.as_json() for c in self.changes],
+            "unchanged": self.unchanged,
+            "not_found": [n.as_json() for n in self.not_found],
+            "ignored_columns": list(self.ignored_columns),
+        }
+
+
+def _json_value(value: Any) -> Any:
+    return value.value if isinstance(value, StockStatus) else value
+
+
+# --- export -------------------------------------------------------------------------------------
+def cell(field: LayerField, value: Any) -> str:
+    """A field's value as the sheet writes it."""
+    if field is LayerField.MANAGE_STOCK:
+        return "1" if value else "0"
+    if field is LayerField.STOCK_STATUS:
+        return "1" if value is StockStatus.IN_STOCK else "0"
+    return "" if value is None else str(value)
+
+
+def write_sheet(cfg: Configurator) -> str:
+    """Every option of the configurator as a stock sheet (header row, comma separated)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for layer in cfg.options():
+        stock = layer.stock
+        writer.writerow(
+            (
+                stock.sku,
+                layer.path,
+                cell(LayerField.MANAGE_STOCK, stock.manage),
+                cell(LayerField.STOCK_QUANTITY, stock.quantity),
+                cell(LayerField.STOCK_STATUS, stock.status),
+                cell(LayerField.LOW_STOCK_AMOUNT, stock.low_amount),
+            )
+        )
+    return out.getvalue()
+
+
+# --- import -------------------------------------------------------------------------------------
+def separator(text: str) -> str:
+    """The sheet's separator: whichever of `,` `;` tab its header row holds most of."""
+    header = text.split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in _SEPARATORS}
+    best = max(_SEPARATORS, key=lambda sep: counts[sep])  # ties go to the comma (first)
+    return best if counts[best] else ","
+
+
+def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(line where the record starts, its cells); quoted cells may span lines."""
+    if csv.field_size_limit() < _FIELD_LIMIT:
+        csv.field_size_limit(_FIELD_LIMIT)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator(text), strict=True)
+    line = 1
+    try:
+        for row in reader:
+            yield line, row
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise SheetError(
+            [f"line {reader.line_num or line}: not a readable CSV row ({exc})"]
+        ) from None
+
+
+@dataclass
+class _Header:
+    """Where each known column sits, and the columns the sheet has that we do not know."""
+
+    at: dict[str, int] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)
+
+
+def _header(cells: list[str]) -> _Header:
+    known = {name.lower(): name for name in COLUMNS}
+    header = _Header()
+    problems: list[str] = []
+    for i, raw in enumerate(cells):
+        name = known.get(raw.strip().lower())
+        if name is None:
+            if raw.strip():
+                header.ignored.append(raw.strip())
+        elif name in header.at:
+            problems.append(f"line 1, {name}: the column appears twice")
+        else:
+            header.at[name] = i
+    if SKU not in header.at and NAME not in header.at:
+        problems.append(f'line 1: no "{SKU}" or "{NAME}" column to match options by')
+    if problems:
+        raise SheetError(problems)
+    return header
+
+
+def _flag(text: str) -> bool:
+    lowered = text.lower()
+    if lowered in _TRUE:
+        return True
+    if lowered in _FALSE:
+        return False
+    raise RuleError("expected 1 (yes) or 0 (no)")
+
+
+def _status(text: str) -> StockStatus | None:
+    """`In stock?`: 1 In Stock, 0 Out of Stock; WooCommerce's `backorder` is a status our
+    rules derive (from the quantity and the backorder setting), so it changes nothing."""
+    lowered = text.lower()
+    if lowered == "backorder":
+        return None
+    if lowered in _TRUE:
+        return StockStatus.IN_STOCK
+    if lowered in _FALSE:
+        return StockStatus.OUT_OF_STOCK
+    raise RuleError("expected 1 (In Stock), 0 (Out of Stock) or backorder")
+
+
+def _whole(text: str, rule: Any) -> Any:
+    try:
+        number = int(text.replace("\u2212", "-"))  # a spreadsheet's minus sign
+    except ValueError:
+        raise RuleError(f"expected a whole number, not {_shown(text)}") from None
+    return rule(number)
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:39] + "…")
+
+
+def _values(row: list[str], header: _Header) -> dict[LayerField, Any]:
+    """The fields the row sets, by the rules; _CellErrors names every bad cell by column.
+    A blank `Manage stock?` or `In stock?` cell leaves that field as it is."""
+    at = header.at
+    bad: list[_CellError] = []
+
+    def get(column: str) -> str | None:
+        i = at.get(column)
+        return None if i is None or i >= len(row) else row[i].strip()
+
+    values: dict[LayerField, Any] = {}
+    for column in (MANAGE, STOCK, IN_STOCK, LOW):
+        text = get(column)
+        if text is None and column not in at:
+            continue
+        text = text or ""
+        try:
+            if column == MANAGE:
+                if text:
+                    values[LayerField.MANAGE_STOCK] = _flag(text)
+            elif column == STOCK:
+                quantity = _whole(text, rules.quantity) if text else None
+                if MANAGE not in at:
+                    # WooCommerce's reading: a number means managed, a blank cell not managed.
+                    values[LayerField.MANAGE_STOCK] = quantity is not None
+                    if quantity is not None:
+                        values[LayerField.STOCK_QUANTITY] = quantity
+                else:
+                    values[LayerField.STOCK_QUANTITY] = quantity
+            elif column == IN_STOCK:
+                status = _status(text) if text else None
+                if status is not None:
+                    values[LayerField.STOCK_STATUS] = status
+            else:
+                values[LayerField.LOW_STOCK_AMOUNT] = (
+                    _whole(text, rules.low_stock_amount) if text else None
+                )
+        except RuleError as exc:
+            bad.append(_CellError(column, exc.problem))
+    if bad:
+        raise _CellErrors(bad)
+    return values
+
+
+class _CellError(ValueError):
+    def __init__(self, column: str, problem: str) -> None:
+        super().__init__(problem)
+        self.column = column
+        self.problem = problem
+
+
+class _CellErrors(ValueError):
+    """Every bad cell of one row."""
+
+    def __init__(self, cells: list[_CellError]) -> None:
+        super().__init__("; ".join(str(c) for c in cells))
+        self.cells = cells
+
+
+def read_sheet(text: str, cfg: Configurator) -> SheetPlan:
+    """What the sheet would change in cfg; SheetError lists every bad cell (nothing is
+    changed either way: the caller applies the plan)."""
+    rows = _rows(text.removeprefix("\ufeff"))
+    first = next(rows, None)
+    if first is None:
+        raise SheetError(["line 1: the sheet is empty (expected a header row)"])
+    header = _header(first[1])
+    by_sku = {o.stock.sku: o for o in cfg.options() if o.stock.sku}
+    by_path: dict[str, Layer | None] = {}
+    for o in cfg.options():  # None marks a path two options share: _match names both
+        by_path[o.path] = None if o.path in by_path else o
+    problems: list[str] = []
+    changes: list[SheetChange] = []
+    not_found: list[NotFound] = []
+    seen: dict[Layer, int] = {}
+    unchanged = count = 0
+    for line, row in rows:
+        if not any(c.strip() for c in row):
+            continue  # spreadsheets leave blank rows at the end
+        count += 1
+        sku_cell = _cell(row, header, SKU)
+        name_cell = _cell(row, header, NAME)
+        cells: list[_CellError] = []
+        layer = values = None
+        try:
+            layer = _match(cfg, by_sku, by_path, sku_cell, name_cell)
+        except _CellError as exc:
+            cells.append(exc)
+        try:
+            values = _values(row, header)
+        except _CellErrors as exc:
+            cells += exc.cells
+        if cells or values is None:
+            problems += [f"line {line}, {c.column}: {c.problem}" for c in cells]
+            continue
+        if layer is None:
+            not_found.append(NotFound(line, sku_cell, name_cell))
+            continue
+        if layer in seen:
+            key = f'SKU "{sku_cell}"' if sku_cell else f'"{layer.path}"'
+            column = SKU if sku_cell else NAME
+            problems.append(f"line {line}, {column}: {key} is already on line {seen[layer]}")
+            continue
+        seen[layer] = line
+        row_changes = [
+            SheetChange(layer, f, old, new)
+            for f, new in values.items()
+            if (old := get_layer_field(layer, f)) != new
+        ]
+        changes += row_changes
+        unchanged += not row_changes
+    if problems:
+        raise SheetError(problems)
+    return SheetPlan(tuple(changes), unchanged, tuple(not_found), tuple(header.ignored), count)
+
+
+def _cell(row: list[str], header: _Header, column: str) -> str:
+    i = header.at.get(column)
+    return row[i].strip() if i is not None and i < len(row) else ""
+
+
+def _match(
+    cfg: Configurator,
+    by_sku: dict[str, Layer],
+    by_path: dict[str, Layer | None],
+    sku: str,
+    name: str,
+) -> Layer | None:
+    """The option a row is about: by SKU, or by Name (its path) when the SKU cell is blank."""
+    if sku:
+        try:
+            key = rules.sku(sku)
+        except RuleError as exc:
+            raise _CellError(SKU, exc.problem) from None
+        return by_sku.get(key)
+    if not name:
+        return None
+    if by_path.get(name) is not None:
+        return by_path[name]
+    # Not one option's own path: a "/" inside a name may still make it name one, or two.
+    found = [layer for layer in cfg.find_paths(name) if not layer.is_group]
+    if len(found) > 1:
+        raise _CellError(NAME, f'"{name}" names {len(found)} options; give each its SKU')
+    return found[0] if found else None
