@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .model import Availability, Backorders, Configurator, Layer, Stock
+from .model import Availability, Backorders, Configurator, Layer, Stock, StockDisplay
 from .money import money_str
 from .storefront import Order, Storefront
 
@@ -35,10 +35,12 @@ class ScenarioError(ValueError):
 @dataclass(frozen=True)
 class Setup:
     """Settings and stock for the scenario's own copy; None (or no entry) leaves a value as
-    it is. `stock` maps an option path to Stock attributes and their new values."""
+    it is. `stock` maps an option path to Stock attributes (manage, quantity, status,
+    low_amount) and their new values."""
 
     addon: bool | None = None
     backorders: Backorders | None = None
+    stock_display: StockDisplay | None = None
     stock: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
@@ -50,6 +52,7 @@ class Expectation:
     availability: Availability | None = None
     selectable: bool | None = None
     notice: str | None = None
+    low: bool | None = None
     selection: tuple[str, ...] | None = None
     unit_price: Decimal | None = None
     cart_contains: str | None = None
@@ -102,7 +105,7 @@ def _expected_keys(expectation: Expectation) -> list[str]:
 
 
 def _setup_keys(setup: Setup) -> list[str]:
-    keys = [k for k in ("addon", "backorders") if getattr(setup, k) is not None]
+    keys = [k for k in ("addon", "backorders", "stock_display") if getattr(setup, k) is not None]
     return [*keys, *(f"stock of {path}" for path in setup.stock)]
 
 
@@ -172,7 +175,7 @@ class Player:
         self.order: Order | None = None  # what the last checkout placed
         self.played: list[StepResult] = []
         self._saved_stock: dict[Layer, Stock] = {}
-        self._saved_backorders = shop.configurator.backorders
+        self._saved_settings = (shop.configurator.backorders, shop.configurator.stock_display)
         self._saved_addon = shop.addon_active
         self._apply(scenario.setup)
         shop.reset_simulation()
@@ -202,7 +205,8 @@ class Player:
         for layer, stock in self._saved_stock.items():
             layer.stock = stock
         self._saved_stock.clear()
-        self.shop.configurator.backorders = self._saved_backorders
+        cfg = self.shop.configurator
+        cfg.backorders, cfg.stock_display = self._saved_settings
         self.shop.addon_active = self._saved_addon
 
     # --- steps -----------------------------------------------------------------------------
@@ -241,6 +245,8 @@ class Player:
             shop.addon_active = setup.addon
         if setup.backorders is not None:
             shop.configurator.backorders = setup.backorders
+        if setup.stock_display is not None:
+            shop.configurator.stock_display = setup.stock_display
         for path, changes in setup.stock.items():
             layer = self.options[path]
             self._saved_stock.setdefault(layer, layer.stock)
@@ -269,6 +275,8 @@ class Player:
                 compare(f"{where}.selectable", e.selectable, state.selectable)
             if e.notice is not None:
                 compare(f"{where}.notice", e.notice, state.notice)
+            if e.low is not None:
+                compare(f"{where}.low", e.low, state.low)
         if e.selection is not None:
             got = [option.path for option in shop.selected()]
             if sorted(e.selection) != sorted(got):

@@ -27,7 +27,7 @@ from pydantic import (
 from pydantic_core import ErrorDetails, PydanticCustomError
 
 from ..domain import rules
-from ..domain.model import Availability, Backorders, StockStatus
+from ..domain.model import Availability, Backorders, StockDisplay, StockStatus
 from ..domain.money import money_str
 from ..domain.rules import RuleError
 from ..domain.scenario import Expectation, Scenario, Setup, Step
@@ -37,7 +37,7 @@ from .exchange_format import ExchangeError, dumps, from_dict, loads, read_json, 
 
 FORMAT = "configurator-editor-scenario/1"
 STEP_KEYS = ("select", "deselect", "quantity", "add_to_cart", "checkout", "reset", "set", "expect")
-OPTION_KEYS = ("availability", "selectable", "notice")
+OPTION_KEYS = ("availability", "selectable", "notice", "low")
 
 
 class ScenarioFileError(ValueError):
@@ -138,11 +138,13 @@ class _StockChange(_Strict):
     manage: Flag = None
     quantity: Quantity = None
     status: Annotated[StockStatus | None, _rule(rules.stock_status)] = None
+    low_stock_amount: Annotated[int | None, _rule(rules.low_stock_amount)] = None
 
 
 class _Setup(_Strict):
     addon: Flag = None
     backorders: Annotated[Backorders | None, _rule(rules.backorders)] = None
+    stock_display: Annotated[StockDisplay | None, _rule(rules.stock_display)] = None
     stock: dict[str, _StockChange] = {}
 
 
@@ -151,6 +153,7 @@ class _Expect(_Strict):
     availability: Annotated[Availability | None, _rule(_availability)] = None
     selectable: Flag = None
     notice: Text = None
+    low: Flag = None
     selection: list[Annotated[str, _rule(_path)]] | None = None
     unit_price: Money = None
     cart_contains: Text = None
@@ -246,12 +249,27 @@ def from_data(data: Any) -> Scenario:
     )
 
 
+# A stock key in the file → the domain Stock attribute it sets.
+_STOCK_ATTRS = {
+    "manage": "manage",
+    "quantity": "quantity",
+    "status": "status",
+    "low_stock_amount": "low_amount",
+}
+_STOCK_KEYS = {attr: key for key, attr in _STOCK_ATTRS.items()}
+
+
 def _setup(raw: _Setup) -> Setup:
     stock = {
-        path: {key: getattr(change, key) for key in change.model_fields_set}
+        path: {_STOCK_ATTRS[key]: getattr(change, key) for key in change.model_fields_set}
         for path, change in raw.stock.items()
     }
-    return Setup(addon=raw.addon, backorders=raw.backorders, stock=stock)
+    return Setup(
+        addon=raw.addon,
+        backorders=raw.backorders,
+        stock_display=raw.stock_display,
+        stock=stock,
+    )
 
 
 def _step(raw: _Step) -> Step:
@@ -366,9 +384,11 @@ def _setup_data(setup: Setup) -> dict[str, Any]:
         data["addon"] = setup.addon
     if setup.backorders is not None:
         data["backorders"] = setup.backorders.value
+    if setup.stock_display is not None:
+        data["stock_display"] = setup.stock_display.value
     if setup.stock:
         data["stock"] = {
-            path: {key: _plain(value) for key, value in changes.items()}
+            path: {_STOCK_KEYS[attr]: _plain(value) for attr, value in changes.items()}
             for path, changes in setup.stock.items()
         }
     return data
@@ -391,7 +411,7 @@ def _step_data(step: Step) -> dict[str, Any]:
 def _plain(value: Any) -> Any:
     if isinstance(value, Decimal):
         return money_str(value)
-    if isinstance(value, (Availability, StockStatus, Backorders)):
+    if isinstance(value, (Availability, StockStatus, Backorders, StockDisplay)):
         return value.value
     if isinstance(value, tuple):
         return list(value)

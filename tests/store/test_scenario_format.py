@@ -15,6 +15,7 @@ from desktop.store.scenario_format import ScenarioFileError, from_data, loads, t
 
 PURPLE = "Grip Color/Metallic Purple"
 YELLOW = "Grip Color/Metallic Yellow"
+RED = "Grip Color/Metallic Red"
 
 # SPEC §10's example, verbatim.
 SPEC_EXAMPLE = """
@@ -91,6 +92,10 @@ EXPECT_CASES: dict[str, tuple[list[Any], dict[str, Any], list[Any], dict[str, An
         CART, {"option": PURPLE, "notice": "Available on Backorder"},
         CART, {"option": PURPLE, "notice": ""},
         f'option["{PURPLE}"].notice: expected "", got "Available on Backorder"',
+    ),
+    "low": (
+        CART, {"option": RED, "low": True}, CART, {"option": RED, "low": False},
+        f'option["{RED}"].low: expected false, got true',
     ),
     "selection": (
         CART, {"selection": list(reversed(CHOSEN))},
@@ -256,3 +261,22 @@ def test_an_inline_configurator_makes_a_scenario_self_contained() -> None:
     results = Player(Storefront(scenario.configurator), scenario).play_all()  # type: ignore[arg-type]
     assert all(r.passed for r in results), [r.failure for r in results]
     assert to_data(scenario)["configurator"]["name"] == "Mug"
+
+
+def test_low_stock_setup_and_expectations() -> None:
+    data = scenario(
+        [
+            {"expect": {"option": YELLOW, "low": True, "notice": "Only 5 left in stock"}},
+            {"set": {"stock_display": "always", "stock": {YELLOW: {"low_stock_amount": None}}}},
+            {"expect": {"option": YELLOW, "low": False, "notice": "5 in stock"}},
+            {"expect": {"option": RED, "low": True, "notice": "2 in stock"}},
+        ]
+    )
+    data["setup"] = {
+        "backorders": "no",
+        "stock_display": "low",
+        "stock": {YELLOW: {"low_stock_amount": 5}},
+    }
+    results = play(data)
+    assert all(r.passed for r in results), [r.failure for r in results]
+    assert to_data(from_data(loads(json.dumps(data)))) == data
