@@ -26,6 +26,7 @@ from . import stock_cli
 from .domain.storefront import MAX_QUANTITY
 from .headless import Scenario, UnknownOption, run_scenario
 from .missing_images import missing_images
+from .preview_command import add_parser as add_preview_parser
 from .scenario_command import add_parser as add_scenario_parser
 from .store import repository
 from .store.database import (
@@ -171,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     shop.set_defaults(command=_cmd_storefront)
     add_scenario_parser(commands, db_option)
     stock_cli.register(commands, db_option)
+    add_preview_parser(commands, db_option, _quantity)
     return parser
 
 

@@ -33,6 +33,7 @@ from .layer_tree_model import LayerTreeModel
 from .layers_panel import LayersPanel
 from .plain_text import plain_tooltip
 from .preview import PreviewPane
+from .preview_export import PreviewExport
 from .shortcuts_dialog import ShortcutsDialog
 from .storage_dialog import StorageErrorDialog
 
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.exchange_actions = ExchangeActions(document, self.undo_stack, self)
         self.database_actions = DatabaseActions(self, window_settings)
         self.shortcuts_dialog = ShortcutsDialog(self)
+        self.preview_export = PreviewExport(document, self.preview, self)
 
         self.configurators_dock = self._dock(
             "configuratorsDock",
@@ -241,6 +243,9 @@ class MainWindow(QMainWindow):
         addons_menu = menu.addMenu("&Add-ons")
         addons_menu.setObjectName("addonsMenu")
         addons_menu.addAction(self.stock_addon_action)
+        preview_menu = menu.addMenu("&Preview")
+        preview_menu.setObjectName("previewMenu")
+        preview_menu.addAction(self.preview_export.action)
         view_menu = menu.addMenu("&View")
         for dock in (self.configurators_dock, self.layers_dock, self.settings_dock):
             view_menu.addAction(dock.toggleViewAction())

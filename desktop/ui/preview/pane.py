@@ -294,6 +294,11 @@ class PreviewPane(QWidget):
         self.show_everything()
 
     # --- for QA scripts ------------------------------------------------------------------
+    def choose(self, layer: Layer, on: bool = True) -> None:
+        """Check or uncheck an option as a shopper's click on its control does (a scenario
+        step, the `preview` command); a refusal shows in the message area."""
+        self._option_toggled(layer, on)
+
     def option_control(self, layer_name_or_path: str) -> QAbstractButton | None:
         """The control of an option, scrolled into view ('Group/Option' path or a name)."""
         cfg = self.document.configurator

@@ -1,0 +1,102 @@
+"""The `preview` command (SPEC §10): the storefront preview drawn offscreen to a PNG.
+
+`configurator-editor preview ID_OR_NAME [--select PATH]... [--qty N] [--add-to-cart]
+-o FILE.png [--width PX]`. Registered by cli.py; reads the database through an in-memory copy,
+so nothing is written to it. Qt is loaded only when this command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 320, 8000, 1000
+
+
+def _width(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not MIN_WIDTH <= value <= MAX_WIDTH:
+        raise argparse.ArgumentTypeError(
+            f"expected a width in pixels from {MIN_WIDTH} to {MAX_WIDTH:,}, not {text[:20]!r}"
+        )
+    return value
+
+
+def add_parser(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    db_option: argparse.ArgumentParser,
+    quantity: object,
+) -> None:
+    preview = commands.add_parser(
+        "preview",
+        parents=[db_option],
+        help="draw the storefront preview to a PNG, offscreen (never writes the database)",
+    )
+    preview.add_argument("configurator", metavar="ID_OR_NAME")
+    preview.add_argument(
+        "--select", action="append", default=[], metavar="PATH", help='e.g. "Grip Color/Red"'
+    )
+    preview.add_argument("--qty", type=quantity, default=1, metavar="N")  # type: ignore[arg-type]
+    preview.add_argument("--add-to-cart", action="store_true")
+    preview.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.png", help="the PNG to write"
+    )
+    preview.add_argument(
+        "--width",
+        type=_width,
+        default=DEFAULT_WIDTH,
+        metavar="PX",
+        help=f"image width in pixels ({MIN_WIDTH} to {MAX_WIDTH:,}; default {DEFAULT_WIDTH})",
+    )
+    preview.set_defaults(command=run_command)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    from . import cli  # the shared helpers; imported here, as cli imports this module
+    from .headless import find_option
+    from .store import repository
+
+    if args.output.suffix.lower() != ".png":
+        raise cli.CliError(f"{args.output}: the image is written as PNG; name it FILE.png")
+    if not args.output.parent.is_dir():
+        raise cli.CliError(f"cannot write {args.output}: there is no folder {args.output.parent}")
+    path, database = cli._open_read_only(args.db)
+    # The copy's images live beside the real file: the preview finds them through its path.
+    database.path = path
+    try:
+        with database.session() as session:
+            configurator_id = cli._find(session, args.configurator)
+            cfg = repository.load_configurator(session, configurator_id)
+        select = [find_option(cfg, p) for p in args.select]  # every path checked first
+        _offscreen_application()
+        from .ui.preview_image import render_offscreen, save_png
+
+        image, message = render_offscreen(
+            database, configurator_id, select, args.qty, args.add_to_cart, args.width
+        )
+    finally:
+        database.close()
+    if not save_png(image, args.output):
+        raise cli.CliError(f"cannot write {args.output}")
+    if message:
+        # A refused pick or add to cart is part of the picture, as in the window.
+        print(f"{cli.PROG}: note: {' '.join(message.split())}", file=sys.stderr)
+    print(f"{args.output}\t{image.width()}x{image.height()}")
+    return 0
+
+
+def _offscreen_application() -> None:
+    """The editor's QApplication, drawing offscreen unless one already exists (a test, the
+    window): no display is needed, and the image is the same with or without one."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from .ui.app import _application
+
+    _application()
