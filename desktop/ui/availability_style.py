@@ -1,64 +1,49 @@
-"""How each availability looks, shared by the layers tree and the preview."""
+"""How each availability looks and reads, shared by the layers tree, the stock section and
+the preview: a shape (SVG icon) and a word as well as a colour-blind-safe colour."""
 
 from __future__ import annotations
 
-from functools import cache
+from PySide6.QtGui import QColor, QIcon
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
-
+from ..domain import texts
 from ..domain.model import Availability
 from ..domain.stock import OptionState
+from . import palette, svg_icons
+from .palette import AVAILABILITY_TONES, Tone
 
-COLORS: dict[Availability, QColor] = {
-    Availability.AVAILABLE: QColor("#9aa0a6"),  # grey: no stock rules apply
-    Availability.IN_STOCK: QColor("#2e9d4f"),  # green
-    Availability.BACKORDER: QColor("#e8a317"),  # amber
-    Availability.OUT_OF_STOCK: QColor("#d93025"),  # red
+ICON_NAMES = {
+    Availability.AVAILABLE: "availability-available",
+    Availability.IN_STOCK: "availability-in-stock",
+    Availability.BACKORDER: "availability-backorder",
+    Availability.OUT_OF_STOCK: "availability-out-of-stock",
 }
+LOW_ICON = "availability-low"
 
 
-@cache
+def availability_color(availability: Availability) -> QColor:
+    """The availability's colour on the application palette (3:1 at least, as a mark)."""
+    return palette.color(AVAILABILITY_TONES[availability])
+
+
 def availability_icon(availability: Availability) -> QIcon:
-    """A filled dot in the availability's colour (cached: one QIcon per state)."""
-    icon = QIcon()
-    for size in (16, 32):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(COLORS[availability])
-        margin = size * 0.2
-        painter.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin))
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+    """The availability's shape in its colour: ring with a dash (not managed), disc with a
+    tick (in stock), clock (on backorder), square with a cross (out of stock)."""
+    return svg_icons.icon(ICON_NAMES[availability], AVAILABILITY_TONES[availability])
 
 
-# A low option is still in stock: its green dot gets an amber ring (SPEC §3 "Low stock").
-LOW_COLOR = QColor("#e8a317")
-
-
-@cache
 def low_stock_icon() -> QIcon:
-    """The in-stock dot ringed in amber: in stock, but at or below its low-stock threshold."""
-    icon = QIcon()
-    for size in (16, 32):
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        ring = size * 0.12
-        margin = size * 0.1 + ring / 2
-        painter.setPen(QPen(LOW_COLOR, ring))
-        painter.setBrush(COLORS[Availability.IN_STOCK])
-        painter.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin))
-        painter.end()
-        icon.addPixmap(pixmap)
-    return icon
+    """A gauge filled at the bottom: in stock, but at or below its low-stock threshold."""
+    return svg_icons.icon(LOW_ICON, Tone.LOW)
 
 
 def state_icon(state: OptionState) -> QIcon:
-    """The icon of an option's state: its availability's dot, ringed when low."""
+    """The icon of an option's state: its availability's shape, the gauge when low."""
     return low_stock_icon() if state.low else availability_icon(state.availability)
+
+
+def state_words(state: OptionState) -> str:
+    """The state in a few words, for screen readers and beside the mark: 'In Stock',
+    'Low stock', 'On Backorder', 'Out of Stock', 'Available — stock not managed'."""
+    if state.low:
+        return texts.LOW_STOCK
+    return texts.AVAILABILITY_WORDS[state.availability.value]

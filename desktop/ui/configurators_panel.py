@@ -27,7 +27,7 @@ from ..domain import rules
 from ..domain.fields import ConfiguratorField
 from ..domain.rules import RuleError
 from ..store.repository import ConfiguratorSummary
-from . import empty_state, icons
+from . import accessibility, empty_state, icons
 from .commands import (
     CreateConfigurator,
     DeleteConfigurator,
@@ -145,6 +145,7 @@ class ConfiguratorsPanel(QWidget):
         self.model = ConfiguratorListModel(document, stack, self)
         self.view = _ConfiguratorList(self)
         self.view.setObjectName("configuratorList")
+        accessibility.name(self.view, "Configurators", "Enter or double-click opens one")
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.activated.connect(self._activated)

@@ -24,6 +24,7 @@ from ..domain.fields import ConfiguratorField, check_configurator_changes
 from ..domain.fields import FieldError as RuleRefusal
 from ..domain.model import Backorders
 from ..domain.money import money_str
+from . import accessibility
 from .commands import SetConfiguratorFields, push
 from .document import Document
 from .field_commit import FieldError
@@ -80,22 +81,22 @@ class GlobalSettingsDialog(QDialog):
         product_box.setSpacing(2)
         product_box.addWidget(self.product_edit)
         product_box.addWidget(self.product_error)
-        form.addRow("Product name", product_box)
+        accessibility.add_row(form, "Product &name", self.product_edit, product_box)
         woo_box = QVBoxLayout()
         woo_box.setSpacing(2)
         woo_box.addWidget(self.woo_edit)
         woo_box.addWidget(self.woo_error)
-        form.addRow("WooCommerce product id", woo_box)
+        accessibility.add_row(form, "&WooCommerce product id", self.woo_edit, woo_box)
         price_box = QVBoxLayout()
         price_box.setSpacing(2)
         price_box.addWidget(self.price_edit)
         price_box.addWidget(self.price_error)
-        form.addRow("Base price", price_box)
+        accessibility.add_row(form, "&Base price", self.price_edit, price_box)
         currency_box = QVBoxLayout()
         currency_box.setSpacing(2)
         currency_box.addWidget(self.currency_edit)
         currency_box.addWidget(self.currency_error)
-        form.addRow("Currency symbol", currency_box)
+        accessibility.add_row(form, "C&urrency symbol", self.currency_edit, currency_box)
 
         self.stock_section = QGroupBox(texts.ADDON_NAME, self)
         self.stock_section.setObjectName("globalStockSection")

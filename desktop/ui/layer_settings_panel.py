@@ -24,7 +24,7 @@ from ..domain.money import format_money, money_str
 from ..domain.rules import RuleError
 from ..domain.rules import image as image_rule
 from ..store import images, media
-from . import empty_state
+from . import accessibility, empty_state
 from .document import Document
 from .field_commit import FieldError, LayerCommitter, StackUndoKeys
 from .group_warning import GroupDefaultWarning
@@ -126,7 +126,10 @@ class LayerSettingsPanel(QScrollArea):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         # Beside its field, not centred on the field and the room kept for its message.
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.form.addRow("Name", _with_error(self.name_edit, self.name_error))
+        # Access keys avoid the menu bar's letters (F, E, C, L, A, V, H).
+        accessibility.add_row(
+            self.form, "&Name", self.name_edit, _with_error(self.name_edit, self.name_error)
+        )
         # Rows only image layers have (shown or hidden per layer type).
         self._image_rows: list[QWidget] = [
             _with_error(self.price_edit, self.price_error),
@@ -134,9 +137,9 @@ class LayerSettingsPanel(QScrollArea):
             _with_error(self.image_field, self.image_error),
             self.active_check,
         ]
-        self.form.addRow("Price", self._image_rows[0])
-        self.form.addRow("Sale price", self._image_rows[1])
-        self.form.addRow("Image", self._image_rows[2])
+        accessibility.add_row(self.form, "&Price", self.price_edit, self._image_rows[0])
+        accessibility.add_row(self.form, "Sale p&rice", self.sale_edit, self._image_rows[1])
+        accessibility.add_row(self.form, "&Image", self.image_field.path_edit, self._image_rows[2])
         self.form.addRow("", self.active_check)
         self.form.addRow("", self.required_check)
         self.form.addRow("", self.multiple_check)

@@ -27,7 +27,7 @@ from ..domain.fields import LayerField
 from ..domain.model import Layer, LayerType, can_hold
 from ..domain.rules import RuleError
 from . import icons
-from .availability_style import state_icon
+from .availability_style import state_icon, state_words
 from .commands import MoveLayer, SetLayerFields, push
 from .document import Document
 from .group_warning import ancestors, group_warning, groups_affected, warning_icon
@@ -41,8 +41,20 @@ SearchRole = Qt.ItemDataRole.UserRole + 1
 
 MIME_TYPE = "application/x-configurator-layer-id"
 
-_NAME_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, SearchRole]
-_STOCK_ROLES = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
+_NAME_ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.EditRole,
+    SearchRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+]
+# What the tooltip says is also the row's accessible description.
+_TIP_ROLES = [Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole]
+_STOCK_ROLES = [
+    Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.AccessibleDescriptionRole,
+]
 # Global settings that change what every option shows (its icon, low mark and tooltip).
 _STOCK_SETTINGS = {"backorders", "low_stock_threshold", "stock_display"}
 _STOCK_FIELDS = {"manage_stock", "stock_quantity", "stock_status", "low_stock_amount"}
@@ -50,6 +62,7 @@ _STOCK_FIELDS = {"manage_stock", "stock_quantity", "stock_status", "low_stock_am
 _WARNING_ROLES = [
     Qt.ItemDataRole.DecorationRole,
     Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
     Qt.ItemDataRole.AccessibleDescriptionRole,
 ]
 # Computed once: flags() runs for every painted row, and enum arithmetic is not free in Python.
@@ -177,8 +190,11 @@ class LayerTreeModel(QAbstractItemModel):
             return self._icon(layer)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(layer)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._spoken(layer)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return self._warning(layer) or None
+            # An option's stock in words and SKU, as its tooltip; a group's warning, if any.
+            return (self._warning(layer) or None) if layer.is_group else self._tooltip(layer)
         if role == Qt.ItemDataRole.FontRole:
             if layer.type is LayerType.GROUP:
                 return self._bold
@@ -189,6 +205,19 @@ class LayerTreeModel(QAbstractItemModel):
             )
         return None
 
+    def _state(self, layer: Layer) -> stock.OptionState:
+        cfg = self.document.configurator
+        assert cfg is not None
+        return stock.configurator_state(self.document.addon_active, cfg, layer.stock)
+
+    def _spoken(self, layer: Layer) -> str:
+        """The row as a screen reader says it: the name and the state the icon shows."""
+        if layer.is_group:
+            warning = ", warning" if self._warning(layer) else ""
+            return f"{layer.name}, {_KIND[layer.type].lower()}{warning}"
+        hidden = ", hidden" if layer.hidden else ""
+        return f"{layer.name}, {state_words(self._state(layer))}{hidden}"
+
     def _icon(self, layer: Layer) -> QIcon:
         if layer.is_group and self._warning(layer):
             return warning_icon()
@@ -196,9 +225,7 @@ class LayerTreeModel(QAbstractItemModel):
             return icons.group_icon()
         if layer.type is LayerType.SUB_GROUP:
             return icons.sub_group_icon()
-        cfg = self.document.configurator
-        assert cfg is not None
-        return state_icon(stock.configurator_state(self.document.addon_active, cfg, layer.stock))
+        return state_icon(self._state(layer))
 
     def _tooltip(self, layer: Layer) -> str:
         if layer.is_group:
@@ -367,13 +394,17 @@ class LayerTreeModel(QAbstractItemModel):
         if "name" in fields:
             roles += _NAME_ROLES
         if "sku" in fields:
-            roles += [SearchRole, Qt.ItemDataRole.ToolTipRole]
+            roles += [SearchRole, *_TIP_ROLES]
         if fields & _STOCK_FIELDS:
             roles += _STOCK_ROLES
         if "hidden" in fields:
-            roles += [Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole]
+            roles += [
+                Qt.ItemDataRole.ForegroundRole,
+                Qt.ItemDataRole.AccessibleTextRole,
+                *_TIP_ROLES,
+            ]
         if fields & {"required", "multiple"}:
-            roles.append(Qt.ItemDataRole.ToolTipRole)
+            roles += _TIP_ROLES
         if roles:
             index = self.index_of(layer)
             self.dataChanged.emit(index, index, sorted(set(roles)))
@@ -398,9 +429,8 @@ class LayerTreeModel(QAbstractItemModel):
             parent_index = self.index_of(parent)
             first = self.index(0, 0, parent_index)
             last = self.index(len(parent.children) - 1, 0, parent_index)
-            # Its sub-groups' warnings are read out too (accessible description).
-            roles = [*_STOCK_ROLES, Qt.ItemDataRole.AccessibleDescriptionRole]
-            self.dataChanged.emit(first, last, roles)
+            # Its sub-groups' warnings are read out too (accessible text and description).
+            self.dataChanged.emit(first, last, _STOCK_ROLES)
             for child in parent.children:
                 if child.is_group:
                     self._children_changed(child)

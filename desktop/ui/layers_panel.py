@@ -13,7 +13,7 @@ from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ..domain.model import Layer
-from . import empty_state
+from . import accessibility, empty_state
 from .layer_tree_model import LayerTreeModel, SearchRole
 
 # Expanding every row of a catalogue-sized configurator would make opening it cost per row;
@@ -69,12 +69,15 @@ class LayersPanel(QWidget):
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("layerFilterEdit")
+        accessibility.name(self.filter_edit, "Filter layers by name or SKU")
         self.filter_edit.setPlaceholderText("Filter by name or SKU")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter)
 
         self.tree = LayersTree(self)
         self.tree.setObjectName("layersTree")
+        # Each row speaks its stock state (AccessibleTextRole of the model).
+        accessibility.name(self.tree, "Layers")
         self.tree.setModel(self.proxy)
         self.proxy.rowsRemoved.connect(lambda *_: self._count_filter(-1))
         self.tree.setHeaderHidden(True)

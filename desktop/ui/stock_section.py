@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..domain import stock, texts
 from ..domain.fields import STOCK_FIELDS, LayerField
 from ..domain.model import MAX_STOCK_QUANTITY, MIN_STOCK_QUANTITY, Layer, StockStatus
+from . import accessibility
 from .availability_style import state_icon
 from .document import Document
 from .field_commit import FieldError, LayerCommitter, StepSpinBox
@@ -139,7 +140,7 @@ class StockSection(QGroupBox):
         # Beside its field, not centred on the field and the room kept for its message.
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.addRow("", self.manage_check)
-        form.addRow(texts.SKU, sku_box)
+        accessibility.add_row(form, accessibility.with_key(texts.SKU, "K"), self.sku_edit, sku_box)
         # The choice under the number, not beside it: side by side they are too wide for
         # the dock and the row would drop under its label.
         quantity_box = QVBoxLayout()
@@ -147,8 +148,16 @@ class StockSection(QGroupBox):
         quantity_box.addWidget(self.quantity_spin)
         quantity_box.addWidget(self.tracked_check)
         quantity_box.addWidget(self.quantity_error)
-        form.addRow(texts.STOCK_QUANTITY, quantity_box)
-        form.addRow(texts.STOCK_STATUS, self.status_combo)
+        accessibility.add_row(
+            form,
+            accessibility.with_key(texts.STOCK_QUANTITY, "Q"),
+            self.quantity_spin,
+            quantity_box,
+        )
+        # Named by its label, not read out as the value it shows.
+        accessibility.add_row(
+            form, accessibility.with_key(texts.STOCK_STATUS, "u"), self.status_combo
+        )
         form.addRow("Shoppers see", availability)
         form.addRow(self.warning_label)
         form.addRow(self.note_label)

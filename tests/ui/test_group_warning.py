@@ -35,6 +35,7 @@ YELLOW_OUT = texts.unselectable_default(["Yellow"])
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 DECORATION = Qt.ItemDataRole.DecorationRole
 DESCRIPTION = Qt.ItemDataRole.AccessibleDescriptionRole
+SPOKEN = Qt.ItemDataRole.AccessibleTextRole
 
 
 def layer(window: MainWindow, path: str) -> Layer:
@@ -194,7 +195,8 @@ def test_options_and_other_groups_show_no_warning(warned: MainWindow) -> None:
     select(warned, "Buttons")
     assert panel_warning(warned) == ""
     assert tree_warning(warned, "Buttons") == ""
-    assert tree_index(warned, "Grip Color/Yellow").data(DESCRIPTION) is None
+    # An option's description is its stock in words, never a group's warning.
+    assert "⚠" not in tree_index(warned, "Grip Color/Yellow").data(DESCRIPTION)
     select(warned, "Grip Color")
     assert panel_warning(warned) == YELLOW_OUT
 
@@ -213,7 +215,7 @@ def test_the_tree_updates_the_group_row_only_with_explicit_roles(window: MainWin
     changed.clear()
     set_layer(window, "Grip Color/Yellow", stock_quantity=0)
     group_rows = [(a, b, roles) for a, b, roles in changed if a == grip]
-    assert group_rows == [(grip, grip, [DECORATION, TOOLTIP, DESCRIPTION])]
+    assert group_rows == [(grip, grip, [DECORATION, TOOLTIP, SPOKEN, DESCRIPTION])]
     assert grip.data(DESCRIPTION) == YELLOW_OUT
 
     # Backorders: one dataChanged over the top-level groups, with the warning's roles.
@@ -221,7 +223,7 @@ def test_the_tree_updates_the_group_row_only_with_explicit_roles(window: MainWin
     with qtbot.waitSignal(model.dataChanged):
         set_backorders(window, Backorders.NOTIFY)
     top = [(a.row(), b.row(), roles) for a, b, roles in changed if not a.parent().isValid()]
-    assert (0, model.rowCount() - 1, [DECORATION, TOOLTIP, DESCRIPTION]) in top
+    assert (0, model.rowCount() - 1, [DECORATION, TOOLTIP, SPOKEN, DESCRIPTION]) in top
     assert grip.data(DESCRIPTION) is None
     assert resets == []
 

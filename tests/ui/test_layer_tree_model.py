@@ -112,7 +112,13 @@ def test_layer_change_emits_data_changed_for_that_row_only(window: MainWindow, q
         window.document.set_layer_fields(red.id, {LayerField.STOCK_STATUS: "out_of_stock"})  # type: ignore[arg-type]
     top_left, bottom_right, roles = blocker.args
     assert top_left == bottom_right == model.index_of(red)
-    assert set(roles) == {Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole}
+    assert set(roles) == {
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+    }
+    assert model.index_of(red).data(Qt.ItemDataRole.AccessibleTextRole) == "Red, Out of Stock"
 
 
 def _mime(window: MainWindow, path: str) -> QMimeData:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...domain import texts
 from ...domain.money import format_money
 from ...domain.storefront import CartLineView, CartView, Order
+from .. import accessibility
 
 EMPTY_CART = "Your cart is empty."
 BLOCKED_MARK = "⚠ "  # before each reason a cart line can no longer be bought
@@ -146,6 +147,7 @@ class CartPanel(QWidget):
         self.model = QStandardItemModel(self)
         self.view = _CartList()
         self.view.setObjectName("cartView")
+        accessibility.name(self.view, "Cart", "Delete removes the selected line")
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -24,7 +24,10 @@ from ...domain import texts
 from ...domain.model import Availability, Layer
 from ...domain.money import format_money
 from ...domain.stock import OptionState
-from ..availability_style import COLORS
+from .. import palette
+from ..availability_style import state_words
+from ..palette import AVAILABILITY_TONES
+from ..plain_text import plain_tooltip
 
 OBJECT_NAME = "optionControl"
 _PAD = 10
@@ -62,6 +65,8 @@ class OptionControl(QAbstractButton):
         self.multiple = False
         self._state: OptionState | None = None
         self._currency = "$"
+        self._tip = ""
+        self._elided = False
 
     # --- binding -------------------------------------------------------------------------
     def bind(
@@ -77,12 +82,14 @@ class OptionControl(QAbstractButton):
             self.setObjectName(OBJECT_NAME)
             self.setText(layer.name)
             self.setAccessibleName(layer.name)
+            self.setAccessibleDescription(_spoken_state(state, layer, currency))
             self.setProperty("layerName", layer.name)
             self.setProperty("availability", state.availability.value)
             self.setProperty("notice", state.notice)
             self.setEnabled(state.selectable)
             self.setChecked(checked)
-            self.setToolTip(_tooltip(state))
+            self._tip = _tooltip(state)
+            self.setToolTip(self._tip)
         finally:
             self.blockSignals(was)
         self.update()
@@ -138,14 +145,22 @@ class OptionControl(QAbstractButton):
         group = QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
         text_color = palette.color(group, text_role)
 
-        right = self._paint_price(painter, layer, rect, right, text_color)
         metrics = QFontMetrics(self.font())
-        room = max(right - left - _GAP, 20)
+        price_width = self._price_width(layer)
+        room = max(right - left - (price_width + _GAP if price_width else 0) - _GAP, 20)
         name_width = metrics.horizontalAdvance(layer.name)
         pill_width = self._pill_width(state.notice) if state.notice else 0
+        one_line = not state.notice or name_width + _GAP + pill_width <= room
+        # Too narrow for name and badge on one line: the name and price keep the top line
+        # and the badge gets the whole bottom line, so it never runs under the price.
+        line = (
+            rect
+            if one_line
+            else QRect(rect.left(), rect.top() + 2, rect.width(), rect.height() // 2 - 1)
+        )
+        self._paint_price(painter, layer, line, right, text_color)
         painter.setPen(text_color)
-        if not state.notice or name_width + _GAP + pill_width <= room:
-            # One line: name, then the notice badge beside it.
+        if one_line:
             name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, room - pill_width)
             width = metrics.horizontalAdvance(name) + 1
             name_rect = QRect(left, rect.top(), width, rect.height())
@@ -153,13 +168,16 @@ class OptionControl(QAbstractButton):
             if state.notice:
                 self._paint_pill(painter, state, name_rect.right() + _GAP, rect.center().y())
         else:
-            # Too narrow for both: the name keeps its line, the badge goes under it.
             half = rect.height() // 2
             name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, room)
-            top = QRect(left, rect.top() + 2, room, half - 1)
+            top = QRect(left, line.top(), room, line.height())
             painter.drawText(top, _LEFT | Qt.AlignmentFlag.AlignBottom, name)
-            self._paint_pill(painter, state, left - 3, rect.top() + half + half // 2)
+            self._paint_pill(
+                painter, state, left - 3, rect.top() + half + half // 2, right - left + 3
+            )
+        self._elided = name != layer.name
         painter.end()
+        self._show_full_name_tip(layer)
 
     def _paint_frame(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
         highlight = palette.color(QPalette.ColorRole.Highlight)
@@ -185,11 +203,33 @@ class OptionControl(QAbstractButton):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(1.5, 1.5, -1.5, -1.5), 5, 5)
 
+    def _price_width(self, layer: Layer) -> int:
+        """How wide the price (and a struck regular price) is drawn, with its gap; 0 if none."""
+        if layer.sale_price is None and layer.price == 0:
+            return 0
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        width = QFontMetrics(bold).horizontalAdvance(
+            price_text(layer.effective_price, self._currency)
+        )
+        if layer.sale_price is not None and layer.sale_price != layer.price:
+            struck = QFont(self.font())
+            struck.setStrikeOut(True)
+            regular = format_money(layer.price, self._currency)
+            width += _GAP + QFontMetrics(struck).horizontalAdvance(regular)
+        return width
+
+    def _show_full_name_tip(self, layer: Layer) -> None:
+        """A name cut short by the width shows whole in the tooltip (as plain text)."""
+        tip = plain_tooltip(f"{layer.name}\n{self._tip}") if self._elided else self._tip
+        if self.toolTip() != tip:
+            self.setToolTip(tip)
+
     def _paint_price(
         self, painter: QPainter, layer: Layer, rect: QRect, right: int, color: QColor
     ) -> int:
-        """Draw the price right-aligned (a sale shows the regular price struck); returns the
-        x where the name must stop."""
+        """Draw the price right-aligned in rect (a sale shows the regular price struck);
+        returns the x where the name must stop."""
         if layer.sale_price is None and layer.price == 0:
             return right
         align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
@@ -224,22 +264,41 @@ class OptionControl(QAbstractButton):
     def _pill_width(self, notice: str) -> int:
         return QFontMetrics(self._pill_font()).horizontalAdvance(notice) + 14
 
-    def _paint_pill(self, painter: QPainter, state: OptionState, x: int, y: int) -> None:
-        """The notice as a coloured badge centred on y: amber for backorder, red for out."""
-        color = COLORS[state.availability]
+    def _paint_pill(
+        self, painter: QPainter, state: OptionState, x: int, y: int, room: int = 0
+    ) -> None:
+        """The notice as a badge centred on y, tinted in the availability's colour (orange
+        for backorder, crimson for out); its text in that colour at 4.5:1 on the
+        pill. Given room, a notice wider than that is elided."""
+        tone = AVAILABILITY_TONES[state.availability]
         font = self._pill_font()
         metrics = QFontMetrics(font)
         height = metrics.height() + 2
-        box = QRectF(x, y - height / 2 + 1, self._pill_width(state.notice), height)
-        fill = QColor(color)
-        fill.setAlpha(38)
+        width = self._pill_width(state.notice)
+        notice = state.notice
+        if room and width > room:
+            notice = metrics.elidedText(notice, Qt.TextElideMode.ElideRight, room - 14)
+            width = room
+        box = QRectF(x, y - height / 2 + 1, width, height)
+        pal = self.palette()
+        fill = palette.tint(tone, pal, 38)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(box, height / 2, height / 2)
         painter.setFont(font)
-        painter.setPen(color.darker(130))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, state.notice)
+        painter.setPen(palette.pill_text(tone, pal))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, notice)
         painter.setFont(self.font())
+
+
+def _spoken_state(state: OptionState, layer: Layer, currency: str) -> str:
+    """The words a screen reader adds to the name: state, notice and price."""
+    parts = [state_words(state)]
+    if state.notice and state.notice not in parts:
+        parts.append(state.notice)
+    if layer.sale_price is not None or layer.price != 0:
+        parts.append(price_text(layer.effective_price, currency))
+    return ", ".join(parts)
 
 
 def _tooltip(state: OptionState) -> str:

@@ -45,6 +45,8 @@ class OptionList(QAbstractScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMinimumWidth(MIN_WIDTH)
+        # The options take the focus, one Tab stop per group; the list itself is no stop.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         metrics = self.fontMetrics()
         self.layout_ = OptionLayout(

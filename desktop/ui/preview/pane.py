@@ -23,6 +23,7 @@ from ...domain import texts
 from ...domain.model import Layer
 from ...domain.money import format_money
 from ...domain.storefront import Storefront
+from .. import accessibility
 from ..document import Document
 from .cart_panel import CartPanel, checkout_refusal
 from .image_view import ProductImage
@@ -79,6 +80,7 @@ class PreviewPane(QWidget):
         self.summary_area = summary_area = SummaryArea(self.summary)
         self.quantity = QSpinBox()
         self.quantity.setObjectName("quantitySpin")
+        accessibility.name(self.quantity, "Quantity")
         self.quantity.setRange(1, 9999)
         self.quantity.setPrefix("Qty ")
         self.quantity.valueChanged.connect(self._quantity_changed)
