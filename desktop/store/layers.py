@@ -11,7 +11,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, select, update
+from sqlalchemy import ColumnElement, bindparam, func, literal_column, select, update
 from sqlmodel import Session
 
 from ..domain.fields import LayerField, check_layer_changes, check_layers, misplaced
@@ -182,7 +182,10 @@ def sku_owner(
     session: Session, configurator_id: int, sku: str, exclude: set[int] | None = None
 ) -> str | None:
     """The name of the layer of this configurator that already uses sku, if any."""
-    query = select(_c.name).where((_c.configurator_id == configurator_id) & (_c.sku == sku))
+    # A literal `sku != ''` (not a parameter) lets SQLite use the partial index ix_layer_sku.
+    query = select(_c.name).where(
+        (_c.configurator_id == configurator_id) & (_c.sku == sku) & (_c.sku != literal_column("''"))
+    )
     if exclude:
         query = query.where(_c.id.not_in(exclude))
     return session.connection().execute(query.limit(1)).scalar_one_or_none()

@@ -60,7 +60,16 @@ ALTER TABLE configurator ADD COLUMN stock_display VARCHAR NOT NULL DEFAULT 'neve
     CHECK (stock_display IN ('never', 'low', 'always'));
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# v4: indexes for the lookups a large catalogue repeats per layer. Deleting a layer makes SQLite
+# find its children by parent_id (ON DELETE CASCADE, once per deleted row): without an index of
+# its own each lookup read the whole table, so a delete grew with the square of its size. A SKU is
+# checked for uniqueness within its configurator on every insert and edit (empty SKUs need none).
+_V4 = """
+CREATE INDEX ix_layer_parent ON layer (parent_id);
+CREATE INDEX ix_layer_sku ON layer (configurator_id, sku) WHERE sku != '';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
