@@ -21,7 +21,7 @@ from sqlalchemy import event
 from desktop.bench import synthetic
 from desktop.domain.fields import ConfiguratorField, LayerField
 from desktop.domain.model import Layer, LayerType, Stock
-from desktop.store import exchange
+from desktop.store import exchange, stock_sheets
 from desktop.store import repository as repo
 from desktop.store.database import Database, open_database
 
@@ -82,7 +82,8 @@ def populate(db: Database) -> tuple[int, int]:
 
 def workload(db: Database, big_id: int, workdir: Path) -> None:
     """What the window and the CLI do every day: open, edit, add, delete and undo, move,
-    duplicate, rename, delete and restore a configurator, export and import."""
+    duplicate, rename, delete and restore a configurator, export and import, stock sheets
+    and bulk edits."""
     with db.session() as session:
         repo.list_configurators(session)
         found = repo.find_configurator(session, "Catalogue")
@@ -124,6 +125,9 @@ def workload(db: Database, big_id: int, workdir: Path) -> None:
     exported.write_text(json.dumps(data), encoding="utf-8")
     with db.session() as session:
         exchange.import_file(session, exported)
+        sheet = stock_sheets.export_sheet(session, big_id)
+        stock_sheets.import_sheet(session, big_id, sheet, dry_run=True)
+        repo.update_layers(session, big_id, {option.id: {LayerField.STOCK_QUANTITY: 4}})
 
 
 def implied_lookups(path: Path) -> list[Statement]:
