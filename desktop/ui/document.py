@@ -10,6 +10,8 @@ Signals:
     configuratorOpened(object)             Configurator or None
     settingsChanged(set)                   ConfiguratorFields of the open configurator that changed
     layerChanged(object, set)              Layer, the LayerFields that changed
+    layersChanged(object)                  {Layer: set of LayerFields} of many options changed
+                                           at once (a bulk edit, a stock sheet)
     layerAboutToBeInserted(object, int)    parent Layer or None, row
     layerInserted(object)                  the new Layer (its subtree included)
     layerAboutToBeRemoved(object)          Layer
@@ -59,6 +61,7 @@ class Document(QObject):
     configuratorOpened = Signal(object)
     settingsChanged = Signal(set)
     layerChanged = Signal(object, set)
+    layersChanged = Signal(object)
     layerAboutToBeInserted = Signal(object, int)
     layerInserted = Signal(object)
     layerAboutToBeRemoved = Signal(object)
@@ -233,6 +236,23 @@ class Document(QObject):
         for field, value in stored.items():
             set_layer_field(layer, field, value)
         self.layerChanged.emit(layer, set(stored))
+
+    def set_stock_of_many(
+        self, configurator_id: int, changes: Mapping[int, Mapping[LayerField, Any]]
+    ) -> None:
+        """Stock fields of many options in one transaction; one layersChanged says which."""
+        with self._session() as session:
+            stored = repo.update_layers(session, configurator_id, changes)
+        changed: dict[Layer, set[str]] = {}
+        for layer_id, fields in stored.items():
+            if not fields:
+                continue
+            layer = self._layers[layer_id]
+            for field, value in fields.items():
+                set_layer_field(layer, field, value)
+            changed[layer] = set(fields)
+        if changed:
+            self.layersChanged.emit(changed)
 
     def insert_layer(
         self, parent_id: int | None, row: int, layer: Layer, *, keep_ids: bool = False

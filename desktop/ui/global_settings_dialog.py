@@ -9,12 +9,14 @@ from PySide6.QtCore import QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..domain import texts
 from ..domain.fields import ConfiguratorField, check_configurator_changes
 from ..domain.fields import FieldError as RuleRefusal
-from ..domain.model import Backorders
+from ..domain.model import MAX_STOCK_QUANTITY, Backorders, StockDisplay
 from ..domain.money import money_str
 from . import accessibility
 from .commands import SetConfiguratorFields, push
@@ -30,7 +32,15 @@ from .document import Document
 from .field_commit import FieldError
 
 F = ConfiguratorField
-FIELDS = [F.PRODUCT_NAME, F.WOOCOMMERCE_ID, F.BASE_PRICE, F.CURRENCY, F.BACKORDERS]
+FIELDS = [
+    F.PRODUCT_NAME,
+    F.WOOCOMMERCE_ID,
+    F.BASE_PRICE,
+    F.CURRENCY,
+    F.BACKORDERS,
+    F.LOW_STOCK_THRESHOLD,
+    F.STOCK_DISPLAY,
+]
 
 
 def backorders_from_checks(enabled: bool, notify: bool) -> Backorders:
@@ -118,6 +128,7 @@ class GlobalSettingsDialog(QDialog):
         notice_row.setContentsMargins(24, 0, 0, 0)  # indented: it refines the box above
         notice_row.addWidget(self.notice_check)
         stock_layout.addLayout(notice_row)
+        stock_layout.addLayout(self._make_low_stock_form())
         stock_layout.addWidget(self.addon_label)
         self.backorder_check.toggled.connect(self.notice_check.setEnabled)
 
@@ -133,6 +144,23 @@ class GlobalSettingsDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
+
+    def _make_low_stock_form(self) -> QFormLayout:
+        """Low stock (SPEC §3): the threshold and what shoppers are told of stock."""
+        self.threshold_spin = QSpinBox(self.stock_section)
+        self.threshold_spin.setObjectName("lowStockThresholdSpin")
+        self.threshold_spin.setRange(0, MAX_STOCK_QUANTITY)
+        self.threshold_spin.setToolTip(
+            "An option is low when 0 < quantity ≤ this, unless it sets its own low stock amount."
+        )
+        self.display_combo = QComboBox(self.stock_section)
+        self.display_combo.setObjectName("stockDisplayCombo")
+        for display in StockDisplay:
+            self.display_combo.addItem(texts.STOCK_DISPLAY_CHOICES[display.value], display)
+        form = QFormLayout()
+        form.addRow(texts.LOW_STOCK_THRESHOLD, self.threshold_spin)
+        form.addRow(texts.STOCK_DISPLAY, self.display_combo)
+        return form
 
     # --- opening and closing ---------------------------------------------------------------
     def open(self) -> None:
@@ -176,6 +204,10 @@ class GlobalSettingsDialog(QDialog):
         # "Show notices" is on by default; only "yes" (silent) unticks it.
         self.notice_check.setChecked(backorders is not Backorders.YES)
         self.notice_check.setEnabled(backorders is not Backorders.NO)
+        self.threshold_spin.setValue(values[F.LOW_STOCK_THRESHOLD])
+        self.display_combo.setCurrentIndex(
+            self.display_combo.findData(StockDisplay(values[F.STOCK_DISPLAY]))
+        )
 
     def _values(self) -> dict[ConfiguratorField, Any] | None:
         """The dialog's values as they would be stored, or None with the reason shown at the
@@ -193,6 +225,8 @@ class GlobalSettingsDialog(QDialog):
             F.BASE_PRICE: self.price_edit.text(),
             F.CURRENCY: self.currency_edit.text().strip() or "$",
             F.BACKORDERS: backorders,
+            F.LOW_STOCK_THRESHOLD: self.threshold_spin.value(),
+            F.STOCK_DISPLAY: self.display_combo.currentData(),
         }
         errors = self._errors()
         for _edit, error in errors.values():

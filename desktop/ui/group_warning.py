@@ -87,6 +87,7 @@ class GroupDefaultWarning(QLabel):
         self.document = document
         self.group: Layer | None = None
         document.layerChanged.connect(self._layer_changed)
+        document.layersChanged.connect(lambda _changes: self.refresh())
         document.layerInserted.connect(lambda layer: self._structure_changed(layer.parent))
         document.layerRemoved.connect(lambda _layer, parent, _row: self._structure_changed(parent))
         document.layerMoved.connect(

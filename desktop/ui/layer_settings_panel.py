@@ -176,6 +176,7 @@ class LayerSettingsPanel(QScrollArea):
         self.image_field.fileChosen.connect(self._image_chosen)
         self.image_field.cleared.connect(lambda: self._commit_image(""))
         document.layerChanged.connect(self._layer_changed)
+        document.layersChanged.connect(self._layers_changed)
         document.layerRemoved.connect(self._layer_removed)
         document.layerInserted.connect(lambda _layer: self._refresh_empty())
         document.configuratorOpened.connect(lambda _cfg: self.show_layer(None))
@@ -263,6 +264,10 @@ class LayerSettingsPanel(QScrollArea):
         stock_fields = fields & STOCK_FIELDS
         if stock_fields:
             self.stock.load(stock_fields)
+
+    def _layers_changed(self, changes: dict[Layer, set[str]]) -> None:
+        if self.layer in changes:
+            self._layer_changed(self.layer, changes[self.layer])
 
     def _layer_removed(self, *_args: object) -> None:
         if self.layer is not None and not self.document.has_layer(self.layer.id):  # type: ignore[arg-type]

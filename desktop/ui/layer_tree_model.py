@@ -112,6 +112,7 @@ class LayerTreeModel(QAbstractItemModel):
         d.settingsChanged.connect(self._settings_changed)
         # After the row signals above, so the rows are in place when the groups repaint.
         d.layerChanged.connect(self._defaults_changed)
+        d.layersChanged.connect(lambda _changes: self._stock_context_changed())
         d.layerInserted.connect(lambda layer: self._warnings_changed(layer.parent, layer))
         d.layerRemoved.connect(lambda layer, parent, _row: self._warnings_changed(parent, layer))
         d.layerMoved.connect(lambda layer, old, _row: self._warnings_changed(old, layer))

@@ -35,6 +35,7 @@ from .plain_text import plain_tooltip
 from .preview import PreviewPane
 from .preview_export import PreviewExport
 from .shortcuts_dialog import ShortcutsDialog
+from .stock_actions import StockActions
 from .storage_dialog import StorageErrorDialog
 
 STATUS_TIMEOUT_MS = 8000
@@ -122,6 +123,17 @@ class MainWindow(QMainWindow):
             self.settings_panel,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
+        self.stock_actions = StockActions(document, self.undo_stack, self)
+        self.stock_dock = self._dock(
+            "stockTableDock",
+            "Stock",
+            self.stock_actions.panel,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        # Opened from the Stock menu (then remembered with the layout): the preview keeps its
+        # height until the merchant asks for the table.
+        self.stock_dock.hide()
+        self.stock_actions.attach(self.stock_dock)
         self._create_actions()
         self._create_menus_and_toolbar()
         self.addon_status = QLabel()
@@ -139,6 +151,9 @@ class MainWindow(QMainWindow):
         self.settings_panel.committer.message.connect(self.show_message)
         self.tree_model.editRefused.connect(self.show_message)
         self.configurators_panel.model.editRefused.connect(self.show_message)
+        # The stock table and the tree select the same option, both ways.
+        self.stock_actions.panel.layerSelected.connect(self.layers_panel.select_layer)
+        self.layers_panel.currentLayerChanged.connect(self.stock_actions.panel.select_layer)
 
         self._addon_changed(document.addon_active)
         self._opened(document.configurator)
@@ -240,6 +255,11 @@ class MainWindow(QMainWindow):
         layer_menu = menu.addMenu("&Layer")
         layer_menu.addActions(self.layer_actions.actions)
         layer_menu.insertAction(self.layer_actions.delete, self.rename_layer_action)
+        stock_menu = menu.addMenu("&Stock")
+        stock_menu.setObjectName("stockMenu")
+        stock_menu.addAction(self.stock_actions.show_table)
+        stock_menu.addSeparator()
+        stock_menu.addActions(self.stock_actions.actions)
         addons_menu = menu.addMenu("&Add-ons")
         addons_menu.setObjectName("addonsMenu")
         addons_menu.addAction(self.stock_addon_action)
@@ -247,7 +267,12 @@ class MainWindow(QMainWindow):
         preview_menu.setObjectName("previewMenu")
         preview_menu.addAction(self.preview_export.action)
         view_menu = menu.addMenu("&View")
-        for dock in (self.configurators_dock, self.layers_dock, self.settings_dock):
+        for dock in (
+            self.configurators_dock,
+            self.layers_dock,
+            self.settings_dock,
+            self.stock_dock,
+        ):
             view_menu.addAction(dock.toggleViewAction())
         help_menu = menu.addMenu("&Help")
         help_menu.setObjectName("helpMenu")

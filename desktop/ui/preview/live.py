@@ -38,6 +38,7 @@ class LiveUpdates(QObject):
         document.addonChanged.connect(self.addon_changed)
         document.settingsChanged.connect(self.settings_changed)
         document.layerChanged.connect(self.layer_changed)
+        document.layersChanged.connect(self.layers_changed)
         document.layerInserted.connect(self.layer_inserted)
         document.layerRemoved.connect(self.layer_removed)
         document.layerMoved.connect(self.layer_moved)
@@ -47,6 +48,7 @@ class LiveUpdates(QObject):
             document.addonChanged,
             document.settingsChanged,
             document.layerChanged,
+            document.layersChanged,
             document.layerInserted,
             document.layerRemoved,
             document.layerMoved,
@@ -134,6 +136,12 @@ class LiveUpdates(QObject):
         if shop.in_cart(layer):
             pane.show_cart()
             pane.show_order()
+
+    def layers_changed(self, changes: dict[Layer, set[str]]) -> None:
+        """Stock of many options at once: re-read as for a settings change (what is on screen,
+        the selection and the cart), not option by option."""
+        if self.storefront is not None:
+            self._rules_changed()
 
     def _group_changed(self, group: Layer, fields: set[str]) -> None:
         pane, shop = self.pane, self.storefront

@@ -1,0 +1,150 @@
+"""A stock sheet's changes shown before they are applied (`stockImportDialog`, SPEC §9): every
+change (option, field, old → new), the rows that matched nothing and the columns ignored; or,
+for a refused sheet, every bad cell. Apply is one undo step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.stock_sheet import SheetChange, SheetPlan, cell
+
+Index = QModelIndex | QPersistentModelIndex
+_HEADERS = ("Option", "SKU", "Field", "Old", "New")
+
+
+class SheetChangesModel(QAbstractTableModel):
+    """The plan's changes, one row each (a table model: 10,000 changes cost nothing to list)."""
+
+    def __init__(self, changes: tuple[SheetChange, ...], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.changes = changes
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
+        return 0 if parent.isValid() else len(self.changes)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        change = self.changes[index.row()]
+        column = index.column()
+        if column == 0:
+            return change.layer.path
+        if column == 1:
+            return change.layer.stock.sku
+        if column == 2:
+            return change.column
+        value = change.old if column == 3 else change.new
+        return cell(change.field, value) or "(blank)"
+
+
+class StockImportDialog(QDialog):
+    """Shows a SheetPlan (or a refused sheet's problems). Emits applyRequested(SheetPlan)
+    when Apply is clicked; the caller pushes the command and closes the dialog."""
+
+    applyRequested = Signal(object)
+
+    def __init__(
+        self,
+        path: Path,
+        plan: SheetPlan | None,
+        problems: list[str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("stockImportDialog")
+        self.setWindowTitle(f"Import stock sheet — {path.name}")
+        self.plan = plan
+        self.summary = QLabel(self)
+        self.summary.setObjectName("stockImportSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.changes_view = QTableView(self)
+        self.changes_view.setObjectName("stockImportChanges")
+        self.changes_view.verticalHeader().hide()
+        self.changes_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive
+        )
+        self.changes_view.horizontalHeader().setStretchLastSection(True)
+        self.changes_view.setModel(SheetChangesModel(plan.changes if plan else (), self))
+        self.changes_view.setColumnWidth(0, 260)
+        self.notes = QPlainTextEdit(self)  # plain text: it quotes SKUs and names from the file
+        self.notes.setObjectName("stockImportNotes")
+        self.notes.setReadOnly(True)
+        self.notes.setMaximumHeight(140)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.apply_button.setObjectName("stockImportApplyButton")
+        self.apply_button.clicked.connect(self._apply)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.changes_view, 1)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.buttons)
+        self.resize(720, 480)
+        if plan is None:
+            self._show_refusal(problems or [])
+        else:
+            self._show_plan(plan)
+
+    def _show_plan(self, plan: SheetPlan) -> None:
+        options = len(plan.by_layer())
+        self.summary.setText(
+            f"{_n(len(plan.changes), 'change')} to {_n(options, 'option')}, "
+            f"{_n(plan.unchanged, 'row')} unchanged, {len(plan.not_found)} not found. "
+            "Nothing is written until Apply."
+        )
+        lines = [row.text() for row in plan.not_found]
+        if plan.ignored_columns:
+            lines.append(f"Ignored columns: {', '.join(plan.ignored_columns)}")
+        self.notes.setPlainText("\n".join(lines))
+        self.notes.setVisible(bool(lines))
+        self.apply_button.setEnabled(bool(plan.changes))
+
+    def _show_refusal(self, problems: list[str]) -> None:
+        self.summary.setText(
+            f"The sheet was refused: {_n(len(problems), 'problem')}. Nothing will be written; "
+            "fix the cells below and import it again."
+        )
+        self.summary.setStyleSheet("color: #b3261e;")
+        self.changes_view.hide()
+        self.notes.setPlainText("\n".join(problems))
+        self.notes.setMaximumHeight(16_777_215)
+        self.apply_button.setEnabled(False)
+
+    def _apply(self) -> None:
+        if self.plan is not None and self.plan.changes:
+            self.applyRequested.emit(self.plan)
+
+    def show_problem(self, text: str) -> None:
+        self.summary.setText(text)
+        self.summary.setStyleSheet("color: #b3261e;")
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
