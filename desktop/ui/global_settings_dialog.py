@@ -157,6 +157,8 @@ class GlobalSettingsDialog(QDialog):
         self.display_combo.setObjectName("stockDisplayCombo")
         for display in StockDisplay:
             self.display_combo.addItem(texts.STOCK_DISPLAY_CHOICES[display.value], display)
+        self.threshold_spin.setAccessibleName(texts.LOW_STOCK_THRESHOLD)
+        self.display_combo.setAccessibleName(texts.STOCK_DISPLAY)
         form = QFormLayout()
         form.addRow(texts.LOW_STOCK_THRESHOLD, self.threshold_spin)
         form.addRow(texts.STOCK_DISPLAY, self.display_combo)
