@@ -28,10 +28,21 @@ BUDGETS: dict[str, float] = {
     "peak_rss_mb": 250,
     "cold_start": 1500,
 }
+# Stock at catalogue scale (issue 9), measured by desktop/bench/stock.py.
+BUDGETS |= {
+    "stock_table_open": 300,
+    "bulk_edit_all": 500,
+    "sheet_export": 1000,
+    "sheet_import_total": 2000,
+}
 RATIO_BUDGETS = {"edit_preview": 2.0}
 MEASURES = [
     "open", "select", "edit_preview", "commit", "storefront", "export", "import",
     "raw_select", "peak_rss_mb",
+]  # fmt: skip
+MEASURES += [
+    "stock_table_open", "bulk_edit_all", "sheet_export", "sheet_import_preview",
+    "sheet_import_apply", "sheet_import_total",
 ]  # fmt: skip
 STARTUP_PROBE = "CONFIGURATOR_EDITOR_STARTUP_PROBE"
 

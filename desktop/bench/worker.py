@@ -34,6 +34,9 @@ def run(options: int, trials: int, gui: bool) -> dict[str, float]:
             app = QApplication.instance() or QApplication([])
             document = Document(db)
             results.update(gui_measures.measure(document, big.id, other.id, trials))  # type: ignore[arg-type]
+            from . import stock as stock_measures
+
+            results.update(stock_measures.measure(document, big.id, workdir, trials))  # type: ignore[arg-type]
             del app
         db.close()
     # ru_maxrss is KiB on Linux.

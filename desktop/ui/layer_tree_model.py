@@ -87,6 +87,7 @@ class LayerTreeModel(QAbstractItemModel):
 
     def __init__(self, document: Document, stack: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._shown_states: dict[int, stock.OptionState] = {}
         self.document = document
         self.stack = stack
         # Cached row of each layer among its siblings, validated on use (see _row_of).
@@ -112,7 +113,7 @@ class LayerTreeModel(QAbstractItemModel):
         d.settingsChanged.connect(self._settings_changed)
         # After the row signals above, so the rows are in place when the groups repaint.
         d.layerChanged.connect(self._defaults_changed)
-        d.layersChanged.connect(lambda _changes: self._stock_context_changed())
+        d.layersChanged.connect(self._many_changed)
         d.layerInserted.connect(lambda layer: self._warnings_changed(layer.parent, layer))
         d.layerRemoved.connect(lambda layer, parent, _row: self._warnings_changed(parent, layer))
         d.layerMoved.connect(lambda layer, old, _row: self._warnings_changed(old, layer))
@@ -209,7 +210,10 @@ class LayerTreeModel(QAbstractItemModel):
     def _state(self, layer: Layer) -> stock.OptionState:
         cfg = self.document.configurator
         assert cfg is not None
-        return stock.configurator_state(self.document.addon_active, cfg, layer.stock)
+        state = stock.configurator_state(self.document.addon_active, cfg, layer.stock)
+        if layer.id is not None:
+            self._shown_states[layer.id] = state  # what the view was given (see _many_changed)
+        return state
 
     def _spoken(self, layer: Layer) -> str:
         """The row as a screen reader says it: the name and the state the icon shows."""
@@ -363,6 +367,7 @@ class LayerTreeModel(QAbstractItemModel):
         self.beginResetModel()
         self._rows.clear()
         self._warnings.clear()
+        self._shown_states.clear()
         self.endResetModel()
 
     def _about_to_insert(self, parent: Layer | None, row: int) -> None:
@@ -424,6 +429,26 @@ class LayerTreeModel(QAbstractItemModel):
             self._children_changed(group)
         if top:
             self.dataChanged.emit(self.index(0, 0), self.index(len(top) - 1, 0), _WARNING_ROLES)
+
+    def _many_changed(self, changes: dict[Layer, set[str]]) -> None:
+        """Stock of many options at once (a bulk edit, a stock sheet). Only the rows whose
+        shown state changed are repainted (a quantity alone shows in the tooltip, which views
+        ask for afresh on hover), and the warnings of the groups above them: a 10,000-option
+        edit costs what it changes on screen, not a signal per row."""
+        spans: dict[Layer | None, list[int]] = {}
+        groups: dict[Layer, None] = {}
+        for layer in changes:
+            if layer.parent is not None and layer.parent not in groups:
+                groups.update(dict.fromkeys(ancestors(layer.parent)))
+            shown = self._shown_states.get(layer.id)  # type: ignore[arg-type]
+            if shown is not None and shown != self._state(layer):
+                spans.setdefault(layer.parent, []).append(self._row_of(layer))
+        for parent, rows in spans.items():
+            parent_index = self.index_of(parent) if parent is not None else QModelIndex()
+            first = self.index(min(rows), 0, parent_index)
+            last = self.index(max(rows), 0, parent_index)
+            self.dataChanged.emit(first, last, _STOCK_ROLES)
+        self._repaint_warnings(list(groups))
 
     def _children_changed(self, parent: Layer) -> None:
         if parent.children:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QSpinBox
 
+from desktop.domain import texts
 from desktop.domain.model import Stock, StockDisplay, StockStatus
 from desktop.ui.bulk_edit_dialog import BulkEditDialog
 from desktop.ui.main_window import MainWindow
@@ -15,7 +17,7 @@ from desktop.ui.stock_import_dialog import StockImportDialog
 from desktop.ui.stock_table import StockTablePanel
 
 from ..store.damaged import locked
-from .helpers import find, read_configurator
+from .helpers import find, read_configurator, tree_index
 from .test_write_failures import LOCKED, short_busy_timeout
 
 GRIPS = ("Grip Color/Yellow", "Grip Color/Red", "Grip Color/Purple")
@@ -224,3 +226,22 @@ def test_global_settings_hold_the_threshold_and_stock_display(window: MainWindow
     assert panel.column_data(6)[0] == "Only 5 left in stock"
     window.undo_stack.undo()
     assert panel.column_data(6)[0] == "In Stock"
+
+
+def test_the_tree_repaints_the_rows_whose_state_a_bulk_edit_changed(
+    window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    red = tree_index(window, "Grip Color/Red")
+    assert red.data(Qt.ItemDataRole.AccessibleTextRole) == f"Red, {texts.LOW_STOCK}"
+    dialog = open_bulk(window, GRIPS)
+    dialog.quantity_check.setChecked(True)
+    dialog.quantity_spin.setValue(12)
+    model = window.tree_model
+    with qtbot.waitSignal(
+        model.dataChanged,
+        check_params_cb=lambda first, last, _roles: (
+            first.row() <= 1 <= last.row() and first.parent().data() == "Grip Color"
+        ),
+    ):
+        dialog.buttons.accepted.emit()
+    assert red.data(Qt.ItemDataRole.AccessibleTextRole) == "Red, In Stock"
