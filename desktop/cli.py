@@ -108,6 +108,10 @@ def _unusable_argument(argv: Sequence[str]) -> str | None:
     return None
 
 
+# The window's themes (desktop/ui/palette.py THEMES; listed here so the CLI needs no Qt).
+THEMES = ("system", "light", "dark", "high-contrast")
+
+
 def build_parser() -> argparse.ArgumentParser:
     # --db is accepted before or after the subcommand; SUPPRESS keeps a subcommand's absent
     # --db from overwriting one given before it.
@@ -123,6 +127,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         parents=[db_option],
         description="Edit product configurators offline; without a command, opens the editor.",
+    )
+    parser.add_argument(
+        "--theme",
+        choices=THEMES,
+        default="system",
+        help="colours of the editor window (default: the system's)",
     )
     # Not db=None here: set_defaults would also reset the --db action the subcommands share.
     parser.set_defaults(command=_cmd_editor)
@@ -233,7 +243,7 @@ def _cmd_editor(args: argparse.Namespace) -> int:
     # Imported here: the subcommands must run without loading Qt.
     from .ui.app import run
 
-    return run(args.db)
+    return run(args.db, theme=args.theme)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

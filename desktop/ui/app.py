@@ -46,9 +46,13 @@ def show_fatal(title: str, message: str) -> None:
     fatal_box(title, message).exec()
 
 
-def run(db_path: Path | None) -> int:
-    """Open the editor on db_path (None: the user's default database); returns the exit code."""
+def run(db_path: Path | None, theme: str = "system") -> int:
+    """Open the editor on db_path (None: the user's default database) in a theme of
+    palette.THEMES; returns the exit code."""
     app = _application()
+    from .palette import apply_theme
+
+    apply_theme(app, theme)
     import sqlite3
 
     from sqlalchemy.exc import SQLAlchemyError

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
+
+from . import palette
+from .palette import Tone
 
 MARGIN = 12
 
@@ -17,9 +20,7 @@ def paint_empty_text(viewport: QWidget, text: str, rect: QRect | None = None) ->
     if not text:
         return
     painter = QPainter(viewport)
-    color = QColor(viewport.palette().color(QPalette.ColorRole.Text))
-    color.setAlpha(120)
-    painter.setPen(color)
+    painter.setPen(palette.color(Tone.MUTED, viewport.palette()))
     area = (rect if rect is not None else viewport.rect()).adjusted(
         MARGIN, MARGIN, -MARGIN, -MARGIN
     )

@@ -14,8 +14,10 @@ from ..domain.fields import FieldError as RuleRefusal
 from ..domain.fields import LayerField, check_layer_changes, get_layer_field
 from ..domain.model import Layer
 from ..domain.texts import as_sentence
+from . import palette
 from .commands import SetLayerFields, push
 from .document import Document
+from .palette import Tone
 from .plain_text import plain_tooltip
 
 # How each field is named in undo texts ("Change price of "Metallic Red"").
@@ -85,7 +87,7 @@ class FieldError(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what the user typed
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setStyleSheet("color: #d93025;")
+        palette.style_text(self, Tone.ERROR)
         self.grow = grow
         self._message = ""
         if not grow:

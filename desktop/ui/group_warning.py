@@ -17,7 +17,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QStyle, QWidget
 from ..domain import stock
 from ..domain.fields import ConfiguratorField, LayerField
 from ..domain.model import Layer
+from . import palette
 from .document import Document
+from .palette import Tone
 
 # Option fields that can change a group's warning: whether the option is a default, whether it
 # can be chosen, and its name (the warning quotes it).
@@ -80,10 +82,7 @@ class GroupDefaultWarning(QLabel):
         self.setObjectName("groupDefaultWarning")
         self.setTextFormat(Qt.TextFormat.PlainText)  # it quotes option names users typed
         self.setWordWrap(True)
-        self.setStyleSheet(
-            "color: #8a4b00; background: #fef7e0; border: 1px solid #f9ab00;"
-            " border-radius: 3px; padding: 4px;"
-        )
+        palette.style_box(self, Tone.WARNING)
         self.document = document
         self.group: Layer | None = None
         document.layerChanged.connect(self._layer_changed)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..store import media
+from . import palette
+from .palette import Tone
 
 THUMBNAIL = QSize(96, 96)
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.webp *.bmp *.svg)"
@@ -53,10 +55,13 @@ class ImageField(QWidget):
         self.thumbnail.setObjectName("imageThumbnail")
         self.thumbnail.setFixedSize(THUMBNAIL)
         self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.thumbnail.setStyleSheet("background: #f1f3f4; border: 1px solid #dadce0;")
+        # palette(): the theme's own colours, so the frame reads on light and dark alike.
+        self.thumbnail.setStyleSheet(
+            "background: palette(alternate-base); border: 1px solid palette(mid);"
+        )
         self.missing = QLabel(NOT_FOUND, self)
         self.missing.setObjectName("imageMissingLabel")
-        self.missing.setStyleSheet("color: #d93025; font-weight: bold;")
+        palette.style_text(self.missing, Tone.ERROR, "font-weight: bold;")
         self.missing.hide()
         self.dialog: QFileDialog | None = None
 

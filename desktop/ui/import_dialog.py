@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 from ..domain.model import Configurator, LayerType
 from ..missing_images import MissingImage, missing_in
 from ..store.exchange import ExchangeError, from_dict, read_json
+from . import palette
 from .document import Document
-
-ERROR_STYLE = "color: #b3261e;"
-WARNING_STYLE = "color: #8a4b00; background: #fef7e0; border: 1px solid #f9ab00; padding: 4px;"
+from .palette import Tone
 
 
 def _count(number: int, one: str, many: str) -> str:
@@ -103,9 +102,9 @@ class ImportPreviewDialog(QDialog):
             form.addRow("Contents:", self._label("importCountsLabel", preview.counts()))
 
         self.problem_label = self._label("importProblemLabel", "")
-        self.problem_label.setStyleSheet(ERROR_STYLE)
+        palette.style_text(self.problem_label, Tone.ERROR)
         self.warning_label = self._label("importWarningLabel", "")
-        self.warning_label.setStyleSheet(WARNING_STYLE)
+        palette.style_box(self.warning_label, Tone.WARNING)
         if preview.missing:
             count = len(preview.missing)
             head = (

@@ -24,11 +24,12 @@ from ..domain.money import format_money, money_str
 from ..domain.rules import RuleError
 from ..domain.rules import image as image_rule
 from ..store import images, media
-from . import accessibility, empty_state
+from . import accessibility, empty_state, palette
 from .document import Document
 from .field_commit import FieldError, LayerCommitter, StackUndoKeys
 from .group_warning import GroupDefaultWarning
 from .image_field import ImageField
+from .palette import Tone
 from .plain_text import plain_tooltip
 from .stock_section import StockSection
 
@@ -86,14 +87,14 @@ class LayerSettingsPanel(QScrollArea):
         self.empty_label.setObjectName("layerSettingsEmpty")
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: #5f6368; padding: 24px;")
+        palette.style_text(self.empty_label, Tone.MUTED, "padding: 24px;")
         self.title = QLabel()
         self.title.setObjectName("layerSettingsTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # a layer name the user typed
         self.title.setWordWrap(True)
         self.title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self.kind = QLabel()
-        self.kind.setStyleSheet("color: #5f6368;")
+        palette.style_text(self.kind, Tone.MUTED)
         # A required group whose default shoppers cannot choose; it follows edits itself.
         self.group_warning = GroupDefaultWarning(document)
 

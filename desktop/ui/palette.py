@@ -26,6 +26,8 @@ from ..domain.model import Availability
 
 TEXT_CONTRAST = 4.5  # WCAG 2.x AA, normal text
 MARK_CONTRAST = 3.0  # WCAG 2.x AA, graphical objects and large text
+BOX_ALPHA = 28  # how strongly a message box is tinted
+BADGE_ALPHA = 38  # how strongly a notice badge is tinted
 
 
 class Tone(Enum):
@@ -150,13 +152,13 @@ def tint(tone: Tone, palette: QPalette | None = None, alpha: int = 40) -> QColor
     return fill
 
 
-def pill_text(tone: Tone, palette: QPalette | None = None, alpha: int = 38) -> QColor:
-    """Text in tone on a badge filled with tint(tone, alpha) over the field background,
-    at 4.5:1 against that fill."""
+def on_tint(tone: Tone, palette: QPalette | None = None, alpha: int = 38) -> QColor:
+    """Text in tone on a box or badge filled with tint(tone, alpha), at 4.5:1 against that
+    fill over the window and over a field."""
     pal = palette if palette is not None else QGuiApplication.palette()
     hue = color(tone, pal)
-    ground = mix(pal.color(QPalette.ColorRole.Base), hue, alpha / 255)
-    return readable(hue, [ground], TEXT_CONTRAST)
+    fills = [mix(ground, hue, alpha / 255) for ground in _grounds(pal)]
+    return readable(hue, fills, TEXT_CONTRAST)
 
 
 def css(c: QColor) -> str:
@@ -170,10 +172,10 @@ def text_style(tone: Tone, palette: QPalette | None = None) -> str:
 
 def box_style(tone: Tone, palette: QPalette | None = None) -> str:
     """A framed message box in tone: readable text on a faint fill of the same hue."""
-    strong = color(tone, palette)
     return (
-        f"color: {css(strong)}; background: {css(tint(tone, palette, 28))};"
-        f" border: 1px solid {css(strong)}; border-radius: 3px; padding: 4px;"
+        f"color: {css(on_tint(tone, palette, BOX_ALPHA))};"
+        f" background: {css(tint(tone, palette, BOX_ALPHA))};"
+        f" border: 1px solid {css(color(tone, palette))}; border-radius: 3px; padding: 4px;"
     )
 
 

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 from ..domain import stock, texts
 from ..domain.fields import STOCK_FIELDS, LayerField
 from ..domain.model import MAX_STOCK_QUANTITY, MIN_STOCK_QUANTITY, Layer, StockStatus
-from . import accessibility
+from . import accessibility, palette
 from .availability_style import state_icon
 from .document import Document
 from .field_commit import FieldError, LayerCommitter, StepSpinBox
+from .palette import Tone
 
 # The spin box's minimum stands for "no quantity tracked" (stock_quantity None).
 NOT_TRACKED = MIN_STOCK_QUANTITY - 1
@@ -76,7 +77,7 @@ class StockSection(QGroupBox):
         self.addon_label = QLabel(texts.ADDON_REQUIRED, self)
         self.addon_label.setObjectName("stockAddonRequiredLabel")
         self.addon_label.setWordWrap(True)
-        self.addon_label.setStyleSheet("color: #b06000;")
+        palette.style_text(self.addon_label, Tone.WARNING)
 
         self.fields = QWidget(self)
         self.manage_check = QCheckBox(texts.MANAGE_STOCK, self.fields)
@@ -114,16 +115,13 @@ class StockSection(QGroupBox):
         self.warning_label.setObjectName("stockWarningLabel")
         self.warning_label.setWordWrap(True)
         self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.warning_label.setStyleSheet(
-            "color: #8a4b00; background: #fef7e0; border: 1px solid #f9ab00;"
-            " border-radius: 3px; padding: 4px;"
-        )
+        palette.style_box(self.warning_label, Tone.WARNING)
         # Information, not a warning: the merchant chose it (a manual Out of Stock).
         self.note_label = QLabel(self.fields)
         self.note_label.setObjectName("stockNoteLabel")
         self.note_label.setWordWrap(True)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.note_label.setStyleSheet("color: #5f6368;")
+        palette.style_text(self.note_label, Tone.MUTED)
 
         availability = QHBoxLayout()
         availability.setContentsMargins(0, 0, 0, 0)

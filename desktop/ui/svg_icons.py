@@ -1,8 +1,10 @@
 """Icons from the SVG files under resources/icons/, coloured from the palette.
 
-The files draw in `currentColor` (the icon's ink) and `Canvas` (the ground a cut-out shows,
-e.g. a tick through a disc); both words are replaced by the palette module's colours before
-QtSvg renders them, so one file serves a light, a dark and a high-contrast palette. Each icon
+The files name their colours with CSS's words, replaced by the palette module's colours before
+QtSvg renders them, so one file serves a light, a dark and a high-contrast palette:
+`currentColor` the icon's own tone (the text colour when it has none), `CanvasText` the text
+colour, `Canvas` the field background (what a cut-out shows, e.g. a tick through a disc),
+`AccentColor` the accent (a plus badge) and `Mark` the folder's yellow. Each icon
 is rendered at several sizes, from 16 px up to 64 px, so it stays crisp at 2x and 3x scaling.
 """
 
@@ -32,10 +34,21 @@ def svg_source(name: str) -> str:
     return (resources.files("desktop.resources") / "icons" / f"{name}.svg").read_text("utf-8")
 
 
-def render(name: str, ink: QColor, ground: QColor, size: int) -> QPixmap:
-    """The icon name drawn at size × size pixels in ink on a transparent background."""
-    text = svg_source(name).replace("currentColor", ink.name()).replace("Canvas", ground.name())
-    renderer = QSvgRenderer(QByteArray(text.encode("utf-8")))
+def _renderer(name: str, ink: QColor, ground: QColor, pal: QPalette) -> QSvgRenderer:
+    words = {
+        "currentColor": ink,
+        "CanvasText": pal.color(QPalette.ColorRole.WindowText),
+        "AccentColor": palette.color(Tone.ACCENT, pal),
+        "Mark": palette.color(Tone.FOLDER, pal),
+        "Canvas": ground,
+    }
+    text = svg_source(name)
+    for word, value in words.items():
+        text = text.replace(f'"{word}"', f'"{value.name()}"')
+    return QSvgRenderer(QByteArray(text.encode("utf-8")))
+
+
+def _draw(renderer: QSvgRenderer, size: int) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -47,19 +60,37 @@ def render(name: str, ink: QColor, ground: QColor, size: int) -> QPixmap:
     return pixmap
 
 
+def render(
+    name: str, ink: QColor, ground: QColor, size: int, pal: QPalette | None = None
+) -> QPixmap:
+    """The icon name drawn at size × size pixels in ink on a transparent background."""
+    pal = pal if pal is not None else QGuiApplication.palette()
+    return _draw(_renderer(name, ink, ground, pal), size)
+
+
 @cache
-def _icon(name: str, ink: int, ground: int) -> QIcon:
-    icon = QIcon()
-    ink_color, ground_color = QColor.fromRgba(ink), QColor.fromRgba(ground)
+def _icon(name: str, ink: int, window: int, base: int, text: int) -> QIcon:
+    pal = QPalette()
+    pal.setColor(QPalette.ColorRole.Window, QColor.fromRgba(window))
+    pal.setColor(QPalette.ColorRole.Base, QColor.fromRgba(base))
+    pal.setColor(QPalette.ColorRole.WindowText, QColor.fromRgba(text))
+    renderer = _renderer(name, QColor.fromRgba(ink), QColor.fromRgba(base), pal)
+    result = QIcon()
     for size in SIZES:
-        icon.addPixmap(render(name, ink_color, ground_color, size))
-    return icon
+        result.addPixmap(_draw(renderer, size))
+    return result
 
 
 def icon(name: str, tone: Tone | None = None) -> QIcon:
     """The icon name in tone's colour (None: the palette's text colour), for the
-    application palette as it is now."""
+    application palette as it is now (one QIcon per name and colours: cached)."""
     pal = QGuiApplication.palette()
-    ink = palette.color(tone, pal) if tone is not None else pal.color(QPalette.ColorRole.WindowText)
-    ground = pal.color(QPalette.ColorRole.Base)
-    return _icon(name, ink.rgba(), ground.rgba())
+    text = pal.color(QPalette.ColorRole.WindowText)
+    ink = palette.color(tone, pal) if tone is not None else text
+    return _icon(
+        name,
+        ink.rgba(),
+        pal.color(QPalette.ColorRole.Window).rgba(),
+        pal.color(QPalette.ColorRole.Base).rgba(),
+        text.rgba(),
+    )

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QKeySequence,
     QPainter,
     QPaintEvent,
-    QPalette,
     QResizeEvent,
     QShortcut,
     QStandardItem,
@@ -30,11 +28,11 @@ from PySide6.QtWidgets import (
 from ...domain import texts
 from ...domain.money import format_money
 from ...domain.storefront import CartLineView, CartView, Order
-from .. import accessibility
+from .. import accessibility, palette
+from ..palette import Tone
 
 EMPTY_CART = "Your cart is empty."
 BLOCKED_MARK = "⚠ "  # before each reason a cart line can no longer be bought
-_BLOCKED_COLOR = QColor("#b3261e")
 
 
 def line_text(line: CartLineView, product: str, currency: str) -> str:
@@ -86,9 +84,7 @@ class _CartList(QListView):
         super().paintEvent(event)
         if self.model() is not None and self.model().rowCount() == 0:
             painter = QPainter(self.viewport())
-            color = QColor(self.palette().color(QPalette.ColorRole.Text))
-            color.setAlpha(120)
-            painter.setPen(color)
+            painter.setPen(palette.color(Tone.MUTED, self.palette()))
             painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, EMPTY_CART)
             painter.end()
 
@@ -169,6 +165,8 @@ class CartPanel(QWidget):
         self.subtotal.setObjectName("subtotalLabel")
         self.subtotal.setTextFormat(Qt.TextFormat.PlainText)
         self.subtotal.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # In a narrow pane the amount goes under "Subtotal:" instead of being cut off.
+        self.subtotal.setWordWrap(True)
         bold = self.subtotal.font()
         bold.setBold(True)
         self.subtotal.setFont(bold)
@@ -184,10 +182,7 @@ class CartPanel(QWidget):
         self.order.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.order_box = QFrame()
         self.order_box.setObjectName("orderBox")
-        self.order_box.setStyleSheet(
-            "#orderBox { background: rgba(46, 157, 79, 22);"
-            " border: 1px solid rgba(46, 157, 79, 90); border-radius: 6px; }"
-        )
+        palette.follow(self.order_box, self._style_order_box)
         box_layout = QVBoxLayout(self.order_box)
         box_layout.setContentsMargins(10, 8, 10, 8)
         box_layout.addWidget(self.order)
@@ -266,7 +261,14 @@ class CartPanel(QWidget):
         if item.toolTip() != tip:
             item.setToolTip(tip)
             # No colour at all (not an empty brush, which would paint no text) when buyable.
-            item.setData(_BLOCKED_COLOR if tip else None, Qt.ItemDataRole.ForegroundRole)
+            item.setData(palette.color(Tone.ERROR) if tip else None, Qt.ItemDataRole.ForegroundRole)
+
+    def _style_order_box(self) -> None:
+        frame, fill = palette.color(Tone.SUCCESS), palette.tint(Tone.SUCCESS, alpha=22)
+        self.order_box.setStyleSheet(
+            f"#orderBox {{ background: {palette.css(fill)};"
+            f" border: 1px solid {palette.css(frame)}; border-radius: 6px; }}"
+        )
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(self.view.currentIndex().isValid())

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import (
-    QColor,
     QImage,
     QPainter,
     QPaintEvent,
@@ -25,6 +24,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...domain.model import Layer
 from ...store.media import resolve_image
+from .. import palette as colors
+from ..palette import Tone
 
 
 class ImageCache:
@@ -163,9 +164,7 @@ class ProductImage(QWidget):
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         pixmap = self.pixmap()
         if pixmap.isNull():
-            muted = QColor(palette.color(QPalette.ColorRole.Text))
-            muted.setAlpha(110)
-            painter.setPen(muted)
+            painter.setPen(colors.color(Tone.MUTED, palette))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No product image")
         else:
             size = pixmap.deviceIndependentSize().toSize()

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from .. import palette
+from ..palette import Tone
+
 # A refusal's text as it stands now; "" once nothing refuses any more.
 Recheck = Callable[[], str]
-
-_ERROR = "color: #b3261e;"
-_OK = "color: #1e7b3c;"
 
 
 class MessageArea(QLabel):
@@ -33,11 +33,14 @@ class MessageArea(QLabel):
         self._error = True
         self._recheck: Recheck | None = None
         self._standing = ""  # the cart's blocking condition, or ""
+        self._shown_error = True
+        self._styled = ""
+        palette.follow(self, self._restyle)
 
     @property
     def is_error(self) -> bool:
         """Whether the text shown is a refusal (red) rather than a note (green)."""
-        return self.styleSheet() == _ERROR
+        return self._shown_error
 
     def note(self, text: str) -> None:
         """A success note: stays until the next message replaces it."""
@@ -81,6 +84,11 @@ class MessageArea(QLabel):
             text, error = self._standing, True
         if self.text() != text:
             self.setText(text)
-        style = _ERROR if error else _OK
-        if self.styleSheet() != style:  # re-polishing costs more than the text
+        self._shown_error = error
+        self._restyle()
+
+    def _restyle(self) -> None:
+        style = palette.text_style(Tone.ERROR if self._shown_error else Tone.SUCCESS)
+        if self._styled != style:  # re-polishing costs more than the text
+            self._styled = style
             self.setStyleSheet(style)

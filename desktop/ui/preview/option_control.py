@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QPen,
 )
 from PySide6.QtWidgets import QAbstractButton, QStyle, QStyleOptionButton, QWidget
 
@@ -26,7 +27,7 @@ from ...domain.money import format_money
 from ...domain.stock import OptionState
 from .. import palette
 from ..availability_style import state_words
-from ..palette import AVAILABILITY_TONES
+from ..palette import AVAILABILITY_TONES, Tone
 from ..plain_text import plain_tooltip
 
 OBJECT_NAME = "optionControl"
@@ -137,6 +138,7 @@ class OptionControl(QAbstractButton):
             else QStyle.PrimitiveElement.PE_IndicatorRadioButton
         )
         self.style().drawPrimitive(primitive, option, painter, self)
+        self._outline_indicator(painter, QRectF(option.rect))
 
         left = option.rect.right() + _GAP + 2
         right = rect.right() - _PAD
@@ -178,6 +180,21 @@ class OptionControl(QAbstractButton):
         self._elided = name != layer.name
         painter.end()
         self._show_full_name_tip(layer)
+
+    def _outline_indicator(self, painter: QPainter, rect: QRectF) -> None:
+        """A ring (or box) round the style's indicator in a colour that stands out from the
+        field: some styles draw it in a shade of the window, invisible on a dark palette."""
+        if not self.isEnabled():
+            return
+        painter.save()
+        painter.setPen(QPen(palette.color(Tone.AVAILABLE, self.palette()), 1.2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = rect.adjusted(0.6, 0.6, -0.6, -0.6)
+        if self.multiple:
+            painter.drawRoundedRect(box, 2, 2)
+        else:
+            painter.drawEllipse(box)
+        painter.restore()
 
     def _paint_frame(self, painter: QPainter, rect: QRectF, palette: QPalette) -> None:
         highlight = palette.color(QPalette.ColorRole.Highlight)
@@ -245,9 +262,7 @@ class OptionControl(QAbstractButton):
             struck = QFont(self.font())
             struck.setStrikeOut(True)
             painter.setFont(struck)
-            faded = QColor(color)
-            faded.setAlpha(140)
-            painter.setPen(faded)
+            painter.setPen(palette.color(Tone.MUTED, self.palette()))
             regular = format_money(layer.price, self._currency)
             width = QFontMetrics(struck).horizontalAdvance(regular)
             painter.drawText(QRect(right - width, rect.top(), width, rect.height()), align, regular)
@@ -281,12 +296,12 @@ class OptionControl(QAbstractButton):
             width = room
         box = QRectF(x, y - height / 2 + 1, width, height)
         pal = self.palette()
-        fill = palette.tint(tone, pal, 38)
+        fill = palette.tint(tone, pal, palette.BADGE_ALPHA)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(box, height / 2, height / 2)
         painter.setFont(font)
-        painter.setPen(palette.pill_text(tone, pal))
+        painter.setPen(palette.on_tint(tone, pal, palette.BADGE_ALPHA))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, notice)
         painter.setFont(self.font())
 

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 from ...domain.model import Configurator, Layer
 from ...domain.stock import OptionState
 from .. import empty_state
+from .. import palette as colors
+from ..palette import Tone
 from .option_control import OptionControl, option_height
 from .rows import OptionLayout, Row, RowKind
 
@@ -51,8 +53,9 @@ class OptionList(QAbstractScrollArea):
         metrics = self.fontMetrics()
         self.layout_ = OptionLayout(
             {
-                RowKind.GROUP: metrics.height() + 24,
-                RowKind.SUB_GROUP: metrics.height() + 12,
+                # Room for the name and, in a narrow pane, its hint under it.
+                RowKind.GROUP: metrics.height() * 2 + 10,
+                RowKind.SUB_GROUP: metrics.height() * 2 + 2,
                 RowKind.OPTION: option_height(metrics),
             }
         )
@@ -244,20 +247,27 @@ class OptionList(QAbstractScrollArea):
         small = QFont(self.font())
         small.setPointSizeF(small.pointSizeF() * 0.85)
         caption = _caption(layer)
-        caption_width = QFontMetrics(small).horizontalAdvance(caption) + _GAP if caption else 0
-        if metrics.horizontalAdvance(layer.name) > inner.width() - caption_width:
-            caption = ""  # too narrow for both: the group's name matters more than the note
-        room = inner.width() - (caption_width if caption else 0)
+        small_metrics = QFontMetrics(small)
+        caption_width = small_metrics.horizontalAdvance(caption) + _GAP
+        wrapped = metrics.horizontalAdvance(layer.name) > inner.width() - caption_width
         painter.setPen(text)
-        name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, room)
-        painter.drawText(inner, align, name)
-        if caption:
-            painter.setFont(small)
-            muted = QColor(text)
-            muted.setAlpha(140)
-            painter.setPen(muted)
-            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
-            painter.drawText(inner, right, caption)
+        if wrapped:
+            # Too narrow for both on one line: the hint goes under the name (the row is tall
+            # enough for both), so it is never dropped.
+            hint_top = inner.bottom() - small_metrics.height() + 1
+            name_rect = QRect(inner.left(), rect.top(), inner.width(), hint_top - rect.top())
+            name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, inner.width())
+            painter.drawText(name_rect, align, name)
+            hint_rect = QRect(inner.left(), hint_top, inner.width(), small_metrics.height())
+            hint_align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+            caption = small_metrics.elidedText(caption, Qt.TextElideMode.ElideRight, inner.width())
+        else:
+            painter.drawText(inner, align, layer.name)
+            hint_rect = inner
+            hint_align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
+        painter.setFont(small)
+        painter.setPen(colors.color(Tone.MUTED, palette))
+        painter.drawText(hint_rect, hint_align, caption)
         if row.kind is RowKind.GROUP:
             line = QColor(text)
             line.setAlpha(40)

@@ -23,8 +23,9 @@ from ...domain import texts
 from ...domain.model import Layer
 from ...domain.money import format_money
 from ...domain.storefront import Storefront
-from .. import accessibility
+from .. import accessibility, palette
 from ..document import Document
+from ..palette import Tone
 from .cart_panel import CartPanel, checkout_refusal
 from .image_view import ProductImage
 from .live import LiveUpdates
@@ -64,7 +65,7 @@ class PreviewPane(QWidget):
         self.subheading = QLabel()
         self.subheading.setObjectName("productSubheading")
         self.subheading.setTextFormat(Qt.TextFormat.PlainText)
-        self.subheading.setStyleSheet("color: #5f6368;")
+        palette.style_text(self.subheading, Tone.MUTED)
         self.subheading.setWordWrap(True)
         self.reset_button = QPushButton("Reset simulation")
         self.reset_button.setObjectName("resetSimulationButton")

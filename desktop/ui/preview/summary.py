@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 from ...domain.model import Layer
 from ...domain.money import format_money
 from ...domain.texts import BASE_PRICE, EXPECTED_TOTAL
+from .. import palette as colors
+from ..palette import Tone
 
 
 class SummaryView(QWidget):
@@ -62,8 +64,7 @@ class SummaryView(QWidget):
         painter = QPainter(self)
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.Text)
-        muted = QColor(text)
-        muted.setAlpha(170)
+        muted = colors.color(Tone.MUTED, palette)
         height = self._line_height()
         y = 4
         width = self.width()
