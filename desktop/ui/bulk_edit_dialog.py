@@ -22,8 +22,10 @@ from ..domain import texts
 from ..domain.bulk_edit import BulkEdit, describe, plan
 from ..domain.fields import FieldError
 from ..domain.model import MAX_STOCK_QUANTITY, MIN_STOCK_QUANTITY, Layer, StockStatus
+from . import palette
 from .commands import push
 from .document import Document
+from .palette import Tone
 from .stock_commands import SetStockOfMany
 
 SET, ADD, SUBTRACT, CLEAR = "set", "add", "subtract", "clear"
@@ -90,7 +92,7 @@ class BulkEditDialog(QDialog):
         self.error_label.setObjectName("bulkEditError")
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)  # it quotes option paths
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        palette.style_text(self.error_label, Tone.ERROR)
         self.error_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

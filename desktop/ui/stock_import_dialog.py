@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.stock_sheet import SheetChange, SheetPlan, cell
+from . import palette
+from .palette import Tone
 
 Index = QModelIndex | QPersistentModelIndex
 _HEADERS = ("Option", "SKU", "Field", "Old", "New")
@@ -131,7 +133,7 @@ class StockImportDialog(QDialog):
             f"The sheet was refused: {_n(len(problems), 'problem')}. Nothing will be written; "
             "fix the cells below and import it again."
         )
-        self.summary.setStyleSheet("color: #b3261e;")
+        self.summary.setStyleSheet(palette.text_style(Tone.ERROR))
         self.changes_view.hide()
         self.notes.setPlainText("\n".join(problems))
         self.notes.setMaximumHeight(16_777_215)
@@ -143,7 +145,7 @@ class StockImportDialog(QDialog):
 
     def show_problem(self, text: str) -> None:
         self.summary.setText(text)
-        self.summary.setStyleSheet("color: #b3261e;")
+        self.summary.setStyleSheet(palette.text_style(Tone.ERROR))
 
 
 def _n(count: int, word: str) -> str:
