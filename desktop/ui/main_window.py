@@ -34,6 +34,7 @@ from .layers_panel import LayersPanel
 from .plain_text import plain_tooltip
 from .preview import PreviewPane
 from .preview_export import PreviewExport
+from .scenario_actions import ScenarioActions
 from .shortcuts_dialog import ShortcutsDialog
 from .stock_actions import StockActions
 from .storage_dialog import StorageErrorDialog
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.database_actions = DatabaseActions(self, window_settings)
         self.shortcuts_dialog = ShortcutsDialog(self)
         self.preview_export = PreviewExport(document, self.preview, self)
+        self.scenario_actions = ScenarioActions(document, self.preview, self)
 
         self.configurators_dock = self._dock(
             "configuratorsDock",
@@ -134,6 +136,16 @@ class MainWindow(QMainWindow):
         # height until the merchant asks for the table.
         self.stock_dock.hide()
         self.stock_actions.attach(self.stock_dock)
+        self.scenario_dock = self._dock(
+            "scenarioDock",
+            "Scenario",
+            self.scenario_actions.panel,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.tabifyDockWidget(self.settings_dock, self.scenario_dock)
+        self.settings_dock.raise_()
+        self.scenario_dock.hide()  # shown when a scenario plays or records
+        self.scenario_actions.showRequested.connect(self._show_scenario_dock)
         self._create_actions()
         self._create_menus_and_toolbar()
         self.addon_status = QLabel()
@@ -266,12 +278,15 @@ class MainWindow(QMainWindow):
         preview_menu = menu.addMenu("&Preview")
         preview_menu.setObjectName("previewMenu")
         preview_menu.addAction(self.preview_export.action)
+        preview_menu.addSeparator()
+        preview_menu.addActions(self.scenario_actions.actions)
         view_menu = menu.addMenu("&View")
         for dock in (
             self.configurators_dock,
             self.layers_dock,
             self.settings_dock,
             self.stock_dock,
+            self.scenario_dock,
         ):
             view_menu.addAction(dock.toggleViewAction())
         help_menu = menu.addMenu("&Help")
@@ -336,6 +351,16 @@ class MainWindow(QMainWindow):
             self._syncing_addon = False
         state = "on" if active else "off"
         self.addon_status.setText(f"{texts.ADDON_NAME} add-on: {state}")
+
+    def _show_scenario_dock(self) -> None:
+        dock = self.scenario_dock
+        # In the layer settings' place, as a tab: the results need the dock's full height.
+        settings = self.settings_dock
+        docked = not dock.isFloating() and settings.isVisible() and not settings.isFloating()
+        if docked and dock not in self.tabifiedDockWidgets(settings):
+            self.tabifyDockWidget(settings, dock)
+        dock.show()
+        dock.raise_()
 
     def show_message(self, text: str) -> None:
         # Store refusals are worded to follow a field name; alone in the status bar they read

@@ -34,7 +34,7 @@ class LiveUpdates(QObject):
         # ids, and the simulation (selection, cart, units sold) moves over to them.
         self._removed: dict[int, Layer] = {}
         self._unselected: set[Layer] = set()  # removed options that were selected
-        document.configuratorOpened.connect(self.opened)
+        document.configuratorOpened.connect(self._document_opened)
         document.addonChanged.connect(self.addon_changed)
         document.settingsChanged.connect(self.settings_changed)
         document.layerChanged.connect(self.layer_changed)
@@ -62,14 +62,29 @@ class LiveUpdates(QObject):
     def storefront(self) -> Storefront | None:
         return self.pane.storefront
 
+    def _left_copy(self) -> bool:
+        """A document change while a scenario's copy is shown: back to the open configurator
+        (a fresh simulation of it, which shows the change). Returns whether it did."""
+        if self.pane.played is None:
+            return False
+        self._document_opened(self.document.configurator)
+        return True
+
     # --- whole configurator --------------------------------------------------------------
-    def opened(self, configurator: Configurator | None) -> None:
+    def _document_opened(self, configurator: Configurator | None) -> None:
+        self.pane.played = None
+        self.opened(configurator)
+
+    def opened(self, configurator: Configurator | None, addon: bool | None = None) -> None:
+        """A fresh simulation of configurator (the add-on as the document has it, unless
+        `addon` says otherwise: a scenario's copy)."""
         pane = self.pane
         self._removed.clear()
         self._unselected.clear()
         shop = None
         if configurator is not None:
-            shop = Storefront(configurator, self.document.addon_active)
+            active = self.document.addon_active if addon is None else addon
+            shop = Storefront(configurator, active)
             shop.select_defaults()
         pane.storefront = shop
         pane.image.reset(self.document.db_path)
@@ -83,6 +98,8 @@ class LiveUpdates(QObject):
         pane.show_everything()
 
     def addon_changed(self, active: bool) -> None:
+        if self._left_copy():
+            return
         shop = self.storefront
         if shop is None:
             return
@@ -90,6 +107,8 @@ class LiveUpdates(QObject):
         self._rules_changed()
 
     def settings_changed(self, fields: set[str]) -> None:
+        if self._left_copy():
+            return
         pane, shop, cfg = self.pane, self.storefront, self.document.configurator
         if shop is None or cfg is None:
             return
@@ -110,6 +129,8 @@ class LiveUpdates(QObject):
 
     # --- one layer -----------------------------------------------------------------------
     def layer_changed(self, layer: Layer, fields: set[str]) -> None:
+        if self._left_copy():
+            return
         pane, shop = self.pane, self.storefront
         if shop is None:
             return
@@ -153,6 +174,8 @@ class LiveUpdates(QObject):
 
     # --- structure -----------------------------------------------------------------------
     def layer_inserted(self, layer: Layer) -> None:
+        if self._left_copy():
+            return
         pane, shop = self.pane, self.storefront
         if shop is None:
             return
@@ -174,6 +197,8 @@ class LiveUpdates(QObject):
         pane.show_cart()
 
     def layer_removed(self, layer: Layer, parent: Layer | None, row: int) -> None:
+        if self._left_copy():
+            return
         pane, shop = self.pane, self.storefront
         if shop is None:
             return
@@ -186,6 +211,8 @@ class LiveUpdates(QObject):
         pane.show_cart()
 
     def layer_moved(self, layer: Layer, old_parent: Layer | None, old_row: int) -> None:
+        if self._left_copy():
+            return
         pane, shop = self.pane, self.storefront
         if shop is None:
             return

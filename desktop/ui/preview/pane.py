@@ -7,7 +7,7 @@ it can change; see live.py.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import texts
-from ...domain.model import Layer
+from ...domain.model import Configurator, Layer
 from ...domain.money import format_money
-from ...domain.storefront import Storefront
+from ...domain.scenario import Step
+from ...domain.storefront import Order, Storefront
 from .. import accessibility, palette
 from ..document import Document
 from ..palette import Tone
@@ -37,15 +38,23 @@ from .summary import SummaryArea, SummaryView
 class PreviewPane(QWidget):
     """The storefront as a shopper sees it, following every document change.
 
-    Emits no signals of its own; it listens to the Document (through LiveUpdates) and to
-    its own controls.
+    It listens to the Document (through LiveUpdates) and to its own controls. It can also show
+    a scenario's own copy of a configurator (`show_copy`), until the document changes.
+
+    Signals:
+        shopperActed(Step, list)   a shopper action taken on its controls (select, deselect,
+                                   add_to_cart, checkout, reset) and the refusals it met
     """
+
+    shopperActed = Signal(object, list)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("previewPane")
         self.document = document
         self.storefront: Storefront | None = None  # the simulated shopper; None: nothing open
+        self.played: Configurator | None = None  # a scenario's copy shown instead, if any
+        self.played_title = ""
         self._build()
         self.live = LiveUpdates(self, document)
         # With nothing open, the heading's hint depends on whether any configurator exists.
@@ -134,14 +143,19 @@ class PreviewPane(QWidget):
 
     # --- showing -------------------------------------------------------------------------
     @property
+    def configurator(self) -> Configurator | None:
+        """What the preview shows: a scenario's copy while one plays, else the open one."""
+        return self.played if self.played is not None else self.document.configurator
+
+    @property
     def product(self) -> str:
-        cfg = self.document.configurator
+        cfg = self.configurator
         if cfg is None:
             return ""
         return cfg.product_name or cfg.name
 
     def show_heading(self) -> None:
-        cfg = self.document.configurator
+        cfg = self.configurator
         if cfg is None:
             self.heading.setText("No configurator open")
             if self.document.configurators():
@@ -156,6 +170,8 @@ class PreviewPane(QWidget):
         parts = [format_money(cfg.base_price, cfg.currency)]
         if cfg.product_name and cfg.product_name != cfg.name:
             parts.insert(0, cfg.name)
+        if self.played is not None:
+            parts.append(f"scenario “{self.played_title}” on its own copy")
         parts.append("simulated shopper — stored stock never changes")
         self.subheading.setText("  ·  ".join(parts))
 
@@ -164,7 +180,7 @@ class PreviewPane(QWidget):
             self.show_heading()
 
     def show_summary(self) -> None:
-        shop, cfg = self.storefront, self.document.configurator
+        shop, cfg = self.storefront, self.configurator
         if shop is None or cfg is None:
             self.summary.clear()
             return
@@ -182,7 +198,7 @@ class PreviewPane(QWidget):
 
     def show_cart(self) -> None:
         """The cart's lines, and in the message area why Checkout waits, if it does."""
-        shop, cfg = self.storefront, self.document.configurator
+        shop, cfg = self.storefront, self.configurator
         if shop is None or cfg is None:
             self.cart.show_cart(None, "", "$")
             self.message.set_standing("")
@@ -192,7 +208,7 @@ class PreviewPane(QWidget):
         self.message.set_standing(checkout_refusal(view))
 
     def show_order(self) -> None:
-        shop, cfg = self.storefront, self.document.configurator
+        shop, cfg = self.storefront, self.configurator
         orders = shop.orders if shop is not None else []
         currency = cfg.currency if cfg is not None else "$"
         self.cart.show_order(orders[-1] if orders else None, self.product, currency)
@@ -248,6 +264,8 @@ class PreviewPane(QWidget):
             self.show_selection()
         else:
             self.options.refresh_option(layer)  # put the control back as the selection is
+        step = Step("select" if on else "deselect", layer.path)
+        self.shopperActed.emit(step, [refusal] if refusal else [])
 
     def add_to_cart(self) -> None:
         shop = self.storefront
@@ -255,6 +273,10 @@ class PreviewPane(QWidget):
             return
         quantity = self.quantity.value()
         refusals = shop.add_to_cart(quantity)
+        self._added(quantity, refusals)
+        self.shopperActed.emit(Step("add_to_cart"), refusals)
+
+    def _added(self, quantity: int, refusals: list[str]) -> None:
         if refusals:
             self.message.refuse("\n".join(refusals), self._add_refusal)
         else:
@@ -269,13 +291,16 @@ class PreviewPane(QWidget):
         if isinstance(result, list):
             # Checkout is disabled then; a script or shortcut that gets here still hears why.
             self.message.refuse(self._checkout_refusal(), self._checkout_refusal)
+            self.shopperActed.emit(Step("checkout"), result)
             return
-        self.message.note(f"Order #{result.number} placed.")
         # Sold units change what the options show; a choice that ran out is dropped.
-        if shop.prune():
-            self.show_selection()
-        else:
-            self.options.refresh_all()
+        shop.prune()
+        self._placed(result)
+        self.shopperActed.emit(Step("checkout"), [])
+
+    def _placed(self, order: Order) -> None:
+        self.message.note(f"Order #{order.number} placed.")
+        self.show_selection()
         self.show_cart()
         self.show_order()
 
@@ -295,6 +320,33 @@ class PreviewPane(QWidget):
         self.quantity.setValue(1)
         self.message.clear()
         self.show_everything()
+        self.shopperActed.emit(Step("reset"), [])
+
+    # --- scenarios ---------------------------------------------------------------------
+    def show_copy(self, cfg: Configurator | None, addon: bool = True, title: str = "") -> None:
+        """Show a scenario's own copy of a configurator with a fresh simulation (None: back
+        to the open configurator). Any change to the document ends it."""
+        self.played, self.played_title = cfg, title
+        if cfg is None:
+            self.live.opened(self.document.configurator)
+        else:
+            self.live.opened(cfg, addon)
+
+    def show_step(self, kind: str, quantity: int, refusals: list[str], order: Order | None) -> None:
+        """Show the simulation after a scenario step played on `storefront`, as the same
+        action by a shopper would have left the screen."""
+        if self.quantity.value() != quantity:
+            self.quantity.setValue(quantity)
+        if kind == "add_to_cart":
+            self._added(quantity, refusals)
+        elif kind == "checkout" and order is not None:
+            self._placed(order)
+        elif refusals:
+            self.message.refuse("\n".join(refusals), lambda: "")
+            self.show_everything()
+        else:
+            self.message.clear()
+            self.show_everything()
 
     # --- for QA scripts ------------------------------------------------------------------
     def choose(self, layer: Layer, on: bool = True) -> None:
@@ -304,7 +356,7 @@ class PreviewPane(QWidget):
 
     def option_control(self, layer_name_or_path: str) -> QAbstractButton | None:
         """The control of an option, scrolled into view ('Group/Option' path or a name)."""
-        cfg = self.document.configurator
+        cfg = self.configurator
         if cfg is None:
             return None
         layer = cfg.find_path(layer_name_or_path)

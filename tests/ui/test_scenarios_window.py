@@ -1,0 +1,190 @@
+"""Scenarios in the window (SPEC §10): runScenarioAction plays a file in the live preview step
+by step, marking each step in scenarioResults; recordScenarioAction records the preview clicks
+with what they showed and saves a file that the CLI then runs and passes. Neither writes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.cli import main
+from desktop.domain import texts
+from desktop.domain.fields import LayerField
+from desktop.store.demo import open_store
+from desktop.ui.commands import SetLayerFields, push
+from desktop.ui.main_window import MainWindow
+
+from .conftest import WindowFactory
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "resources" / "scenarios"
+SPEC_EXAMPLE = EXAMPLES / "purple-backordered-notify.json"
+DEMO = "Custom Game Controller"
+PURPLE = "Grip Color/Metallic Purple"
+RED = "Grip Color/Metallic Red"
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.db"
+    open_store(path).close()
+    return path
+
+
+@pytest.fixture
+def demo_window(make_window: WindowFactory, demo_db: Path) -> MainWindow:
+    window = make_window(demo_db)
+    window.scenario_actions.step_interval_ms = 0
+    return window
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def answer(window: MainWindow, name: str, path: Path) -> None:
+    dialog = window.findChild(QFileDialog, name)
+    assert dialog is not None
+    dialog.fileSelected.emit(str(path))
+    dialog.close()
+
+
+def play(qtbot, window: MainWindow, path: Path) -> bool:  # type: ignore[no-untyped-def]
+    actions = window.scenario_actions
+    window.findChild(type(actions.run_action), "runScenarioAction").trigger()
+    with qtbot.waitSignal(actions.playbackFinished, timeout=10_000) as finished:
+        answer(window, "runScenarioDialog", path)
+    return bool(finished.args[0])
+
+
+def test_the_spec_example_plays_in_the_preview_step_by_step(
+    qtbot, demo_window: MainWindow, demo_db: Path
+) -> None:  # type: ignore[no-untyped-def]
+    before = digest(demo_db)
+    assert play(qtbot, demo_window, SPEC_EXAMPLE) is True
+    panel = demo_window.scenario_actions.panel
+    assert panel.statuses() == ["passed"] * 7
+    assert panel.model.item(0, 0).text() == f'1. select "{PURPLE}"'
+    assert demo_window.scenario_dock.isVisible()
+    pane = demo_window.preview
+    assert pane.played is not None  # the scenario's own copy is on screen
+    assert pane.cart.order.objectName() == "orderConfirmation"
+    assert texts.SHIPPED_ONCE_RESTOCKED in pane.cart.order.text()
+    assert "Order #1 placed." in pane.message.text()
+    assert panel.summary.text() == "PASS: all 7 steps passed."
+    # Nothing stored changed: the database file, the open configurator, the undo stack.
+    stored = demo_window.document.configurator
+    assert stored is not None
+    purple = stored.find_path(PURPLE)
+    assert purple is not None and purple.stock.quantity == 0
+    assert demo_window.undo_stack.count() == 0
+    assert digest(demo_db) == before
+    demo_window.scenario_actions.panel.leave_button.click()
+    assert pane.played is None
+
+
+def test_a_failing_step_is_marked_with_what_differed(
+    qtbot, demo_window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    failing = tmp_path / "failing.json"
+    failing.write_text(
+        SPEC_EXAMPLE.read_text(encoding="utf-8").replace('"108.00"', '"100.00"'), "utf-8"
+    )
+    assert play(qtbot, demo_window, failing) is False
+    panel = demo_window.scenario_actions.panel
+    assert panel.statuses() == ["passed"] * 4 + ["failed", "passed", "passed"]
+    assert panel.model.item(4, 1).text() == ('✗ failed: subtotal: expected "100.00", got "108.00"')
+    assert panel.summary.text() == 'FAIL: step 5: subtotal: expected "100.00", got "108.00"'
+
+
+def test_every_example_scenario_passes_in_the_window(qtbot, demo_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    for path in sorted(EXAMPLES.glob("*.json")):
+        assert play(qtbot, demo_window, path) is True, (
+            demo_window.scenario_actions.panel.summary.text()
+        )
+
+
+def test_an_invalid_file_is_named_and_nothing_plays(
+    qtbot, demo_window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.json"
+    data = json.loads(SPEC_EXAMPLE.read_text(encoding="utf-8"))
+    data["steps"][0] = {"choose": PURPLE}
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    assert demo_window.scenario_actions.play_file(bad) is False
+    assert "steps[0]" in demo_window.statusBar().currentMessage()
+    assert demo_window.preview.played is None
+
+
+def test_an_edit_while_playing_returns_the_preview_to_the_stored_values(
+    qtbot, demo_window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    assert play(qtbot, demo_window, SPEC_EXAMPLE)
+    document = demo_window.document
+    assert document.configurator is not None
+    red = document.configurator.find_path(RED)
+    assert red is not None and red.id is not None
+    edit = SetLayerFields(document, red.id, {LayerField.STOCK_QUANTITY: 7}, "Set quantity")
+    assert push(demo_window.undo_stack, edit)
+    assert demo_window.preview.played is None
+    control = demo_window.preview.option_control(RED)
+    assert control is not None and control.property("availability") == "in_stock"
+
+
+def test_record_save_and_run_round_trip(
+    qtbot,  # type: ignore[no-untyped-def]
+    demo_window: MainWindow,
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    window, pane = demo_window, demo_window.preview
+    record = window.findChild(type(window.scenario_actions.record_action), "recordScenarioAction")
+    record.setChecked(True)
+    assert window.scenario_actions.recorder.recording
+    purple = pane.option_control(PURPLE)
+    assert purple is not None
+    purple.click()  # Available on Backorder under the demo's notify
+    pane.quantity.setValue(2)
+    pane.add_button.click()
+    pane.cart.findChild(type(pane.add_button), "checkoutButton").click()
+    # A restock made by the merchant while recording is a `set` step.
+    document = window.document
+    assert document.configurator is not None
+    red = document.configurator.find_path(RED)
+    assert red is not None and red.id is not None
+    push(window.undo_stack, SetLayerFields(document, red.id, {LayerField.STOCK_QUANTITY: 1}, "q"))
+    pane.option_control(RED).click()  # type: ignore[union-attr]
+    pane.quantity.setValue(3)
+    pane.add_button.click()  # 1 in stock, 2 backordered
+    pane.reset_button.click()
+    record.setChecked(False)
+    saved = tmp_path / "recorded.json"
+    with qtbot.waitSignal(window.scenario_actions.recordingSaved):
+        answer(window, "recordScenarioDialog", saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    kinds = [next(iter(step)) for step in data["steps"]]
+    assert kinds == [
+        "select", "expect", "quantity", "add_to_cart", "expect", "checkout", "expect",
+        "set", "select", "expect", "quantity", "add_to_cart", "expect", "reset", "expect",
+    ]  # fmt: skip
+    assert data["configurator"] == DEMO
+    assert data["setup"]["stock"][PURPLE] == {
+        "manage": True, "quantity": 0, "status": "in_stock", "low_stock_amount": None,
+    }  # fmt: skip
+    restock = {"manage": True, "quantity": 1, "status": "in_stock", "low_stock_amount": None}
+    assert data["steps"][7] == {"set": {"stock": {RED: restock}}}
+    assert data["steps"][6]["expect"]["order_backordered"] == {PURPLE: 2}
+    assert data["steps"][12]["expect"]["cart_contains"] == "Metallic Red (Available Backorder)"
+    # The file the window saved passes when the CLI runs it — on the stored values as they
+    # are now (Red was edited to 1), since its setup pins what it started from.
+    assert main(["--db", str(demo_db), "scenario", "run", str(saved)]) == 0
+    assert capsys.readouterr().out.splitlines() == ["PASS recorded", "1 passed, 0 failed"]
+    # ...and when the window plays it.
+    assert play(qtbot, window, saved) is True
+    # Recording and playing made no edit of their own: only the merchant's restock is there.
+    assert window.undo_stack.count() == 1
