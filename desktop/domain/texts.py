@@ -186,3 +186,10 @@ def only_left(quantity: int) -> str:
 def low_words(threshold: int) -> str:
     """'low stock (2 or fewer)': why an option is marked low, in the editor's words."""
     return f"low stock ({threshold} or fewer)"
+
+
+def low_stock_at(own: int | None, threshold: int) -> str:
+    """Where an option counts as low, and whose threshold that is."""
+    if own is None:
+        return f"at {threshold} or fewer (the configurator's threshold)"
+    return f"at {own} or fewer (this option's own amount; the configurator's is {threshold})"

@@ -157,6 +157,12 @@ class StockSection(QGroupBox):
             form, accessibility.with_key(texts.STOCK_STATUS, "u"), self.status_combo
         )
         form.addRow("Shoppers see", availability)
+        # Which threshold marks this option low: its own amount, or the configurator's.
+        self.low_label = QLabel(self.fields)
+        self.low_label.setObjectName("lowStockLabel")
+        self.low_label.setWordWrap(True)
+        self.low_label.setStyleSheet("color: #5f6368;")
+        form.addRow(texts.LOW_STOCK, self.low_label)
         form.addRow(self.warning_label)
         form.addRow(self.note_label)
         layout = QVBoxLayout(self)
@@ -226,6 +232,7 @@ class StockSection(QGroupBox):
         warning = stock.consistency_warning(active, layer.stock, cfg.backorders)
         self.warning_label.setText(f"⚠ {warning}" if warning else "")
         self.warning_label.setVisible(bool(warning))
+        self.low_label.setText(texts.low_stock_at(layer.stock.low_amount, cfg.low_stock_threshold))
         note = stock.status_note(active, layer.stock)
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))

@@ -55,7 +55,7 @@ from .stock_table_model import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-_WIDTHS = {OPTION: 240, SKU: 150, QUANTITY: 80, LOW: 120, SHOWN: 220}
+_WIDTHS = {OPTION: 240, SKU: 190, QUANTITY: 80, LOW: 140, SHOWN: 220}
 
 
 class StockFilter(QSortFilterProxyModel):

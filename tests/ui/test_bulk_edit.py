@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QSpinBox
+from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox
 
 from desktop.domain import texts
 from desktop.domain.model import Stock, StockDisplay, StockStatus
@@ -15,9 +15,10 @@ from desktop.ui.bulk_edit_dialog import BulkEditDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.stock_import_dialog import StockImportDialog
 from desktop.ui.stock_table import StockTablePanel
+from desktop.ui.stock_table_model import LOW
 
 from ..store.damaged import locked
-from .helpers import find, read_configurator, tree_index
+from .helpers import find, read_configurator, select, tree_index
 from .test_write_failures import LOCKED, short_busy_timeout
 
 GRIPS = ("Grip Color/Yellow", "Grip Color/Red", "Grip Color/Purple")
@@ -245,3 +246,17 @@ def test_the_tree_repaints_the_rows_whose_state_a_bulk_edit_changed(
     ):
         dialog.buttons.accepted.emit()
     assert red.data(Qt.ItemDataRole.AccessibleTextRole) == "Red, In Stock"
+
+
+def test_the_stock_section_shows_which_threshold_marks_the_option_low(
+    window: MainWindow,
+) -> None:
+    select(window, "Grip Color/Red")
+    label = find(window, QLabel, "lowStockLabel")
+    assert label.text() == "at 2 or fewer (the configurator's threshold)"
+    panel = panel_of(window)
+    row = [panel.proxy.index(r, 0).data() for r in range(panel.proxy.rowCount())].index(
+        "Grip Color/Red"
+    )
+    assert panel.proxy.setData(panel.proxy.index(row, LOW), "4")
+    assert label.text() == "at 4 or fewer (this option's own amount; the configurator's is 2)"
