@@ -161,7 +161,7 @@ class StockSection(QGroupBox):
         self.low_label = QLabel(self.fields)
         self.low_label.setObjectName("lowStockLabel")
         self.low_label.setWordWrap(True)
-        self.low_label.setStyleSheet("color: #5f6368;")
+        palette.style_text(self.low_label, Tone.MUTED)
         form.addRow(texts.LOW_STOCK, self.low_label)
         form.addRow(self.warning_label)
         form.addRow(self.note_label)
