@@ -184,6 +184,8 @@ class StockTableModel(QAbstractTableModel):
             return _STATUS_WORDS[s.status]
         if column == LOW:
             return "" if s.low_amount is None else str(s.low_amount)
+        if not self.document.addon_active:
+            return texts.ADDON_OFF_WORDS  # not "not managed": no stock rule applies at all
         state = self.state(layer)
         words = state.notice or _SHOWN_WORDS[state.availability]
         return f"{words} · {texts.LOW_STOCK.lower()}" if state.low and not state.notice else words

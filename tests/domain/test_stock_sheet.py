@@ -4,6 +4,8 @@ quoting, missing and unknown columns, blank cells, duplicate and unknown rows, b
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.domain.fields import LayerField
 from desktop.domain.model import Configurator, StockStatus
@@ -188,3 +190,27 @@ def test_by_layer_groups_the_changes() -> None:
         LayerField.STOCK_QUANTITY: 7,
         LayerField.STOCK_STATUS: StockStatus.OUT_OF_STOCK,
     }
+
+
+_CELLS = st.text(
+    alphabet=st.sampled_from(list('RYP-1,;\t"\r\n0 x\ufeffé')) | st.characters(), max_size=120
+)
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(
+    text=st.one_of(
+        _CELLS,
+        _CELLS.map(lambda body: f"{HEADER}\n{body}"),
+        _CELLS.map(lambda body: f"SKU;Stock;In stock?\r\n{body}"),
+    )
+)
+def test_any_text_is_a_plan_or_a_refusal_in_words(text: str) -> None:
+    # Whatever a file holds, reading it never fails in another way (no traceback reaches
+    # the merchant): it is a plan, or a SheetError listing what is wrong.
+    try:
+        plan = read_sheet(text, grips())
+    except SheetError as exc:
+        assert exc.problems and all(p.startswith("line ") for p in exc.problems)
+    else:
+        assert plan.unchanged + len(plan.by_layer()) + len(plan.not_found) <= plan.rows

@@ -126,6 +126,8 @@ def test_an_edit_elsewhere_shows_in_the_table(window: MainWindow) -> None:
         SetConfiguratorFields(doc, cfg_id, {ConfiguratorField.BACKORDERS: "notify"}, "b"),
     )
     assert cell(panel, "Grip Color/Red", SHOWN) == "Available on Backorder"
+    window.findChild(QAction, "stockAddonAction").setChecked(False)
+    assert cell(panel, "Grip Color/Red", SHOWN) == "Available — Stock Management add-on is off"
 
 
 def test_filter_by_text_and_by_state(window: MainWindow) -> None:
