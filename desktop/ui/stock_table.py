@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import texts
 from ..domain.fields import LayerField
 from ..domain.model import Layer
 from ..domain.rules import RuleError
@@ -48,6 +49,7 @@ from .stock_table_model import (
     SHOWN,
     SKU,
     STATES,
+    STATUS,
     LayerRole,
     SortRole,
     StockTableModel,
@@ -100,9 +102,30 @@ class StockFilter(QSortFilterProxyModel):
 
 
 class _EnterMovesDown(QStyledItemDelegate):
-    """Enter in a cell editor commits and moves to the cell below, as in a spreadsheet."""
+    """Enter in a cell editor commits and moves to the cell below, as in a spreadsheet; the
+    Status cell is edited with a choice of the two statuses."""
 
     enterPressed = Signal()
+
+    def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
+        if index.column() != STATUS:
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        combo.setObjectName("stockStatusEditor")
+        combo.addItems([texts.STATUS_IN_STOCK, texts.STATUS_OUT_OF_STOCK])
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole)))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         enter = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtTest import QAbstractItemModelTester, QTest
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from desktop.domain.fields import ConfiguratorField, LayerField
 from desktop.domain.model import StockStatus
@@ -200,3 +200,21 @@ def test_a_structure_change_rereads_the_rows(window: MainWindow) -> None:
     window.undo_stack.undo()
     assert "Extras/Stickers" in panel.column_data(OPTION)
     assert panel.model.index(0, 0, panel.model.index(0, 0)) == QModelIndex()
+
+
+def test_status_is_chosen_and_manage_is_a_check_box(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = panel_of(window)
+    view = panel.view
+    status = panel.proxy.index(row_of(panel, "Grip Color/Yellow"), STATUS)
+    view.setCurrentIndex(status)
+    view.edit(status)
+    editor = view.findChild(QComboBox, "stockStatusEditor")
+    assert editor is not None and editor.currentText() == "In Stock"
+    editor.setCurrentText("Out of Stock")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(window, "Grip Color/Yellow").status is StockStatus.OUT_OF_STOCK)
+    assert window.undo_stack.undoText() == 'Set stock status of "Yellow"'
+    manage = panel.proxy.index(row_of(panel, "Buttons/Chrome"), MANAGE)
+    assert panel.proxy.setData(manage, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert stored(window, "Buttons/Chrome").manage is True
+    assert cell(panel, "Buttons/Chrome", SHOWN) == "In Stock"
