@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import scenarios as scenario_measures
+
 # Budgets at N = 10,000 (ms, or MB for peak RSS).
 BUDGETS: dict[str, float] = {
     "open": 400,
@@ -35,6 +37,9 @@ BUDGETS |= {
     "sheet_export": 1000,
     "sheet_import_total": 2000,
 }
+# QA scenarios (issue 10), measured by desktop/bench/scenarios.py.
+BUDGETS |= {"scenario_step": 5, "scenario_step_max": 5}
+DEMO_SCENARIOS_BUDGET_S = 10.0  # 1,000 demo scenarios in one `scenario run`
 RATIO_BUDGETS = {"edit_preview": 2.0}
 MEASURES = [
     "open", "select", "edit_preview", "commit", "storefront", "export", "import",
@@ -44,6 +49,7 @@ MEASURES += [
     "stock_table_open", "bulk_edit_all", "sheet_export", "sheet_import_preview",
     "sheet_import_apply", "sheet_import_total",
 ]  # fmt: skip
+MEASURES += ["scenario_step", "scenario_step_max", "scenario_run"]
 STARTUP_PROBE = "CONFIGURATOR_EDITOR_STARTUP_PROBE"
 
 
@@ -94,12 +100,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"measuring N={n} …", file=sys.stderr, flush=True)
         results[str(n)] = run_size(n, args.trials, gui)
     startup = cold_start(max(3, args.trials // 2)) if gui else None
+    print("running the demo scenarios …", file=sys.stderr, flush=True)
+    demo = scenario_measures.demo_run()
 
     report = {
         "sizes": sizes,
         "trials": args.trials,
         "results": results,
         "cold_start_ms": startup,
+        "demo_scenarios": demo,
         "ratios": _ratios(results, sizes),
         "floor": {
             str(n): results[str(n)]["open"] / results[str(n)]["raw_select"]
@@ -108,6 +117,11 @@ def main(argv: list[str] | None = None) -> int:
         },
     }
     report["budgets"] = _verdicts(report, sizes)
+    report["budgets"]["demo_scenarios"] = {
+        "value": demo["seconds"],
+        "budget": DEMO_SCENARIOS_BUDGET_S,
+        "ok": demo["seconds"] <= DEMO_SCENARIOS_BUDGET_S,
+    }
     args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(_table(report, sizes))
     print(f"\nJSON written to {args.json}")
@@ -155,6 +169,12 @@ def _table(report: dict, sizes: list[int]) -> str:
         ok = "" if verdict is None else ("ok" if verdict["ok"] else "MISSED")
         rows.append(["cold_start (ms)", f"{report['cold_start_ms']:.0f}", *[""] * len(sizes),
                      "≤ 1500 ms", ok])  # fmt: skip
+    demo = report["demo_scenarios"]
+    verdict = report["budgets"]["demo_scenarios"]
+    rows.append([f"{demo['count']:,} demo scenarios (s)", f"{demo['seconds']:.2f}",
+                 f"{demo['per_second']:.0f}/s", *[""] * (len(sizes) - 1),
+                 f"≤ {DEMO_SCENARIOS_BUDGET_S:g} s",
+                 "ok" if verdict["ok"] else "MISSED"])  # fmt: skip
     for n, floor in report["floor"].items():
         rows.append([f"open / raw SELECT, N={int(n):,}", f"{floor:.1f}x"] + [""] * (len(sizes) + 2))
     ratio_verdict = report["budgets"].get("edit_preview_ratio")

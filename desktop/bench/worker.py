@@ -12,6 +12,7 @@ from pathlib import Path
 from ..store import repository as repo
 from ..store.database import open_database
 from . import headless, synthetic
+from . import scenarios as scenario_measures
 
 
 def run(options: int, trials: int, gui: bool) -> dict[str, float]:
@@ -25,6 +26,7 @@ def run(options: int, trials: int, gui: bool) -> dict[str, float]:
             repo.insert_configurator(session, big)
             repo.insert_configurator(session, other)
         results = headless.measure(db, big, workdir, trials)
+        results.update(scenario_measures.measure(big, trials))
         if gui:
             from PySide6.QtWidgets import QApplication
 

@@ -135,9 +135,19 @@ class Layer:
         return False
 
     def walk(self) -> Iterator[Layer]:
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        """This layer and every layer under it, depth first in layer order."""
+        return _depth_first([self])
+
+
+def _depth_first(layers: list[Layer]) -> Iterator[Layer]:
+    # One loop over an explicit stack: nested generators would cost a frame per level for
+    # every layer yielded, which at 10,000 options is most of a walk's time.
+    stack = layers[::-1]
+    while stack:
+        node = stack.pop()
+        yield node
+        if node.children:
+            stack.extend(node.children[::-1])
 
 
 @dataclass(eq=False)
@@ -156,8 +166,7 @@ class Configurator:
     layers: list[Layer] = field(default_factory=list)
 
     def walk(self) -> Iterator[Layer]:
-        for layer in self.layers:
-            yield from layer.walk()
+        return _depth_first(self.layers)
 
     def options(self) -> Iterator[Layer]:
         """Image layers in layer order (the order the product image is composed in)."""

@@ -7,12 +7,12 @@ evaluation without copying. Orders placed here are a simulation: they record uni
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import stock, texts
-from .model import Backorders, Configurator, Layer
+from .model import Backorders, Configurator, Layer, LayerType
 from .stock import OptionState
 
 # The most units one add to cart may take (SPEC §6 bounds `--qty` to 1..1,000,000).
@@ -248,14 +248,31 @@ class Storefront:
 
     def missing_choices(self, options: Iterable[Layer] | None = None) -> list[str]:
         """Refusals for required groups with nothing selected under them."""
-        chosen = set(self.selection if options is None else options)
+        chosen = self.selection if options is None else options
+        # Groups with a choice under them: each chosen option's ancestors (selection × depth,
+        # not a walk of every group's options).
+        answered: set[Layer] = set()
+        for option in chosen:
+            if not self.present(option):
+                continue  # deleted: it answers for no group any more
+            node = option.parent
+            while node is not None and node not in answered:
+                answered.add(node)
+                node = node.parent
         messages: list[str] = []
-        for node in self.configurator.walk():
-            if not node.is_group or not node.required or node.hidden_in_controls():
-                continue
-            if not any(o in chosen for o in node.walk()):
+        for node in self._groups():
+            if node.required and node not in answered and not node.hidden_in_controls():
                 messages.append(texts.choose_option(node.name))
         return messages
+
+    def _groups(self) -> Iterator[Layer]:
+        """Groups and sub-groups in layer order, without visiting the options."""
+        stack = self.configurator.layers[::-1]
+        while stack:
+            node = stack.pop()
+            if node.type is not LayerType.IMAGE:
+                yield node
+                stack.extend([c for c in reversed(node.children) if c.type is not LayerType.IMAGE])
 
     # --- cart ----------------------------------------------------------------------------
     def add_to_cart(self, quantity: int = 1) -> list[str]:
