@@ -87,6 +87,7 @@ class ScenarioRecorder(QObject):
         self.pane.shopperActed.connect(self._acted)
         d = self.document
         d.layerChanged.connect(self._layer_changed)
+        d.layersChanged.connect(self._layers_changed)
         d.settingsChanged.connect(self._settings_changed)
         d.addonChanged.connect(self._addon_changed)
         d.layerInserted.connect(self._structure_changed)
@@ -102,6 +103,7 @@ class ScenarioRecorder(QObject):
         self.pane.shopperActed.disconnect(self._acted)
         d = self.document
         d.layerChanged.disconnect(self._layer_changed)
+        d.layersChanged.disconnect(self._layers_changed)
         d.settingsChanged.disconnect(self._settings_changed)
         d.addonChanged.disconnect(self._addon_changed)
         d.layerInserted.disconnect(self._structure_changed)
@@ -164,6 +166,21 @@ class ScenarioRecorder(QObject):
             self._record(Step("set", Setup(stock={layer.path: now})))
         if fields - _STOCK_FIELDS - _UNSEEN_LAYER_FIELDS:
             self.warning.emit(_CANNOT)
+
+    def _layers_changed(self, changes: dict[Layer, set[str]]) -> None:
+        """A bulk edit, paste or stock sheet (stock fields only): one `set` step for all."""
+        shop = self.pane.storefront
+        if shop is None:
+            return
+        stock = {}
+        for layer, fields in changes.items():
+            if fields & _STOCK_FIELDS:
+                now = _stock(layer.stock)
+                now["quantity"] = shop.quantity_left(layer)
+                self._touched.setdefault(layer)
+                stock[layer.path] = now
+        if stock:
+            self._record(Step("set", Setup(stock=stock)))
 
     def _settings_changed(self, fields: set[str]) -> None:
         cfg = self._cfg

@@ -260,3 +260,21 @@ def test_the_stock_section_shows_which_threshold_marks_the_option_low(
     )
     assert panel.proxy.setData(panel.proxy.index(row, LOW), "4")
     assert label.text() == "at 4 or fewer (this option's own amount; the configurator's is 2)"
+
+
+def test_a_bulk_edit_while_recording_a_scenario_is_one_set_step(window: MainWindow) -> None:
+    record = window.scenario_actions.record_action
+    record.setChecked(True)
+    recorder = window.scenario_actions.recorder
+    assert recorder.recording
+    dialog = open_bulk(window, GRIPS[:2])
+    dialog.quantity_check.setChecked(True)
+    dialog.quantity_spin.setValue(8)
+    dialog.buttons.accepted.emit()
+    (step,) = recorder.steps
+    assert step.kind == "set"
+    assert {path: s["quantity"] for path, s in step.value.stock.items()} == {
+        "Grip Color/Yellow": 8,
+        "Grip Color/Red": 8,
+    }
+    recorder.stop()
