@@ -1,4 +1,5 @@
-"""The benchmark runs end to end at N = 100 and reports every measure (not how fast)."""
+"""The benchmark runs end to end at two small sizes and reports every measure, its growth
+ratio and the budgets that apply (not how fast: speed is the benchmark's job, not the suite's)."""
 
 from __future__ import annotations
 
@@ -8,23 +9,42 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop.bench.__main__ import MEASURES
+from desktop.bench.report import MEASURES, growth, superlinear, verdicts
 
 
-def test_benchmark_produces_every_measure(tmp_path: Path) -> None:
+def test_benchmark_produces_every_measure_and_ratio(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     result = subprocess.run(
-        [sys.executable, "-m", "desktop.bench", "--sizes", "100", "--trials", "1",
+        [sys.executable, "-m", "desktop.bench", "--sizes", "100,1000", "--trials", "1",
          "--json", str(out)],
-        capture_output=True, text=True, env=os.environ.copy(), timeout=300, check=False,
+        capture_output=True, text=True, env=os.environ.copy(), timeout=600, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     report = json.loads(out.read_text(encoding="utf-8"))
-    measured = report["results"]["100"]
-    for name in MEASURES:
-        assert measured[name] > 0, name
+    for n in ("100", "1000"):
+        for name in MEASURES:
+            assert report["results"][n][name] > 0, (n, name)
     assert report["cold_start_ms"] > 0
-    assert report["floor"]["100"] > 0
+    assert report["floor"]["1000"] > 0
     assert set(report["ratios"]) == set(MEASURES)
-    for name in ("open", "edit_preview", "cold_start"):
+    assert all(set(steps) == {"1,000/100"} for steps in report["ratios"].values())
+    assert {v["measure"] for v in report["budgets"]} >= {"delete_group", "cold_start"}
+    for name in ("open", "delete_configurator", "×1,000/100", "superlinear:"):
         assert name in result.stdout
+
+
+def test_a_measure_growing_faster_than_its_size_is_flagged() -> None:
+    results = {
+        "100": {"open": 10.0, "select": 0.1, "delete_group": 5.0},
+        "1000": {"open": 90.0, "select": 0.5, "delete_group": 5.5},
+        "10000": {"open": 1600.0, "select": 0.9, "delete_group": 6.0},
+    }
+    sizes = [100, 1000, 10000]
+    ratios = growth(results, sizes)
+    assert ratios["open"] == {"1,000/100": 9.0, "10,000/1,000": 1600.0 / 90.0}
+    flagged = superlinear(results, ratios, sizes)
+    assert [(f["measure"], f["step"]) for f in flagged] == [("open", "10,000/1,000")]
+    report = {"sizes": sizes, "results": results, "floor": {}, "cold_start_ms": None}
+    checked = {(v["measure"], v["size"]): v["ok"] for v in verdicts(report)}
+    assert checked[("open", 10000)] is False  # 1,600 ms against 400
+    assert checked[("delete_group", 100)] is True

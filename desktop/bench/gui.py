@@ -15,6 +15,7 @@ from ..ui.commands import SetLayerFields, push
 from ..ui.document import Document
 from ..ui.main_window import MainWindow
 from ..ui.preview import PreviewPane
+from . import edits
 from .timing import median_ms
 
 
@@ -100,8 +101,33 @@ def measure(document: Document, big_id: int, other_id: int, trials: int) -> dict
         _until(lambda: control.property("notice") == target)
 
     results["edit_preview"] = median_ms(trials, edit)
+    results["filter"] = _filter(window, option, trials)
+    results.update(edits.group_edits(document, window.undo_stack, big_id, trials))
+    results.update(edits.configurator_edits(document, window.undo_stack, big_id, other_id, trials))
     window.close()
     return results
+
+
+def _filter(window: MainWindow, option: Layer, trials: int) -> float:
+    """Typing an option's SKU in the layers filter until the tree shows that one option."""
+    edit = window.findChild(QLineEdit, "layerFilterEdit")
+    tree = window.findChild(QTreeView, "layersTree")
+    assert edit is not None and tree is not None
+    view = tree.model()
+
+    def shown_alone() -> bool:
+        if view.rowCount() != 1:
+            return False
+        group = view.index(0, 0)
+        return view.rowCount(group) == 1 and view.index(0, 0, group).data() == option.name
+
+    def type_sku() -> None:
+        edit.setText(option.stock.sku)
+        _until(shown_alone)
+
+    result = median_ms(trials, type_sku, setup=edit.clear)
+    edit.clear()
+    return result
 
 
 def _managed_option(cfg: Configurator) -> Layer:

@@ -41,3 +41,8 @@ def build(name: str, options: int) -> Configurator:
             group.children.append(option)
         cfg.layers.append(group)
     return cfg
+
+
+def name_for(options: int) -> str:
+    """The name of the benchmark catalogue's configurator of that size."""
+    return f"Bench {options}"

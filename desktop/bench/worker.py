@@ -1,51 +1,105 @@
-"""One benchmark size in a fresh process (so its peak RSS is its own)."""
+"""One benchmark size in a fresh process (so its peak RSS is its own), on its own copy of the
+catalogue database, which holds the configurators of every size measured."""
 
 from __future__ import annotations
 
 import json
 import os
 import resource
+import shutil
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from ..store import repository as repo
-from ..store.database import open_database
+from ..store.database import Database, open_database
 from . import headless, synthetic
 from . import scenarios as scenario_measures
+from .timing import median_ms
+
+OTHER_NAME = "Switch"  # a small configurator to switch to and from
 
 
-def run(options: int, trials: int, gui: bool) -> dict[str, float]:
+def build_catalogue(path: Path, sizes: list[int]) -> None:
+    """A database holding one synthetic configurator per size, and a small one besides."""
+    db = open_database(path)
+    try:
+        with db.session() as session:
+            for n in sizes:
+                repo.insert_configurator(session, synthetic.build(synthetic.name_for(n), n))
+            repo.insert_configurator(session, synthetic.build(OTHER_NAME, 10))
+    finally:
+        db.close()
+
+
+def run(catalogue: Path, options: int, trials: int, gui: bool) -> dict[str, float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="cfg-bench-") as tmp:
         workdir = Path(tmp)
-        db = open_database(workdir / "bench.db")
-        big = synthetic.build("Bench", options)
-        other = synthetic.build("Switch", 10)
+        db_file = workdir / "bench.db"
+        shutil.copyfile(catalogue, db_file)
+        db = open_database(db_file)
         with db.session() as session:
-            repo.insert_configurator(session, big)
-            repo.insert_configurator(session, other)
+            big_id = repo.find_configurator(session, synthetic.name_for(options))
+            other_id = repo.find_configurator(session, OTHER_NAME)
+            assert big_id is not None and other_id is not None
+            big = repo.load_configurator(session, big_id)
         results = headless.measure(db, big, workdir, trials)
         results.update(scenario_measures.measure(big, trials))
-        if gui:
-            from PySide6.QtWidgets import QApplication
-
-            from ..ui.document import Document
-            from . import gui as gui_measures
-
-            app = QApplication.instance() or QApplication([])
-            document = Document(db)
-            results.update(gui_measures.measure(document, big.id, other.id, trials))  # type: ignore[arg-type]
-            from . import stock as stock_measures
-
-            results.update(stock_measures.measure(document, big.id, workdir, trials))  # type: ignore[arg-type]
-            del app
+        results["cli_storefront"] = cli_storefront(db_file, big.name, trials)
+        results.update(_window_measures(db, big_id, other_id, workdir, trials, gui))
         db.close()
     # ru_maxrss is KiB on Linux.
     results["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
     return results
 
 
+def cli_storefront(db_file: Path, name: str, trials: int) -> float:
+    """A whole `configurator-editor storefront NAME --checkout --json` process."""
+    command = [sys.executable, "-m", "desktop", "--db", str(db_file), "storefront", name,
+               "--checkout", "--json"]  # fmt: skip
+
+    def run_once() -> None:
+        out = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
+        if out.returncode != 0:
+            raise RuntimeError(f"storefront failed: {out.stderr}")
+
+    return median_ms(max(1, min(trials, 5)), run_once)
+
+
+def _window_measures(
+    db: Database, big_id: int, other_id: int, workdir: Path, trials: int, gui: bool
+) -> dict[str, float]:
+    """Through the real window, or (headless) the edits alone through a bare undo stack."""
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from ..ui.document import Document
+    from . import edits
+
+    app = QApplication.instance() or QApplication([])
+    document = Document(db)
+    if gui:
+        from . import gui as gui_measures
+        from . import stock as stock_measures
+
+        results = gui_measures.measure(document, big_id, other_id, trials)
+        results.update(stock_measures.measure(document, big_id, workdir, trials))
+    else:
+        stack = QUndoStack()
+        results = edits.group_edits(document, stack, big_id, trials)
+        results.update(edits.configurator_edits(document, stack, big_id, other_id, trials))
+    del app
+    return results
+
+
 if __name__ == "__main__":
-    size, count, with_gui = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3] == "gui"
-    print(json.dumps(run(size, count, with_gui)))
+    if sys.argv[1] == "build":
+        start = time.perf_counter()
+        build_catalogue(Path(sys.argv[2]), [int(s) for s in sys.argv[3].split(",")])
+        print(json.dumps({"build_s": time.perf_counter() - start}))
+    else:
+        path, size, count = Path(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+        print(json.dumps(run(path, size, count, sys.argv[4] == "gui")))
