@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import json
 import os
 import sqlite3
 import sys
@@ -22,7 +21,7 @@ from typing import NoReturn
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from . import stock_cli
+from . import json_text, stock_cli
 from .domain.storefront import MAX_QUANTITY
 from .headless import Scenario, UnknownOption, run_scenario
 from .missing_images import missing_images
@@ -315,7 +314,7 @@ def _cmd_storefront(args: argparse.Namespace) -> int:
     )
     report = run_scenario(cfg, addon, scenario)
     if args.json:
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        print(json_text.dumps(report))
     else:
         sys.stdout.write(render(report, name=cfg.name, currency=cfg.currency, addon_active=addon))
     return 0
