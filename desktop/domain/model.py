@@ -6,10 +6,13 @@ alongside each database write so the screens never re-read what they already hol
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+
+from .collector import collector_paused
 
 
 class LayerType(StrEnum):
@@ -61,6 +64,9 @@ ALLOWED_CHILDREN: dict[LayerType | None, tuple[LayerType, ...]] = {
 }
 
 
+_IMAGE = LayerType.IMAGE  # a module constant: an enum member looked up on its class is slow
+
+
 def can_hold(parent: LayerType | None, child: LayerType) -> bool:
     return child in ALLOWED_CHILDREN[parent]
 
@@ -104,7 +110,30 @@ class Layer:
 
     @property
     def is_group(self) -> bool:
-        return self.type is not LayerType.IMAGE
+        return self.type is not _IMAGE
+
+    def clone(self) -> Layer:
+        """A detached copy of this layer and its subtree, ids kept; the copy's parent is None.
+        (copy.deepcopy does the same at twenty times the cost, which a 100,000-option tree
+        pays in seconds.)"""
+        copy = self._copy_fields()
+        pending = [(self, copy)]
+        while pending:
+            source, target = pending.pop()
+            for child in source.children:
+                twin = child._copy_fields()
+                twin.parent = target
+                target.children.append(twin)
+                pending.append((child, twin))
+        return copy
+
+    def _copy_fields(self) -> Layer:
+        s = self.stock
+        return Layer(
+            self.name, self.type, self.id, self.required, self.multiple, self.price,
+            self.sale_price, self.image, self.active_on_load, self.hidden,
+            Stock(s.manage, s.sku, s.quantity, s.status, s.low_amount),
+        )  # fmt: skip
 
     @property
     def effective_price(self) -> Decimal:
@@ -167,6 +196,11 @@ class Configurator:
 
     def walk(self) -> Iterator[Layer]:
         return _depth_first(self.layers)
+
+    def clone(self) -> Configurator:
+        """A copy of the configurator and its whole layer tree, ids kept."""
+        with collector_paused():
+            return dataclasses.replace(self, layers=[layer.clone() for layer in self.layers])
 
     def options(self) -> Iterator[Layer]:
         """Image layers in layer order (the order the product image is composed in)."""

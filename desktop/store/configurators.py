@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from ..domain.collector import collector_paused
 from ..domain.fields import ConfiguratorField, check_configurator, check_configurator_changes
 from ..domain.model import Backorders, Configurator, StockDisplay
 from .corrupt import (
@@ -116,10 +117,16 @@ def load_configurator(session: Session, configurator_id: int) -> Configurator:
 
 
 def _insert(
-    session: Session, cfg: Configurator, keep_ids: bool = False, free_name: bool = False
+    session: Session,
+    cfg: Configurator,
+    keep_ids: bool = False,
+    free_name: bool = False,
+    layer_values: bool = True,
 ) -> int:
     """insert_configurator without its transaction, for the writes built on it."""
-    check_configurator(cfg)  # every field and tree rule; values normalised in place
+    with collector_paused():  # the checks of a large tree make many short-lived objects
+        # every field and tree rule; values normalised in place
+        check_configurator(cfg, layer_values=layer_values)
     if free_name:
         cfg.name = unique_name(session, cfg.name)
     _check_name_free(session, cfg.name, None)
@@ -144,13 +151,19 @@ def _insert(
 
 @write
 def insert_configurator(
-    session: Session, cfg: Configurator, *, keep_ids: bool = False, free_name: bool = False
+    session: Session,
+    cfg: Configurator,
+    *,
+    keep_ids: bool = False,
+    free_name: bool = False,
+    layer_values_checked: bool = False,
 ) -> int:
     """Insert a whole configurator (import, duplicate, undo of a delete). Fills in the ids of
     cfg and its layers; keep_ids restores the ids they already carry. free_name takes
     "Name (2)", "Name (3)"… when the name is taken, chosen inside the same transaction so that
-    two imports at once never pick the same one."""
-    return _insert(session, cfg, keep_ids, free_name)
+    two imports at once never pick the same one. layer_values_checked: the caller's layers
+    were just built by the field rules (the exchange importer), which need not run twice."""
+    return _insert(session, cfg, keep_ids, free_name, not layer_values_checked)
 
 
 @write
@@ -178,6 +191,11 @@ def create_configurator(
 
 @write
 def duplicate_configurator(session: Session, configurator_id: int, new_name: str) -> int:
+    with collector_paused():
+        return _duplicate(session, configurator_id, new_name)
+
+
+def _duplicate(session: Session, configurator_id: int, new_name: str) -> int:
     copy = load_configurator(session, configurator_id)
     copy.name = new_name
     for layer in copy.walk():

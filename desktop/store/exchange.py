@@ -15,6 +15,7 @@ from typing import Any
 from sqlmodel import Session
 
 from ..domain import rules
+from ..domain.collector import collector_paused
 from ..domain.model import Configurator, Layer
 from ..domain.rules import RuleError
 from . import repository
@@ -105,7 +106,8 @@ def import_file(
     Without `name` the file's name is kept, made unique with ' (2)', ' (3)'… when taken.
     """
     path = Path(path)
-    cfg = from_dict(read_json(path))
+    with collector_paused():  # a large file makes hundreds of thousands of objects at once
+        cfg = from_dict(read_json(path))
     if name is not None:
         try:
             cfg.name = rules.name(name)
@@ -116,7 +118,9 @@ def import_file(
     try:
         if media is not None:
             created = _carry_images(cfg, path.parent, media, importing=True)
-        return repository.insert_configurator(session, cfg, free_name=name is None)
+        return repository.insert_configurator(
+            session, cfg, free_name=name is None, layer_values_checked=True
+        )
     except BaseException:
         _remove(created)
         raise

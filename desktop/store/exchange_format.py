@@ -329,6 +329,8 @@ def _check_raw(value: Any, path: str, layer_type: LayerType | None = None) -> No
         for key in getattr(value, "duplicates", ()):
             raise ExchangeError(_key(path, key), "appears more than once")
         for key, item in value.items():
+            if not isinstance(item, dict | list):
+                continue  # a scalar holds no keys (a large file has a million of them)
             here = _key(path, key)
             top = key == "layers" and path == "configurator"
             if isinstance(item, list) and (top or (key == "children" and layer_type is not None)):
@@ -338,7 +340,8 @@ def _check_raw(value: Any, path: str, layer_type: LayerType | None = None) -> No
                 _check_raw(item, here)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            _check_raw(item, f"{path}[{i}]")
+            if isinstance(item, dict | list):
+                _check_raw(item, f"{path}[{i}]")
 
 
 def _check_layer(value: Any, path: str, parent: LayerType | None) -> None:

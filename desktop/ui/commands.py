@@ -9,7 +9,6 @@ reports the message. What the command would have changed is left as the store ho
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -180,7 +179,7 @@ class InsertLayer(_LayerCommand):
     def _redo(self) -> None:
         keep = self.layer_id is not None  # later redos restore the ids the first one got
         inserted = self.document.insert_layer(
-            self.parent_id, self.row, copy.deepcopy(self.template), keep_ids=keep
+            self.parent_id, self.row, self.template.clone(), keep_ids=keep
         )
         if not keep:
             self.layer_id = inserted.id
@@ -205,9 +204,7 @@ class RemoveLayer(_LayerCommand):
         self.document.remove_layer(self.layer_id)
 
     def _undo(self) -> None:
-        self.document.insert_layer(
-            self.parent_id, self.row, copy.deepcopy(self.snapshot), keep_ids=True
-        )
+        self.document.insert_layer(self.parent_id, self.row, self.snapshot.clone(), keep_ids=True)
 
 
 class MoveLayer(_LayerCommand):

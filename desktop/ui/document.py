@@ -29,7 +29,6 @@ the window holds exactly what the database holds. Reads that the window makes on
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -182,7 +181,7 @@ class Document(QObject):
             return repo.load_configurator(session, configurator_id)
 
     def restore_configurator(self, snapshot: Configurator) -> int:
-        restored = copy.deepcopy(snapshot)
+        restored = snapshot.clone()  # the insert normalises values in place; the snapshot stays
         with self._session() as session:
             new_id = repo.insert_configurator(session, restored, keep_ids=True)
         self.configuratorsChanged.emit()
@@ -274,12 +273,7 @@ class Document(QObject):
 
     def snapshot_layer(self, layer_id: int) -> Layer:
         """A detached deep copy of a layer's subtree, ids kept (for undoing its deletion)."""
-        layer = self._layers[layer_id]
-        parent, layer.parent = layer.parent, None
-        try:
-            return copy.deepcopy(layer)
-        finally:
-            layer.parent = parent
+        return self._layers[layer_id].clone()
 
     def remove_layer(self, layer_id: int) -> None:
         layer = self._layers[layer_id]
