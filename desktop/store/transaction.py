@@ -94,6 +94,8 @@ def storage_errors() -> Iterator[None]:
         yield
     except IntegrityError as exc:  # a constraint the rules did not foresee (a hand-made row)
         raise StoreError(f"the database refused the change: {exc.orig}") from exc
+    except sqlite3.IntegrityError as exc:  # the same, from a bulk write on the driver's cursor
+        raise StoreError(f"the database refused the change: {exc}") from exc
     except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
         raise storage_error(exc) from exc
 
