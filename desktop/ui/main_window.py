@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QT
 
 from ..domain import texts
 from ..domain.model import Configurator
-from . import icons
+from . import focus_order, icons, keyboard
 from .about_dialog import AboutDialog
 from .app import APP_NAME, ORGANIZATION
 from .commands import SetAddon, push
@@ -170,6 +170,10 @@ class MainWindow(QMainWindow):
         self._addon_changed(document.addon_active)
         self._opened(document.configurator)
         self._restore_layout()
+        # Last, once every action and dock exists: keys, access keys and the Tab order.
+        keyboard.install(self, self.menuBar())
+        docks = [self.configurators_dock, self.layers_dock, self.settings_dock]
+        focus_order.apply(self, docks, self.preview)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

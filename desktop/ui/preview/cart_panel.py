@@ -179,7 +179,13 @@ class CartPanel(QWidget):
         self.order.setObjectName("orderConfirmation")
         self.order.setTextFormat(Qt.TextFormat.PlainText)
         self.order.setWordWrap(True)
-        self.order.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Reachable with Tab after an order, to read or copy it by keyboard too.
+        self.order.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.order.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        accessibility.name(self.order, "Order confirmation")
         self.order_box = QFrame()
         self.order_box.setObjectName("orderBox")
         palette.follow(self.order_box, self._style_order_box)
@@ -188,6 +194,7 @@ class CartPanel(QWidget):
         box_layout.addWidget(self.order)
         self.order_area = _OrderArea()
         self.order_area.setObjectName("orderArea")
+        self.order_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its text takes the focus
         self.order_area.setWidget(self.order_box)
         self.order_area.setWidgetResizable(True)
         self.order_area.setFrameShape(QFrame.Shape.NoFrame)

@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetrics,
+    QKeyEvent,
     QPainter,
     QPaintEvent,
     QPalette,
@@ -31,6 +32,7 @@ from ..palette import AVAILABILITY_TONES, Tone
 from ..plain_text import plain_tooltip
 
 OBJECT_NAME = "optionControl"
+_STEPS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1}
 _PAD = 10
 _GAP = 8
 _LEFT = Qt.AlignmentFlag.AlignLeft
@@ -56,6 +58,8 @@ class OptionControl(QAbstractButton):
     """
 
     focusEntered = Signal()
+    # An arrow key: -1 for the option above (Up/Left), +1 for the one below (Down/Right).
+    stepRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +108,16 @@ class OptionControl(QAbstractButton):
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         self.focusEntered.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The arrows move within the group (Space chooses), as in a group of radio buttons;
+        # the option list decides where the next option is.
+        step = _STEPS.get(Qt.Key(event.key()))
+        if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.stepRequested.emit(step)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- painting ------------------------------------------------------------------------
     def sizeHint(self) -> QSize:

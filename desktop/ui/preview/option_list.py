@@ -18,6 +18,7 @@ from ...domain.stock import OptionState
 from .. import empty_state
 from .. import palette as colors
 from ..palette import Tone
+from ..tab_chain import place_after
 from .option_control import OptionControl, option_height
 from .rows import OptionLayout, Row, RowKind
 
@@ -65,6 +66,12 @@ class OptionList(QAbstractScrollArea):
         self._bound: dict[Layer, OptionControl] = {}
         self._spare: list[OptionControl] = []
         self._laying_out = False
+        # Per group (the options' parent), the option that holds the group's one Tab stop:
+        # the last one focused, else the chosen one, else the first that can be chosen.
+        self._rover: dict[Layer, Layer] = {}
+        # The widgets Tab reaches just before and after the options (see focus_order).
+        self._tab_before: QWidget | None = None
+        self._tab_after: QWidget | None = None
 
     # --- what to show --------------------------------------------------------------------
     def set_source(
@@ -78,6 +85,7 @@ class OptionList(QAbstractScrollArea):
         self._checked = checked
         self._currency = configurator.currency if configurator is not None else "$"
         self.layout_.reset(configurator)
+        self._rover.clear()
         for layer in list(self._bound):
             self._release(layer)
         self.verticalScrollBar().setValue(0)
@@ -97,6 +105,7 @@ class OptionList(QAbstractScrollArea):
         """Re-read every option on screen (add-on, backorders, orders placed)."""
         for layer, button in self._bound.items():
             self._bind(button, layer)
+        self._assign_tab_stops()  # the chosen option may have changed
         self.viewport().update()
 
     def refresh_header(self, layer: Layer) -> None:
@@ -156,7 +165,7 @@ class OptionList(QAbstractScrollArea):
                 wanted[row.layer] = (top, row)
         for layer in [layer for layer in self._bound if layer not in wanted]:
             self._release(layer)
-        previous: OptionControl | None = None
+        previous: QWidget | None = self._tab_before
         for layer, (top, row) in wanted.items():
             button = self._bound.get(layer)
             if button is None:
@@ -167,19 +176,71 @@ class OptionList(QAbstractScrollArea):
             button.setGeometry(QRect(x, top - offset + 2, width - x - _MARGIN, row.height - 4))
             button.show()
             if previous is not None:  # Tab follows the rows, whatever order the pool is in
-                QWidget.setTabOrder(previous, button)
+                place_after(previous, button)
             previous = button
+        if previous is not None and self._tab_after is not None:
+            place_after(previous, self._tab_after)
+        self._assign_tab_stops()
         self.viewport().update()
+
+    # --- keyboard: one Tab stop per group, arrows within it -------------------------------
+    def set_tab_neighbours(self, before: QWidget, after: QWidget) -> None:
+        """Tab goes before → the options, in row order → after."""
+        self._tab_before, self._tab_after = before, after
+        self._relayout()
+
+    def _assign_tab_stops(self) -> None:
+        """Give each group's rover the Tab stop; its other options take focus by click or
+        arrow only, so Tab passes a group in one step however many options it has."""
+        first: dict[Layer | None, Layer] = {}
+        chosen: dict[Layer | None, Layer] = {}
+        for layer, button in self._bound.items():
+            if not button.isEnabled():
+                continue
+            first.setdefault(layer.parent, layer)
+            if button.isChecked():
+                chosen.setdefault(layer.parent, layer)
+        for layer, button in self._bound.items():
+            group = layer.parent
+            rover = self._rover.get(group)  # type: ignore[arg-type]
+            if rover is None or rover not in self._bound or not self._bound[rover].isEnabled():
+                rover = chosen.get(group) or first.get(group)
+            policy = Qt.FocusPolicy.StrongFocus if layer is rover else Qt.FocusPolicy.ClickFocus
+            if button.focusPolicy() != policy:
+                button.setFocusPolicy(policy)
+
+    def _step(self, button: OptionControl, step: int) -> None:
+        """Focus the next option (step +1) or previous one (-1) of button's group that a
+        shopper can choose; nothing at either end."""
+        layer = button.layer
+        if layer is None or layer.parent is None or self._state is None:
+            return
+        siblings = [
+            option for option in layer.parent.children if not option.is_group and not option.hidden
+        ]
+        at = siblings.index(layer) if layer in siblings else -1
+        index = at + step
+        while 0 <= index < len(siblings):
+            candidate = siblings[index]
+            if self._state(candidate).selectable:
+                target = self.control(candidate)
+                if target is not None:
+                    target.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            index += step
 
     def _new_button(self) -> OptionControl:
         button = OptionControl(self.viewport())
         button.toggled.connect(lambda on, b=button: self._toggled(b, on))
         button.focusEntered.connect(lambda b=button: self._focused(b))
+        button.stepRequested.connect(lambda step, b=button: self._step(b, step))
         return button
 
     def _focused(self, button: OptionControl) -> None:
         if button.layer is not None:
+            self._rover[button.layer.parent] = button.layer  # type: ignore[index]
             self.control(button.layer)
+            self._assign_tab_stops()
 
     def _toggled(self, button: OptionControl, on: bool) -> None:
         if button.layer is not None:
