@@ -8,7 +8,7 @@ through the right-hand settings before the centre and reached Checkout before Ad
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
 
 from .preview import PreviewPane
 from .tab_chain import chain, in_chain_order
@@ -52,5 +52,9 @@ def apply(window: QMainWindow, docks: list[QDockWidget], preview: PreviewPane) -
     for dock in [*right, *others]:
         after += in_chain_order(dock)
     chain([*before, *after])
+    # The tabs QMainWindow puts under docks sharing a place switch between those docks.
+    for bar in window.findChildren(QTabBar):
+        if bar.parentWidget() is window and not bar.accessibleName():
+            bar.setAccessibleName("Docked panels")
     if before and after:
         preview.options.set_tab_neighbours(before[-1], after[0])
