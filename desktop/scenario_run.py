@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .domain import texts
 from .domain.model import Configurator
 from .domain.scenario import Player, Scenario, ScenarioError, StepResult, plain
 from .domain.storefront import Storefront
@@ -49,8 +50,8 @@ class Outcome:
         if self.invalid:
             return f"INVALID {self.file}: {self.invalid}"
         if self.passed:
-            return f"PASS {self.name}"
-        return f"FAIL {self.name}: {self.failure}"
+            return texts.SCENARIO_PASS.format(name=self.name)
+        return texts.SCENARIO_FAIL.format(name=self.name, failure=self.failure)
 
 
 def scenario_files(arguments: Iterable[Path]) -> Iterator[Path]:
@@ -130,7 +131,7 @@ class Runner:
 def summary(outcomes: list[Outcome]) -> str:
     passed = sum(1 for o in outcomes if o.passed)
     failed = sum(1 for o in outcomes if not o.passed and not o.invalid)
-    return f"{passed} passed, {failed} failed"
+    return texts.scenario_summary(passed, failed)
 
 
 def report_data(outcomes: list[Outcome]) -> dict[str, Any]:

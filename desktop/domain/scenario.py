@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from . import texts
 from .model import Availability, Backorders, Configurator, Layer, Stock, StockDisplay
 from .money import money_str
 from .storefront import Order, Storefront
@@ -135,7 +136,14 @@ class Mismatch:
 
     @property
     def text(self) -> str:
-        return f"{self.key}: expected {shown(self.expected)}, got {shown(self.got)}"
+        """'subtotal: expected "100.00", got "108.00"'."""
+        return texts.SCENARIO_MISMATCH.format(
+            key=self.key, expected=shown(self.expected), got=shown(self.got)
+        )
+
+    def in_step(self, number: int) -> str:
+        """'step 5: subtotal: expected "100.00", got "108.00"'."""
+        return texts.SCENARIO_STEP_FAILED.format(number=number, mismatch=self.text)
 
 
 @dataclass(frozen=True)
@@ -153,7 +161,7 @@ class StepResult:
     @property
     def failure(self) -> str:
         """'step 3: subtotal: expected "108.00", got "54.00"', or '' when it passed."""
-        return f"step {self.number}: {self.mismatches[0].text}" if self.mismatches else ""
+        return self.mismatches[0].in_step(self.number) if self.mismatches else ""
 
 
 # --- playing ----------------------------------------------------------------------------------

@@ -193,3 +193,15 @@ def low_stock_at(own: int | None, threshold: int) -> str:
     if own is None:
         return f"at {threshold} or fewer (the configurator's threshold)"
     return f"at {own} or fewer (this option's own amount; the configurator's is {threshold})"
+
+
+# --- QA scenarios (SPEC §10: the run's report lines) ---
+SCENARIO_PASS = "PASS {name}"
+SCENARIO_FAIL = "FAIL {name}: {failure}"
+SCENARIO_MISMATCH = "{key}: expected {expected}, got {got}"
+SCENARIO_STEP_FAILED = "step {number}: {mismatch}"
+SCENARIO_SUMMARY = "{passed} passed, {failed} failed"
+
+
+def scenario_summary(passed: int, failed: int) -> str:
+    return SCENARIO_SUMMARY.format(passed=passed, failed=failed)

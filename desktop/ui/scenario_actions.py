@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ..domain.model import Configurator
 from ..domain.scenario import Player, Scenario, ScenarioError, Step, StepResult
 from ..store.scenario_format import ScenarioFileError, read_scenario
+from . import palette
 from .document import Document
 from .preview import PreviewPane
 from .scenario_recorder import ScenarioRecorder
@@ -99,6 +100,8 @@ class ScenarioPanel(QWidget):
         item.setText(text)
         item.setToolTip(text)
         item.setData(status, STATUS_ROLE)
+        tone = palette.Tone.SUCCESS if result.passed else palette.Tone.ERROR
+        item.setForeground(palette.color(tone, self.view.palette()))
         self.view.scrollTo(self.model.index(row, 0))
 
     def statuses(self) -> list[str]:

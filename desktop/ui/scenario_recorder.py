@@ -138,6 +138,9 @@ class ScenarioRecorder(QObject):
         shop = self.pane.storefront
         if shop is None or self.pane.played is not None:
             return
+        if step.kind == "remove_line":
+            self.warning.emit(_CANNOT_REMOVE)
+            return
         if step.kind == "add_to_cart" and self.pane.quantity.value() != self._quantity:
             self._quantity = self.pane.quantity.value()
             self._record(Step("quantity", self._quantity))
@@ -208,4 +211,8 @@ class ScenarioRecorder(QObject):
 _CANNOT = (
     "Recording a scenario: this edit cannot be written as a scenario step (stock, backorders, "
     "stock display and the add-on can); the saved scenario may not pass."
+)
+_CANNOT_REMOVE = (
+    "Recording a scenario: removing a cart line is not a scenario step; the saved scenario "
+    "may not pass. Reset the simulation instead to start the cart afresh."
 )

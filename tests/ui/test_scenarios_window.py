@@ -188,3 +188,26 @@ def test_record_save_and_run_round_trip(
     assert play(qtbot, window, saved) is True
     # Recording and playing made no edit of their own: only the merchant's restock is there.
     assert window.undo_stack.count() == 1
+
+
+def test_recording_says_what_a_scenario_cannot_replay(qtbot, demo_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window, pane = demo_window, demo_window.preview
+    actions = window.scenario_actions
+    actions.record_action.setChecked(True)
+    pane.add_button.click()
+    with qtbot.waitSignal(actions.recorder.warning) as warned:
+        pane.remove_line(0)
+    assert "removing a cart line is not a scenario step" in warned.args[0]
+    assert "removing a cart line" in window.statusBar().currentMessage()
+    document = window.document
+    assert document.configurator is not None
+    red = document.configurator.find_path(RED)
+    assert red is not None and red.id is not None
+    with qtbot.waitSignal(actions.recorder.warning):
+        push(window.undo_stack, SetLayerFields(document, red.id, {LayerField.PRICE: "4.00"}, "p"))
+    kinds = [step.kind for step in actions.recorder.steps]
+    assert kinds == ["add_to_cart", "expect"]  # neither the removal nor the price is a step
+    actions.record_action.setChecked(False)
+    dialog = window.findChild(QFileDialog, "recordScenarioDialog")
+    assert dialog is not None
+    dialog.close()

@@ -43,7 +43,8 @@ class PreviewPane(QWidget):
 
     Signals:
         shopperActed(Step, list)   a shopper action taken on its controls (select, deselect,
-                                   add_to_cart, checkout, reset) and the refusals it met
+                                   add_to_cart, checkout, reset, remove_line) and the
+                                   refusals it met
     """
 
     shopperActed = Signal(object, list)
@@ -311,6 +312,8 @@ class PreviewPane(QWidget):
         shop.remove_line(row)
         self.message.clear()
         self.show_cart()
+        # Not a scenario step (SPEC §10 has none): a recording says it cannot replay it.
+        self.shopperActed.emit(Step("remove_line", row), [])
 
     def reset_simulation(self) -> None:
         shop = self.storefront
