@@ -90,9 +90,11 @@ class StockTableModel(QAbstractTableModel):
         d.layersChanged.connect(self._layers_changed)
         d.settingsChanged.connect(self._settings_changed)
         d.addonChanged.connect(lambda _active: self._column_changed(SHOWN))
-        d.layerInserted.connect(lambda _layer: self.reload())
-        d.layerRemoved.connect(lambda *_args: self.reload())
-        d.layerMoved.connect(lambda *_args: self.reload())
+        # A subtree's options are a run of consecutive rows (rows follow the tree's order), so an
+        # added, removed or moved layer changes one run: a reset would re-read every row.
+        d.layerInserted.connect(self._insert_run)
+        d.layerRemoved.connect(lambda layer, *_args: self._remove_run(layer))
+        d.layerMoved.connect(self._move_run)
         self.reload()
 
     # --- rows ----------------------------------------------------------------------------
@@ -104,13 +106,76 @@ class StockTableModel(QAbstractTableModel):
         self._row_of = {layer: row for row, layer in enumerate(self._rows)}
         self.endResetModel()
 
+    def _positions(self) -> dict[Layer, int]:
+        if len(self._row_of) != len(self._rows):  # rows were added or removed since
+            self._row_of = {layer: row for row, layer in enumerate(self._rows)}
+        return self._row_of
+
+    def _find(self, layer: Layer) -> int | None:
+        """layer's row, without rebuilding the row index after a structure edit (a scan of
+        the row list in C costs less than a new index of 100,000 rows)."""
+        if len(self._row_of) == len(self._rows):
+            return self._row_of.get(layer)
+        try:
+            return self._rows.index(layer)  # layers compare by identity
+        except ValueError:
+            return None
+
+    def _run_of(self, layer: Layer) -> list[Layer]:
+        return [node for node in layer.walk() if not node.is_group]
+
+    def _remove_run(self, layer: Layer) -> None:
+        run = self._run_of(layer)
+        first = self._find(run[0]) if run else None
+        if first is None:
+            return
+        if self._rows[first : first + len(run)] != run:
+            self.reload()  # not the run this model holds: read the rows afresh
+            return
+        self.beginRemoveRows(QModelIndex(), first, first + len(run) - 1)
+        del self._rows[first : first + len(run)]
+        self._row_of = {}
+        self.endRemoveRows()
+
+    def _insert_run(self, layer: Layer) -> None:
+        run = self._run_of(layer)
+        if not run:
+            return
+        first = self._row_after(layer)
+        if first is None:
+            self.reload()
+            return
+        self.beginInsertRows(QModelIndex(), first, first + len(run) - 1)
+        self._rows[first:first] = run
+        self._row_of = {}
+        self.endInsertRows()
+
+    def _move_run(self, layer: Layer, *_args: object) -> None:
+        self._remove_run(layer)
+        self._insert_run(layer)
+
+    def _row_after(self, layer: Layer) -> int | None:
+        """The row where layer's options go: after the last option that precedes it in the
+        tree (found by walking back through earlier siblings, then up)."""
+        cfg = self.document.configurator
+        node: Layer | None = layer
+        while node is not None and cfg is not None:
+            siblings = cfg.children_of(node.parent)
+            for earlier in reversed(siblings[: siblings.index(node)]):
+                before = self._run_of(earlier)
+                if before:
+                    row = self._find(before[-1])
+                    return None if row is None else row + 1
+            node = node.parent
+        return 0
+
     def layer_at(self, index: Index) -> Layer | None:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         return self._rows[index.row()]
 
     def row_of(self, layer: Layer) -> int | None:
-        return self._row_of.get(layer)
+        return self._positions().get(layer)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
         return 0 if parent.isValid() else len(self._rows)
@@ -237,12 +302,13 @@ class StockTableModel(QAbstractTableModel):
 
     # --- following the document ----------------------------------------------------------
     def _layer_changed(self, layer: Layer, fields: set[str]) -> None:
-        row = self._row_of.get(layer)
+        row = self._positions().get(layer)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
 
     def _layers_changed(self, changes: dict[Layer, set[str]]) -> None:
-        rows = [r for r in (self._row_of.get(layer) for layer in changes) if r is not None]
+        positions = self._positions()
+        rows = [r for r in (positions.get(layer) for layer in changes) if r is not None]
         if rows:
             # One signal over the span the edit touched: views repaint what is visible of it.
             last = len(HEADERS) - 1
