@@ -24,7 +24,7 @@ from .corrupt import (
 )
 from .layers import insert_layers, load_layers
 from .site import get_site
-from .tables import ConfiguratorRow
+from .tables import ConfiguratorRow, LayerRow
 from .transaction import StoreError, write
 
 
@@ -85,6 +85,15 @@ def _require(session: Session, configurator_id: int) -> None:
     query = select(_TABLE.c.id).where(_TABLE.c.id == configurator_id)
     if session.connection().execute(query).first() is None:
         raise StoreError(f"no configurator with id {configurator_id}")
+
+
+def layer_count(session: Session, configurator_id: int) -> int:
+    """How many layers a configurator has (one count on the layer tree's index)."""
+    layer = LayerRow.__table__  # type: ignore[attr-defined]  # set by SQLModel
+    query = (
+        select(func.count()).select_from(layer).where(layer.c.configurator_id == configurator_id)
+    )
+    return session.connection().execute(query).scalar_one()
 
 
 def load_configurator(session: Session, configurator_id: int) -> Configurator:

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 from sqlmodel import Session
 
 from ..domain.fields import (
@@ -48,6 +49,7 @@ from ..domain.model import Configurator, Layer
 from ..store import repository as repo
 from ..store.database import Database, describe_failure
 from ..store.repository import ConfiguratorSummary, StorageError, StoreError, storage_errors
+from .long_task import LARGE_LAYERS, run_with_progress
 
 T = TypeVar("T")
 
@@ -73,6 +75,7 @@ class Document(QObject):
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.database = database
+        self.progress_parent: QWidget | None = None  # the window, which long work dims
         self.configurator: Configurator | None = None
         self._layers: dict[int, Layer] = {}
         self._known: list[ConfiguratorSummary] = []
@@ -92,6 +95,20 @@ class Document(QObject):
         self.writeFailed.emit(text)
         if isinstance(error, StorageError) and error.lasting:
             self.storageFailed.emit(text)
+
+    def whole(self, label: str, large: bool, work: Callable[[Session], T]) -> T:
+        """A store call on a whole configurator: when `large`, off the GUI thread behind a
+        progress dialog saying `label` (see long_task); failures arrive as StoreError either way."""
+
+        def run() -> T:
+            with self._session() as session:
+                return work(session)
+
+        return run_with_progress(self.progress_parent, label, run) if large else run()
+
+    def _is_large(self, configurator_id: int) -> bool:
+        with self._session() as session:
+            return repo.layer_count(session, configurator_id) >= LARGE_LAYERS
 
     def _read(self, read: Callable[[Session], T], fallback: T) -> T:
         """A read the window makes on its own: on failure, reported and `fallback` returned."""
@@ -138,8 +155,11 @@ class Document(QObject):
         if configurator_id is None:
             cfg = None
         else:
-            with self._session() as session:
-                cfg = repo.load_configurator(session, configurator_id)
+            cfg = self.whole(
+                "Opening the configurator…",
+                self._is_large(configurator_id),
+                lambda session: repo.load_configurator(session, configurator_id),
+            )
             try:  # remembered for the next start; not being able to is no reason to refuse
                 with self._session() as session:
                     repo.set_last_configurator(session, configurator_id)
@@ -170,28 +190,40 @@ class Document(QObject):
         return new_id
 
     def duplicate_configurator(self, configurator_id: int, new_name: str) -> int:
-        with self._session() as session:
-            new_id = repo.duplicate_configurator(session, configurator_id, new_name)
+        new_id = self.whole(
+            f'Duplicating as "{new_name}"…',
+            self._is_large(configurator_id),
+            lambda session: repo.duplicate_configurator(session, configurator_id, new_name),
+        )
         self.configuratorsChanged.emit()
         return new_id
 
     def snapshot_configurator(self, configurator_id: int) -> Configurator:
         """A detached copy with ids, for restoring after a delete."""
-        with self._session() as session:
-            return repo.load_configurator(session, configurator_id)
+        return self.whole(
+            "Reading the configurator…",
+            self._is_large(configurator_id),
+            lambda session: repo.load_configurator(session, configurator_id),
+        )
 
     def restore_configurator(self, snapshot: Configurator) -> int:
         restored = snapshot.clone()  # the insert normalises values in place; the snapshot stays
-        with self._session() as session:
-            new_id = repo.insert_configurator(session, restored, keep_ids=True)
+        new_id = self.whole(
+            f'Restoring "{snapshot.name}"…',
+            sum(1 for _ in snapshot.walk()) >= LARGE_LAYERS,
+            lambda session: repo.insert_configurator(session, restored, keep_ids=True),
+        )
         self.configuratorsChanged.emit()
         return new_id
 
     def delete_configurator(self, configurator_id: int) -> None:
         if self.configurator is not None and self.configurator.id == configurator_id:
             self.open_configurator(None)
-        with self._session() as session:
-            repo.delete_configurator(session, configurator_id)
+        self.whole(
+            "Deleting the configurator…",
+            self._is_large(configurator_id),
+            lambda session: repo.delete_configurator(session, configurator_id),
+        )
         self.configuratorsChanged.emit()
 
     def set_configurator_fields(

@@ -8,6 +8,7 @@ from ..store.exchange import ExchangeError, import_file
 from ..store.repository import StoreError
 from .commands import _AddConfigurator
 from .document import Document
+from .long_task import LARGE_FILE_BYTES
 
 
 class ImportConfigurator(_AddConfigurator):
@@ -25,8 +26,11 @@ class ImportConfigurator(_AddConfigurator):
 
     def _first_write(self) -> int:
         try:
-            with self.document._session() as session:
-                new_id = import_file(session, self.path)
+            new_id = self.document.whole(
+                f'Importing "{self.path.name}"…',
+                _size(self.path) >= LARGE_FILE_BYTES,
+                lambda session: import_file(session, self.path),
+            )
         except ExchangeError as exc:
             # Worded as the command line words it: the file, then the field and the problem.
             self.problem = f"cannot import {self.path}: {exc}"
@@ -42,3 +46,10 @@ class ImportConfigurator(_AddConfigurator):
         cfg = self.document.configurator
         if cfg is not None:
             self.setText(f'Import "{cfg.name}"')  # the name it got, as the list shows it
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the import itself names what is wrong with the file

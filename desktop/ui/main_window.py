@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.document = document
+        document.progress_parent = self  # long work on a large configurator shows its progress here
         self.owns_database = False  # a window opened from the File menu closes its database
         self.undo_stack = QUndoStack(self)
         self._syncing_addon = False

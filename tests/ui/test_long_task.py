@@ -1,0 +1,72 @@
+"""Work on a whole large configurator runs off the GUI thread behind a progress dialog: the
+window's event loop keeps turning, errors arrive on the GUI thread, and the edits stay
+undoable exactly as when they run inline."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+
+from desktop.store import repository as repo
+from desktop.store.repository import StoreError
+from desktop.ui import document as document_module
+from desktop.ui.commands import DeleteConfigurator, DuplicateConfigurator, push
+from desktop.ui.long_task import run_with_progress
+from desktop.ui.main_window import MainWindow
+
+
+def test_the_event_loop_turns_while_the_work_runs(qtbot: Any) -> None:
+    ticked = threading.Event()
+    QTimer.singleShot(0, ticked.set)  # fires only if the GUI thread's loop runs meanwhile
+
+    def work() -> str:
+        assert ticked.wait(10)
+        return threading.current_thread().name
+
+    assert run_with_progress(None, "Working…", work) == "long-task"
+
+
+def test_an_error_of_the_work_is_raised_on_the_gui_thread(qtbot: Any) -> None:
+    def work() -> None:
+        raise StoreError("the disk is full")
+
+    with pytest.raises(StoreError, match="the disk is full"):
+        run_with_progress(None, "Working…", work)
+
+
+def test_a_large_duplicate_and_delete_run_off_the_gui_thread_and_undo(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(document_module, "LARGE_LAYERS", 1)  # the demo counts as large
+    threads: list[str] = []
+    for name in ("duplicate_configurator", "delete_configurator", "insert_configurator"):
+        original = getattr(repo, name)
+
+        def spy(*args: Any, _original: Any = original, **kwargs: Any) -> Any:
+            threads.append(threading.current_thread().name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(repo, name, spy)
+    document, stack = window.document, window.undo_stack
+    source = document.configurator
+    assert source is not None and source.id is not None
+    layers = sum(1 for _ in source.walk())
+
+    assert push(stack, DuplicateConfigurator(document, source.id, "Copy"))
+    copy = document.configurator
+    assert copy is not None and copy.name == "Copy" and sum(1 for _ in copy.walk()) == layers
+    stack.undo()
+    assert "Copy" not in [s.name for s in document.configurators()]
+    stack.redo()
+    assert "Copy" in [s.name for s in document.configurators()]
+
+    assert push(stack, DeleteConfigurator(document, source.id, source.name))
+    assert source.name not in [s.name for s in document.configurators()]
+    stack.undo()
+    document.open_configurator(source.id)
+    restored = document.configurator
+    assert restored is not None and sum(1 for _ in restored.walk()) == layers
+    assert threads and set(threads) == {"long-task"}
