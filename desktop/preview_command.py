@@ -1,7 +1,8 @@
 """The `preview` command (SPEC §10): the storefront preview drawn offscreen to a PNG.
 
 `configurator-editor preview ID_OR_NAME [--select PATH]... [--qty N] [--add-to-cart]
--o FILE.png [--width PX]`. Registered by cli.py; reads the database through an in-memory copy,
+-o FILE.png [--width PX]`, in the window's colours (`--theme` before the command). Registered
+by cli.py; reads the database through an in-memory copy,
 so nothing is written to it. Qt is loaded only when this command runs.
 """
 
@@ -73,7 +74,7 @@ def run_command(args: argparse.Namespace) -> int:
             configurator_id = cli._find(session, args.configurator)
             cfg = repository.load_configurator(session, configurator_id)
         select = [find_option(cfg, p) for p in args.select]  # every path checked first
-        _offscreen_application()
+        _offscreen_application(getattr(args, "theme", "system"))
         from .ui.preview_image import render_offscreen, save_png
 
         image, message = render_offscreen(
@@ -90,13 +91,15 @@ def run_command(args: argparse.Namespace) -> int:
     return 0
 
 
-def _offscreen_application() -> None:
-    """The editor's QApplication, drawing offscreen unless one already exists (a test, the
-    window): no display is needed, and the image is the same with or without one."""
+def _offscreen_application(theme: str) -> None:
+    """The editor's QApplication in the window's theme (`--theme` before the command),
+    drawing offscreen unless one already exists (a test, the window): no display is needed,
+    and the image is the same with or without one."""
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from .ui.app import _application
+    from .ui.palette import apply_theme
 
-    _application()
+    apply_theme(_application(), theme)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
 
 from desktop.cli import main
 from desktop.domain import texts
@@ -127,3 +127,22 @@ def test_bad_arguments_exit_2_in_one_line_and_write_nothing(
     assert problem in err and len(err.splitlines()) == 1
     assert demo_db.read_bytes() == before
     assert not (tmp_path / "shot.png").exists()
+
+
+def test_the_windows_theme_option_colours_the_image(
+    qtbot, demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    palette, style = app.palette(), app.style().name()  # type: ignore[union-attr]
+    try:
+        argv = ["--db", str(demo_db), "--theme", "dark", "preview", DEMO, "--width", "640"]
+        assert main([*argv, "-o", str(tmp_path / "dark.png")]) == 0
+        dark = QImage(str(tmp_path / "dark.png"))
+        assert dark.width() == 640
+        # The window's background is dark: the top left corner is drawn in it.
+        assert QColor(dark.pixel(2, 2)).lightness() < 100
+    finally:
+        app.setPalette(palette)  # type: ignore[union-attr]
+        app.setStyle(style)  # type: ignore[union-attr]
