@@ -66,7 +66,7 @@ def main() -> int:
         window.layers_panel.select_layer(layer)
     window.preview.add_to_cart()
     window.activateWindow()
-    app.processEvents()
+    QTest.qWait(200)  # let the layouts settle after the cart line
     if args.shot is not None:  # before Tab scrolls the panels
         window.grab().save(str(args.shot))
         print(f"saved {args.shot}")

@@ -6,6 +6,7 @@ screen, so a configurator of thousands of options still has only a few dozen of 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
@@ -19,6 +20,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QAbstractButton, QStyle, QStyleOptionButton, QWidget
 
@@ -36,6 +38,20 @@ _STEPS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: 1, Qt.Key.Key
 _PAD = 10
 _GAP = 8
 _LEFT = Qt.AlignmentFlag.AlignLeft
+
+
+@dataclass(frozen=True, slots=True)
+class OptionLayout:
+    """Where an option control draws each part (shown_layout); the parts never overlap."""
+
+    indicator: QRect
+    name: str  # as shown: elided when the row is too narrow
+    name_rect: QRect
+    line: QRect  # the line the name and price share
+    price: QRect  # empty when the option costs nothing
+    notice: str  # as shown: elided when even its own line is too narrow
+    pill: QRectF | None
+    one_line: bool
 
 
 def option_height(metrics: QFontMetrics) -> int:
@@ -71,7 +87,6 @@ class OptionControl(QAbstractButton):
         self._state: OptionState | None = None
         self._currency = "$"
         self._tip = ""
-        self._elided = False
 
     # --- binding -------------------------------------------------------------------------
     def bind(
@@ -95,6 +110,7 @@ class OptionControl(QAbstractButton):
             self.setChecked(checked)
             self._tip = _tooltip(state)
             self.setToolTip(self._tip)
+            self._show_full_name_tip()
         finally:
             self.blockSignals(was)
         self.update()
@@ -123,9 +139,59 @@ class OptionControl(QAbstractButton):
     def sizeHint(self) -> QSize:
         return QSize(240, option_height(self.fontMetrics()))
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def shown_layout(self) -> OptionLayout | None:
+        """Where the indicator, name, price and notice badge go at the current size."""
         layer, state = self.layer, self._state
         if layer is None or state is None:
+            return None
+        rect = self.rect().adjusted(1, 1, -1, -1)
+        metric = (
+            QStyle.PixelMetric.PM_IndicatorWidth
+            if self.multiple
+            else QStyle.PixelMetric.PM_ExclusiveIndicatorWidth
+        )
+        size = self.style().pixelMetric(metric, None, self)
+        indicator = QRect(rect.left() + _PAD, rect.center().y() - size // 2 + 1, size, size)
+        left = indicator.right() + _GAP + 2
+        right = rect.right() - _PAD
+        metrics = QFontMetrics(self.font())
+        price_width = self._price_width(layer)
+        # No less than nothing: a row too narrow for the name shows "…" and the tooltip.
+        room = max(right - left - (price_width + _GAP if price_width else 0) - _GAP, 0)
+        name_width = metrics.horizontalAdvance(layer.name)
+        pill_width = self._pill_width(state.notice) if state.notice else 0
+        one_line = not state.notice or name_width + _GAP + pill_width <= room
+        if one_line:
+            line = rect
+            name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, room - pill_width)
+            name_rect = QRect(left, rect.top(), metrics.horizontalAdvance(name) + 1, rect.height())
+            pill_x, pill_y, pill_room = name_rect.right() + _GAP, rect.center().y(), 0
+        else:
+            # Too narrow for name and badge on one line: the name and price keep the top
+            # line and the badge gets the whole bottom line, never under the price.
+            half = rect.height() // 2
+            line = QRect(rect.left(), rect.top() + 2, rect.width(), half - 1)
+            name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, room)
+            name_rect = QRect(left, line.top(), room, line.height())
+            pill_x, pill_y, pill_room = left - 3, rect.top() + half + half // 2, right - left + 3
+        price = QRect(right - price_width, line.top(), price_width, line.height())
+        pill: QRectF | None = None
+        notice = state.notice
+        if notice:
+            font_metrics = QFontMetrics(self._pill_font())
+            height = font_metrics.height() + 2
+            width = pill_width
+            if pill_room and width > pill_room:
+                notice = font_metrics.elidedText(
+                    notice, Qt.TextElideMode.ElideRight, pill_room - 14
+                )
+                width = pill_room
+            pill = QRectF(pill_x, pill_y - height / 2 + 1, width, height)
+        return OptionLayout(indicator, name, name_rect, line, price, notice, pill, one_line)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        layer, state, shown = self.layer, self._state, self.shown_layout()
+        if layer is None or state is None or shown is None:
             return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -136,13 +202,7 @@ class OptionControl(QAbstractButton):
         # Indicator: the platform's own radio button or check box.
         option = QStyleOptionButton()
         option.initFrom(self)
-        metric = (
-            QStyle.PixelMetric.PM_IndicatorWidth
-            if self.multiple
-            else QStyle.PixelMetric.PM_ExclusiveIndicatorWidth
-        )
-        size = self.style().pixelMetric(metric, option, self)
-        option.rect = QRect(rect.left() + _PAD, rect.center().y() - size // 2 + 1, size, size)
+        option.rect = shown.indicator
         option.state |= (
             QStyle.StateFlag.State_On if self.isChecked() else QStyle.StateFlag.State_Off
         )
@@ -154,46 +214,21 @@ class OptionControl(QAbstractButton):
         self.style().drawPrimitive(primitive, option, painter, self)
         self._outline_indicator(painter, QRectF(option.rect))
 
-        left = option.rect.right() + _GAP + 2
-        right = rect.right() - _PAD
-        enabled = self.isEnabled()
-        text_role = QPalette.ColorRole.WindowText
-        group = QPalette.ColorGroup.Active if enabled else QPalette.ColorGroup.Disabled
-        text_color = palette.color(group, text_role)
-
-        metrics = QFontMetrics(self.font())
-        price_width = self._price_width(layer)
-        room = max(right - left - (price_width + _GAP if price_width else 0) - _GAP, 20)
-        name_width = metrics.horizontalAdvance(layer.name)
-        pill_width = self._pill_width(state.notice) if state.notice else 0
-        one_line = not state.notice or name_width + _GAP + pill_width <= room
-        # Too narrow for name and badge on one line: the name and price keep the top line
-        # and the badge gets the whole bottom line, so it never runs under the price.
-        line = (
-            rect
-            if one_line
-            else QRect(rect.left(), rect.top() + 2, rect.width(), rect.height() // 2 - 1)
+        group = QPalette.ColorGroup.Active if self.isEnabled() else QPalette.ColorGroup.Disabled
+        text_color = palette.color(group, QPalette.ColorRole.WindowText)
+        self._paint_price(
+            painter, layer, shown.line, shown.price.x() + shown.price.width(), text_color
         )
-        self._paint_price(painter, layer, line, right, text_color)
         painter.setPen(text_color)
-        if one_line:
-            name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, room - pill_width)
-            width = metrics.horizontalAdvance(name) + 1
-            name_rect = QRect(left, rect.top(), width, rect.height())
-            painter.drawText(name_rect, _LEFT | Qt.AlignmentFlag.AlignVCenter, name)
-            if state.notice:
-                self._paint_pill(painter, state, name_rect.right() + _GAP, rect.center().y())
-        else:
-            half = rect.height() // 2
-            name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, room)
-            top = QRect(left, line.top(), room, line.height())
-            painter.drawText(top, _LEFT | Qt.AlignmentFlag.AlignBottom, name)
-            self._paint_pill(
-                painter, state, left - 3, rect.top() + half + half // 2, right - left + 3
-            )
-        self._elided = name != layer.name
+        vertical = Qt.AlignmentFlag.AlignVCenter if shown.one_line else Qt.AlignmentFlag.AlignBottom
+        painter.drawText(shown.name_rect, _LEFT | vertical, shown.name)
+        if shown.pill is not None:
+            self._paint_pill(painter, state, shown.pill, shown.notice)
         painter.end()
-        self._show_full_name_tip(layer)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_full_name_tip()
 
     def _outline_indicator(self, painter: QPainter, rect: QRectF) -> None:
         """A ring (or box) round the style's indicator in a colour that stands out from the
@@ -250,9 +285,13 @@ class OptionControl(QAbstractButton):
             width += _GAP + QFontMetrics(struck).horizontalAdvance(regular)
         return width
 
-    def _show_full_name_tip(self, layer: Layer) -> None:
+    def _show_full_name_tip(self) -> None:
         """A name cut short by the width shows whole in the tooltip (as plain text)."""
-        tip = plain_tooltip(f"{layer.name}\n{self._tip}") if self._elided else self._tip
+        shown, layer = self.shown_layout(), self.layer
+        if shown is None or layer is None:
+            return
+        elided = shown.name != layer.name
+        tip = plain_tooltip(f"{layer.name}\n{self._tip}") if elided else self._tip
         if self.toolTip() != tip:
             self.setToolTip(tip)
 
@@ -293,28 +332,16 @@ class OptionControl(QAbstractButton):
     def _pill_width(self, notice: str) -> int:
         return QFontMetrics(self._pill_font()).horizontalAdvance(notice) + 14
 
-    def _paint_pill(
-        self, painter: QPainter, state: OptionState, x: int, y: int, room: int = 0
-    ) -> None:
-        """The notice as a badge centred on y, tinted in the availability's colour (orange
-        for backorder, crimson for out); its text in that colour at 4.5:1 on the
-        pill. Given room, a notice wider than that is elided."""
+    def _paint_pill(self, painter: QPainter, state: OptionState, box: QRectF, notice: str) -> None:
+        """The notice as a badge, tinted in the availability's colour (orange for backorder,
+        crimson for out); its text in that colour at 4.5:1 on the badge."""
         tone = AVAILABILITY_TONES[state.availability]
-        font = self._pill_font()
-        metrics = QFontMetrics(font)
-        height = metrics.height() + 2
-        width = self._pill_width(state.notice)
-        notice = state.notice
-        if room and width > room:
-            notice = metrics.elidedText(notice, Qt.TextElideMode.ElideRight, room - 14)
-            width = room
-        box = QRectF(x, y - height / 2 + 1, width, height)
         pal = self.palette()
-        fill = palette.tint(tone, pal, palette.BADGE_ALPHA)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(box, height / 2, height / 2)
-        painter.setFont(font)
+        painter.setBrush(palette.tint(tone, pal, palette.BADGE_ALPHA))
+        radius = box.height() / 2
+        painter.drawRoundedRect(box, radius, radius)
+        painter.setFont(self._pill_font())
         painter.setPen(palette.on_tint(tone, pal, palette.BADGE_ALPHA))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, notice)
         painter.setFont(self.font())

@@ -8,6 +8,7 @@ that option is on screen, so the cost of an edit does not grow with the configur
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
@@ -31,6 +32,17 @@ _MARGIN = 4
 _GAP = 12
 # Narrower than this, option names and notices no longer fit beside their prices.
 MIN_WIDTH = 210
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderParts:
+    """A group header as drawn: its name and hint (both as shown) and where they go."""
+
+    name: str
+    name_rect: QRect
+    hint: str
+    hint_rect: QRect
+    inner: QRect
 
 
 class OptionList(QAbstractScrollArea):
@@ -293,46 +305,56 @@ class OptionList(QAbstractScrollArea):
             return ""
         return empty_state.NO_OPTIONS  # none yet, or all hidden from shoppers
 
-    def _paint_header(self, painter: QPainter, row: Row, rect: QRect, palette: QPalette) -> None:
-        layer = row.layer
+    def _header_fonts(self, row: Row) -> tuple[QFont, QFont]:
         font = QFont(self.font())
         font.setWeight(QFont.Weight.DemiBold)
         if row.kind is RowKind.GROUP:
             font.setPointSizeF(font.pointSizeF() * 1.1)
-        painter.setFont(font)
-        text = palette.color(QPalette.ColorRole.Text)
-        x = _MARGIN + 4 + max(row.depth - 0, 0) * _INDENT
-        inner = rect.adjusted(x, 0, -_MARGIN - 4, -4)
-        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
-        metrics = painter.fontMetrics()
         small = QFont(self.font())
         small.setPointSizeF(small.pointSizeF() * 0.85)
-        caption = _caption(layer)
-        small_metrics = QFontMetrics(small)
+        return font, small
+
+    def header_parts(self, row: Row, rect: QRect) -> HeaderParts:
+        """Where a group header's name and hint go in rect: side by side when both fit,
+        else the hint under the name (the row is tall enough), never dropped."""
+        font, small = self._header_fonts(row)
+        metrics, small_metrics = QFontMetrics(font), QFontMetrics(small)
+        x = _MARGIN + 4 + max(row.depth, 0) * _INDENT
+        inner = rect.adjusted(x, 0, -_MARGIN - 4, -4)
+        caption = _caption(row.layer)
         caption_width = small_metrics.horizontalAdvance(caption) + _GAP
-        wrapped = metrics.horizontalAdvance(layer.name) > inner.width() - caption_width
+        name_width = metrics.horizontalAdvance(row.layer.name)
+        if name_width <= inner.width() - caption_width:
+            hint_rect = QRect(
+                inner.right() - caption_width + _GAP + 1,
+                inner.bottom() - small_metrics.height() + 1,
+                caption_width - _GAP,
+                small_metrics.height(),
+            )
+            return HeaderParts(row.layer.name, inner, caption, hint_rect, inner)
+        hint_top = inner.bottom() - small_metrics.height() + 1
+        name_rect = QRect(inner.left(), rect.top(), inner.width(), hint_top - rect.top())
+        name = metrics.elidedText(row.layer.name, Qt.TextElideMode.ElideRight, inner.width())
+        hint_rect = QRect(inner.left(), hint_top, inner.width(), small_metrics.height())
+        caption = small_metrics.elidedText(caption, Qt.TextElideMode.ElideRight, inner.width())
+        return HeaderParts(name, name_rect, caption, hint_rect, inner)
+
+    def _paint_header(self, painter: QPainter, row: Row, rect: QRect, palette: QPalette) -> None:
+        font, small = self._header_fonts(row)
+        parts = self.header_parts(row, rect)
+        text = palette.color(QPalette.ColorRole.Text)
+        bottom_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        painter.setFont(font)
         painter.setPen(text)
-        if wrapped:
-            # Too narrow for both on one line: the hint goes under the name (the row is tall
-            # enough for both), so it is never dropped.
-            hint_top = inner.bottom() - small_metrics.height() + 1
-            name_rect = QRect(inner.left(), rect.top(), inner.width(), hint_top - rect.top())
-            name = metrics.elidedText(layer.name, Qt.TextElideMode.ElideRight, inner.width())
-            painter.drawText(name_rect, align, name)
-            hint_rect = QRect(inner.left(), hint_top, inner.width(), small_metrics.height())
-            hint_align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
-            caption = small_metrics.elidedText(caption, Qt.TextElideMode.ElideRight, inner.width())
-        else:
-            painter.drawText(inner, align, layer.name)
-            hint_rect = inner
-            hint_align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
+        painter.drawText(parts.name_rect, bottom_left, parts.name)
         painter.setFont(small)
         painter.setPen(colors.color(Tone.MUTED, palette))
-        painter.drawText(hint_rect, hint_align, caption)
+        painter.drawText(parts.hint_rect, bottom_left, parts.hint)
         if row.kind is RowKind.GROUP:
             line = QColor(text)
             line.setAlpha(40)
             painter.setPen(line)
+            inner = parts.inner
             painter.drawLine(inner.left(), rect.bottom(), inner.right(), rect.bottom())
 
 
