@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ..domain.model import Configurator
 from ..domain.scenario import Player, Scenario, ScenarioError, Step, StepResult
 from ..store.scenario_format import ScenarioFileError, read_scenario
-from . import palette
+from . import accessibility, palette
 from .document import Document
 from .preview import PreviewPane
 from .scenario_recorder import ScenarioRecorder
@@ -58,6 +58,7 @@ class ScenarioPanel(QWidget):
         self.model.setHorizontalHeaderLabels(["Step", "Result"])
         self.view = QTreeView()
         self.view.setObjectName("scenarioResults")
+        accessibility.name(self.view, "Scenario steps and results")
         self.view.setModel(self.model)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)

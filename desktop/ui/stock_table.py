@@ -38,6 +38,7 @@ from ..domain import texts
 from ..domain.fields import LayerField
 from ..domain.model import Layer
 from ..domain.rules import RuleError
+from . import accessibility
 from .commands import push
 from .document import Document
 from .stock_commands import SetStockOfMany
@@ -150,6 +151,7 @@ class StockTableView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stockTable")
+        accessibility.name(self, "Stock table")
         delegate = _EnterMovesDown(self)
         delegate.enterPressed.connect(self.move_down)
         self.setItemDelegate(delegate)
@@ -207,11 +209,13 @@ class StockTablePanel(QWidget):
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("stockFilterEdit")
+        accessibility.name(self.filter_edit, "Filter stock by option or SKU")
         self.filter_edit.setPlaceholderText("Filter by option or SKU")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.state_combo = QComboBox()
         self.state_combo.setObjectName("stockStateFilter")
+        accessibility.name(self.state_combo, "Show options in stock state")
         self.state_combo.addItem("All states", "")
         for key, words in STATES.items():
             self.state_combo.addItem(words, key)

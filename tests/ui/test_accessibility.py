@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QLabel, QWidget
 
 from desktop.domain import texts
@@ -156,3 +156,12 @@ def test_availability_colours_stay_apart_for_colour_blind_eyes(qapp, kind: str, 
         for j in range(i + 1, len(seen)):
             distance = sum((x - y) ** 2 for x, y in zip(seen[i], seen[j], strict=True)) ** 0.5
             assert distance > 0.15, (marks[i], marks[j], distance)
+
+
+def test_the_other_docks_are_named_too(busy: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    find(busy, QAction, "stockTableAction").trigger()
+    busy.scenario_dock.show()
+    qtbot.waitUntil(lambda: find(busy, QWidget, "stockTable").isVisible())
+    unnamed = [w for w in focusable(busy) if w.window() is busy and not spoken_name(w)]
+    assert unnamed == [], label(unnamed)
+    assert spoken_name(find(busy, QWidget, "stockTable")) == "Stock table"

@@ -263,10 +263,11 @@ class CartPanel(QWidget):
     @staticmethod
     def _mark(item: QStandardItem, line: CartLineView) -> None:
         """A line that can no longer be bought reads in the warning colour, its reason also
-        in the tooltip."""
+        in the tooltip and, for screen readers, in its accessible description."""
         tip = "\n".join(line.shortages)
         if item.toolTip() != tip:
             item.setToolTip(tip)
+            item.setData(tip or None, Qt.ItemDataRole.AccessibleDescriptionRole)
             # No colour at all (not an empty brush, which would paint no text) when buyable.
             item.setData(palette.color(Tone.ERROR) if tip else None, Qt.ItemDataRole.ForegroundRole)
 

@@ -75,6 +75,7 @@ def test_addon_off_add_six_of_five_then_addon_on(qtbot, tmp_path: Path) -> None:
     model = widget(shop.pane, QAbstractItemView, "cartView").model()
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == YELLOW_SHORT
     assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(0, 0).data(Qt.ItemDataRole.AccessibleDescriptionRole) == YELLOW_SHORT
     # Checkout waits and says why, in its tooltip and in the message area.
     assert not checkout_button(shop).isEnabled()
     assert checkout_button(shop).toolTip() == blocked
@@ -87,6 +88,7 @@ def test_addon_off_add_six_of_five_then_addon_on(qtbot, tmp_path: Path) -> None:
     assert "⚠" not in cart_texts(shop.pane)[0]
     model = widget(shop.pane, QAbstractItemView, "cartView").model()
     assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(0, 0).data(Qt.ItemDataRole.AccessibleDescriptionRole) is None
     assert checkout_button(shop).isEnabled()
     assert checkout_button(shop).toolTip() == texts.CHECKOUT_TIP
     checkout_button(shop).click()
