@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("every size must be at least 100 (the group edits need 100 options)")
     gui = not args.headless
 
+    load_before = os.getloadavg()[0]  # other work on the machine slows every figure
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="cfg-catalogue-") as tmp:
         catalogue = Path(tmp) / "catalogue.db"
@@ -95,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         "results": results,
         "cold_start_ms": startup,
         "demo_scenarios": demo,
+        "load_average": [load_before, os.getloadavg()[0]],
         "ratios": growth(results, sizes),
         "floor": {
             str(n): results[str(n)]["open"] / results[str(n)]["raw_select"]

@@ -131,6 +131,9 @@ def table(report: dict[str, Any]) -> str:
         rows.append([f"{m} ({UNITS.get(m, 'ms')})", *cells])
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
     lines = ["  ".join(c.ljust(widths[i]) for i, c in enumerate(r)).rstrip() for r in rows]
+    if "load_average" in report:
+        before, after = report["load_average"]
+        lines.append(f"machine load (1-minute average): {before:.2f} before, {after:.2f} after")
     if report["cold_start_ms"] is not None:
         lines.append(f"cold_start (ms): {report['cold_start_ms']:.0f}")
     for n, floor in report["floor"].items():
