@@ -245,7 +245,7 @@ class _AddConfigurator(_Command):
             self.snapshot = self.document.snapshot_configurator(self.configurator_id)
         else:
             self.document.restore_configurator(self.snapshot)
-        self.document.open_configurator(self.configurator_id)
+        self.document.open_configurator(self.configurator_id, loaded=self.snapshot)
 
     def _undo(self) -> None:
         assert self.configurator_id is not None
@@ -305,4 +305,4 @@ class DeleteConfigurator(_Command):
         assert self.snapshot is not None  # the first redo took it
         self.document.restore_configurator(self.snapshot)
         if self.was_open:
-            self.document.open_configurator(self.configurator_id)
+            self.document.open_configurator(self.configurator_id, loaded=self.snapshot)

@@ -149,17 +149,24 @@ class Document(QObject):
         return self._read(lambda session: repo.unique_name(session, wanted), wanted)
 
     # --- configurators -------------------------------------------------------------------
-    def open_configurator(self, configurator_id: int | None) -> None:
+    def open_configurator(
+        self, configurator_id: int | None, *, loaded: Configurator | None = None
+    ) -> None:
         """Open a configurator (None: close). Raises StoreError when it cannot be read; the
-        window's own navigation uses try_open, commands let the error fail the command."""
+        window's own navigation uses try_open, commands let the error fail the command.
+        `loaded`: the configurator as just read from or written to the store (an undo
+        command's snapshot), opened as a copy instead of being read a second time."""
         if configurator_id is None:
             cfg = None
         else:
-            cfg = self.whole(
-                "Opening the configurator…",
-                self._is_large(configurator_id),
-                lambda session: repo.load_configurator(session, configurator_id),
-            )
+            if loaded is not None and loaded.id == configurator_id:
+                cfg = loaded.clone()
+            else:
+                cfg = self.whole(
+                    "Opening the configurator…",
+                    self._is_large(configurator_id),
+                    lambda session: repo.load_configurator(session, configurator_id),
+                )
             try:  # remembered for the next start; not being able to is no reason to refuse
                 with self._session() as session:
                     repo.set_last_configurator(session, configurator_id)
