@@ -293,9 +293,12 @@ def theme_palette(theme: str) -> QPalette:
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
-    """Use the named theme's palette with the Fusion style (which honours palettes);
-    "system" keeps the platform's look."""
+    """Use the named theme's palette with the Fusion style (which honours palettes), its
+    check boxes and radio buttons framed to show on any palette; "system" keeps the
+    platform's look."""
     if theme == "system":
         return
-    app.setStyle("Fusion")
+    from .outlined_style import OutlinedStyle  # it draws with this module's colours
+
+    app.setStyle(OutlinedStyle())
     app.setPalette(theme_palette(theme))

@@ -159,3 +159,29 @@ def test_apply_theme_sets_the_palette(theme: str, qapp) -> None:  # type: ignore
     finally:
         qapp.setStyle(style)
         qapp.setPalette(before)
+
+
+@pytest.mark.parametrize("element", ["PE_IndicatorCheckBox", "PE_IndicatorRadioButton"])
+def test_an_empty_check_box_or_radio_button_shows_on_a_dark_palette(dark, element: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPainter, QPixmap
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    from desktop.ui.outlined_style import OutlinedStyle
+
+    style = QApplication.style()
+    assert isinstance(style, OutlinedStyle)
+    pal = QApplication.palette()
+    base = pal.color(QPalette.ColorRole.Base)
+    pixmap = QPixmap(24, 24)
+    pixmap.fill(base)
+    option = QStyleOptionButton()
+    option.palette = pal
+    option.rect = QRect(4, 4, 16, 16)
+    option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Off
+    painter = QPainter(pixmap)
+    style.drawPrimitive(getattr(QStyle.PrimitiveElement, element), option, painter)
+    painter.end()
+    image = pixmap.toImage()
+    best = max(contrast(image.pixelColor(x, y), base) for x in range(24) for y in range(24))
+    assert best >= 3.0, best
