@@ -171,7 +171,9 @@ def insert_configurator(
     cfg and its layers; keep_ids restores the ids they already carry. free_name takes
     "Name (2)", "Name (3)"… when the name is taken, chosen inside the same transaction so that
     two imports at once never pick the same one. layer_values_checked: the caller's layers
-    were just built by the field rules (the exchange importer), which need not run twice."""
+    were just built by the field rules (the exchange importer) or read back from this store
+    (the undo of a delete puts back exactly what was there), so their values need no second
+    check; the tree's shape, names and SKUs are checked all the same."""
     return _insert(session, cfg, keep_ids, free_name, not layer_values_checked)
 
 
@@ -210,7 +212,7 @@ def _duplicate(session: Session, configurator_id: int, new_name: str) -> int:
     for layer in copy.walk():
         layer.id = None
     copy.id = None
-    return _insert(session, copy)
+    return _insert(session, copy, layer_values=False)  # values as stored: copied, not re-checked
 
 
 @write

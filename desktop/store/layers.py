@@ -166,6 +166,20 @@ def insert_layers(
             for node in top.walk():
                 node.id = next_id
                 next_id += 1
+    with collector_paused():  # a row per layer: the collector would walk the tree meanwhile
+        rows = _rows(configurator_id, parent_id, layers, first_position)
+    if rows:
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.executemany(_INSERT_SQL, rows)
+        finally:
+            cursor.close()
+
+
+def _rows(
+    configurator_id: int, parent_id: int | None, layers: list[Layer], first_position: int
+) -> list[tuple[Any, ...]]:
+    """The rows of layers and their subtrees, each parent before its children."""
     rows: list[tuple[Any, ...]] = []
     for i, top in enumerate(layers):
         rows.append(_row(configurator_id, parent_id, first_position + i, top))
@@ -174,12 +188,7 @@ def insert_layers(
                 _row(configurator_id, node.id, pos, child)
                 for pos, child in enumerate(node.children)
             )
-    if rows:
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.executemany(_INSERT_SQL, rows)
-        finally:
-            cursor.close()
+    return rows
 
 
 # --- checks -------------------------------------------------------------------------------------

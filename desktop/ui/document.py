@@ -218,7 +218,9 @@ class Document(QObject):
         new_id = self.whole(
             f'Restoring "{snapshot.name}"…',
             sum(1 for _ in snapshot.walk()) >= LARGE_LAYERS,
-            lambda session: repo.insert_configurator(session, restored, keep_ids=True),
+            lambda session: repo.insert_configurator(
+                session, restored, keep_ids=True, layer_values_checked=True
+            ),
         )
         self.configuratorsChanged.emit()
         return new_id
