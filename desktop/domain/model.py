@@ -204,7 +204,8 @@ class Configurator:
 
     def options(self) -> Iterator[Layer]:
         """Image layers in layer order (the order the product image is composed in)."""
-        return (layer for layer in self.walk() if layer.type is LayerType.IMAGE)
+        image = LayerType.IMAGE  # looked up once, not per layer
+        return (layer for layer in self.walk() if layer.type is image)
 
     def find_path(self, path: str) -> Layer | None:
         """The one layer whose `path` is path; None when there is none or the path is

@@ -267,12 +267,13 @@ class Storefront:
 
     def _groups(self) -> Iterator[Layer]:
         """Groups and sub-groups in layer order, without visiting the options."""
+        image = LayerType.IMAGE  # a local: an enum member looked up per child costs more
         stack = self.configurator.layers[::-1]
         while stack:
             node = stack.pop()
-            if node.type is not LayerType.IMAGE:
+            if node.type is not image:
                 yield node
-                stack.extend([c for c in reversed(node.children) if c.type is not LayerType.IMAGE])
+                stack.extend([c for c in reversed(node.children) if c.type is not image])
 
     # --- cart ----------------------------------------------------------------------------
     def add_to_cart(self, quantity: int = 1) -> list[str]:
