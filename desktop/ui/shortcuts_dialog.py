@@ -11,10 +11,16 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
+)
+
+KEYBOARD_NOTES = (
+    "Tab moves from one option group of the preview to the next; the arrow keys move within a "
+    "group and Space chooses. Alt with an underlined letter opens a menu or jumps to a field."
 )
 
 
@@ -57,10 +63,15 @@ class ShortcutsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents
         )
+        # Keys that belong to no action: how the preview's options are used by keyboard.
+        self.notes = QLabel(KEYBOARD_NOTES, self)
+        self.notes.setObjectName("keyboardNotes")
+        self.notes.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        layout.addWidget(self.notes)
         layout.addWidget(buttons)
         self.resize(460, 420)
 

@@ -117,7 +117,9 @@ def test_the_main_actions_have_shortcuts_shown_in_tooltips_and_help(
         assert action.shortcut().toString() == keys, name
         assert action.toolTip().endswith(f"({keyboard.keys_text(action)})"), name
     find(window, QAction, "keyboardShortcutsAction").trigger()
-    rows = dict(visible_dialog(qtbot, ShortcutsDialog, "keyboardShortcutsDialog").rows())
+    dialog = visible_dialog(qtbot, ShortcutsDialog, "keyboardShortcutsDialog")
+    rows = dict(dialog.rows())
+    assert "arrow keys" in dialog.notes.text()
     assert rows["Add group"] == "Ctrl+G"
     assert rows["Add option"] == "Ctrl+Shift+O"
     assert rows["Global Settings"] == "Ctrl+,"
