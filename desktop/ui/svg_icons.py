@@ -20,7 +20,9 @@ from PySide6.QtSvg import QSvgRenderer
 from . import palette
 from .palette import Tone
 
-SIZES = (16, 20, 24, 32, 40, 48, 64)
+# 16 px (tree rows) and 24 px (toolbar) at 1x, 1.5x, 2x and beyond; in between Qt scales the
+# next larger one down, which stays sharp.
+SIZES = (16, 24, 32, 48, 64)
 
 
 def icon_names() -> list[str]:
