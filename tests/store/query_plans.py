@@ -21,7 +21,7 @@ from sqlalchemy import event
 from desktop.bench import synthetic
 from desktop.domain.fields import ConfiguratorField, LayerField
 from desktop.domain.model import Layer, LayerType, Stock
-from desktop.store import exchange, stock_sheets
+from desktop.store import exchange, layers, stock_sheets
 from desktop.store import repository as repo
 from desktop.store.database import Database, open_database
 
@@ -86,6 +86,7 @@ def workload(db: Database, big_id: int, workdir: Path) -> None:
     and bulk edits."""
     with db.session() as session:
         repo.list_configurators(session)
+        repo.layer_count(session, big_id)
         found = repo.find_configurator(session, "Catalogue")
         assert found == big_id
         cfg = repo.load_configurator(session, big_id)
@@ -128,6 +129,15 @@ def workload(db: Database, big_id: int, workdir: Path) -> None:
         sheet = stock_sheets.export_sheet(session, big_id)
         stock_sheets.import_sheet(session, big_id, sheet, dry_run=True)
         repo.update_layers(session, big_id, {option.id: {LayerField.STOCK_QUANTITY: 4}})
+
+
+def driver_statements() -> list[Statement]:
+    """The statements the store runs on the driver's own cursor (loading and inserting whole
+    trees), which SQLAlchemy's events do not see."""
+    return [
+        Statement(layers._LOAD_SQL, (1,)),
+        Statement(layers._INSERT_SQL, (None,) * len(layers._INSERT_COLUMNS)),
+    ]
 
 
 def implied_lookups(path: Path) -> list[Statement]:
@@ -173,7 +183,8 @@ def store_plans(workdir: Path) -> list[Plan]:
             workload(db, big_id, workdir)
     finally:
         db.close()
-    return plans(workdir / "plans.db", seen + implied_lookups(workdir / "plans.db"))
+    extra = driver_statements() + implied_lookups(workdir / "plans.db")
+    return plans(workdir / "plans.db", seen + extra)
 
 
 if __name__ == "__main__":
