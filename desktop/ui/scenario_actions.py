@@ -153,6 +153,7 @@ class ScenarioActions(QObject):
         )
         self.record_action.toggled.connect(self._record_toggled)
         document.configuratorOpened.connect(self._opened)
+        pane.playedChanged.connect(self.panel.leave_button.setEnabled)
         self._opened(document.configurator)
 
     @property
@@ -161,7 +162,6 @@ class ScenarioActions(QObject):
 
     def _opened(self, cfg: Configurator | None) -> None:
         self.record_action.setEnabled(cfg is not None or self.recorder.recording)
-        self.panel.leave_button.setEnabled(self.pane.played is not None)
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
@@ -218,7 +218,6 @@ class ScenarioActions(QObject):
             return False
         self.pane.show_everything()  # the setup's stock and settings
         self.panel.begin(f"Playing “{scenario.name}”", list(scenario.steps), "pending")
-        self.panel.leave_button.setEnabled(True)
         self.showRequested.emit()
         self._timer.start(self.step_interval_ms)
         return True
@@ -284,7 +283,6 @@ class ScenarioActions(QObject):
         if self.player is not None:
             self._finish("stopped")
         self.pane.show_copy(None)
-        self.panel.leave_button.setEnabled(False)
 
     # --- recording ----------------------------------------------------------------------------
     def _record_toggled(self, on: bool) -> None:

@@ -83,8 +83,10 @@ def test_the_spec_example_plays_in_the_preview_step_by_step(
     assert purple is not None and purple.stock.quantity == 0
     assert demo_window.undo_stack.count() == 0
     assert digest(demo_db) == before
-    demo_window.scenario_actions.panel.leave_button.click()
-    assert pane.played is None
+    leave = demo_window.scenario_actions.panel.leave_button
+    assert leave.isEnabled()
+    leave.click()
+    assert pane.played is None and not leave.isEnabled()
 
 
 def test_a_failing_step_is_marked_with_what_differed(
@@ -129,8 +131,11 @@ def test_an_edit_while_playing_returns_the_preview_to_the_stored_values(
     red = document.configurator.find_path(RED)
     assert red is not None and red.id is not None
     edit = SetLayerFields(document, red.id, {LayerField.STOCK_QUANTITY: 7}, "Set quantity")
+    leave = demo_window.scenario_actions.panel.leave_button
+    assert leave.isEnabled()
     assert push(demo_window.undo_stack, edit)
     assert demo_window.preview.played is None
+    assert not leave.isEnabled()
     control = demo_window.preview.option_control(RED)
     assert control is not None and control.property("availability") == "in_stock"
 

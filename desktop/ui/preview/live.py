@@ -72,8 +72,11 @@ class LiveUpdates(QObject):
 
     # --- whole configurator --------------------------------------------------------------
     def _document_opened(self, configurator: Configurator | None) -> None:
+        was_played = self.pane.played is not None
         self.pane.played = None
         self.opened(configurator)
+        if was_played:
+            self.pane.playedChanged.emit(False)
 
     def opened(self, configurator: Configurator | None, addon: bool | None = None) -> None:
         """A fresh simulation of configurator (the add-on as the document has it, unless

@@ -45,9 +45,12 @@ class PreviewPane(QWidget):
         shopperActed(Step, list)   a shopper action taken on its controls (select, deselect,
                                    add_to_cart, checkout, reset, remove_line) and the
                                    refusals it met
+        playedChanged(bool)        a scenario's copy is shown (True) or the open configurator
+                                   is shown again (False)
     """
 
     shopperActed = Signal(object, list)
+    playedChanged = Signal(bool)
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -329,11 +332,14 @@ class PreviewPane(QWidget):
     def show_copy(self, cfg: Configurator | None, addon: bool = True, title: str = "") -> None:
         """Show a scenario's own copy of a configurator with a fresh simulation (None: back
         to the open configurator). Any change to the document ends it."""
+        was = self.played is not None
         self.played, self.played_title = cfg, title
         if cfg is None:
             self.live.opened(self.document.configurator)
         else:
             self.live.opened(cfg, addon)
+        if was != (cfg is not None):
+            self.playedChanged.emit(cfg is not None)
 
     def show_step(self, kind: str, quantity: int, refusals: list[str], order: Order | None) -> None:
         """Show the simulation after a scenario step played on `storefront`, as the same
