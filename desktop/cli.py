@@ -21,7 +21,7 @@ from typing import NoReturn
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from . import json_text, stock_cli
+from . import json_text, stock_cli, version_command
 from .domain.collector import collector_paused
 from .domain.storefront import MAX_QUANTITY
 from .headless import Scenario, UnknownOption, run_scenario
@@ -134,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="system",
         help="colours of the editor window (default: the system's)",
     )
+    version_command.add_arguments(parser)
     # Not db=None here: set_defaults would also reset the --db action the subcommands share.
     parser.set_defaults(command=_cmd_editor)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
@@ -193,8 +194,11 @@ def main(argv: Sequence[str] | None = None, *, busy_timeout: float = BUSY_TIMEOU
     unusable = _unusable_argument(argv)
     if unusable is not None:
         return _fail(unusable)
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     args.db = getattr(args, "db", None)
+    if version_command.wanted(args):
+        return version_command.run(args, parser)
     args.busy_timeout = busy_timeout
     command: Callable[[argparse.Namespace], int] = args.command
     if isinstance(sys.stdout, io.TextIOWrapper):

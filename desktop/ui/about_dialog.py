@@ -5,13 +5,9 @@
 
 from __future__ import annotations
 
-import platform
-import sqlite3
-from importlib import metadata
 from pathlib import Path
 
-import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,34 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .app import APP_NAME
+from ..version import APP_NAME, package_version, version_lines, version_text
 
-DISTRIBUTION = "configurator-editor"
-
-
-def package_version() -> str:
-    try:
-        return metadata.version(DISTRIBUTION)
-    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
-        return "unknown (not installed)"
+__all__ = ["AboutDialog", "about_lines", "about_text", "package_version"]
 
 
 def about_lines(db_path: Path | None) -> list[tuple[str, str]]:
-    """(label, value) pairs: versions, then the database file."""
-    return [
-        ("Version", package_version()),
-        ("Qt", qVersion()),
-        ("PySide6", PySide6.__version__),
-        ("Python", f"{platform.python_version()} ({platform.platform(terse=True)})"),
-        ("SQLite", sqlite3.sqlite_version),
-        ("Database", str(db_path) if db_path is not None else "in memory (not saved to a file)"),
-    ]
+    """(label, value) pairs: versions, where it runs from, then the database file."""
+    return version_lines(db_path)
 
 
 def about_text(db_path: Path | None) -> str:
-    """Everything the About box says, as plain text."""
-    lines = [APP_NAME] + [f"{label}: {value}" for label, value in about_lines(db_path)]
-    return "\n".join(lines) + "\n"
+    """Everything the About box says, as plain text (the same as `--version --verbose`)."""
+    return version_text(db_path)
 
 
 class AboutDialog(QDialog):

@@ -11,14 +11,17 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-APP_NAME = "Configurator Editor"
+from ..version import APP_NAME, DISTRIBUTION
+from .app_icon import app_icon
+
 ORGANIZATION = "ConfiguratorEditor"
 EXIT_DATABASE_ERROR = 2
 CANNOT_OPEN = "Cannot open the database"
-# Set by the benchmark: print "shown <epoch seconds>" once the first window is up, then quit.
+# Set by the benchmark and the bundle's test: print "shown <epoch seconds>" once the window has
+# painted for the first time, then close it as a user would.
 STARTUP_PROBE = "CONFIGURATOR_EDITOR_STARTUP_PROBE"
 
 
@@ -29,6 +32,9 @@ def _application() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
+    # The desktop entry's name: Wayland compositors and docks find the icon and group windows by it.
+    app.setDesktopFileName(DISTRIBUTION)
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -86,13 +92,34 @@ def run(db_path: Path | None, theme: str = "system") -> int:
         window.show()
         open_initial(document)
         if os.environ.get(STARTUP_PROBE):
-            QTimer.singleShot(0, lambda: _report_shown(app))
+            _FirstPaintProbe(window, app)
         return app.exec()
     finally:
         database.close()
 
 
-def _report_shown(app: QApplication) -> None:
-    """Runs on the first event-loop turn after show(): the window has been laid out and exposed."""
-    print(f"shown {time.time():.6f}", flush=True)
-    app.quit()
+class _FirstPaintProbe(QObject):
+    """Watches the application's events for the first paint of the window or a widget in it;
+    on the next event-loop turn (the paint has reached the screen) prints "shown <epoch
+    seconds>" and closes the window, which ends the event loop. No signals."""
+
+    def __init__(self, window: QWidget, app: QApplication) -> None:
+        super().__init__(window)
+        self.window = window
+        self.painted = False
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self.painted
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self.window
+        ):
+            self.painted = True
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"shown {time.time():.6f}", flush=True)
+        self.window.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import (
@@ -70,6 +71,14 @@ class _StackToolAction(QAction):
     def show_edit(self, text: str) -> None:
         # The edit's text quotes names users typed.
         self.setToolTip(plain_tooltip(f"{self.label} {text}" if text else self.label))
+
+
+def window_title(cfg: Configurator | None, db_path: Path | None) -> str:
+    """The title "<configurator> — <database file> — Configurator Editor": with several windows (or
+    databases) open, the taskbar tells them apart."""
+    database = db_path.name if db_path is not None else "in memory"
+    parts = [cfg.name] if cfg is not None else []
+    return " — ".join([*parts, database, APP_NAME])
 
 
 def open_initial(document: Document) -> None:
@@ -339,8 +348,7 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def _update_title(self) -> None:
-        cfg = self.document.configurator
-        self.setWindowTitle(f"{cfg.name} — {APP_NAME}" if cfg is not None else APP_NAME)
+        self.setWindowTitle(window_title(self.document.configurator, self.document.db_path))
 
     def _addon_toggled(self, checked: bool) -> None:
         if self._syncing_addon or checked == self.document.addon_active:
