@@ -36,11 +36,20 @@ from .store.database import (
     default_database_path,
     describe_failure,
     open_copy_in_memory,
+    open_server_database,
 )
 from .store.demo import open_store
 from .store.exchange import ExchangeError, dumps, export_configurator, export_file, import_file
 from .store.media import media_dir
 from .store.repository import StorageError, StoreError
+from .store.server import (
+    ENV_VARIABLE,
+    DatabaseTarget,
+    ServerAddress,
+    ServerUrlError,
+    database_target,
+    default_target,
+)
 from .storefront_text import render
 
 PROG = "configurator-editor"
@@ -118,10 +127,10 @@ def build_parser() -> argparse.ArgumentParser:
     db_option = _Parser(add_help=False)
     db_option.add_argument(
         "--db",
-        type=Path,
-        metavar="PATH",
+        metavar="PATH_OR_URL",
         default=argparse.SUPPRESS,
-        help="database file (default: configurator-editor.db in your data folder)",
+        help="database file, or a team database's URL (postgresql+psycopg://user@host/name); "
+        f"default: ${ENV_VARIABLE}, else configurator-editor.db in your data folder",
     )
     parser = _Parser(
         prog=PROG,
@@ -196,7 +205,12 @@ def main(argv: Sequence[str] | None = None, *, busy_timeout: float = BUSY_TIMEOU
         return _fail(unusable)
     parser = build_parser()
     args = parser.parse_args(argv)
-    args.db = getattr(args, "db", None)
+    try:
+        given = getattr(args, "db", None)
+        # --db, else the environment's default: both a file path or a server URL.
+        args.db = database_target(given) if given is not None else default_target()
+    except ServerUrlError as exc:
+        return _fail(f"--db: {exc}" if given is not None else f"${ENV_VARIABLE}: {exc}")
     if version_command.wanted(args):
         return version_command.run(args, parser)
     args.busy_timeout = busy_timeout
@@ -205,7 +219,7 @@ def main(argv: Sequence[str] | None = None, *, busy_timeout: float = BUSY_TIMEOU
         sys.stdout.reconfigure(encoding="utf-8")  # JSON is UTF-8, whatever the console's locale
     database = args.db if args.db is not None else default_database_path()
     try:
-        if args.db is not None:
+        if isinstance(args.db, Path):
             _check_folder(args.db)
         return command(args)
     except (StorageError, SQLAlchemyError, sqlite3.Error) as exc:
@@ -351,13 +365,17 @@ def _check_folder(db_arg: Path) -> None:
     )
 
 
-def _open_read_only(db_arg: Path | None) -> tuple[Path, Database]:
-    """An in-memory copy of the database, so reading commands can never write to it.
+def _open_read_only(db_arg: DatabaseTarget | None) -> tuple[Path, Database]:
+    """An in-memory copy of the database, so reading commands can never write to it (on a
+    server: read-only transactions, which the server refuses to write in). The path returned
+    is the one whose media folder holds the images.
 
     On first run the default database does not exist yet; it is created and seeded as the
     editor would. An explicit --db that does not exist is an error instead: a read is no
     reason to create a database (`addons` or the editor creates one, with the demo).
     """
+    if isinstance(db_arg, ServerAddress):
+        return db_arg.media_stand_in, open_server_database(db_arg, create=False, read_only=True)
     path = db_arg if db_arg is not None else default_database_path()
     if db_arg is None and not path.exists():
         open_store(path).close()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,3 +25,83 @@ def isolated_user_dirs(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("APPDATA", str(home / "appdata"))
     yield home
+
+
+# --- PostgreSQL (SPEC §11) ----------------------------------------------------------------------
+# One throwaway server for the whole session; each test gets a database of its own on it.
+# In CI (CI=true) a server that cannot start fails the PostgreSQL tests instead of skipping them.
+_cluster_state: dict[str, object] = {}
+
+
+def _cluster() -> object:
+    from tests.pg_cluster import ClusterUnavailable, start_cluster
+
+    if "cluster" not in _cluster_state:
+        try:
+            _cluster_state["cluster"] = start_cluster()
+        except (ClusterUnavailable, OSError, subprocess.SubprocessError) as exc:
+            _cluster_state["cluster"] = None
+            _cluster_state["why"] = str(exc)
+    cluster = _cluster_state["cluster"]
+    if cluster is None:
+        why = f"PostgreSQL tests cannot run: {_cluster_state['why']}"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(why)
+        pytest.skip(why)
+    return cluster
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    from tests.pg_cluster import remove_cluster
+
+    cluster = _cluster_state.get("cluster")
+    if cluster is not None:
+        remove_cluster(cluster)  # type: ignore[arg-type]
+
+
+_pg_tests: set[str] = set()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Says, in CI's log, that the PostgreSQL tests ran and on which server."""
+    cluster = _cluster_state.get("cluster")
+    if cluster is not None:
+        version = cluster.version  # type: ignore[attr-defined]
+        terminalreporter.write_line(f"postgresql: {len(_pg_tests)} tests ran on {version}")
+    elif "why" in _cluster_state:
+        terminalreporter.write_line(f"postgresql: tests did not run: {_cluster_state['why']}")
+
+
+@pytest.fixture
+def pg_cluster(request: pytest.FixtureRequest) -> object:
+    """The session's running PostgreSQL server (tests.pg_cluster.Cluster)."""
+    cluster = _cluster()
+    _pg_tests.add(request.node.nodeid)
+    return cluster
+
+
+_database_count = itertools.count(1)
+
+
+@pytest.fixture
+def pg_url(pg_cluster: object) -> Iterator[str]:
+    """The URL of a new, empty database on the session's server, dropped afterwards."""
+    import psycopg
+
+    name = f"t{os.getpid()}_{next(_database_count)}"
+    admin = f"host=127.0.0.1 port={pg_cluster.port} user=postgres dbname=postgres"  # type: ignore[attr-defined]
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield pg_cluster.url(name)  # type: ignore[attr-defined]
+    with contextlib.suppress(psycopg.Error), psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> object:
+    """A database to open, on each engine: a new file, or a new database on the test server."""
+    from desktop.store.server import database_target
+
+    if request.param == "sqlite":
+        return tmp_path / "shop.db"
+    return database_target(request.getfixturevalue("pg_url"))

@@ -105,6 +105,9 @@ class Layer:
     active_on_load: bool = False
     hidden: bool = False
     stock: Stock = field(default_factory=Stock)
+    # How many times the stored row was edited: a write based on an older count is refused
+    # (someone else changed the layer since it was read).
+    version: int = 1
     parent: Layer | None = field(default=None, repr=False)
     children: list[Layer] = field(default_factory=list, repr=False)
 
@@ -132,7 +135,7 @@ class Layer:
         return Layer(
             self.name, self.type, self.id, self.required, self.multiple, self.price,
             self.sale_price, self.image, self.active_on_load, self.hidden,
-            Stock(s.manage, s.sku, s.quantity, s.status, s.low_amount),
+            Stock(s.manage, s.sku, s.quantity, s.status, s.low_amount), self.version,
         )  # fmt: skip
 
     @property
@@ -192,6 +195,7 @@ class Configurator:
     backorders: Backorders = Backorders.NO
     low_stock_threshold: int = DEFAULT_LOW_STOCK_THRESHOLD
     stock_display: StockDisplay = StockDisplay.NEVER
+    version: int = 1  # as Layer.version, for the configurator's own fields
     layers: list[Layer] = field(default_factory=list)
 
     def walk(self) -> Iterator[Layer]:

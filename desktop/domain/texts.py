@@ -205,3 +205,16 @@ SCENARIO_SUMMARY = "{passed} passed, {failed} failed"
 
 def scenario_summary(passed: int, failed: int) -> str:
     return SCENARIO_SUMMARY.format(passed=passed, failed=failed)
+
+
+# --- One database for a team (SPEC §11): an edit refused because its target changed elsewhere.
+CHANGED_ELSEWHERE = (
+    '"{name}" {field} was changed elsewhere to {fresh}; your change to {new} was not saved'
+)
+CHANGED_ELSEWHERE_OTHER = (
+    '"{name}" was changed elsewhere{what}; your change of {field} to {new} was not saved'
+)
+DELETED_ELSEWHERE = '"{name}" was deleted elsewhere; your change was not saved'
+CHANGED_ELSEWHERE_WHOLE = '"{name}" was changed elsewhere{what}; your change was not saved'
+OFFLINE = "Database unreachable: showing what was last read; edits are not saved"
+BACK_ONLINE = "The database can be reached again; changes made meanwhile are shown."

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 from ..domain.collector import collector_paused
 from ..domain.fields import ConfiguratorField, check_configurator, check_configurator_changes
 from ..domain.model import Backorders, Configurator, StockDisplay
+from .changes import ChangeKind, log_change
 from .corrupt import (
     corrupt_configurator,
     stored_columns,
@@ -25,7 +26,7 @@ from .corrupt import (
 from .layers import insert_layers, load_layers
 from .site import get_site
 from .tables import ConfiguratorRow, LayerRow
-from .transaction import StoreError, write
+from .transaction import ConflictError, StoreError, write
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,12 +80,23 @@ def _check_name_free(session: Session, name: str, exclude_id: int | None) -> Non
 _TABLE = ConfiguratorRow.__table__  # type: ignore[attr-defined]  # set by SQLModel
 
 
-def _require(session: Session, configurator_id: int) -> None:
-    """StoreError unless the configurator exists. Reads only its id, so a row whose other
-    values were broken by hand can still be renamed, fixed or deleted."""
-    query = select(_TABLE.c.id).where(_TABLE.c.id == configurator_id)
-    if session.connection().execute(query).first() is None:
+def _require(session: Session, configurator_id: int, expected_version: int | None = None) -> None:
+    """StoreError unless the configurator exists; ConflictError when it was changed or
+    deleted since the caller read it at expected_version (None: no earlier read to go by).
+    Reads only its id and version, so a row whose other values were broken by hand can
+    still be renamed, fixed or deleted."""
+    query = select(_TABLE.c.id, _TABLE.c.version).where(_TABLE.c.id == configurator_id)
+    found = session.connection().execute(query).first()
+    if found is None and expected_version is not None:
+        raise ConflictError(
+            "the configurator was deleted elsewhere", configurator_id=configurator_id, gone=True
+        )
+    if found is None:
         raise StoreError(f"no configurator with id {configurator_id}")
+    if expected_version is not None and found.version != expected_version:
+        raise ConflictError(
+            "the configurator was changed elsewhere", configurator_id=configurator_id
+        )
 
 
 def layer_count(session: Session, configurator_id: int) -> int:
@@ -118,6 +130,7 @@ def load_configurator(session: Session, configurator_id: int) -> Configurator:
             backorders=Backorders(row.backorders),
             low_stock_threshold=stored_threshold(row.low_stock_threshold),
             stock_display=StockDisplay(row.stock_display),
+            version=row.version,
         )
     except (ArithmeticError, ValueError, TypeError):
         raise corrupt_configurator(row) from None
@@ -149,12 +162,14 @@ def _insert(
         backorders=cfg.backorders.value,
         low_stock_threshold=cfg.low_stock_threshold,
         stock_display=cfg.stock_display.value,
+        version=cfg.version,
     )
     session.add(row)
     session.flush()
     assert row.id is not None  # the flush assigned it
     cfg.id = row.id
     insert_layers(session, row.id, None, cfg.layers, 0, keep_ids)
+    log_change(session, ChangeKind.CONFIGURATORS, row.id)
     return row.id
 
 
@@ -217,10 +232,15 @@ def _duplicate(session: Session, configurator_id: int, new_name: str) -> int:
 
 @write
 def update_configurator(
-    session: Session, configurator_id: int, changes: Mapping[ConfiguratorField, object]
+    session: Session,
+    configurator_id: int,
+    changes: Mapping[ConfiguratorField, object],
+    *,
+    expected_version: int | None = None,
 ) -> dict[ConfiguratorField, Any]:
-    """Set fields of one configurator; returns them as stored (trimmed, rounded)."""
-    _require(session, configurator_id)
+    """Set fields of one configurator; returns them as stored (trimmed, rounded). Its version
+    goes up by one; expected_version is the one the caller read (see update_layer)."""
+    _require(session, configurator_id, expected_version)
     stored = check_configurator_changes(changes)
     if ConfiguratorField.NAME in stored:
         _check_name_free(session, stored[ConfiguratorField.NAME], configurator_id)
@@ -228,17 +248,22 @@ def update_configurator(
         field.value: value.value if isinstance(value, StrEnum) else value
         for field, value in stored.items()
     }
-    if values:
-        session.connection().execute(
-            _TABLE.update().where(_TABLE.c.id == configurator_id).values(**values)
-        )
+    session.connection().execute(
+        _TABLE.update()
+        .where(_TABLE.c.id == configurator_id)
+        .values(**values, version=_TABLE.c.version + 1)
+    )
+    log_change(session, ChangeKind.CONFIGURATOR, configurator_id)
     return stored
 
 
 @write
-def delete_configurator(session: Session, configurator_id: int) -> None:
-    _require(session, configurator_id)
+def delete_configurator(
+    session: Session, configurator_id: int, *, expected_version: int | None = None
+) -> None:
+    _require(session, configurator_id, expected_version)
     session.connection().execute(_TABLE.delete().where(_TABLE.c.id == configurator_id))
+    log_change(session, ChangeKind.CONFIGURATORS, configurator_id)
     site = get_site(session)
     if site.last_configurator_id == configurator_id:
         site.last_configurator_id = None

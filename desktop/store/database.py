@@ -1,11 +1,12 @@
-"""Opening a database file: recognising ours, refusing others untouched, migrating old ones."""
+"""Opening a database: a SQLite file (recognising ours, refusing others untouched, migrating old
+ones) or a PostgreSQL server's database (`server`), behind one Database."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -17,6 +18,14 @@ from sqlmodel import Session, create_engine
 
 from .corrupt import CorruptDataError
 from .migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+from .server import (
+    DatabaseTarget,
+    ServerAddress,
+    ServerUrlError,
+    describe_server_failure,
+    prepare_server,
+    server_engine,
+)
 from .transaction import StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -66,7 +75,7 @@ def database_failure(
 
 
 def describe_failure(
-    path: Path | None, exc: BaseException, busy_timeout: float = BUSY_TIMEOUT_S
+    path: DatabaseTarget | None, exc: BaseException, busy_timeout: float = BUSY_TIMEOUT_S
 ) -> str:
     """One line, naming the file, for a read or write of the database at path that failed:
     SQLite's own error, a StorageError a repository write made of one, or a row that no write
@@ -74,6 +83,8 @@ def describe_failure(
     if isinstance(exc, CorruptDataError):
         return f"{path or 'the database'} holds data that cannot be used: {exc.detail}"
     cause = exc.__cause__ if isinstance(exc, StorageError) else exc
+    if isinstance(path, ServerAddress) and isinstance(cause, SQLAlchemyError):
+        return describe_server_failure(path, cause)
     if isinstance(cause, SQLAlchemyError | sqlite3.Error):
         return str(database_failure(path, cause, busy_timeout))
     return str(exc)
@@ -162,7 +173,10 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 
 class Database:
-    """An open database: an engine configured for SQLite and sessions on it."""
+    """An open database: an engine configured for SQLite or PostgreSQL and sessions on it.
+
+    `path` is the file (for a server database, the local stand-in whose media folder holds
+    its images); `server` the server's address, None for a file."""
 
     def __init__(
         self,
@@ -170,9 +184,12 @@ class Database:
         path: Path | None,
         created: bool,
         busy_timeout: float = BUSY_TIMEOUT_S,
+        server: ServerAddress | None = None,
     ) -> None:
         self.engine = engine
         self.path = path
+        self.server = server
+        self._on_close: list[Callable[[], None]] = []
         self.created = created  # a new file: the caller may seed the demo
         self.busy_timeout = busy_timeout  # what its connections wait for a lock, in seconds
 
@@ -181,8 +198,51 @@ class Database:
         with Session(self.engine, expire_on_commit=False) as session:
             yield session
 
+    @property
+    def target(self) -> DatabaseTarget | None:
+        """What the user opened: the server's address, or the file (None: in memory)."""
+        return self.server if self.server is not None else self.path
+
+    def on_close(self, release: Callable[[], None]) -> None:
+        """Call release when the database is closed (a connection of a watcher's own)."""
+        self._on_close.append(release)
+
     def close(self) -> None:
+        for release in self._on_close:
+            release()
+        self._on_close.clear()
         self.engine.dispose()
+
+
+def open_target(
+    target: DatabaseTarget, *, create: bool = True, busy_timeout: float = BUSY_TIMEOUT_S
+) -> Database:
+    """open_database for a file, open_server_database for a server."""
+    if isinstance(target, ServerAddress):
+        return open_server_database(target, create=create)
+    return open_database(target, create=create, busy_timeout=busy_timeout)
+
+
+def open_server_database(
+    address: ServerAddress, *, create: bool = True, read_only: bool = False
+) -> Database:
+    """Open the PostgreSQL database at address, creating or upgrading our tables in it.
+    read_only: every transaction is READ ONLY, so the server refuses any write."""
+    try:
+        engine = server_engine(address)
+    except ServerUrlError as exc:
+        raise DatabaseError(str(exc)) from None
+    try:
+        created = prepare_server(engine, address, create)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseError(describe_server_failure(address, exc)) from None
+    if read_only:
+        engine = engine.execution_options(postgresql_readonly=True)
+    return Database(engine, address.media_stand_in, created=created, server=address)
 
 
 def open_database(

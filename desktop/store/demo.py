@@ -8,9 +8,10 @@ from pathlib import Path
 
 from ..domain.model import Configurator
 from . import repository
-from .database import BUSY_TIMEOUT_S, Database, default_database_path, open_database
+from .database import BUSY_TIMEOUT_S, Database, default_database_path, open_target
 from .exchange import from_dict, import_file, read_json
 from .media import media_dir
+from .server import DatabaseTarget, default_target
 
 RESOURCES_PACKAGE = "desktop.resources"
 DEMO_FILE = "custom-game-controller.json"
@@ -31,16 +32,19 @@ def load_demo() -> Configurator:
 
 
 def open_store(
-    path: Path | None, *, create: bool = True, busy_timeout: float = BUSY_TIMEOUT_S
+    target: DatabaseTarget | None, *, create: bool = True, busy_timeout: float = BUSY_TIMEOUT_S
 ) -> Database:
-    """Open the database at path (default: the user's data file); a newly created one is
-    seeded with the demo, which becomes the configurator the editor opens first. Its
-    connections wait up to busy_timeout seconds for another program's lock."""
-    path = Path(path) if path is not None else default_database_path()
-    db = open_database(path, create=create, busy_timeout=busy_timeout)
+    """Open the database at target, a file or a server (default: CONFIGURATOR_EDITOR_DB, else
+    the user's data file); a newly created one is seeded with the demo, which becomes the
+    configurator the editor opens first. Its connections wait up to busy_timeout seconds for
+    another program's lock."""
+    if target is None:
+        target = default_target() or default_database_path()
+    db = open_target(target, create=create, busy_timeout=busy_timeout)
     if db.created:
+        assert db.path is not None  # a file, or a server's stand-in for its media folder
         try:
-            seed_demo(db, path)
+            seed_demo(db, db.path)
         except BaseException:
             db.close()
             raise

@@ -12,12 +12,13 @@ from enum import StrEnum
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, literal_column, select, update
+from sqlalchemy import ColumnElement, bindparam, func, literal_column, select, text, update
 from sqlmodel import Session
 
 from ..domain.collector import collector_paused
 from ..domain.fields import LayerField, check_layer_changes, check_layers, misplaced
 from ..domain.model import Layer, LayerType, Stock, StockStatus, can_hold
+from .changes import ChangeKind, log_change
 from .corrupt import (
     corrupt_layer,
     misplaced_layer,
@@ -28,7 +29,7 @@ from .corrupt import (
     stored_quantity,
     stored_text,
 )
-from .transaction import LAYER, StoreError, write
+from .transaction import LAYER, ConflictError, StoreError, write
 
 _c = LAYER.c
 
@@ -37,7 +38,7 @@ _c = LAYER.c
 _INSERT_COLUMNS = (
     "id", "configurator_id", "parent_id", "position", "type", "name", "required", "multiple",
     "price", "sale_price", "image", "active_on_load", "hidden", "manage_stock", "sku",
-    "stock_quantity", "stock_status", "low_stock_amount",
+    "stock_quantity", "stock_status", "low_stock_amount", "version",
 )  # fmt: skip
 # A whole tree goes in by one executemany on the driver's cursor, with the values as SQLite
 # stores them (money as its text, flags as 0/1): SQLAlchemy's per-row parameter processing cost
@@ -57,14 +58,14 @@ def _row(
         int(layer.required), int(layer.multiple), str(layer.price),
         None if sale is None else str(sale), layer.image, int(layer.active_on_load),
         int(layer.hidden), int(stock.manage), stock.sku, stock.quantity, str(stock.status),
-        stock.low_amount,
+        stock.low_amount, layer.version,
     )  # fmt: skip
 
 
 _LOAD_COLUMNS = (
     "id", "parent_id", "name", "type", "required", "multiple", "price", "sale_price", "image",
     "active_on_load", "hidden", "manage_stock", "sku", "stock_quantity", "stock_status",
-    "low_stock_amount",
+    "low_stock_amount", "version",
 )  # fmt: skip
 # Loading is what opening a configurator waits for: the rows are read through the driver's own
 # cursor as plain tuples (SQLAlchemy's row objects and type processors cost more than SQLite's
@@ -82,6 +83,47 @@ def _row_view(row: tuple[Any, ...]) -> Any:
     return SimpleNamespace(**dict(zip(_LOAD_COLUMNS, row, strict=True)))
 
 
+def _layer(r: Any, configurator_name: str | None) -> Layer:
+    """A layer row as a detached Layer; CorruptDataError for a value no write of ours stores."""
+    try:
+        return Layer(
+            id=r.id,
+            name=stored_text(r.name),
+            type=LayerType(r.type),
+            required=bool(r.required),
+            multiple=bool(r.multiple),
+            price=stored_money(r.price),
+            sale_price=None if r.sale_price is None else stored_money(r.sale_price),
+            image=stored_text(r.image),
+            active_on_load=bool(r.active_on_load),
+            hidden=bool(r.hidden),
+            stock=Stock(
+                bool(r.manage_stock),
+                stored_text(r.sku),
+                stored_quantity(r.stock_quantity),
+                StockStatus(r.stock_status),
+                stored_low_amount(r.low_stock_amount),
+            ),
+            version=r.version,
+        )
+    except (ArithmeticError, ValueError, TypeError):
+        raise corrupt_layer(r, owner_words(configurator_name)) from None
+
+
+def read_layers(session: Session, layer_ids: set[int]) -> dict[int, Layer]:
+    """The stored fields of some layers, detached (no parent, no children): what a window
+    needs to show a change made elsewhere to them. Ids no longer stored are left out."""
+    if not layer_ids:
+        return {}
+    query = (
+        select(*(literal_column(c) for c in _LOAD_COLUMNS))
+        .select_from(LAYER)
+        .where(_c.id.in_(layer_ids))
+    )
+    rows = [_row_view(tuple(row)) for row in session.connection().execute(query)]
+    return {r.id: _layer(r, None) for r in rows}
+
+
 def load_layers(
     session: Session, configurator_id: int, configurator_name: str | None = None
 ) -> list[Layer]:
@@ -90,9 +132,13 @@ def load_layers(
     A row none of our writes could have stored (edited by hand, damaged) raises
     CorruptDataError naming it; configurator_name names its owner in that message.
     """
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    conn = session.connection()
+    # Both drivers take the statement as it is but for their placeholder (? or %s).
+    sql = _LOAD_SQL if conn.dialect.paramstyle == "qmark" else _LOAD_SQL.replace("?", "%s")
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
-        rows = cursor.execute(_LOAD_SQL, (configurator_id,)).fetchall()
+        cursor.execute(sql, (configurator_id,))
+        rows = cursor.fetchall()
     finally:
         cursor.close()
     with collector_paused():
@@ -105,7 +151,8 @@ def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> l
     types, statuses = _TYPES, _STATUSES
     for row in rows:
         (layer_id, parent_id, name, type_, required, multiple, price, sale_price, image,
-         active_on_load, hidden, manage, sku, quantity, status, low_amount) = row  # fmt: skip
+         active_on_load, hidden, manage, sku, quantity, status, low_amount,
+         version) = row  # fmt: skip
         try:
             layer = Layer(
                 name if type(name) is str else stored_text(name),
@@ -125,6 +172,7 @@ def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> l
                     statuses[status],
                     None if low_amount is None else stored_low_amount(low_amount),
                 ),
+                version,
             )
         except (ArithmeticError, ValueError, TypeError, KeyError):
             raise corrupt_layer(_row_view(row), owner_words(configurator_name)) from None
@@ -161,19 +209,23 @@ def insert_layers(
     assigned here (so one statement serves the whole tree); keep_ids reuses the ones they carry."""
     conn = session.connection()
     if not keep_ids:
-        next_id = (conn.execute(select(func.max(_c.id))).scalar_one() or 0) + 1
+        new_ids = iter(_new_ids(session, sum(1 for top in layers for _ in top.walk())))
         for top in layers:
             for node in top.walk():
-                node.id = next_id
-                next_id += 1
+                node.id = next(new_ids)
     with collector_paused():  # a row per layer: the collector would walk the tree meanwhile
         rows = _rows(configurator_id, parent_id, layers, first_position)
-    if rows:
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.executemany(_INSERT_SQL, rows)
-        finally:
-            cursor.close()
+    if not rows:
+        return
+    sql = _INSERT_SQL
+    if conn.dialect.paramstyle != "qmark":  # a server: its placeholders and real booleans
+        sql = _INSERT_SQL.replace("?", "%s")
+        rows = [_server_row(row) for row in rows]
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, rows)
+    finally:
+        cursor.close()
 
 
 def _rows(
@@ -189,6 +241,41 @@ def _rows(
                 for pos, child in enumerate(node.children)
             )
     return rows
+
+
+_FLAGS = tuple(
+    _INSERT_COLUMNS.index(c)
+    for c in ("required", "multiple", "active_on_load", "hidden", "manage_stock")
+)
+
+
+def _server_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    values = list(row)
+    for i in _FLAGS:
+        values[i] = bool(values[i])
+    return tuple(values)
+
+
+def _new_ids(session: Session, count: int) -> list[int]:
+    """count layer ids no layer has ever had, from the same counter the database's own
+    inserts use, so an id is never handed out twice (a stale window cannot reach a new layer
+    through the id of a deleted one)."""
+    if count == 0:
+        return []
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        query = text(
+            "SELECT nextval(pg_get_serial_sequence('layer', 'id')) FROM generate_series(1, :n)"
+        )
+        return list(conn.execute(query, {"n": count}).scalars())
+    # SQLite's AUTOINCREMENT counter; it follows the explicit ids inserted next. The write
+    # holds the database's lock, so no other writer takes the same ones meanwhile.
+    counter = text("SELECT seq FROM sqlite_sequence WHERE name = 'layer'")
+    last = max(
+        conn.execute(counter).scalar() or 0,
+        conn.execute(select(func.max(_c.id))).scalar_one() or 0,
+    )
+    return list(range(last + 1, last + 1 + count))
 
 
 # --- checks -------------------------------------------------------------------------------------
@@ -330,15 +417,31 @@ def insert_layer(
     _shift(session, configurator_id, parent_id, position, 1)
     insert_layers(session, configurator_id, parent_id, [layer], position, keep_ids)
     assert layer.id is not None  # insert_layers assigned it
+    log_change(session, ChangeKind.TREE, configurator_id, layer.id)
     return layer.id
 
 
+def check_version(session: Session, layer_id: int, expected: int | None) -> None:
+    """ConflictError when the layer was changed or deleted since the caller read it at
+    version `expected` (None: the caller has no earlier read to go by)."""
+    if expected is None:
+        return
+    found = session.connection().execute(select(_c.version).where(_c.id == layer_id)).first()
+    if found is None:
+        raise ConflictError("the layer was deleted elsewhere", layer_id=layer_id, gone=True)
+    if found.version != expected:
+        raise ConflictError("the layer was changed elsewhere", layer_id=layer_id)
+
+
 @write
-def delete_layer(session: Session, layer_id: int) -> None:
-    """Delete a layer and everything under it; siblings close the gap."""
+def delete_layer(session: Session, layer_id: int, *, expected_version: int | None = None) -> None:
+    """Delete a layer and everything under it; siblings close the gap. expected_version: the
+    version the caller last saw; a layer changed since is not deleted (ConflictError)."""
+    check_version(session, layer_id, expected_version)
     configurator_id, parent_id, position = _place(session, layer_id)
     session.connection().execute(LAYER.delete().where(_c.id == layer_id))
     _shift(session, configurator_id, parent_id, position + 1, -1)
+    log_change(session, ChangeKind.TREE, configurator_id, layer_id)
 
 
 @write
@@ -367,18 +470,38 @@ def move_layer(session: Session, layer_id: int, new_parent_id: int | None, new_r
     conn.execute(
         update(LAYER).where(_c.id == layer_id).values(parent_id=new_parent_id, position=target)
     )
+    log_change(session, ChangeKind.TREE, configurator_id, layer_id)
 
 
 @write
 def update_layer(
-    session: Session, layer_id: int, changes: Mapping[LayerField, object]
+    session: Session,
+    layer_id: int,
+    changes: Mapping[LayerField, object],
+    *,
+    expected_version: int | None = None,
 ) -> dict[LayerField, Any]:
     """Set fields of one layer; returns them as stored (trimmed, rounded), which is what the
-    caller's copy of the layer must then hold."""
-    configurator_id, parent_id, _ = _place(session, layer_id)
+    caller's copy of the layer must then hold. The layer's version goes up by one.
+
+    expected_version: the version the caller's copy holds. When the stored one differs
+    (another window, machine or command changed the layer since), nothing is written and
+    ConflictError says so; the caller's copy is then version + 1 on success."""
     conn = session.connection()
-    prices = conn.execute(select(_c.price, _c.sale_price).where(_c.id == layer_id)).one()
-    stored = check_layer_changes(changes, prices.price, prices.sale_price)
+    # One read for all the write needs (each statement is a round trip to a server).
+    found = conn.execute(
+        select(_c.configurator_id, _c.parent_id, _c.price, _c.sale_price, _c.version).where(
+            _c.id == layer_id
+        )
+    ).first()
+    if found is None and expected_version is not None:
+        raise ConflictError("the layer was deleted elsewhere", layer_id=layer_id, gone=True)
+    if found is None:
+        raise StoreError(f"no layer with id {layer_id}")
+    if expected_version is not None and found.version != expected_version:
+        raise ConflictError("the layer was changed elsewhere", layer_id=layer_id)
+    configurator_id, parent_id = found.configurator_id, found.parent_id
+    stored = check_layer_changes(changes, found.price, found.sale_price)
     name = stored.get(LayerField.NAME)
     if name is not None:
         _check_sibling_name(session, configurator_id, parent_id, name, layer_id)
@@ -391,8 +514,8 @@ def update_layer(
         field.value: value.value if isinstance(value, StrEnum) else value
         for field, value in stored.items()
     }
-    if values:
-        conn.execute(update(LAYER).where(_c.id == layer_id).values(**values))
+    conn.execute(update(LAYER).where(_c.id == layer_id).values(**values, version=_c.version + 1))
+    log_change(session, ChangeKind.LAYER, configurator_id, layer_id)
     return stored
 
 
@@ -410,10 +533,16 @@ _BULK_FIELDS = frozenset(
 
 @write
 def update_layers(
-    session: Session, configurator_id: int, changes: Mapping[int, Mapping[LayerField, object]]
+    session: Session,
+    configurator_id: int,
+    changes: Mapping[int, Mapping[LayerField, object]],
+    *,
+    expected_versions: Mapping[int, int] | None = None,
 ) -> dict[int, dict[LayerField, Any]]:
     """Set stock fields of many layers of one configurator in one transaction (a bulk edit, a
-    stock sheet): all are written or none. Returns each layer's fields as stored."""
+    stock sheet): all are written or none. Returns each layer's fields as stored; each
+    written layer's version goes up by one. expected_versions (layer id → the version the
+    caller read): when any differs, nothing is written (ConflictError)."""
     stored: dict[int, dict[LayerField, Any]] = {}
     for layer_id, fields in changes.items():
         extra = set(fields) - _BULK_FIELDS
@@ -421,12 +550,23 @@ def update_layers(
             raise StoreError(f"cannot set {', '.join(sorted(extra))} of many layers at once")
         stored[layer_id] = check_layer_changes(fields, Decimal(0), None)
     conn = session.connection()
-    options = conn.execute(
-        select(_c.id).where(
-            (_c.configurator_id == configurator_id) & (_c.type == LayerType.IMAGE.value)
+    options: dict[int, int] = {
+        layer_id: version
+        for layer_id, version in conn.execute(
+            select(_c.id, _c.version).where(
+                (_c.configurator_id == configurator_id) & (_c.type == LayerType.IMAGE.value)
+            )
         )
-    )
-    if not stored.keys() <= {layer_id for (layer_id,) in options}:
+    }
+    for layer_id, version in (expected_versions or {}).items():
+        if layer_id in stored and options.get(layer_id) != version:
+            raise ConflictError(
+                "some of the options were changed elsewhere",
+                configurator_id=configurator_id,
+                layer_id=layer_id,
+                gone=layer_id not in options,
+            )
+    if not stored.keys() <= options.keys():
         raise StoreError("some of the options are no longer in this configurator")
     # One executemany per combination of fields: a bulk edit sets the same ones everywhere.
     groups: dict[tuple[LayerField, ...], list[dict[str, Any]]] = {}
@@ -442,14 +582,16 @@ def update_layers(
         if conn.dialect.paramstyle == "qmark":
             # SQLite: the driver's own executemany; SQLAlchemy's per-row parameter handling
             # would cost more than the writing itself at 10,000 rows.
-            columns = ", ".join(f"{f.value} = ?" for f in key)
+            columns = ", ".join([*(f"{f.value} = ?" for f in key), "version = version + 1"])
             params = [(*(row[f"_{f.value}"] for f in key), row["_id"]) for row in rows]
             conn.exec_driver_sql(f"UPDATE layer SET {columns} WHERE id = ?", params)
             continue
         statement = (
             update(LAYER)
             .where(_c.id == bindparam("_id"))
-            .values({f.value: bindparam(f"_{f.value}") for f in key})
+            .values({f.value: bindparam(f"_{f.value}") for f in key} | {"version": _c.version + 1})
         )
         conn.execute(statement, rows)
+    if groups:
+        log_change(session, ChangeKind.LAYERS, configurator_id)
     return stored

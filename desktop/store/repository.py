@@ -25,15 +25,17 @@ from .layers import (
     delete_layer,
     insert_layer,
     move_layer,
+    read_layers,
     sku_owner,
     update_layer,
     update_layers,
 )
 from .site import addon_active, get_site, last_configurator, set_addon, set_last_configurator
-from .transaction import StorageError, StoreError, storage_errors, write
+from .transaction import ConflictError, StorageError, StoreError, storage_errors, write
 
 __all__ = [
     "ConfiguratorSummary",
+    "ConflictError",
     "StorageError",
     "StoreError",
     "addon_active",
@@ -51,6 +53,7 @@ __all__ = [
     "load_configurator",
     "move_layer",
     "name_taken",
+    "read_layers",
     "set_addon",
     "set_last_configurator",
     "sku_owner",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
+from .changes import ChangeKind, log_change
 from .tables import SiteSettings
 from .transaction import write
 
@@ -24,7 +25,10 @@ def addon_active(session: Session) -> bool:
 
 @write
 def set_addon(session: Session, active: bool) -> None:
-    get_site(session).stock_management_addon = active
+    site = get_site(session)
+    site.stock_management_addon = active
+    site.version += 1
+    log_change(session, ChangeKind.SITE)
 
 
 @write

@@ -1,5 +1,8 @@
-"""SQLModel tables. The DDL itself comes from `migrations` (the source of truth for the file's
-schema); a test checks that these classes and the migrated schema agree."""
+"""SQLModel tables. The DDL itself comes from the Alembic revisions in `schema` (the source of
+truth for both engines); a test checks that these classes and the migrated schema agree.
+
+`version` counts the edits of a row: every write of one is compare-and-set on (id, version),
+so a write based on a stale read changes nothing (SPEC §11)."""
 
 from __future__ import annotations
 
@@ -31,12 +34,14 @@ class SiteSettings(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     stock_management_addon: bool = True
     last_configurator_id: int | None = None
+    version: int = 1
 
 
 class ConfiguratorRow(SQLModel, table=True):
     """A configurator's own fields; its layers are LayerRow rows."""
 
     __tablename__ = "configurator"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never handed out twice
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True)
@@ -49,12 +54,14 @@ class ConfiguratorRow(SQLModel, table=True):
     backorders: str = "no"
     low_stock_threshold: int = 2
     stock_display: str = "never"
+    version: int = 1
 
 
 class LayerRow(SQLModel, table=True):
     """One node of a configurator's layer tree, ordered among siblings by position."""
 
     __tablename__ = "layer"
+    __table_args__ = {"sqlite_autoincrement": True}  # ids never handed out twice
 
     id: int | None = Field(default=None, primary_key=True)
     configurator_id: int = Field(
@@ -79,3 +86,18 @@ class LayerRow(SQLModel, table=True):
     stock_quantity: int | None = None
     stock_status: str = "in_stock"
     low_stock_amount: int | None = None
+    version: int = 1
+
+
+class ChangeLogRow(SQLModel, table=True):
+    """One committed change: which configurator and layer (None: all of them, or none), and
+    its kind. An open window reads the rows after the last seq it saw, so it refreshes only
+    what changed (SPEC §11)."""
+
+    __tablename__ = "change_log"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    seq: int | None = Field(default=None, primary_key=True)
+    configurator_id: int | None = None
+    layer_id: int | None = None
+    kind: str

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Table
+from sqlalchemy import Table, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
@@ -19,6 +19,11 @@ from .tables import LayerRow
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+# The transaction lock every write on a PostgreSQL server takes first, so writers queue as they
+# do on SQLite (BEGIN IMMEDIATE): the reads a write makes (a free name, a sibling's position)
+# cannot go stale before it writes.
+WRITE_LOCK_KEY = 0x43464745
 
 # The layer table as SQLAlchemy Core sees it: layer reads and writes go through Core statements
 # (one executemany for a whole subtree, position shifts as one UPDATE). SQLModel sets __table__
@@ -33,6 +38,25 @@ class StoreError(ValueError):
     def __init__(self, message: str, field: LayerField | ConfiguratorField | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class ConflictError(StoreError):
+    """A write based on a stale read: the row was changed (or deleted) by another window,
+    machine or command since the caller read it, so nothing was written (SPEC §11). The
+    caller reloads and says what changed; `gone` is true when the row no longer exists."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        configurator_id: int | None = None,
+        layer_id: int | None = None,
+        gone: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.configurator_id = configurator_id
+        self.layer_id = layer_id
+        self.gone = gone
 
 
 class StorageError(StoreError):
@@ -67,6 +91,21 @@ _STORAGE_FAILURES: tuple[tuple[tuple[str, ...], str, bool], ...] = (
         ("malformed", "not a database", "corrupt"),
         "The database file is damaged and cannot be used safely; the change was not saved.",
         True,
+    ),
+    (
+        (
+            "connection refused",
+            "could not connect",
+            "server closed the connection",
+            "terminating connection",
+            "connection is closed",
+            "connection timeout",
+            "consuming input failed",
+            "the database system is",
+        ),
+        "The database server cannot be reached, so the change was not saved. "
+        "It is tried again by itself; edit again once it is back.",
+        False,
     ),
     (
         ("disk i/o error", "unable to open"),
@@ -145,6 +184,10 @@ def _rollback(session: Session) -> None:
 
 def _begin_immediate(session: Session) -> None:
     connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        # The same queue on a server: one writer at a time, until its transaction ends.
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
+        return
     if connection.dialect.name != "sqlite":
         return
     driver = connection.connection.driver_connection

@@ -9,13 +9,16 @@ from __future__ import annotations
 import os
 import sys
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..version import APP_NAME, DISTRIBUTION
 from .app_icon import app_icon
+
+if TYPE_CHECKING:
+    from ..store.server import DatabaseTarget
 
 ORGANIZATION = "ConfiguratorEditor"
 EXIT_DATABASE_ERROR = 2
@@ -52,9 +55,9 @@ def show_fatal(title: str, message: str) -> None:
     fatal_box(title, message).exec()
 
 
-def run(db_path: Path | None, theme: str = "system") -> int:
-    """Open the editor on db_path (None: the user's default database) in a theme of
-    palette.THEMES; returns the exit code."""
+def run(db_path: DatabaseTarget | None, theme: str = "system") -> int:
+    """Open the editor on db_path, a file or a server (None: the user's default database), in
+    a theme of palette.THEMES; returns the exit code."""
     app = _application()
     from .palette import apply_theme
 
@@ -66,8 +69,9 @@ def run(db_path: Path | None, theme: str = "system") -> int:
     from ..store.database import DatabaseError, default_database_path, describe_failure
     from ..store.demo import open_store
     from ..store.repository import StoreError
+    from ..store.server import default_target
 
-    path = db_path if db_path is not None else default_database_path()
+    path = db_path if db_path is not None else default_target() or default_database_path()
     try:
         database = open_store(path)
     except DatabaseError as exc:

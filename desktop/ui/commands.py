@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.fields import ConfiguratorField, LayerField, get_layer_field
 from ..domain.model import Configurator, Layer
-from ..store.repository import StoreError
+from ..store.repository import StorageError, StoreError
 from .document import Document
 
 MERGE_LAYER_FIELD = 1
@@ -38,6 +38,8 @@ class _Command(QUndoCommand):
 
     def _guard(self, action: Callable[[], None]) -> None:
         try:
+            if self.document.offline is not None:  # the server is gone: refuse at once
+                raise StorageError(self.document.offline, lasting=False)
             self._before()
             action()
         except StoreError as exc:
@@ -98,12 +100,18 @@ class SetLayerFields(_LayerCommand):
         self.new = dict(fields)
         self.old = {field: get_layer_field(layer, field) for field in fields}
         self.mergeable = mergeable
+        self.done_once = False
 
     def _redo(self) -> None:
-        self.document.set_layer_fields(self.layer_id, self.new)
+        # A redo after an undo expects the layer as the undo left it: when it was changed
+        # elsewhere since, the redo is refused (as the first one is, by the version check,
+        # when the window showed a stale value).
+        believed = self.old if self.done_once else None
+        self.document.set_layer_fields(self.layer_id, self.new, believed)
+        self.done_once = True
 
     def _undo(self) -> None:
-        self.document.set_layer_fields(self.layer_id, self.old)
+        self.document.set_layer_fields(self.layer_id, self.old, self.new)
 
     def id(self) -> int:
         return MERGE_LAYER_FIELD if self.mergeable else -1
@@ -134,15 +142,31 @@ class SetConfiguratorFields(_Command):
         # Read by the first redo (inside its failure handling): a closed configurator's
         # values come from the database, which may fail.
         self.old: dict[ConfiguratorField, Any] | None = None
+        self.version = 0  # the version the first redo's read saw
 
     def _redo(self) -> None:
         if self.old is None:
-            self.old = self.document.configurator_fields(self.configurator_id, list(self.new))
-        self.document.set_configurator_fields(self.configurator_id, self.new)
+            self.old, self.version = self.document.configurator_fields(
+                self.configurator_id, list(self.new)
+            )
+            self.document.set_configurator_fields(
+                self.configurator_id, self.new, expected_version=self.version
+            )
+            return
+        # After an undo: refused when the fields were changed elsewhere since (see
+        # SetLayerFields).
+        self.document.set_configurator_fields(
+            self.configurator_id, self.new, believed=self._only(self.old)
+        )
 
     def _undo(self) -> None:
         assert self.old is not None  # the first redo read it
-        self.document.set_configurator_fields(self.configurator_id, self.old)
+        self.document.set_configurator_fields(
+            self.configurator_id, self._only(self.old), believed=self.new
+        )
+
+    def _only(self, values: dict[ConfiguratorField, Any]) -> dict[ConfiguratorField, Any]:
+        return {field: value for field, value in values.items() if field in self.new}
 
     def _before(self) -> None:
         # A settings edit is seen in the preview, so undoing one reopens its configurator;

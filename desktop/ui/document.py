@@ -18,6 +18,10 @@ Signals:
     layerRemoved(object, object, int)      Layer, its former parent, its former row
     layerAboutToBeMoved(object, object, int)  Layer, new parent, row among the new siblings
     layerMoved(object, object, int)        Layer, old parent, old row
+    refreshed(object)                      the open configurator was re-read after changes made
+                                           elsewhere changed its tree: the Configurator (views
+                                           rebuilt as on configuratorOpened, then restore their
+                                           selection by id)
     writeFailed(str)                       a write or read was refused or failed; says why
     storageFailed(str)                     ...through a lasting fault of the database (read-only,
                                            disk full, damaged): the window says so in a dialog
@@ -38,20 +42,32 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 from sqlmodel import Session
 
+from ..domain.conflicts import changed_elsewhere
 from ..domain.fields import (
     ConfiguratorField,
     LayerField,
     get_configurator_field,
+    get_layer_field,
     set_configurator_field,
     set_layer_field,
 )
 from ..domain.model import Configurator, Layer
 from ..store import repository as repo
+from ..store.changes import Change, ChangeKind
 from ..store.database import Database, describe_failure
-from ..store.repository import ConfiguratorSummary, StorageError, StoreError, storage_errors
+from ..store.repository import (
+    ConfiguratorSummary,
+    ConflictError,
+    StorageError,
+    StoreError,
+    storage_errors,
+)
 from .long_task import LARGE_LAYERS, run_with_progress
 
 T = TypeVar("T")
+# Layers changed elsewhere up to this many are signalled one by one (every view follows any
+# field); more arrive as one layersChanged, as a bulk edit's do.
+SIGNALLED_ONE_BY_ONE = 200
 
 
 class Document(QObject):
@@ -69,6 +85,7 @@ class Document(QObject):
     layerRemoved = Signal(object, object, int)
     layerAboutToBeMoved = Signal(object, object, int)
     layerMoved = Signal(object, object, int)
+    refreshed = Signal(object)
     writeFailed = Signal(str)
     storageFailed = Signal(str)
 
@@ -79,6 +96,9 @@ class Document(QObject):
         self.configurator: Configurator | None = None
         self._layers: dict[int, Layer] = {}
         self._known: list[ConfiguratorSummary] = []
+        # Why the database cannot be reached now (set by the ChangeWatcher); edits are
+        # refused with it until the connection is back.
+        self.offline: str | None = None
         with self._session() as session:
             self._addon = repo.addon_active(session)
 
@@ -236,25 +256,179 @@ class Document(QObject):
         self.configuratorsChanged.emit()
 
     def set_configurator_fields(
-        self, configurator_id: int, changes: Mapping[ConfiguratorField, Any]
+        self,
+        configurator_id: int,
+        changes: Mapping[ConfiguratorField, Any],
+        *,
+        expected_version: int | None = None,
+        believed: Mapping[ConfiguratorField, Any] | None = None,
     ) -> None:
-        with self._session() as session:
-            stored = repo.update_configurator(session, configurator_id, changes)
+        """Write changes made against the configurator as stored at expected_version (None:
+        as this window last read it). believed: as set_layer_fields. When it was changed or
+        deleted elsewhere since, nothing is written: the window is refreshed and
+        ConflictError says what changed."""
+        current, version = self.configurator_fields(configurator_id, list(changes))
+        if believed is not None and any(current[f] != believed.get(f, current[f]) for f in changes):
+            message = changed_elsewhere(
+                str(current[ConfiguratorField.NAME]), changes, believed, current
+            )
+            raise ConflictError(message, configurator_id=configurator_id)
+        expected = version if expected_version is None else expected_version
+        try:
+            with self._session() as session:
+                stored = repo.update_configurator(
+                    session, configurator_id, changes, expected_version=expected
+                )
+        except ConflictError as exc:
+            raise self._configurator_conflict(exc, configurator_id, changes, current) from None
         cfg = self.configurator
         if cfg is not None and cfg.id == configurator_id:
             for field, value in stored.items():
                 set_configurator_field(cfg, field, value)
+            cfg.version = expected + 1
             self.settingsChanged.emit(set(stored))
         if ConfiguratorField.NAME in stored:
             self.configuratorsChanged.emit()
 
+    def _configurator_conflict(
+        self,
+        exc: ConflictError,
+        configurator_id: int,
+        changes: Mapping[ConfiguratorField, Any],
+        believed: Mapping[ConfiguratorField, Any],
+    ) -> ConflictError:
+        name = str(believed.get(ConfiguratorField.NAME, ""))
+        fresh_values: dict[ConfiguratorField, Any] | None = None
+        if not exc.gone:
+            try:
+                with self._session() as session:
+                    fresh = repo.load_configurator(session, configurator_id)
+                fresh_values = {f: get_configurator_field(fresh, f) for f in ConfiguratorField}
+            except StoreError:
+                pass
+        if not name:
+            name = str((fresh_values or {}).get(ConfiguratorField.NAME, "the configurator"))
+        self.refresh()
+        message = changed_elsewhere(name, changes, believed, fresh_values)
+        return ConflictError(message, configurator_id=configurator_id, gone=exc.gone)
+
     def configurator_fields(
         self, configurator_id: int, fields: list[ConfiguratorField]
-    ) -> dict[ConfiguratorField, Any]:
+    ) -> tuple[dict[ConfiguratorField, Any], int]:
+        """The fields' values and the version they were read at."""
         cfg = self.configurator
         if cfg is None or cfg.id != configurator_id:
             cfg = self.snapshot_configurator(configurator_id)
-        return {field: get_configurator_field(cfg, field) for field in fields}
+        wanted = {*fields, ConfiguratorField.NAME}
+        return {field: get_configurator_field(cfg, field) for field in wanted}, cfg.version
+
+    # --- changes made elsewhere (SPEC §11) ------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read what another window, machine or command may have changed and show it:
+        the add-on, the configurators list, the open configurator's settings and layers.
+        Objects the views hold are updated in place and only what differs is signalled, so
+        selection and scroll positions stay; a tree whose shape changed is rebuilt
+        (refreshed), and the views select again by id. This window's own writes are already
+        in memory, so they signal nothing."""
+        addon = self._read(repo.addon_active, self._addon)
+        if addon != self._addon:
+            self._addon = addon
+            self.addonChanged.emit(addon)
+        before = list(self._known)
+        if self.configurators() != before:
+            self.configuratorsChanged.emit()
+        cfg = self.configurator
+        if cfg is None or cfg.id is None:
+            return
+        if not any(summary.id == cfg.id for summary in self._known):
+            self.try_open(self._known[0].id if self._known else None)  # deleted elsewhere
+            return
+        try:
+            with self._session() as session:
+                fresh = repo.load_configurator(session, cfg.id)
+        except StoreError as exc:
+            self.report(exc, reading=True)
+            return
+        self._merge(cfg, fresh)
+
+    def apply_changes(self, changes: list[Change]) -> None:
+        """Show changes from the change log: a change to the open configurator's tree or
+        settings re-reads it (refresh); changes to single layers read just those layers."""
+        cfg = self.configurator
+        open_id = cfg.id if cfg is not None else None
+        whole = {ChangeKind.TREE, ChangeKind.LAYERS, ChangeKind.CONFIGURATOR}
+        if any(c.kind in whole and c.configurator_id == open_id for c in changes):
+            self.refresh()
+            return
+        if any(c.kind is ChangeKind.SITE for c in changes):
+            addon = self._read(repo.addon_active, self._addon)
+            if addon != self._addon:
+                self._addon = addon
+                self.addonChanged.emit(addon)
+        listed = {ChangeKind.CONFIGURATORS, ChangeKind.CONFIGURATOR}
+        if any(c.kind in listed for c in changes):
+            before = list(self._known)
+            if self.configurators() != before:
+                self.configuratorsChanged.emit()
+            if cfg is not None and not any(s.id == open_id for s in self._known):
+                self.try_open(self._known[0].id if self._known else None)
+                return
+        ids = {
+            c.layer_id
+            for c in changes
+            if c.kind is ChangeKind.LAYER and c.configurator_id == open_id and c.layer_id
+        }
+        fresh = self._read(lambda session: repo.read_layers(session, ids), {})
+        for layer_id, theirs in fresh.items():
+            mine = self._layers.get(layer_id)
+            if mine is None or mine.version == theirs.version:
+                continue  # not shown here, or this window's own write
+            fields = {
+                f for f in LayerField if get_layer_field(mine, f) != get_layer_field(theirs, f)
+            }
+            for field in fields:
+                set_layer_field(mine, field, get_layer_field(theirs, field))
+            mine.version = theirs.version
+            if fields:
+                self.layerChanged.emit(mine, fields)
+
+    def _merge(self, cfg: Configurator, fresh: Configurator) -> None:
+        def shape(c: Configurator) -> list[tuple[int | None, int | None]]:
+            return [(n.id, n.parent.id if n.parent is not None else None) for n in c.walk()]
+
+        if shape(cfg) != shape(fresh):
+            self.configurator = fresh
+            self._layers = {layer.id: layer for layer in fresh.walk()}  # type: ignore[misc]
+            self.configuratorOpened.emit(fresh)
+            self.refreshed.emit(fresh)
+            return
+        settings = {
+            f
+            for f in ConfiguratorField
+            if get_configurator_field(cfg, f) != get_configurator_field(fresh, f)
+        }
+        for field in settings:
+            set_configurator_field(cfg, field, get_configurator_field(fresh, field))
+        cfg.version = fresh.version
+        if settings:
+            self.settingsChanged.emit(settings)
+        changed: dict[Layer, set[str]] = {}
+        for mine, theirs in zip(cfg.walk(), fresh.walk(), strict=True):
+            if mine.version == theirs.version:
+                continue
+            fields = {
+                f for f in LayerField if get_layer_field(mine, f) != get_layer_field(theirs, f)
+            }
+            for field in fields:
+                set_layer_field(mine, field, get_layer_field(theirs, field))
+            mine.version = theirs.version
+            if fields:
+                changed[mine] = set(fields)
+        if len(changed) <= SIGNALLED_ONE_BY_ONE:
+            for layer, fields in changed.items():
+                self.layerChanged.emit(layer, fields)
+        else:
+            self.layersChanged.emit(changed)
 
     # --- add-on --------------------------------------------------------------------------
     def set_addon(self, active: bool) -> None:
@@ -269,20 +443,98 @@ class Document(QObject):
             raise RuntimeError("no configurator is open")
         return self.configurator
 
-    def set_layer_fields(self, layer_id: int, changes: Mapping[LayerField, Any]) -> None:
-        with self._session() as session:
-            stored = repo.update_layer(session, layer_id, changes)
-        layer = self._layers[layer_id]
+    def set_layer_fields(
+        self,
+        layer_id: int,
+        changes: Mapping[LayerField, Any],
+        believed: Mapping[LayerField, Any] | None = None,
+    ) -> None:
+        """Write changes made against the layer as this window holds it. believed (an undo,
+        a redo): the values the edit expects the fields to hold now; when they were changed
+        elsewhere since, it is refused. A layer stored at another version than this window
+        holds (changed elsewhere, not yet shown here) is refused too: nothing is written,
+        the window is refreshed and ConflictError says what changed (SPEC §11)."""
+        layer = self._layers.get(layer_id)
+        if layer is None:  # already gone from this window: it was deleted elsewhere
+            raise ConflictError("that layer was deleted elsewhere; your change was not saved")
+        current = {field: get_layer_field(layer, field) for field in changes}
+        if believed is not None and any(current[f] != believed.get(f, current[f]) for f in current):
+            message = changed_elsewhere(layer.name, changes, believed, current)
+            raise ConflictError(message, layer_id=layer_id)
+        try:
+            with self._session() as session:
+                stored = repo.update_layer(
+                    session, layer_id, changes, expected_version=layer.version
+                )
+        except ConflictError as exc:
+            raise self._layer_conflict(exc, layer, changes, current) from None
         for field, value in stored.items():
             set_layer_field(layer, field, value)
+        layer.version += 1
         self.layerChanged.emit(layer, set(stored))
 
+    def _if_gone(self, exc: StoreError, layers: list[Layer | None]) -> StoreError:
+        """A structural edit refused because a layer it names was deleted elsewhere: the
+        window is refreshed and the refusal names that layer (SPEC §11)."""
+        ids = {layer.id for layer in layers if layer is not None and layer.id is not None}
+        if isinstance(exc, StorageError) or not ids:
+            return exc
+        stored = self._read(lambda session: repo.read_layers(session, ids), None)
+        if stored is None or len(stored) == len(ids):
+            return exc
+        gone = next(layer for layer in layers if layer is not None and layer.id not in stored)
+        self.refresh()
+        return ConflictError(
+            changed_elsewhere(gone.name, {}, {}, None), layer_id=gone.id, gone=True
+        )
+
+    def _layer_conflict(
+        self,
+        exc: ConflictError,
+        layer: Layer,
+        changes: Mapping[LayerField, Any],
+        believed: Mapping[LayerField, Any],
+    ) -> ConflictError:
+        """Refresh from the store, then the refusal in words: what changed, to what."""
+        stale = {field: get_layer_field(layer, field) for field in LayerField}
+        name = layer.name
+        self.refresh()
+        fresh = self._layers.get(layer.id) if layer.id is not None else None
+        fresh_values = None if fresh is None else {f: get_layer_field(fresh, f) for f in LayerField}
+        message = changed_elsewhere(name, changes, {**stale, **believed}, fresh_values)
+        return ConflictError(message, layer_id=layer.id, gone=fresh is None)
+
     def set_stock_of_many(
-        self, configurator_id: int, changes: Mapping[int, Mapping[LayerField, Any]]
+        self,
+        configurator_id: int,
+        changes: Mapping[int, Mapping[LayerField, Any]],
+        believed: Mapping[int, Mapping[LayerField, Any]] | None = None,
     ) -> None:
-        """Stock fields of many options in one transaction; one layersChanged says which."""
-        with self._session() as session:
-            stored = repo.update_layers(session, configurator_id, changes)
+        """Stock fields of many options in one transaction; one layersChanged says which.
+        believed: as set_layer_fields, per option. One option changed elsewhere refuses them
+        all: the window is refreshed and ConflictError names it."""
+        for layer_id, expected in (believed or {}).items():
+            layer = self._layers.get(layer_id)
+            if layer is None:
+                raise ConflictError("an option was deleted elsewhere; your change was not saved")
+            current = {field: get_layer_field(layer, field) for field in expected}
+            if current != dict(expected):
+                message = changed_elsewhere(layer.name, changes[layer_id], expected, current)
+                raise ConflictError(message, layer_id=layer_id)
+        versions = {i: self._layers[i].version for i in changes if i in self._layers}
+        try:
+            with self._session() as session:
+                stored = repo.update_layers(
+                    session, configurator_id, changes, expected_versions=versions
+                )
+        except ConflictError as exc:
+            layer = self._layers.get(exc.layer_id) if exc.layer_id is not None else None
+            if layer is None or layer.id is None:
+                self.refresh()
+                raise
+            fields = changes[layer.id]
+            current = {field: get_layer_field(layer, field) for field in fields}
+            raise self._layer_conflict(exc, layer, fields, current) from None
         changed: dict[Layer, set[str]] = {}
         for layer_id, fields in stored.items():
             if not fields:
@@ -290,6 +542,7 @@ class Document(QObject):
             layer = self._layers[layer_id]
             for field, value in fields.items():
                 set_layer_field(layer, field, value)
+            layer.version += 1
             changed[layer] = set(fields)
         if changed:
             self.layersChanged.emit(changed)
@@ -302,8 +555,11 @@ class Document(QObject):
         parent = self._layers[parent_id] if parent_id is not None else None
         siblings = cfg.children_of(parent)
         row = min(max(row, 0), len(siblings))
-        with self._session() as session:
-            repo.insert_layer(session, cfg.id, parent_id, row, layer, keep_ids=keep_ids)  # type: ignore[arg-type]
+        try:
+            with self._session() as session:
+                repo.insert_layer(session, cfg.id, parent_id, row, layer, keep_ids=keep_ids)  # type: ignore[arg-type]
+        except StoreError as exc:
+            raise self._if_gone(exc, [parent]) from None
         self.layerAboutToBeInserted.emit(parent, row)
         layer.parent = parent
         siblings.insert(row, layer)
@@ -317,10 +573,16 @@ class Document(QObject):
         return self._layers[layer_id].clone()
 
     def remove_layer(self, layer_id: int) -> None:
-        layer = self._layers[layer_id]
+        """Delete a layer as this window holds it (refused when changed elsewhere since)."""
+        layer = self._layers.get(layer_id)
+        if layer is None:  # already gone from this window: it was deleted elsewhere
+            raise ConflictError("that layer was deleted elsewhere; your change was not saved")
         cfg = self._require_open()
-        with self._session() as session:
-            repo.delete_layer(session, layer_id)
+        try:
+            with self._session() as session:
+                repo.delete_layer(session, layer_id, expected_version=layer.version)
+        except ConflictError as exc:
+            raise self._layer_conflict(exc, layer, {}, {}) from None
         parent = layer.parent
         siblings = cfg.children_of(parent)
         row = siblings.index(layer)
@@ -332,11 +594,18 @@ class Document(QObject):
 
     def move_layer(self, layer_id: int, new_parent_id: int | None, new_row: int) -> None:
         """Move to new_row among the new parent's children as they are without the layer."""
+        if layer_id not in self._layers or (
+            new_parent_id is not None and new_parent_id not in self._layers
+        ):
+            raise ConflictError("that layer was deleted elsewhere; your change was not saved")
         layer = self._layers[layer_id]
         cfg = self._require_open()
         new_parent = self._layers[new_parent_id] if new_parent_id is not None else None
-        with self._session() as session:
-            repo.move_layer(session, layer_id, new_parent_id, new_row)
+        try:
+            with self._session() as session:
+                repo.move_layer(session, layer_id, new_parent_id, new_row)
+        except StoreError as exc:
+            raise self._if_gone(exc, [layer, new_parent]) from None
         old_parent = layer.parent
         old_siblings = cfg.children_of(old_parent)
         old_row = old_siblings.index(layer)

@@ -170,7 +170,7 @@ class GlobalSettingsDialog(QDialog):
         if cfg is None or cfg.id is None:
             return
         self.configurator_id = cfg.id
-        self.snapshot = self.document.configurator_fields(cfg.id, FIELDS)
+        self.snapshot, _version = self.document.configurator_fields(cfg.id, FIELDS)
         self.configurator_label.setText(cfg.name)
         self.setWindowTitle(f"{texts.GLOBAL_SETTINGS} — {cfg.name}")
         self._fill(self.snapshot)

@@ -22,6 +22,7 @@ from ..domain.model import Configurator
 from . import focus_order, icons, keyboard
 from .about_dialog import AboutDialog
 from .app import APP_NAME, ORGANIZATION
+from .change_watcher import TeamStatus
 from .commands import SetAddon, push
 from .configurators_panel import ConfiguratorsPanel
 from .database_actions import DatabaseActions
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         self._addon_changed(document.addon_active)
         self._opened(document.configurator)
         self._restore_layout()
+        self.team_status = TeamStatus(self)  # changes made elsewhere; an unreachable server
         # Last, once every action and dock exists: keys, access keys and the Tab order.
         keyboard.install(self, self.menuBar())
         docks = [self.configurators_dock, self.layers_dock, self.settings_dock]
@@ -458,5 +460,7 @@ class MainWindow(QMainWindow):
             focused.clearFocus()
         self.save_layout()
         super().closeEvent(event)
+        if event.isAccepted():
+            self.team_status.stop()
         if self.owns_database and event.isAccepted():
             self.document.database.close()

@@ -26,13 +26,17 @@ class SetStockOfMany(_LayerCommand):
             assert layer.id is not None
             self.new[layer.id] = dict(fields)
             self.old[layer.id] = {f: get_layer_field(layer, f) for f in fields}
+        self.done_once = False
 
     @property
     def count(self) -> int:
         return len(self.new)
 
     def _redo(self) -> None:
-        self.document.set_stock_of_many(self.configurator_id, self.new)
+        # After an undo, refused when an option was changed elsewhere since (SetLayerFields).
+        believed = self.old if self.done_once else None
+        self.document.set_stock_of_many(self.configurator_id, self.new, believed)
+        self.done_once = True
 
     def _undo(self) -> None:
-        self.document.set_stock_of_many(self.configurator_id, self.old)
+        self.document.set_stock_of_many(self.configurator_id, self.old, self.new)

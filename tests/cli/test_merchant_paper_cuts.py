@@ -317,7 +317,7 @@ def test_readme_install_and_test_lines_make_a_virtual_environment_first() -> Non
     commands = readme_commands()
     venv = "python3 -m venv .venv && . .venv/bin/activate && python3 -m pip install -e "
     assert f"{venv}. && configurator-editor" in commands
-    assert f"{venv}'.[test]' && python3 -m pytest" in commands
+    assert f"{venv}'.[test,postgres]' && python3 -m pytest" in commands
     assert not [c for c in commands if "pip install" in c and not c.startswith(venv)]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop.store import repository as repo
 from desktop.store.database import open_database
-from desktop.store.migrations import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from desktop.store.migrations import SCHEMA_VERSION, migrate
 
 from .query_plans import Plan, store_plans
 
@@ -72,10 +72,7 @@ def test_an_older_database_gains_the_indexes_and_keeps_its_layers(tmp_path: Path
     path = tmp_path / "v3.db"
     conn = sqlite3.connect(path, isolation_level=None)
     try:
-        for script in MIGRATIONS[:3]:
-            conn.executescript(script)
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute("PRAGMA user_version = 3")
+        migrate(conn, 0, to_version=3)
         conn.execute("INSERT INTO configurator (id, name) VALUES (1, 'Old')")
         conn.execute(
             "INSERT INTO layer (id, configurator_id, position, type, name) "

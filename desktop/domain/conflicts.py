@@ -1,0 +1,87 @@
+"""What an edit refused because its target changed elsewhere says (SPEC §11): which field
+changed, to what, and which change of the user's was not saved."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from enum import Enum
+
+from . import texts
+from .fields import ConfiguratorField, LayerField
+
+Field = LayerField | ConfiguratorField
+
+_LABELS: dict[Field, str] = {
+    LayerField.NAME: "name",
+    LayerField.REQUIRED: "Required",
+    LayerField.MULTIPLE: "Multiple",
+    LayerField.PRICE: "price",
+    LayerField.SALE_PRICE: "sale price",
+    LayerField.IMAGE: "image",
+    LayerField.ACTIVE_ON_LOAD: "Active on load",
+    LayerField.HIDDEN: "Hidden",
+    LayerField.MANAGE_STOCK: "Manage Stock",
+    LayerField.SKU: "SKU",
+    LayerField.STOCK_QUANTITY: "quantity",
+    LayerField.STOCK_STATUS: "stock status",
+    LayerField.LOW_STOCK_AMOUNT: "low stock amount",
+    ConfiguratorField.NAME: "name",
+    ConfiguratorField.PRODUCT_NAME: "product name",
+    ConfiguratorField.WOOCOMMERCE_ID: "WooCommerce product id",
+    ConfiguratorField.BASE_PRICE: "base price",
+    ConfiguratorField.CURRENCY: "currency",
+    ConfiguratorField.BACKORDERS: "backorders",
+    ConfiguratorField.LOW_STOCK_THRESHOLD: "low stock threshold",
+    ConfiguratorField.STOCK_DISPLAY: "stock display",
+}
+
+
+def label(field: Field) -> str:
+    return _LABELS[field]
+
+
+def shown(value: object) -> str:
+    """A field's value in a sentence: numbers as they are, text quoted, none as "empty"."""
+    if value is None or value == "":
+        return "empty"
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, Enum):
+        return str(value.value).replace("_", " ")
+    if isinstance(value, int | Decimal):
+        return str(value)
+    return f'"{value}"'
+
+
+def changed_elsewhere(
+    name: str,
+    attempted: Mapping[Field, object],
+    believed: Mapping[Field, object],
+    fresh: Mapping[Field, object] | None,
+) -> str:
+    """The refusal of `attempted` (field → the value the user set) on the row named name.
+
+    believed: what the user's window held for each field when the edit was made; fresh: what
+    is stored now (None: the row was deleted). A field the user set that changed elsewhere is
+    named first; otherwise the fields that did change.
+    """
+    if fresh is None:
+        return texts.DELETED_ELSEWHERE.format(name=name)
+    others = [
+        f"{label(f)} is now {shown(fresh[f])}"
+        for f in fresh
+        if f in believed and fresh[f] != believed[f]
+    ]
+    what = f" ({', '.join(others)})" if others else ""
+    if not attempted:  # a delete or a move: no field of the user's to name
+        return texts.CHANGED_ELSEWHERE_WHOLE.format(name=name, what=what)
+    field, new = next(iter(attempted.items()))
+    for f, value in attempted.items():
+        if f in believed and fresh.get(f) != believed[f]:
+            return texts.CHANGED_ELSEWHERE.format(
+                name=name, field=label(f), fresh=shown(fresh.get(f)), new=shown(value)
+            )
+    return texts.CHANGED_ELSEWHERE_OTHER.format(
+        name=name, what=what, field=label(field), new=shown(new)
+    )
