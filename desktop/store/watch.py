@@ -85,9 +85,9 @@ class ChangeProbe:
             got = any(True for _ in self._listener.notifies(timeout=0))
         except psycopg.Error as exc:
             self._drop()
+            # One short sentence: the driver's own words would crowd the status bar out.
             raise StorageError(
-                "The database server cannot be reached, so changes made elsewhere are not "
-                f"shown and edits are not saved until it is back ({' '.join(str(exc).split())})",
+                "The database server cannot be reached: edits are not saved until it is back.",
                 lasting=False,
             ) from exc
         # After (re)connecting, what was committed meanwhile was never notified: look.
