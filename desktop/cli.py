@@ -211,12 +211,12 @@ def main(argv: Sequence[str] | None = None, *, busy_timeout: float = BUSY_TIMEOU
         args.db = database_target(given) if given is not None else default_target()
     except ServerUrlError as exc:
         return _fail(f"--db: {exc}" if given is not None else f"${ENV_VARIABLE}: {exc}")
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8")  # JSON is UTF-8, whatever the console's locale
     if version_command.wanted(args):
         return version_command.run(args, parser)
     args.busy_timeout = busy_timeout
     command: Callable[[argparse.Namespace], int] = args.command
-    if isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(encoding="utf-8")  # JSON is UTF-8, whatever the console's locale
     database = args.db if args.db is not None else default_database_path()
     try:
         if isinstance(args.db, Path):

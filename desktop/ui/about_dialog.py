@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..version import APP_NAME, package_version, version_lines, version_text
+from .app_icon import app_icon
+
+ICON_SIZE = 64  # px, logical
 
 __all__ = ["AboutDialog", "about_lines", "about_text", "package_version"]
 
@@ -62,8 +66,14 @@ class AboutDialog(QDialog):
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)
         buttons.rejected.connect(self.reject)
+        icon = QLabel(self)
+        icon.setObjectName("aboutIcon")
+        icon.setPixmap(app_icon().pixmap(QSize(ICON_SIZE, ICON_SIZE), self.devicePixelRatioF()))
+        heading = QHBoxLayout()
+        heading.addWidget(icon)
+        heading.addWidget(title, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addWidget(self.details)
         layout.addWidget(buttons)
         self.setMinimumWidth(440)

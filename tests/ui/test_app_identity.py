@@ -88,6 +88,7 @@ def test_about_says_what_version_verbose_says(window: MainWindow, qtbot) -> None
     shown = find(dialog, type(dialog.details), "aboutText").text()
     assert f"{app.APP_NAME}\n{shown}\n" == version_text(window.document.db_path)
     assert f"Database: {window.document.db_path}" in shown
+    assert not find(dialog, type(dialog.details), "aboutIcon").pixmap().isNull()
     dialog.reject()
 
 
