@@ -47,7 +47,7 @@ def _qt_versions() -> tuple[str, str]:
     return qVersion(), PySide6.__version__
 
 
-def version_lines(db: Path | str | None) -> list[tuple[str, str]]:
+def version_lines(db: Path | object | None) -> list[tuple[str, str]]:
     """(label, value) pairs: versions, where it runs from, then the database."""
     qt, pyside = _qt_versions()
     return [
@@ -61,7 +61,7 @@ def version_lines(db: Path | str | None) -> list[tuple[str, str]]:
     ]
 
 
-def version_text(db: Path | str | None) -> str:
+def version_text(db: Path | object | None) -> str:
     """Everything About says, as plain text (also `--version --verbose`)."""
     lines = [APP_NAME] + [f"{label}: {value}" for label, value in version_lines(db)]
     return "\n".join(lines) + "\n"

@@ -27,12 +27,12 @@ ICON_SIZE = 64  # px, logical
 __all__ = ["AboutDialog", "about_lines", "about_text", "package_version"]
 
 
-def about_lines(db_path: Path | None) -> list[tuple[str, str]]:
+def about_lines(db_path: Path | object | None) -> list[tuple[str, str]]:
     """(label, value) pairs: versions, where it runs from, then the database file."""
     return version_lines(db_path)
 
 
-def about_text(db_path: Path | None) -> str:
+def about_text(db_path: Path | object | None) -> str:
     """Everything the About box says, as plain text (the same as `--version --verbose`)."""
     return version_text(db_path)
 
@@ -41,7 +41,7 @@ class AboutDialog(QDialog):
     """The About box: its text (selectable) and a Copy button (`copyAboutButton`) that puts
     the same text on the clipboard. Opened with open(). No signals of its own."""
 
-    def __init__(self, db_path: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(self, db_path: Path | object | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(f"About {APP_NAME}")

@@ -74,10 +74,14 @@ class _StackToolAction(QAction):
         self.setToolTip(plain_tooltip(f"{self.label} {text}" if text else self.label))
 
 
-def window_title(cfg: Configurator | None, db_path: Path | None) -> str:
+def window_title(cfg: Configurator | None, db_path: Path | object | None) -> str:
     """The title "<configurator> — <database file> — Configurator Editor": with several windows (or
     databases) open, the taskbar tells them apart."""
-    database = db_path.name if db_path is not None else "in memory"
+    # A file by its name; a server database by its address (which never shows the password).
+    if db_path is None:
+        database = "in memory"
+    else:
+        database = db_path.name if isinstance(db_path, Path) else str(db_path)
     parts = [cfg.name] if cfg is not None else []
     return " — ".join([*parts, database, APP_NAME])
 
@@ -350,7 +354,7 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def _update_title(self) -> None:
-        self.setWindowTitle(window_title(self.document.configurator, self.document.db_path))
+        self.setWindowTitle(window_title(self.document.configurator, self.document.database.target))
 
     def _addon_toggled(self, checked: bool) -> None:
         if self._syncing_addon or checked == self.document.addon_active:
@@ -398,7 +402,7 @@ class MainWindow(QMainWindow):
             self.layers_panel.select_layer(layer, edit=True)
 
     def show_about(self) -> AboutDialog:
-        dialog = AboutDialog(self.document.db_path, self)
+        dialog = AboutDialog(self.document.database.target, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

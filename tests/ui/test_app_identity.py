@@ -14,9 +14,10 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QListView
 
+from desktop.store.server import ServerAddress
 from desktop.ui import app
 from desktop.ui.app_icon import ICON_NAME, SIZES, app_icon, png_file, svg_file
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import MainWindow, window_title
 from desktop.version import version_text
 
 from .helpers import find
@@ -107,3 +108,11 @@ def test_the_start_up_probe_reports_the_first_paint_and_closes_the_window(
     assert not [
         w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
     ]
+
+
+def test_a_server_database_is_named_by_its_address_without_the_password() -> None:
+    server = ServerAddress("postgresql+psycopg://shop:s3cret@db.example:5432/catalogue")
+    title = window_title(None, server)
+    assert "catalogue" in title and "s3cret" not in title
+    assert "s3cret" not in version_text(server)
+    assert window_title(None, None) == "in memory — Configurator Editor"
