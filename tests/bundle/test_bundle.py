@@ -10,6 +10,7 @@ It takes a minute or two (the build), so it runs only when asked: `pytest -m bun
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -175,3 +176,19 @@ def test_the_bundle_leaves_out_what_the_app_does_not_use(bundle: Path) -> None:
                    f"{NAME}.desktop", f"hicolor/512x512/apps/{NAME}.png",
                    "platforms/libqxcb.so", "platforms/libqwayland.so"):  # fmt: skip
         assert any(f.endswith(needed) for f in files), needed
+
+
+def test_a_team_database_url_is_reached_through_the_bundled_driver(
+    bundle: Path, clean: dict[str, str], tmp_path: Path
+) -> None:
+    # No server listens on port 1: both say so in the same words, which the bundle can only do
+    # with the PostgreSQL driver (psycopg and its libpq) inside it.
+    url = "postgresql+psycopg://shop:secret@127.0.0.1:1/catalogue"
+    bundled = run([bundle / NAME, "--db", url, "addons"], clean, tmp_path)
+    ours = run(installed("--db", url, "addons"), dict(os.environ), tmp_path)
+    assert (bundled.returncode, bundled.stderr) == (ours.returncode, ours.stderr) == (
+        2, bundled.stderr,
+    )  # fmt: skip
+    if importlib.util.find_spec("psycopg") is not None:  # the [postgres] extra was installed
+        assert "cannot be reached" in bundled.stderr
+    assert "secret" not in bundled.stderr
