@@ -30,6 +30,7 @@ from .exchange_format import (
 )
 from .images import ImageError, check_image
 from .media import inside, media_dir, place_file, stored_name
+from .server import ServerAddress
 
 __all__ = [
     "FORMAT",
@@ -88,11 +89,14 @@ def _write_atomically(target: Path, text: str) -> None:
 
 
 def session_media_dir(session: Session) -> Path | None:
-    """The media folder of the database file behind session (None for an in-memory one)."""
-    database = session.get_bind().engine.url.database
-    if not database or database == ":memory:":
+    """The media folder of the database behind session: beside its file, or a server
+    database's local folder (None for an in-memory one)."""
+    url = session.get_bind().engine.url
+    if url.get_backend_name() != "sqlite":
+        return media_dir(ServerAddress(url.render_as_string(hide_password=False)).media_stand_in)
+    if not url.database or url.database == ":memory:":
         return None
-    return media_dir(Path(database))
+    return media_dir(Path(url.database))
 
 
 def import_file(

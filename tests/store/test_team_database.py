@@ -13,7 +13,9 @@ from sqlalchemy import create_engine, inspect, text
 from desktop.domain.model import Layer, LayerType
 from desktop.store import repository
 from desktop.store.database import DatabaseError, open_database, open_target
-from desktop.store.demo import open_store
+from desktop.store.demo import demo_path, open_store
+from desktop.store.exchange import import_file, session_media_dir
+from desktop.store.media import media_dir
 from desktop.store.schema import SCHEMA_VERSION, head_version
 from desktop.store.server import (
     ServerAddress,
@@ -109,6 +111,26 @@ def test_a_server_database_is_created_with_the_demo_then_reopened(pg_url: str) -
             assert len(repository.list_configurators(session)) == 1
     finally:
         db.close()
+
+
+def test_a_server_databases_images_go_to_its_local_folder_never_the_working_folder(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    target = database_target(pg_url)
+    assert isinstance(target, ServerAddress)
+    db = open_store(target)
+    try:
+        with db.session() as session:
+            # An import that names no media folder takes the database's own.
+            assert session_media_dir(session) == media_dir(target.media_stand_in)
+            import_file(session, demo_path(), name="Again")
+    finally:
+        db.close()
+    assert list(work.iterdir()) == []
+    assert (media_dir(target.media_stand_in) / "images" / "body.png").is_file()
 
 
 def test_a_foreign_or_newer_server_database_is_refused_untouched(pg_url: str) -> None:
