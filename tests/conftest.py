@@ -73,6 +73,16 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 @pytest.fixture
+def demo_db(tmp_path: Path) -> Path:
+    """A database file holding the demo, as a first start leaves it (made in-process)."""
+    from desktop.store.demo import open_store
+
+    path = tmp_path / "shop.db"
+    open_store(path).close()
+    return path
+
+
+@pytest.fixture
 def pg_cluster(request: pytest.FixtureRequest) -> object:
     """The session's running PostgreSQL server (tests.pg_cluster.Cluster)."""
     cluster = _cluster()

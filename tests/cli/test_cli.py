@@ -55,14 +55,6 @@ def option_entry(data: dict[str, Any], path: str) -> dict[str, Any]:
     return entry
 
 
-@pytest.fixture
-def seeded_db(tmp_path: Path) -> Path:
-    """A database with the demo, made in-process (cheaper than a subprocess)."""
-    path = tmp_path / "shop.db"
-    open_store(path).close()
-    return path
-
-
 def test_first_run_checkout_backorders_purple_and_never_writes(tmp_path: Path) -> None:
     """Issue 2's acceptance, on a fresh default database (created and seeded on first run)."""
     args = ("storefront", DEMO, "--select", PURPLE, "--checkout", "--json")
@@ -128,16 +120,16 @@ def run_main(argv: list[str], capsys: pytest.CaptureFixture[str]) -> dict[str, A
 
 
 def test_a_refused_add_to_cart_is_an_outcome_not_an_error(
-    seeded_db: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     red = "Grip Color/Metallic Red"
-    argv = ["--db", str(seeded_db), "storefront", DEMO, "--select", red, "--qty", "3"]
+    argv = ["--db", str(demo_db), "storefront", DEMO, "--select", red, "--qty", "3"]
     # Under "notify" the third unit is backordered.
     data = run_main([*argv, "--checkout", "--json"], capsys)
     assert data["order"]["backorders"] == [{"path": red, "units": 1}]
     assert data["stock_after"][red] == -1
 
-    db = open_store(seeded_db)
+    db = open_store(demo_db)
     with db.session() as session:
         repository.update_configurator(session, 1, {ConfiguratorField.BACKORDERS: "no"})
     db.close()
@@ -215,7 +207,7 @@ def bad_import_file(folder: Path) -> Path:
     ],
 )
 def test_errors_exit_2_with_one_line(
-    seeded_db: Path,
+    demo_db: Path,
     tmp_path: Path,
     args: tuple[str, ...],
     message: str,
@@ -227,27 +219,27 @@ def test_errors_exit_2_with_one_line(
     bad_import_file(tmp_path)
     argv = [a.replace("{tmp}", str(tmp_path)).replace("{demo}", str(demo_path())) for a in args]
     if "--db" not in argv:
-        argv = ["--db", str(seeded_db), *argv]
-    before = seeded_db.read_bytes()
+        argv = ["--db", str(demo_db), *argv]
+    before = demo_db.read_bytes()
     assert main(argv) == 2
     out, err = capsys.readouterr()
     assert out == ""
     assert err.count("\n") == 1 and err.startswith("configurator-editor: error: ")
     assert message in err
-    assert seeded_db.read_bytes() == before
+    assert demo_db.read_bytes() == before
     assert (tmp_path / "notes.txt").read_text() == "not a database\n"
     assert (tmp_path / "empty.db").read_bytes() == b""
 
 
-def test_an_error_ends_the_process_with_status_2_and_no_traceback(seeded_db: Path) -> None:
-    result = cli("--db", seeded_db, "storefront", "Nope", "--json", cwd=seeded_db.parent)
+def test_an_error_ends_the_process_with_status_2_and_no_traceback(demo_db: Path) -> None:
+    result = cli("--db", demo_db, "storefront", "Nope", "--json", cwd=demo_db.parent)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.startswith('configurator-editor: error: no configurator "Nope"')
     assert result.stderr.count("\n") == 1
 
 
 def test_a_database_that_fails_midway_is_one_line_not_a_traceback(
-    seeded_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    demo_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Another program holding the write lock makes SQLite give up after its busy timeout."""
 
@@ -255,11 +247,11 @@ def test_a_database_that_fails_midway_is_one_line_not_a_traceback(
         raise OperationalError("UPDATE site_settings", {}, sqlite3.OperationalError("locked"))
 
     monkeypatch.setattr(repository, "set_addon", locked)
-    assert main(["--db", str(seeded_db), "addons", "--disable", "stock-management"]) == 2
+    assert main(["--db", str(demo_db), "addons", "--disable", "stock-management"]) == 2
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        f"configurator-editor: error: {seeded_db} is locked by another program (waited 5 s); "
+        f"configurator-editor: error: {demo_db} is locked by another program (waited 5 s); "
         "try again when it is free\n"
     )
 
@@ -290,11 +282,11 @@ def test_bad_arguments_exit_2_with_one_line(
 
 
 def test_import_prints_the_id_and_keeps_names_unique(
-    seeded_db: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--db", str(seeded_db), "import", str(demo_path())]) == 0
+    assert main(["--db", str(demo_db), "import", str(demo_path())]) == 0
     new_id, name = capsys.readouterr().out.rstrip("\n").split("\t")
     assert name == f"{DEMO} (2)"
-    assert main(["--db", str(seeded_db), "export", f"{DEMO} (2)"]) == 0
+    assert main(["--db", str(demo_db), "export", f"{DEMO} (2)"]) == 0
     assert json.loads(capsys.readouterr().out)["configurator"]["name"] == f"{DEMO} (2)"
-    assert main(["--db", str(seeded_db), "export", new_id]) == 0
+    assert main(["--db", str(demo_db), "export", new_id]) == 0

@@ -13,7 +13,6 @@ failure prints the seed and, per mutation kind, what went wrong.
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import os
 import random
@@ -30,6 +29,7 @@ import pytest
 from desktop.cli import main
 from desktop.store.demo import demo_path, open_store
 from desktop.store.media import media_dir
+from tests.files import digest
 
 SEED = int(os.environ.get("CONFIGURATOR_EDITOR_FUZZ_SEED", "20250611"))
 CASES = int(os.environ.get("CONFIGURATOR_EDITOR_FUZZ_CASES", "300"))
@@ -317,10 +317,6 @@ def mutate(rng: random.Random, demo: dict[str, Any]) -> tuple[str, bytes]:
 
 
 # --- the test -----------------------------------------------------------------------------------
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def media_files(db: Path) -> set[str]:
     folder = media_dir(db)
     return {str(p.relative_to(folder)) for p in folder.rglob("*")} if folder.exists() else set()

@@ -19,6 +19,7 @@ from desktop.store import repository
 from desktop.store.database import default_database_path
 from desktop.store.demo import demo_path, load_demo, open_store
 from desktop.store.media import media_dir
+from tests.files import run
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).with_name("data")
@@ -26,19 +27,6 @@ DEMO = "Custom Game Controller"
 PURPLE = "Grip Color/Metallic Purple"
 WARNING = "configurator-editor: warning: "
 ERROR = "configurator-editor: error: "
-
-
-@pytest.fixture
-def seeded_db(tmp_path: Path) -> Path:
-    path = tmp_path / "shop.db"
-    open_store(path).close()
-    return path
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    status = main(argv)
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def tree(folder: Path) -> list[str]:
@@ -137,34 +125,34 @@ def option_rows(lines: list[str]) -> list[str]:
     ],
 )
 def test_json_is_byte_for_byte_what_it_was(
-    seeded_db: Path, args: list[str], golden: str, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, args: list[str], golden: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The golden files were written by the command as it was before the text default."""
-    status, out, err = run(["--db", str(seeded_db), "storefront", DEMO, *args, "--json"], capsys)
+    status, out, err = run(["--db", str(demo_db), "storefront", DEMO, *args, "--json"], capsys)
     assert (status, err) == (0, "")
     assert out == (DATA / golden).read_text(encoding="utf-8")
 
 
 def test_json_keeps_non_ascii_text_as_it_is(
-    seeded_db: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = open_store(seeded_db)
+    db = open_store(demo_db)
     with db.session() as session:
         repository.update_configurator(
             session, 1, {ConfiguratorField.NAME: "Manette — édition été"}
         )
         cfg = repository.load_configurator(session, 1)
     db.close()
-    status, out, _ = run(["--db", str(seeded_db), "storefront", "1", "--json"], capsys)
+    status, out, _ = run(["--db", str(demo_db), "storefront", "1", "--json"], capsys)
     assert status == 0
     expected = run_scenario(cfg, True, Scenario())
     assert out == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
 
 
 def test_text_report_after_a_checkout_with_a_backorder(
-    seeded_db: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    argv = ["--db", str(seeded_db), "storefront", DEMO, "--select", PURPLE, "--qty", "2"]
+    argv = ["--db", str(demo_db), "storefront", DEMO, "--select", PURPLE, "--qty", "2"]
     status, out, err = run([*argv, "--checkout"], capsys)
     assert (status, err) == (0, "")
     lines = out.splitlines()
@@ -187,13 +175,13 @@ def test_text_report_after_a_checkout_with_a_backorder(
 
 
 def test_text_report_of_a_refusal_and_a_cart(
-    seeded_db: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = open_store(seeded_db)
+    db = open_store(demo_db)
     with db.session() as session:
         repository.update_configurator(session, 1, {ConfiguratorField.BACKORDERS: "no"})
     db.close()
-    argv = ["--db", str(seeded_db), "storefront", DEMO]
+    argv = ["--db", str(demo_db), "storefront", DEMO]
     status, out, _ = run([*argv, "--select", PURPLE, "--checkout"], capsys)
     assert status == 0
     lines = out.splitlines()
@@ -213,12 +201,10 @@ def test_text_report_of_a_refusal_and_a_cart(
     assert "Order #1" not in lines and "Stock after" not in lines
 
 
-def test_text_report_with_the_addon_off(
-    seeded_db: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["--db", str(seeded_db), "addons", "--disable", "stock-management"]) == 0
+def test_text_report_with_the_addon_off(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(demo_db), "addons", "--disable", "stock-management"]) == 0
     capsys.readouterr()
-    status, out, _ = run(["--db", str(seeded_db), "storefront", DEMO], capsys)
+    status, out, _ = run(["--db", str(demo_db), "storefront", DEMO], capsys)
     assert status == 0
     assert "Stock Management add-on: off (stock is not checked)" in out
     assert "Backorder" not in out
@@ -235,11 +221,11 @@ def test_the_help_example_is_a_path_of_the_demo(capsys: pytest.CaptureFixture[st
 
 # --- import: the id and the name it got; missing images are warnings -------------------------
 def test_import_prints_the_id_a_tab_and_the_name_it_got(
-    seeded_db: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    status, out, err = run(["--db", str(seeded_db), "import", str(demo_path())], capsys)
+    status, out, err = run(["--db", str(demo_db), "import", str(demo_path())], capsys)
     assert (status, out, err) == (0, f"2\t{DEMO} (2)\n", "")
-    argv = ["--db", str(seeded_db), "import", str(demo_path()), "--name", "Travel Mug"]
+    argv = ["--db", str(demo_db), "import", str(demo_path()), "--name", "Travel Mug"]
     assert run(argv, capsys) == (0, "3\tTravel Mug\n", "")
 
 
@@ -252,10 +238,10 @@ def exchange_copy(folder: Path, *, drop: tuple[str, ...] = ()) -> Path:
 
 
 def test_an_import_with_missing_images_warns_naming_each_field_and_exits_0(
-    seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     file = exchange_copy(tmp_path / "in", drop=("grip-red.png", "paddles-lower.png"))
-    status, out, err = run(["--db", str(seeded_db), "import", str(file)], capsys)
+    status, out, err = run(["--db", str(demo_db), "import", str(file)], capsys)
     assert (status, out) == (0, f"2\t{DEMO} (2)\n")
     assert err.splitlines() == [
         f'{WARNING}configurator.layers[1].children[1].image: "images/grip-red.png" was not '
@@ -265,7 +251,7 @@ def test_an_import_with_missing_images_warns_naming_each_field_and_exits_0(
         "until you choose one",
     ]
     # It was imported all the same, with the images that were there.
-    db = open_store(seeded_db)
+    db = open_store(demo_db)
     with db.session() as session:
         cfg = repository.load_configurator(session, 2)
     db.close()
@@ -278,29 +264,29 @@ def test_an_import_with_all_its_images_warns_of_nothing(tmp_path: Path) -> None:
 
 
 def test_an_invalid_file_is_an_error_not_a_warning(
-    seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     file = tmp_path / "bad.json"
     data = json.loads(demo_path().read_text(encoding="utf-8"))
     data["configurator"]["layers"][1]["children"][0]["image"] = "images/nowhere.png"
     data["configurator"]["layers"][1]["children"][1]["stock"]["quantity"] = "2"
     file.write_text(json.dumps(data), encoding="utf-8")
-    status, out, err = run(["--db", str(seeded_db), "import", str(file)], capsys)
+    status, out, err = run(["--db", str(demo_db), "import", str(file)], capsys)
     assert (status, out) == (2, "")
     assert err.count("\n") == 1 and err.startswith(ERROR)
     assert "configurator.layers[1].children[1].stock.quantity: expected an integer" in err
-    with sqlite3.connect(seeded_db) as conn:
+    with sqlite3.connect(demo_db) as conn:
         assert conn.execute("SELECT count(*) FROM configurator").fetchone() == (1,)
 
 
 def test_an_image_path_that_leads_outside_is_still_refused_not_warned(
-    seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     file = exchange_copy(tmp_path / "in")
     body = tmp_path / "in" / "images" / "body.png"
     body.rename(tmp_path / "secret.png")
     body.symlink_to(tmp_path / "secret.png")  # a link is followed, so it is checked
-    status, _, err = run(["--db", str(seeded_db), "import", str(file)], capsys)
+    status, _, err = run(["--db", str(demo_db), "import", str(file)], capsys)
     assert status == 2 and WARNING not in err
     assert "leads outside the imported file's folder" in err
 

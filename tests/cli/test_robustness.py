@@ -9,7 +9,6 @@ one subprocess checks what the operating system really passes for bytes that are
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
 import sys
@@ -19,7 +18,8 @@ import pytest
 
 from desktop.cli import main
 from desktop.domain.storefront import MAX_QUANTITY
-from desktop.store.demo import demo_path, open_store
+from desktop.store.demo import demo_path
+from tests.files import digest
 from tests.store.damaged import damage_pages, hand_edit, is_damaged, locked
 
 from .test_cli import REPO
@@ -27,17 +27,6 @@ from .test_cli import REPO
 DEMO = "Custom Game Controller"
 PREFIX = "configurator-editor: error: "
 SHORT_WAIT = 0.3  # seconds a write waits for a lock here (5 s in use)
-
-
-@pytest.fixture
-def seeded_db(tmp_path: Path) -> Path:
-    path = tmp_path / "shop.db"
-    open_store(path).close()
-    return path
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def refused(capsys: pytest.CaptureFixture[str], argv: list[str], **kwargs: float) -> str:
@@ -64,16 +53,16 @@ def usage_error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
     ["10000000000000000000000000", str(MAX_QUANTITY + 1), "0", "-1", "1e3", "abc", "9" * 5000],
 )
 def test_qty_runs_from_one_to_a_million(
-    seeded_db: Path, qty: str, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, qty: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    argv = ["--db", str(seeded_db), "storefront", DEMO, "--json", "--add-to-cart", "--qty", qty]
+    argv = ["--db", str(demo_db), "storefront", DEMO, "--json", "--add-to-cart", "--qty", qty]
     message = usage_error(capsys, argv)
     assert message.startswith("argument --qty: expected a whole number from 1 to 1,000,000, not")
     assert len(message) < 200  # a huge number is quoted cut short
 
 
-def test_a_million_is_a_quantity(seeded_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["--db", str(seeded_db), "storefront", DEMO, "--json", "--add-to-cart", "--qty"]
+def test_a_million_is_a_quantity(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["--db", str(demo_db), "storefront", DEMO, "--json", "--add-to-cart", "--qty"]
     assert main([*argv, str(MAX_QUANTITY)]) == 0  # a refusal for stock is an outcome
     assert capsys.readouterr().err == ""
 
@@ -93,11 +82,11 @@ def test_a_million_is_a_quantity(seeded_db: Path, capsys: pytest.CaptureFixture[
     ],
 )
 def test_an_argument_that_is_not_text_is_refused_up_front(
-    seeded_db: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    before = digest(seeded_db)
-    assert message in refused(capsys, ["--db", str(seeded_db), *argv])
-    assert digest(seeded_db) == before
+    before = digest(demo_db)
+    assert message in refused(capsys, ["--db", str(demo_db), *argv])
+    assert digest(demo_db) == before
 
 
 def test_a_db_path_that_is_not_text_is_refused_before_any_file_is_made(
@@ -129,15 +118,15 @@ def test_bytes_that_are_not_utf8_from_the_shell(tmp_path: Path) -> None:
 
 
 def test_a_line_break_in_an_argument_keeps_the_message_on_one_line(
-    seeded_db: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert "unrecognized arguments: a b" in usage_error(
-        capsys, ["--db", str(seeded_db), "addons", "a\nb"]
+        capsys, ["--db", str(demo_db), "addons", "a\nb"]
     )
     assert "'1\\n2'" in usage_error(
-        capsys, ["--db", str(seeded_db), "storefront", DEMO, "--json", "--qty", "1\n2"]
+        capsys, ["--db", str(demo_db), "storefront", DEMO, "--json", "--qty", "1\n2"]
     )
-    assert 'no configurator "x y"' in refused(capsys, ["--db", str(seeded_db), "export", "x\ny"])
+    assert 'no configurator "x y"' in refused(capsys, ["--db", str(demo_db), "export", "x\ny"])
 
 
 # --- the database -------------------------------------------------------------------------------
@@ -152,20 +141,20 @@ EVERY_COMMAND = [
 
 @pytest.mark.parametrize("command", EVERY_COMMAND, ids=" ".join)
 def test_damaged_pages_are_one_line_naming_the_file(
-    seeded_db: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+    demo_db: Path, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    damage_pages(seeded_db)
-    assert is_damaged(seeded_db)
-    before = digest(seeded_db)
-    message = refused(capsys, ["--db", str(seeded_db), *command])
+    damage_pages(demo_db)
+    assert is_damaged(demo_db)
+    before = digest(demo_db)
+    message = refused(capsys, ["--db", str(demo_db), *command])
     assert message == (
-        f"{seeded_db} is damaged and cannot be read (database disk image is malformed)"
+        f"{demo_db} is damaged and cannot be read (database disk image is malformed)"
     )
     if command[-1] != "stock-management":
         # Setting the add-on may land: SQLite can write a row on a damaged page (only an
         # integrity check of the whole file before each write could stop that), and then
         # reading the state back fails. Every other command leaves the file as it was.
-        assert digest(seeded_db) == before
+        assert digest(demo_db) == before
 
 
 @pytest.mark.parametrize(
@@ -180,43 +169,43 @@ def test_damaged_pages_are_one_line_naming_the_file(
 )
 @pytest.mark.parametrize("command", ["export", "storefront"])
 def test_a_row_edited_by_hand_is_named_not_a_traceback(
-    seeded_db: Path,
+    demo_db: Path,
     statement: str,
     detail: str,
     command: str,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    hand_edit(seeded_db, statement)
-    before = digest(seeded_db)
-    argv = ["--db", str(seeded_db), command, DEMO] + (["--json"] if command == "storefront" else [])
+    hand_edit(demo_db, statement)
+    before = digest(demo_db)
+    argv = ["--db", str(demo_db), command, DEMO] + (["--json"] if command == "storefront" else [])
     message = refused(capsys, argv)
-    assert message.startswith(f"{seeded_db} holds data that cannot be used: ")
+    assert message.startswith(f"{demo_db} holds data that cannot be used: ")
     assert detail.format(demo=DEMO) in message
-    assert digest(seeded_db) == before
+    assert digest(demo_db) == before
     # The rest of the database still serves: the add-on switch, other configurators.
-    assert main(["--db", str(seeded_db), "addons"]) == 0
-    assert main(["--db", str(seeded_db), "import", str(demo_path())]) == 0
+    assert main(["--db", str(demo_db), "addons"]) == 0
+    assert main(["--db", str(demo_db), "import", str(demo_path())]) == 0
     capsys.readouterr()
 
 
 @pytest.mark.parametrize("command", [EVERY_COMMAND[0], EVERY_COMMAND[3]], ids=" ".join)
 def test_a_locked_database_is_waited_for_then_refused_in_one_line(
-    seeded_db: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+    demo_db: Path, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with locked(seeded_db):
-        message = refused(capsys, ["--db", str(seeded_db), *command], busy_timeout=SHORT_WAIT)
+    with locked(demo_db):
+        message = refused(capsys, ["--db", str(demo_db), *command], busy_timeout=SHORT_WAIT)
     assert message == (
-        f"{seeded_db} is locked by another program (waited 0.3 s); try again when it is free"
+        f"{demo_db} is locked by another program (waited 0.3 s); try again when it is free"
     )
-    assert main(["--db", str(seeded_db), "export", DEMO + " (2)"]) == 2  # nothing was imported
+    assert main(["--db", str(demo_db), "export", DEMO + " (2)"]) == 2  # nothing was imported
     capsys.readouterr()
 
 
 @pytest.mark.parametrize("command", [EVERY_COMMAND[1], EVERY_COMMAND[2], EVERY_COMMAND[4]])
 def test_reading_commands_go_on_while_another_program_writes(
-    seeded_db: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+    demo_db: Path, command: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The database is in WAL mode: a writer elsewhere does not hold readers up."""
-    with locked(seeded_db):
-        assert main(["--db", str(seeded_db), *command], busy_timeout=SHORT_WAIT) == 0
+    with locked(demo_db):
+        assert main(["--db", str(demo_db), *command], busy_timeout=SHORT_WAIT) == 0
     assert capsys.readouterr().err == ""

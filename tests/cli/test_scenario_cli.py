@@ -3,7 +3,6 @@ JUnit and JSON reports, invalid files named while the valid ones still run, noth
 
 from __future__ import annotations
 
-import hashlib
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -11,24 +10,13 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
-from desktop.store.demo import open_store
+from tests.files import digest
 
 from .test_cli import cli, ok
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "resources" / "scenarios"
 SPEC_EXAMPLE = EXAMPLES / "purple-backordered-notify.json"
-
-
-@pytest.fixture
-def seeded_db(tmp_path: Path) -> Path:
-    path = tmp_path / "shop.db"
-    open_store(path).close()
-    return path
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def failing_copy(folder: Path) -> Path:
@@ -50,22 +38,22 @@ def test_the_example_folder_passes_in_one_process(tmp_path: Path) -> None:
 
 
 def test_a_failure_names_step_key_expected_and_got_and_exits_1(
-    seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     failing = failing_copy(tmp_path)
-    before = digest(seeded_db)
-    assert main(["--db", str(seeded_db), "scenario", "run", str(SPEC_EXAMPLE), str(failing)]) == 1
+    before = digest(demo_db)
+    assert main(["--db", str(demo_db), "scenario", "run", str(SPEC_EXAMPLE), str(failing)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out == [
         "PASS Purple is backordered under notify",
         'FAIL Wrong subtotal under notify: step 5: subtotal: expected "100.00", got "108.00"',
         "1 passed, 1 failed",
     ]
-    assert digest(seeded_db) == before  # the database is never written
+    assert digest(demo_db) == before  # the database is never written
 
 
 def test_an_invalid_file_exits_2_naming_the_field_and_the_valid_files_still_run(
-    seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "suite"
     folder.mkdir()
@@ -78,7 +66,7 @@ def test_an_invalid_file_exits_2_naming_the_field_and_the_valid_files_still_run(
     data["configurator"] = "No Such Product"
     (folder / "e-unknown.json").write_text(json.dumps(data), encoding="utf-8")
     failing_copy(folder)
-    assert main(["--db", str(seeded_db), "scenario", "run", str(folder)]) == 2
+    assert main(["--db", str(demo_db), "scenario", "run", str(folder)]) == 2
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [
         "PASS Purple is backordered under notify",
@@ -94,14 +82,14 @@ def test_an_invalid_file_exits_2_naming_the_field_and_the_valid_files_still_run(
 
 
 def test_junit_report_loads_with_one_testcase_per_scenario(
-    seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     junit = tmp_path / "out.xml"
     failing = failing_copy(tmp_path)
     broken = tmp_path / "c-broken.json"
     broken.write_text('{"format": "configurator-editor-scenario/1"}', encoding="utf-8")
     args = [str(SPEC_EXAMPLE), str(failing), str(broken), "--junit", str(junit)]
-    assert main(["--db", str(seeded_db), "scenario", "run", *args]) == 2
+    assert main(["--db", str(demo_db), "scenario", "run", *args]) == 2
     capsys.readouterr()
     root = ET.parse(junit).getroot()
     assert root.tag == "testsuites"
@@ -122,9 +110,9 @@ def test_junit_report_loads_with_one_testcase_per_scenario(
     assert error is not None and "name: required key is missing" in (error.get("message") or "")
 
 
-def test_json_report(seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_report(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     failing = failing_copy(tmp_path)
-    assert main(["--db", str(seeded_db), "scenario", "run", str(failing), "--json"]) == 1
+    assert main(["--db", str(demo_db), "scenario", "run", str(failing), "--json"]) == 1
     data = json.loads(capsys.readouterr().out)
     assert (data["passed"], data["failed"], data["invalid"]) == (0, 1, 0)
     (entry,) = data["scenarios"]
@@ -140,21 +128,21 @@ def test_json_report(seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixt
 
 
 def test_a_missing_path_or_an_empty_folder_is_an_error(
-    seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--db", str(seeded_db), "scenario", "run", str(tmp_path / "nope.json")]) == 2
+    assert main(["--db", str(demo_db), "scenario", "run", str(tmp_path / "nope.json")]) == 2
     assert "no file or folder" in capsys.readouterr().err
     empty = tmp_path / "empty"
     empty.mkdir()
-    assert main(["--db", str(seeded_db), "scenario", "run", str(empty)]) == 2
+    assert main(["--db", str(demo_db), "scenario", "run", str(empty)]) == 2
     assert "no scenario files found" in capsys.readouterr().err
     with pytest.raises(SystemExit) as caught:
-        main(["--db", str(seeded_db), "scenario"])
+        main(["--db", str(demo_db), "scenario"])
     assert caught.value.code == 2
 
 
 def test_many_scenarios_share_one_configurator_without_leaking_setup(
-    seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Each scenario starts from the stored values, whatever the one before it set up."""
     yellow, purple = "Grip Color/Metallic Yellow", "Grip Color/Metallic Purple"
@@ -183,5 +171,5 @@ def test_many_scenarios_share_one_configurator_without_leaking_setup(
         path = tmp_path / f"{i}.json"
         path.write_text(json.dumps(data), encoding="utf-8")
         files.append(str(path))
-    assert main(["--db", str(seeded_db), "scenario", "run", *files]) == 0
+    assert main(["--db", str(demo_db), "scenario", "run", *files]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "4 passed, 0 failed"

@@ -8,15 +8,9 @@ import socket
 
 import pytest
 
-from desktop.cli import main
+from tests.files import run
 
 DEMO = "Custom Game Controller"
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    status = main(argv)
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def test_every_command_works_on_a_server_database(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,16 +19,6 @@ from desktop.store.repository import StoreError
 from tests.builders import grips
 
 from .test_database import make_v1
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[Session]:
-    db = open_database(tmp_path / "store.db")
-    try:
-        with db.session() as s:
-            yield s
-    finally:
-        db.close()
 
 
 def test_low_stock_fields_are_written_through_the_field_rules(session: Session) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import text
 from sqlmodel import Session
@@ -12,19 +9,8 @@ from sqlmodel import Session
 from desktop.domain.fields import LayerField
 from desktop.domain.model import Configurator, Layer
 from desktop.store import repository
-from desktop.store.database import open_database
 from desktop.store.repository import StoreError
 from tests.builders import grips, group, option
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[Session]:
-    db = open_database(tmp_path / "store.db")
-    try:
-        with db.session() as s:
-            yield s
-    finally:
-        db.close()
 
 
 def counts(session: Session) -> tuple[int, int]:

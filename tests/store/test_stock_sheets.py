@@ -4,7 +4,6 @@ configurator the store holds; a sheet is applied in one transaction or not at al
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,16 +21,6 @@ from desktop.store.stock_sheets import export_sheet, import_sheet, read_sheet_fi
 from tests.builders import grips
 
 from .test_rules_properties import configurators, fresh_database
-
-
-@pytest.fixture
-def session(tmp_path: Path) -> Iterator[Session]:
-    db = open_database(tmp_path / "store.db")
-    try:
-        with db.session() as s:
-            yield s
-    finally:
-        db.close()
 
 
 @settings(

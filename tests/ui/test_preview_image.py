@@ -12,20 +12,12 @@ from PySide6.QtGui import QColor, QImage
 
 from desktop.cli import main
 from desktop.domain import texts
-from desktop.store.demo import open_store
 from desktop.ui.preview_image import size_for
 
 from .conftest import WindowFactory
 
 DEMO = "Custom Game Controller"
 PURPLE = "Grip Color/Metallic Purple"
-
-
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    open_store(path).close()
-    return path
 
 
 def preview_png(demo_db: Path, out: Path, *args: str) -> QImage:

@@ -4,7 +4,6 @@ with what they showed and saves a file that the CLI then runs and passes. Neithe
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -14,9 +13,9 @@ from PySide6.QtWidgets import QFileDialog
 from desktop.cli import main
 from desktop.domain import texts
 from desktop.domain.fields import LayerField
-from desktop.store.demo import open_store
 from desktop.ui.commands import SetLayerFields, push
 from desktop.ui.main_window import MainWindow
+from tests.files import digest
 
 from .conftest import WindowFactory
 
@@ -29,21 +28,10 @@ RED = "Grip Color/Metallic Red"
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    open_store(path).close()
-    return path
-
-
-@pytest.fixture
 def demo_window(make_window: WindowFactory, demo_db: Path) -> MainWindow:
     window = make_window(demo_db)
     window.scenario_actions.step_interval_ms = 0
     return window
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def answer(window: MainWindow, name: str, path: Path) -> None:
