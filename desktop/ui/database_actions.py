@@ -23,6 +23,7 @@ from ..store.database import Database, DatabaseError, describe_failure, open_dat
 from ..store.demo import open_store
 from ..store.repository import StoreError
 from .document import Document
+from .file_dialogs import file_dialog
 from .recent_databases import clear_recent, forget_database, recent_databases, remember_database
 
 if TYPE_CHECKING:
@@ -71,11 +72,7 @@ class DatabaseActions(QObject):
 
     # --- choosing a file -------------------------------------------------------------------
     def _dialog(self, name: str, title: str) -> QFileDialog:
-        dialog = QFileDialog(self.window, title, self._folder, DATABASE_FILTER)
-        dialog.setObjectName(name)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # findable by tests
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return dialog
+        return file_dialog(self.window, name, title, self._folder, DATABASE_FILTER)
 
     def choose_open(self) -> None:
         dialog = self._dialog("openDatabaseDialog", "Open database")

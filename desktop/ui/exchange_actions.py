@@ -17,6 +17,7 @@ from ..store.exchange import ExchangeError, export_file
 from ..store.repository import StoreError
 from .commands import push
 from .document import Document
+from .file_dialogs import file_dialog
 from .import_command import ImportConfigurator
 from .import_dialog import ImportPreview, ImportPreviewDialog, preview_import
 
@@ -55,12 +56,7 @@ class ExchangeActions(QObject):
         self.export_action.setEnabled(cfg is not None)
 
     def _dialog(self, name: str, title: str) -> QFileDialog:
-        dialog = QFileDialog(self.window, title, self._folder, EXCHANGE_FILTER)
-        dialog.setObjectName(name)
-        # The same dialog everywhere (and findable by tests), not a platform one.
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return dialog
+        return file_dialog(self.window, name, title, self._folder, EXCHANGE_FILTER)
 
     # --- import ----------------------------------------------------------------------------
     def choose_import(self) -> None:

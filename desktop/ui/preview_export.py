@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from ..domain.model import Configurator
 from .document import Document
 from .exchange_actions import _file_stem
+from .file_dialogs import file_dialog
 from .preview import PreviewPane
 from .preview_image import render, save_png
 
@@ -44,10 +45,9 @@ class PreviewExport(QObject):
     def choose_file(self) -> QFileDialog:
         cfg = self.document.configurator
         stem = _file_stem(cfg.name) if cfg is not None else "preview"
-        dialog = QFileDialog(self.window, "Export preview image", self._folder, PNG_FILTER)
-        dialog.setObjectName("exportPreviewDialog")
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = file_dialog(
+            self.window, "exportPreviewDialog", "Export preview image", self._folder, PNG_FILTER
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("png")
         dialog.selectFile(f"{stem} preview.png")

@@ -31,6 +31,7 @@ from ..domain.scenario import Player, Scenario, ScenarioError, Step, StepResult
 from ..store.scenario_format import ScenarioFileError, read_scenario
 from . import accessibility, palette
 from .document import Document
+from .file_dialogs import file_dialog
 from .preview import PreviewPane
 from .scenario_recorder import ScenarioRecorder
 
@@ -175,11 +176,7 @@ class ScenarioActions(QObject):
         box.open()
 
     def _file_dialog(self, name: str, title: str) -> QFileDialog:
-        dialog = QFileDialog(self.window, title, self._folder, SCENARIO_FILTER)
-        dialog.setObjectName(name)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return dialog
+        return file_dialog(self.window, name, title, self._folder, SCENARIO_FILTER)
 
     # --- playing ------------------------------------------------------------------------------
     def choose_file(self) -> QFileDialog:

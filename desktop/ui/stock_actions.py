@@ -18,6 +18,7 @@ from ..store.stock_sheets import read_sheet_file, write_text_atomically
 from .bulk_edit_dialog import BulkEditDialog
 from .commands import push
 from .document import Document
+from .file_dialogs import file_dialog
 from .stock_commands import SetStockOfMany
 from .stock_import_dialog import StockImportDialog
 from .stock_table import StockTablePanel
@@ -106,11 +107,7 @@ class StockActions(QObject):
 
     # --- sheets --------------------------------------------------------------------------
     def _dialog(self, name: str, title: str) -> QFileDialog:
-        dialog = QFileDialog(self.window, title, self._folder, SHEET_FILTER)
-        dialog.setObjectName(name)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # findable by tests
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return dialog
+        return file_dialog(self.window, name, title, self._folder, SHEET_FILTER)
 
     def choose_import(self) -> None:
         if self._configurator() is None:
