@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 def file_dialog(
     parent: QWidget, name: str, title: str, folder: str, name_filter: str
 ) -> QFileDialog:
-    """A window-modal dialog named `name`, deleted when closed. Qt's own dialog rather than the
-    platform's, so that it looks and behaves the same everywhere and QA scripts can find it."""
+    """A dialog named `name`, deleted when closed; callers `open()` it, window-modal. Qt's own
+    dialog rather than the platform's, so that it looks and behaves the same everywhere and QA
+    scripts can find it."""
     dialog = QFileDialog(parent, title, folder, name_filter)
     dialog.setObjectName(name)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
