@@ -8,7 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
-from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..domain.fields import FieldError as RuleRefusal
 from ..domain.fields import LayerField, check_layer_changes, get_layer_field
@@ -233,3 +240,15 @@ class LayerCommitter(QObject):
             return f'Rename "{layer.name}" to "{fields[LayerField.NAME]}"'
         words = ", ".join(FIELD_WORDS[k] for k in fields)
         return f'Change {words} of "{layer.name}"'
+
+
+def stacked(*widgets: QWidget) -> QWidget:
+    """A form row's field part: the field with what goes under it (its FieldError, a check
+    box), tight, so the message reads as the field's own."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box

@@ -29,7 +29,7 @@ from ..domain.money import money_str
 from . import accessibility
 from .commands import SetConfiguratorFields, push
 from .document import Document
-from .field_commit import FieldError
+from .field_commit import FieldError, stacked
 
 F = ConfiguratorField
 FIELDS = [
@@ -87,26 +87,21 @@ class GlobalSettingsDialog(QDialog):
 
         product = QGroupBox("Product", self)
         form = QFormLayout(product)
-        product_box = QVBoxLayout()
-        product_box.setSpacing(2)
-        product_box.addWidget(self.product_edit)
-        product_box.addWidget(self.product_error)
-        accessibility.add_row(form, "Product &name", self.product_edit, product_box)
-        woo_box = QVBoxLayout()
-        woo_box.setSpacing(2)
-        woo_box.addWidget(self.woo_edit)
-        woo_box.addWidget(self.woo_error)
-        accessibility.add_row(form, "&WooCommerce product id", self.woo_edit, woo_box)
-        price_box = QVBoxLayout()
-        price_box.setSpacing(2)
-        price_box.addWidget(self.price_edit)
-        price_box.addWidget(self.price_error)
-        accessibility.add_row(form, "&Base price", self.price_edit, price_box)
-        currency_box = QVBoxLayout()
-        currency_box.setSpacing(2)
-        currency_box.addWidget(self.currency_edit)
-        currency_box.addWidget(self.currency_error)
-        accessibility.add_row(form, "C&urrency symbol", self.currency_edit, currency_box)
+        accessibility.add_row(
+            form, "Product &name", self.product_edit, stacked(self.product_edit, self.product_error)
+        )
+        accessibility.add_row(
+            form, "&WooCommerce product id", self.woo_edit, stacked(self.woo_edit, self.woo_error)
+        )
+        accessibility.add_row(
+            form, "&Base price", self.price_edit, stacked(self.price_edit, self.price_error)
+        )
+        accessibility.add_row(
+            form,
+            "C&urrency symbol",
+            self.currency_edit,
+            stacked(self.currency_edit, self.currency_error),
+        )
 
         self.stock_section = QGroupBox(texts.ADDON_NAME, self)
         self.stock_section.setObjectName("globalStockSection")

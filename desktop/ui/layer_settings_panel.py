@@ -26,7 +26,7 @@ from ..domain.rules import image as image_rule
 from ..store import images, media
 from . import accessibility, empty_state, palette
 from .document import Document
-from .field_commit import FieldError, LayerCommitter, StackUndoKeys
+from .field_commit import FieldError, LayerCommitter, StackUndoKeys, stacked
 from .group_warning import GroupDefaultWarning
 from .image_field import ImageField
 from .palette import Tone
@@ -49,16 +49,6 @@ _GENERAL_FIELDS = {
 _GROUP_FIELDS = {LayerField.REQUIRED, LayerField.MULTIPLE}
 # The store's words for a name a sibling already has (desktop/store/layers.py).
 NAME_TAKEN = "is already named"
-
-
-def _with_error(field: QWidget, error: FieldError) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(field)
-    layout.addWidget(error)
-    return box
 
 
 class LayerSettingsPanel(QScrollArea):
@@ -129,13 +119,13 @@ class LayerSettingsPanel(QScrollArea):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # Access keys avoid the menu bar's letters (a test checks they never clash).
         accessibility.add_row(
-            self.form, "&Name", self.name_edit, _with_error(self.name_edit, self.name_error)
+            self.form, "&Name", self.name_edit, stacked(self.name_edit, self.name_error)
         )
         # Rows only image layers have (shown or hidden per layer type).
         self._image_rows: list[QWidget] = [
-            _with_error(self.price_edit, self.price_error),
-            _with_error(self.sale_edit, self.sale_error),
-            _with_error(self.image_field, self.image_error),
+            stacked(self.price_edit, self.price_error),
+            stacked(self.sale_edit, self.sale_error),
+            stacked(self.image_field, self.image_error),
             self.active_check,
         ]
         accessibility.add_row(self.form, "P&rice", self.price_edit, self._image_rows[0])
