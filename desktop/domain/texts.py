@@ -216,5 +216,8 @@ CHANGED_ELSEWHERE_OTHER = (
 )
 DELETED_ELSEWHERE = '"{name}" was deleted elsewhere; your change was not saved'
 CHANGED_ELSEWHERE_WHOLE = '"{name}" was changed elsewhere{what}; your change was not saved'
+ADDON_CHANGED_ELSEWHERE = (
+    "The Stock Management add-on was switched {state} elsewhere; your change to {new} was not saved"
+)
 OFFLINE = "Database unreachable: showing what was last read; edits are not saved"
 BACK_ONLINE = "The database can be reached again; changes made meanwhile are shown."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -31,19 +32,24 @@ from .transaction import ConflictError, StoreError, write
 
 @dataclass(frozen=True, slots=True)
 class ConfiguratorSummary:
-    """One entry of the configurator list: enough to show and open it."""
+    """One entry of the configurator list: enough to show and open it, and the version it was
+    read at (what a delete from the list expects; not part of what the list shows)."""
 
     id: int
     name: str
+    version: int = dataclasses.field(default=0, compare=False)
 
 
 def list_configurators(session: Session) -> list[ConfiguratorSummary]:
-    query = select(col(ConfiguratorRow.id), ConfiguratorRow.name).order_by(
-        func.lower(ConfiguratorRow.name)
-    )
+    query = select(
+        col(ConfiguratorRow.id), ConfiguratorRow.name, col(ConfiguratorRow.version)
+    ).order_by(func.lower(ConfiguratorRow.name))
     rows = session.exec(query)
     # A stored row always has its id; the column is Optional only for rows not yet flushed.
-    return [ConfiguratorSummary(row_id, name) for row_id, name in rows]  # type: ignore[arg-type]
+    return [
+        ConfiguratorSummary(row_id, name, version)  # type: ignore[arg-type]
+        for row_id, name, version in rows
+    ]
 
 
 def find_configurator(session: Session, id_or_name: str | int) -> int | None:
@@ -259,9 +265,28 @@ def update_configurator(
 
 @write
 def delete_configurator(
-    session: Session, configurator_id: int, *, expected_version: int | None = None
+    session: Session,
+    configurator_id: int,
+    *,
+    expected_version: int | None = None,
+    expected_layers: Mapping[int, int] | None = None,
 ) -> None:
+    """Delete a configurator with its layers. expected_version: the configurator's version
+    the caller read; expected_layers (layer id → version): its layers as the caller holds
+    them. When either differs from what is stored (changed, added or removed elsewhere),
+    nothing is deleted (ConflictError)."""
     _require(session, configurator_id, expected_version)
+    if expected_layers is not None:
+        layer = LayerRow.__table__  # type: ignore[attr-defined]  # set by SQLModel
+        rows = session.connection().execute(
+            select(layer.c.id, layer.c.version).where(layer.c.configurator_id == configurator_id)
+        )
+        stored = {row.id: row.version for row in rows}
+        if stored != dict(expected_layers):
+            raise ConflictError(
+                "the configurator's layers were changed elsewhere",
+                configurator_id=configurator_id,
+            )
     session.connection().execute(_TABLE.delete().where(_TABLE.c.id == configurator_id))
     log_change(session, ChangeKind.CONFIGURATORS, configurator_id)
     site = get_site(session)

@@ -445,9 +445,20 @@ def delete_layer(session: Session, layer_id: int, *, expected_version: int | Non
 
 
 @write
-def move_layer(session: Session, layer_id: int, new_parent_id: int | None, new_row: int) -> None:
+def move_layer(
+    session: Session,
+    layer_id: int,
+    new_parent_id: int | None,
+    new_row: int,
+    *,
+    expected_version: int | None = None,
+) -> None:
     """Move a layer (with its subtree) to new_row among new_parent's children, where new_row
-    counts the siblings as they are after the layer has left its old place."""
+    counts the siblings as they are after the layer has left its old place. The moved layer's
+    version goes up by one (so a stale window cannot move it back over this move);
+    expected_version: as delete_layer. Siblings whose position shifts keep theirs: two people
+    moving different layers never conflict."""
+    check_version(session, layer_id, expected_version)
     configurator_id, parent_id, position = _place(session, layer_id)
     moving_type = _layer_type(session, layer_id)
     assert moving_type is not None  # layer_id is not None
@@ -468,7 +479,9 @@ def move_layer(session: Session, layer_id: int, new_parent_id: int | None, new_r
     target = min(max(new_row, 0), count)
     _shift(session, configurator_id, new_parent_id, target, 1)
     conn.execute(
-        update(LAYER).where(_c.id == layer_id).values(parent_id=new_parent_id, position=target)
+        update(LAYER)
+        .where(_c.id == layer_id)
+        .values(parent_id=new_parent_id, position=target, version=_c.version + 1)
     )
     log_change(session, ChangeKind.TREE, configurator_id, layer_id)
 

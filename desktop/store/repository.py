@@ -30,7 +30,14 @@ from .layers import (
     update_layer,
     update_layers,
 )
-from .site import addon_active, get_site, last_configurator, set_addon, set_last_configurator
+from .site import (
+    addon_active,
+    addon_state,
+    get_site,
+    last_configurator,
+    set_addon,
+    set_last_configurator,
+)
 from .transaction import ConflictError, StorageError, StoreError, storage_errors, write
 
 __all__ = [
@@ -39,6 +46,7 @@ __all__ = [
     "StorageError",
     "StoreError",
     "addon_active",
+    "addon_state",
     "create_configurator",
     "delete_configurator",
     "delete_layer",

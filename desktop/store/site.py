@@ -6,7 +6,7 @@ from sqlmodel import Session, col, select
 
 from .changes import ChangeKind, log_change
 from .tables import SiteSettings
-from .transaction import write
+from .transaction import ConflictError, write
 
 
 def get_site(session: Session) -> SiteSettings:
@@ -23,9 +23,20 @@ def addon_active(session: Session) -> bool:
     return bool(session.exec(query).one_or_none())
 
 
+def addon_state(session: Session) -> tuple[bool, int]:
+    """Whether the add-on is on, and the version of the settings row it was read at."""
+    query = select(col(SiteSettings.stock_management_addon), col(SiteSettings.version))
+    found = session.exec(query).one_or_none()
+    return (False, 0) if found is None else (bool(found[0]), found[1])
+
+
 @write
-def set_addon(session: Session, active: bool) -> None:
+def set_addon(session: Session, active: bool, *, expected_version: int | None = None) -> None:
+    """Switch the add-on. expected_version: the settings' version the caller read; when it
+    was switched elsewhere since, nothing is written (ConflictError)."""
     site = get_site(session)
+    if expected_version is not None and site.version != expected_version:
+        raise ConflictError("the add-on was switched elsewhere")
     site.stock_management_addon = active
     site.version += 1
     log_change(session, ChangeKind.SITE)

@@ -33,6 +33,7 @@ the window holds exactly what the database holds. Reads that the window makes on
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +43,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 from sqlmodel import Session
 
+from ..domain import texts
 from ..domain.conflicts import changed_elsewhere
 from ..domain.fields import (
     ConfiguratorField,
@@ -100,7 +102,7 @@ class Document(QObject):
         # refused with it until the connection is back.
         self.offline: str | None = None
         with self._session() as session:
-            self._addon = repo.addon_active(session)
+            self._addon, self._addon_version = repo.addon_state(session)
 
     @contextmanager
     def _session(self) -> Iterator[Session]:
@@ -246,13 +248,37 @@ class Document(QObject):
         return new_id
 
     def delete_configurator(self, configurator_id: int) -> None:
-        if self.configurator is not None and self.configurator.id == configurator_id:
+        """Delete a configurator as this window last read it: the open one with every layer
+        as shown, another one as listed. When it was changed elsewhere since, nothing is
+        deleted: the window is refreshed and ConflictError says so (SPEC §11)."""
+        cfg = self.configurator
+        is_open = cfg is not None and cfg.id == configurator_id
+        layers: dict[int, int] | None = None
+        if cfg is not None and is_open:
+            version: int | None = cfg.version
+            layers = {layer.id: layer.version for layer in cfg.walk()}  # type: ignore[misc]
+            name = cfg.name
+        else:
+            listed = next((s for s in self._known if s.id == configurator_id), None)
+            version = None if listed is None else listed.version
+            name = "" if listed is None else listed.name
+        try:
+            self.whole(
+                "Deleting the configurator…",
+                self._is_large(configurator_id),
+                lambda session: repo.delete_configurator(
+                    session, configurator_id, expected_version=version, expected_layers=layers
+                ),
+            )
+        except ConflictError as exc:
+            self.refresh()
+            message = changed_elsewhere(
+                name or "the configurator", {}, {}, None if exc.gone else {}
+            )
+            raise ConflictError(message, configurator_id=configurator_id, gone=exc.gone) from None
+        if is_open:
             self.open_configurator(None)
-        self.whole(
-            "Deleting the configurator…",
-            self._is_large(configurator_id),
-            lambda session: repo.delete_configurator(session, configurator_id),
-        )
+        self._known = [s for s in self._known if s.id != configurator_id]
         self.configuratorsChanged.emit()
 
     def set_configurator_fields(
@@ -287,6 +313,11 @@ class Document(QObject):
                 set_configurator_field(cfg, field, value)
             cfg.version = expected + 1
             self.settingsChanged.emit(set(stored))
+        # The list's copy follows this window's own write, so a delete from it expects it.
+        self._known = [
+            dataclasses.replace(s, version=expected + 1) if s.id == configurator_id else s
+            for s in self._known
+        ]
         if ConfiguratorField.NAME in stored:
             self.configuratorsChanged.emit()
 
@@ -330,10 +361,7 @@ class Document(QObject):
         selection and scroll positions stay; a tree whose shape changed is rebuilt
         (refreshed), and the views select again by id. This window's own writes are already
         in memory, so they signal nothing."""
-        addon = self._read(repo.addon_active, self._addon)
-        if addon != self._addon:
-            self._addon = addon
-            self.addonChanged.emit(addon)
+        self._reread_addon()
         before = list(self._known)
         if self.configurators() != before:
             self.configuratorsChanged.emit()
@@ -361,10 +389,7 @@ class Document(QObject):
             self.refresh()
             return
         if any(c.kind is ChangeKind.SITE for c in changes):
-            addon = self._read(repo.addon_active, self._addon)
-            if addon != self._addon:
-                self._addon = addon
-                self.addonChanged.emit(addon)
+            self._reread_addon()
         listed = {ChangeKind.CONFIGURATORS, ChangeKind.CONFIGURATOR}
         if any(c.kind in listed for c in changes):
             before = list(self._known)
@@ -431,10 +456,27 @@ class Document(QObject):
             self.layersChanged.emit(changed)
 
     # --- add-on --------------------------------------------------------------------------
+    def _reread_addon(self) -> None:
+        addon, version = self._read(repo.addon_state, (self._addon, self._addon_version))
+        self._addon_version = version
+        if addon != self._addon:
+            self._addon = addon
+            self.addonChanged.emit(addon)
+
     def set_addon(self, active: bool) -> None:
-        with self._session() as session:
-            repo.set_addon(session, active)
+        """Switch the add-on as this window last read it: when it was switched elsewhere
+        since, nothing is written, the window shows the fresh state and ConflictError says so."""
+        try:
+            with self._session() as session:
+                repo.set_addon(session, active, expected_version=self._addon_version)
+        except ConflictError:
+            self._reread_addon()
+            state = "on" if self._addon else "off"
+            raise ConflictError(
+                texts.ADDON_CHANGED_ELSEWHERE.format(state=state, new="on" if active else "off")
+            ) from None
         self._addon = active
+        self._addon_version += 1
         self.addonChanged.emit(active)
 
     # --- layers --------------------------------------------------------------------------
@@ -603,9 +645,14 @@ class Document(QObject):
         new_parent = self._layers[new_parent_id] if new_parent_id is not None else None
         try:
             with self._session() as session:
-                repo.move_layer(session, layer_id, new_parent_id, new_row)
+                repo.move_layer(
+                    session, layer_id, new_parent_id, new_row, expected_version=layer.version
+                )
+        except ConflictError as exc:
+            raise self._layer_conflict(exc, layer, {}, {}) from None
         except StoreError as exc:
             raise self._if_gone(exc, [layer, new_parent]) from None
+        layer.version += 1
         old_parent = layer.parent
         old_siblings = cfg.children_of(old_parent)
         old_row = old_siblings.index(layer)
