@@ -16,6 +16,10 @@ from sqlmodel import Session
 from .tables import ChangeLogRow
 
 CHANNEL = "configurator_editor_changes"  # also named in revision 0005's trigger
+# How many of the newest changes the log keeps. An open window reads it every half second, so
+# it needs only the last few; one that fell further behind (asleep, cut off from the server)
+# finds the change after its last one gone and reloads everything instead (ChangeProbe).
+KEEP_CHANGES = 10_000
 CHANGE_LOG: Table = ChangeLogRow.__table__  # type: ignore[attr-defined]  # set by SQLModel
 _c = CHANGE_LOG.c
 
@@ -45,11 +49,16 @@ def log_change(
     configurator_id: int | None = None,
     layer_id: int | None = None,
 ) -> None:
-    session.connection().execute(
+    conn = session.connection()
+    conn.execute(
         CHANGE_LOG.insert().values(
             kind=kind.value, configurator_id=configurator_id, layer_id=layer_id
         )
     )
+    # Trimmed as it grows, in the same transaction: a range of the primary key's index, so
+    # it costs next to nothing when there is nothing to remove.
+    newest = select(func.max(_c.seq)).scalar_subquery()
+    conn.execute(CHANGE_LOG.delete().where(_c.seq <= newest - KEEP_CHANGES))
 
 
 def last_change(session: Session) -> int:
@@ -57,10 +66,19 @@ def last_change(session: Session) -> int:
     return session.connection().execute(select(func.max(_c.seq))).scalar() or 0
 
 
-def changes_since(session: Session, seq: int) -> list[Change]:
-    rows = session.connection().execute(
+def changes_since(session: Session, seq: int) -> list[Change] | None:
+    """The changes after number seq, oldest first; None when the log no longer holds seq
+    itself (trimmed since: changes after it may be gone too, so the caller reads everything)."""
+    conn = session.connection()
+    rows = conn.execute(
         select(_c.seq, _c.kind, _c.configurator_id, _c.layer_id)
-        .where(_c.seq > seq)
+        .where(_c.seq >= seq)
         .order_by(_c.seq)
-    )
-    return [Change(r.seq, ChangeKind(r.kind), r.configurator_id, r.layer_id) for r in rows]
+    ).all()
+    if seq > 0 and (not rows or rows[0].seq != seq):
+        return None
+    return [
+        Change(r.seq, ChangeKind(r.kind), r.configurator_id, r.layer_id)
+        for r in rows
+        if r.seq > seq
+    ]

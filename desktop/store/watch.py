@@ -28,6 +28,7 @@ class ChangeProbe:
         self._sqlite: sqlite3.Connection | None = None
         self._listener: Any = None  # psycopg.Connection, when on a server
         self._data_version: int | None = None
+        self._connections = 0  # listening connections made so far
         self._closed = False
         database.on_close(self.close)
         self._something_committed()  # the starting point of either way of noticing
@@ -41,13 +42,17 @@ class ChangeProbe:
         with storage_errors(), self.database.session() as session:
             return last_change(session)
 
-    def poll(self) -> list[Change]:
+    def poll(self) -> list[Change] | None:
         """The changes committed since the last poll (by anyone, this program included);
-        [] when nothing changed. StorageError when the database cannot be reached."""
+        [] when nothing changed; None when more changed than the trimmed log still holds
+        (the caller re-reads everything). StorageError when the database cannot be reached."""
         if self._closed or not self._something_committed():
             return []
         with storage_errors(), self.database.session() as session:
             found = changes_since(session, self.last_seq)
+            if found is None:
+                self.last_seq = last_change(session)
+                return None
         if found:
             self.last_seq = found[-1].seq
         return found
@@ -82,6 +87,7 @@ class ChangeProbe:
                     connect_timeout=5,
                 )
                 self._listener.execute(f"LISTEN {CHANNEL}")
+                self._connections += 1
             got = any(True for _ in self._listener.notifies(timeout=0))
         except psycopg.Error as exc:
             self._drop()
@@ -92,6 +98,18 @@ class ChangeProbe:
             ) from exc
         # After (re)connecting, what was committed meanwhile was never notified: look.
         return got or fresh
+
+    def socket(self) -> tuple[int, int] | None:
+        """The listening connection's socket on a server (readable when a change was
+        notified, so a window can wake on it rather than wait for its next poll), with the
+        number of that connection (a reconnection may get the same socket number back);
+        None on SQLite, or while not connected."""
+        if self._listener is None:
+            return None
+        try:
+            return int(self._listener.fileno()), self._connections
+        except Exception:  # a closed connection has no socket: poll() reconnects
+            return None
 
     def close(self) -> None:
         """For good: the database was closed (a failed connection is dropped by _drop)."""

@@ -1,6 +1,11 @@
 """Shows changes made elsewhere — another window, machine or the command line — within
 POLL_MS of their commit (SPEC §11), and says when a server database cannot be reached.
 
+On PostgreSQL the window wakes as soon as the server notifies a commit: the listening
+connection's socket is watched by a QSocketNotifier in the GUI thread, so no thread is needed
+and the change shows within milliseconds. The timer stays as the fallback (and is the only way
+on SQLite, whose `PRAGMA data_version` nobody notifies).
+
 Signals:
     connectionLost(str)    the database cannot be reached: why; the window keeps what it shows
     connectionRestored()   it is back: what changed meanwhile has been read
@@ -10,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from ..domain import texts
@@ -41,14 +46,36 @@ class ChangeWatcher(QObject):
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
         self.lost: str | None = None
+        self._notifier: QSocketNotifier | None = None
+        self._socket: tuple[int, int] | None = None  # what _notifier watches
         database = document.database
         if database.server is None and database.path is None:
             return  # in memory: nobody else can change it
+        database.on_close(self._unwatch)  # its socket is closed with it
         try:
             self.probe = ChangeProbe(database)
         except StoreError as exc:
             self._lose(str(exc))
+        self._watch_socket()
         self.timer.start()
+
+    def _watch_socket(self) -> None:
+        """Wake on the listening connection's socket; a new one after each reconnection."""
+        socket = None if self.probe is None else self.probe.socket()
+        if socket == self._socket:
+            return
+        self._unwatch()
+        self._socket = socket
+        if socket is not None:
+            self._notifier = QSocketNotifier(socket[0], QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self.poll)
+
+    def _unwatch(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        self._socket = None
 
     def poll(self) -> None:
         try:
@@ -56,8 +83,10 @@ class ChangeWatcher(QObject):
                 self.probe = ChangeProbe(self.document.database)
             changes = self.probe.poll()
         except StoreError as exc:
+            self._watch_socket()  # the dropped connection's socket is not watched any more
             self._lose(str(exc))
             return
+        self._watch_socket()
         if self.lost is not None:
             self.lost = None
             self.document.offline = None
@@ -66,7 +95,9 @@ class ChangeWatcher(QObject):
             self.document.refresh()  # what changed while away was not in the log we read
             self.connectionRestored.emit()
             return
-        if changes:
+        if changes is None:  # fell behind the trimmed change log: read everything
+            self.document.refresh()
+        elif changes:
             self.document.apply_changes(changes)
 
     def _lose(self, why: str) -> None:
@@ -77,6 +108,7 @@ class ChangeWatcher(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+        self._unwatch()
         if self.probe is not None:
             self.probe.close()
 
