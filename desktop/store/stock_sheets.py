@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -58,10 +59,27 @@ def import_sheet(
 ) -> SheetPlan:
     """Read the sheet against the stored configurator and, unless dry_run, write every change
     in one transaction. SheetError (nothing written) lists every bad cell."""
-    cfg = repository.load_configurator(session, configurator_id)
-    plan = read_sheet(text, cfg)
-    if not dry_run and plan.changes:
-        repository.update_layers(session, configurator_id, changes_by_id(plan))
+    if dry_run:
+        return read_sheet(text, repository.load_configurator(session, configurator_id))
+    # Written only over the values the plan was made from: an option changed elsewhere in
+    # between (another window, machine or command) has the sheet read again against the fresh
+    # values rather than overwrite what it did not see (SPEC §11).
+    for _ in range(_ATTEMPTS - 1):
+        with suppress(repository.ConflictError):
+            return _apply(session, configurator_id, text)
+    return _apply(session, configurator_id, text)
+
+
+_ATTEMPTS = 3
+
+
+def _apply(session: Session, configurator_id: int, text: str) -> SheetPlan:
+    plan = read_sheet(text, repository.load_configurator(session, configurator_id))
+    if plan.changes:
+        versions = {layer.id: layer.version for layer in plan.by_layer() if layer.id is not None}
+        repository.update_layers(
+            session, configurator_id, changes_by_id(plan), expected_versions=versions
+        )
     return plan
 
 

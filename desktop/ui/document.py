@@ -346,12 +346,20 @@ class Document(QObject):
     def configurator_fields(
         self, configurator_id: int, fields: list[ConfiguratorField]
     ) -> tuple[dict[ConfiguratorField, Any], int]:
-        """The fields' values and the version they were read at."""
+        """The fields' values and the version they were read at: the open configurator's as
+        shown; another one's as read now, but for its name and version, which are the list's
+        (what the user saw when choosing it)."""
         cfg = self.configurator
+        listed = None
         if cfg is None or cfg.id != configurator_id:
             cfg = self.snapshot_configurator(configurator_id)
+            listed = next((s for s in self._known if s.id == configurator_id), None)
         wanted = {*fields, ConfiguratorField.NAME}
-        return {field: get_configurator_field(cfg, field) for field in wanted}, cfg.version
+        values = {field: get_configurator_field(cfg, field) for field in wanted}
+        if listed is None:
+            return values, cfg.version
+        values[ConfiguratorField.NAME] = listed.name
+        return values, listed.version
 
     # --- changes made elsewhere (SPEC §11) ------------------------------------------------
     def refresh(self) -> None:

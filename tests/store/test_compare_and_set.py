@@ -94,3 +94,41 @@ def test_the_add_on_switch_is_refused_when_switched_since_it_was_read(
     with pytest.raises(ConflictError):
         repository.set_addon(session, active, expected_version=seen)
     assert repository.addon_state(session) == (not active, seen + 1)
+
+
+def test_a_stock_sheet_from_the_command_line_is_read_again_over_a_change_made_meanwhile(
+    db_target: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command reads, plans and writes in two steps: an option changed by someone else in
+    between is not overwritten blindly; the sheet is read again against the fresh values."""
+    from desktop.store import stock_sheets
+
+    mine, theirs = open_store(db_target), open_store(db_target)  # type: ignore[arg-type]
+    try:
+        with mine.session() as session:
+            cid = repository.find_configurator(session, DEMO)
+            assert cid is not None
+            sheet = stock_sheets.export_sheet(session, cid)
+            yellow = _ids(repository.load_configurator(session, cid), "Grip Color/Metallic Yellow")
+        sheet = sheet.replace("Metallic Yellow,1,5,", "Metallic Yellow,1,77,")
+        reads: list[int] = []
+        real = stock_sheets.read_sheet
+
+        def read_then_someone_writes(text: str, cfg: Configurator) -> object:
+            reads.append(1)
+            plan = real(text, cfg)
+            if len(reads) == 1:  # between this read and the write: a change elsewhere
+                with theirs.session() as other:
+                    repository.update_layer(other, yellow[0], {LayerField.STOCK_QUANTITY: 50})
+            return plan
+
+        monkeypatch.setattr(stock_sheets, "read_sheet", read_then_someone_writes)
+        with mine.session() as session:
+            plan = stock_sheets.import_sheet(session, cid, sheet)
+            fresh = repository.load_configurator(session, cid)
+        assert len(reads) == 2  # refused once, read again
+        assert len(plan.changes) == 1
+        assert fresh.find_path("Grip Color/Metallic Yellow").stock.quantity == 77  # type: ignore[union-attr]
+    finally:
+        mine.close()
+        theirs.close()

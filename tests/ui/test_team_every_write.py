@@ -203,3 +203,24 @@ def test_the_add_on_switched_elsewhere_refuses_a_stale_switch_and_undo(
     assert push(a.stack, SetAddon(a.document, False))
     with a.document.database.session() as session:
         assert repository.addon_state(session)[0] is False
+
+
+def test_renaming_a_listed_configurator_renamed_elsewhere_is_refused(
+    editors: Callable[[], Editor],
+) -> None:
+    a, b = editors(), editors()
+    assert push(a.stack, CreateConfigurator(a.document, "Spare"))
+    spare = next(s for s in a.document.configurators() if s.name == "Spare")
+    a.document.try_open(next(s.id for s in a.document.configurators() if s.name == DEMO))
+    b.document.refresh()
+    rename = SetConfiguratorFields(b.document, spare.id, {ConfiguratorField.NAME: "Spares"}, "R")
+    assert push(b.stack, rename)
+    mine = SetConfiguratorFields(a.document, spare.id, {ConfiguratorField.NAME: "Extra"}, "R")
+    assert not push(a.stack, mine)  # A lists it as "Spare"
+    assert a.messages[-1] == (
+        '"Spare" name was changed elsewhere to "Spares"; your change to "Extra" was not saved'
+    )
+    assert [s.name for s in a.document.configurators()] == [DEMO, "Spares"]
+    assert a.stack.count() == 1  # the creation stays; the refused rename left no step
+    mine = SetConfiguratorFields(a.document, spare.id, {ConfiguratorField.NAME: "Extra"}, "R")
+    assert push(a.stack, mine)  # now up to date
