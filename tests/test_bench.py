@@ -31,6 +31,11 @@ def test_benchmark_produces_every_measure_and_ratio(tmp_path: Path) -> None:
     assert {v["measure"] for v in report["budgets"]} >= {"delete_group", "cold_start"}
     for name in ("open", "delete_configurator", "×1,000/100", "superlinear:"):
         assert name in result.stdout
+    # The team database measures, both engines (PostgreSQL's skipped only when, saying why).
+    team = report["team"]["results"]
+    assert team["sqlite"]["1000"]["visible_elsewhere"] > 0
+    assert team["postgresql"].get("1000", {}).get("commit", 0) > 0 or report["team"]["skipped"]
+    assert "team database" in result.stdout
 
 
 def test_a_measure_growing_faster_than_its_size_is_flagged() -> None:

@@ -18,8 +18,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from . import scenarios as scenario_measures
+from . import team as team_measures
 from .report import MEASURES, demo_verdict, growth, superlinear, table, verdicts
 
 DEFAULT_SIZES = "100,1000,10000"
@@ -60,6 +62,22 @@ def cold_start(trials: int) -> float:
     return statistics.median(samples)
 
 
+def _team(sizes: list[int], trials: int) -> dict[str, Any]:
+    """The team database measures (desktop/bench/team.py), both engines, in a process of
+    their own; PostgreSQL's rows are left out, saying why, when no server can be started."""
+    team_sizes = [n for n in sizes if n <= team_measures.MAX_SIZE] or [min(sizes)]
+    print("measuring the team database (SQLite and PostgreSQL) …", file=sys.stderr, flush=True)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-m", "desktop.bench.team", "--json", "--trials", str(trials),
+         "--sizes", ",".join(map(str, team_sizes))],
+        capture_output=True, text=True, env=env, check=False, timeout=3600,
+    )  # fmt: skip
+    if out.returncode != 0:
+        raise SystemExit(f"team database measures failed:\n{out.stderr}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 -m desktop.bench", description=__doc__)
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help="image layer counts")
@@ -91,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     startup = cold_start(max(3, args.trials // 2)) if gui else None
     print("running the demo scenarios …", file=sys.stderr, flush=True)
     demo = scenario_measures.demo_run()
+    team = _team(sizes, args.trials) if gui else None
 
     report = {
         "sizes": sizes,
@@ -109,8 +128,13 @@ def main(argv: list[str] | None = None) -> int:
     report["superlinear"] = superlinear(results, report["ratios"], sizes)
     report["budgets"] = verdicts(report)
     report["budgets"].append(demo_verdict(demo))
+    if team is not None:
+        report["team"] = team
+        report["budgets"].extend(team["budgets"])
     args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(table(report))
+    if team is not None:
+        print(f"\n{team_measures.table(team)}")
     print(f"\nJSON written to {args.json}")
     return 0
 
