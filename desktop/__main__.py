@@ -2,6 +2,6 @@
 
 import sys
 
-from desktop.cli import main
+from desktop.process import run
 
-sys.exit(main())
+sys.exit(run())

@@ -10,6 +10,7 @@ Nothing here re-implements a stock rule.
 from __future__ import annotations
 
 import argparse
+import gc
 import io
 import os
 import sqlite3
@@ -25,7 +26,7 @@ from . import json_text, stock_cli, version_command
 from .domain.collector import collector_paused
 from .domain.storefront import MAX_QUANTITY
 from .headless import Scenario, UnknownOption, run_scenario
-from .missing_images import missing_images
+from .missing_images import missing_in
 from .preview_command import add_parser as add_preview_parser
 from .scenario_command import add_parser as add_scenario_parser
 from .store import repository
@@ -39,7 +40,14 @@ from .store.database import (
     open_server_database,
 )
 from .store.demo import open_store
-from .store.exchange import ExchangeError, dumps, export_configurator, export_file, import_file
+from .store.exchange import (
+    ExchangeError,
+    dumps,
+    export_configurator,
+    export_file,
+    import_configurator,
+    read_file,
+)
 from .store.media import media_dir
 from .store.repository import StorageError, StoreError
 from .store.server import (
@@ -196,9 +204,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, busy_timeout: float = BUSY_TIMEOUT_S) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    busy_timeout: float = BUSY_TIMEOUT_S,
+    short_lived: bool = False,
+) -> int:
     """Run the command argv names (default: sys.argv); returns the exit status. busy_timeout
-    is how long a write waits for another program's lock on the database, in seconds."""
+    is how long a write waits for another program's lock on the database, in seconds.
+    short_lived: the process ends with the command and started with the cycle collector off
+    (`desktop.process`); a command that reads or writes one configurator leaves it off."""
     argv = sys.argv[1:] if argv is None else list(argv)
     unusable = _unusable_argument(argv)
     if unusable is not None:
@@ -217,6 +232,8 @@ def main(argv: Sequence[str] | None = None, *, busy_timeout: float = BUSY_TIMEOU
         return version_command.run(args, parser)
     args.busy_timeout = busy_timeout
     command: Callable[[argparse.Namespace], int] = args.command
+    if short_lived and command not in _ONE_CONFIGURATOR:
+        gc.enable()  # the editor, scenario files, stock sheets: they may go on for long
     database = args.db if args.db is not None else default_database_path()
     try:
         if isinstance(args.db, Path):
@@ -269,9 +286,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
     try:
         with db.session() as session:
             try:
+                cfg = read_file(args.file)  # read once: a large file takes seconds
                 # Checked before the import: it keeps a missing image's path silently.
-                missing = missing_images(args.file)
-                configurator_id = import_file(session, args.file, args.name)
+                missing = missing_in(cfg, Path(args.file).parent)
+                configurator_id = import_configurator(
+                    session, cfg, Path(args.file).parent, args.name
+                )
             except ExchangeError as exc:
                 raise CliError(f"cannot import {args.file}: {exc}") from None
             # The name it got: a taken one was made unique ("Travel Mug (2)").
@@ -344,6 +364,10 @@ def _storefront(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render(report, name=cfg.name, currency=cfg.currency, addon_active=addon))
     return 0
+
+
+# Commands that build one configurator's objects once and exit (see desktop.process).
+_ONE_CONFIGURATOR = frozenset({_cmd_import, _cmd_export, _cmd_storefront})
 
 
 # --- helpers ----------------------------------------------------------------------------------

@@ -92,7 +92,7 @@ def run_scenario(cfg: Configurator, addon_active: bool, scenario: Scenario) -> d
             else:
                 messages += placed
     report: dict[str, Any] = {
-        "options": [_option(shop, option) for option in cfg.options()],
+        "options": [_option(shop, option, path) for option, path in cfg.option_paths()],
         "selection": [option.path for option in shop.selected()],
         "unit_price": money_str(shop.unit_price()),
         "cart": _cart(shop),
@@ -104,10 +104,10 @@ def run_scenario(cfg: Configurator, addon_active: bool, scenario: Scenario) -> d
     return report
 
 
-def _option(shop: Storefront, option: Layer) -> dict[str, Any]:
+def _option(shop: Storefront, option: Layer, path: str) -> dict[str, Any]:
     state = shop.state(option)
     return {
-        "path": option.path,
+        "path": path,
         "availability": state.availability.value,
         "selectable": state.selectable,
         "notice": state.notice,

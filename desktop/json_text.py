@@ -10,10 +10,15 @@ break and indentation as its item separator.
 from __future__ import annotations
 
 import json
+from itertools import chain
 from typing import Any
 
 INDENT = 2
 _SCALARS = (str, int, float, bool, type(None))
+# The exact types of _SCALARS: a set of them is checked at C speed (a subclass such as an enum
+# member is checked one by one instead).
+_SCALAR_TYPES = frozenset(_SCALARS)
+_STR_ONLY = frozenset({str})
 
 
 def dumps(value: Any) -> str:
@@ -22,7 +27,9 @@ def dumps(value: Any) -> str:
 
 
 def _flat(items: Any) -> bool:
-    return all(isinstance(item, _SCALARS) for item in items)
+    return set(map(type, items)) <= _SCALAR_TYPES or all(
+        isinstance(item, _SCALARS) for item in items
+    )
 
 
 def _dump(value: Any, level: int) -> str:
@@ -40,7 +47,7 @@ def _dump(value: Any, level: int) -> str:
         inner = " " * (INDENT * (level + 1))
         if _flat(value):
             return _wrapped(value, inner, level)
-        if all(isinstance(item, dict) and item and _flat_dict(item) for item in value):
+        if _flat_records(value):
             return _records(value, level)
         parts = [inner + _dump(item, level + 1) for item in value]
         return "[\n" + ",\n".join(parts) + "\n" + " " * (INDENT * level) + "]"
@@ -49,6 +56,17 @@ def _dump(value: Any, level: int) -> str:
 
 def _flat_dict(value: dict[Any, Any]) -> bool:
     return all(isinstance(k, str) for k in value) and _flat(value.values())
+
+
+def _flat_records(value: list[Any] | tuple[Any, ...]) -> bool:
+    """Whether value is a list of non-empty flat objects (a report's 100,000 options: the
+    types of all their keys and values are gathered without a Python step per item)."""
+    if set(map(type, value)) == {dict} and all(value):
+        keys = set(map(type, chain.from_iterable(value)))
+        values = set(map(type, chain.from_iterable(map(dict.values, value))))
+        if keys <= _STR_ONLY and values <= _SCALAR_TYPES:
+            return True
+    return all(isinstance(item, dict) and item and _flat_dict(item) for item in value)
 
 
 # JSON escapes every control character inside strings, so a raw NUL in the encoder's output can

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .domain.model import Configurator, Layer
-from .store.exchange import from_dict, read_json
+from .store.exchange import read_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +34,7 @@ def missing_images(file: Path) -> list[MissingImage]:
     Reads and validates the file as an import does, so an invalid file raises the same
     ExchangeError (naming the field) that importing it would.
     """
-    return missing_in(from_dict(read_json(Path(file))), Path(file).parent)
+    return missing_in(read_file(Path(file)), Path(file).parent)
 
 
 def missing_in(cfg: Configurator, folder: Path) -> list[MissingImage]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from typing import Any
 
 from hypothesis import given, settings
@@ -47,3 +48,19 @@ _records = st.lists(
 @given(st.dictionaries(st.text(max_size=3), _records, max_size=3))
 def test_lists_of_flat_objects_are_written_the_same(value: Any) -> None:
     assert json_text.dumps(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+class _Kind(StrEnum):
+    LOW = "low"
+
+
+def test_records_holding_subclasses_of_scalars_are_written_the_same() -> None:
+    """An enum member or a bool is a scalar to json, though not one of the exact types the
+    quick check of a list of records looks for: such a list takes the slower way, same text."""
+    report = {
+        "options": [{"path": "A/B", "kind": _Kind.LOW, "low": True}] * 2,
+        "counts": [1, True, _Kind.LOW, None, 2.5],
+        "nested": [{"a": 1}, {"b": [1]}],
+        "empty": [{}, {"a": 1}],
+    }
+    assert json_text.dumps(report) == json.dumps(report, indent=2, ensure_ascii=False)

@@ -211,6 +211,18 @@ class Configurator:
         image = LayerType.IMAGE  # looked up once, not per layer
         return (layer for layer in self.walk() if layer.type is image)
 
+    def option_paths(self) -> Iterator[tuple[Layer, str]]:
+        """Each option with its `path`, in layer order; each path is built from its parent's
+        (a report of 100,000 options would otherwise walk up from every one of them)."""
+        image = LayerType.IMAGE
+        stack = [(layer, layer.name) for layer in reversed(self.layers)]
+        while stack:
+            node, path = stack.pop()
+            if node.type is image:
+                yield node, path
+            if node.children:
+                stack.extend((child, f"{path}/{child.name}") for child in reversed(node.children))
+
     def find_path(self, path: str) -> Layer | None:
         """The one layer whose `path` is path; None when there is none or the path is
         ambiguous (see find_paths, which names every reading)."""

@@ -368,8 +368,8 @@ class Storefront:
 
     def stock_after(self) -> dict[str, int | None]:
         """Managed option path → quantity left after the simulated orders."""
-        managed = (o for o in self.configurator.options() if o.stock.manage)
-        return {o.path: self.quantity_left(o) for o in managed}
+        paths = self.configurator.option_paths()
+        return {path: self.quantity_left(o) for o, path in paths if o.stock.manage}
 
     def reset_simulation(self) -> None:
         """Start afresh from the stored values: no sales, empty cart, default choices."""

@@ -39,8 +39,10 @@ __all__ = [
     "export_configurator",
     "export_file",
     "from_dict",
+    "import_configurator",
     "import_file",
     "loads",
+    "read_file",
     "read_json",
     "session_media_dir",
     "to_dict",
@@ -99,6 +101,12 @@ def session_media_dir(session: Session) -> Path | None:
     return media_dir(Path(url.database))
 
 
+def read_file(path: Path) -> Configurator:
+    """The configurator an exchange file holds, validated whole; raises ExchangeError."""
+    with collector_paused():  # a large file makes hundreds of thousands of objects at once
+        return from_dict(read_json(Path(path)))
+
+
 def import_file(
     session: Session, path: Path, name: str | None = None, *, media: Path | None = None
 ) -> int:
@@ -110,8 +118,20 @@ def import_file(
     Without `name` the file's name is kept, made unique with ' (2)', ' (3)'… when taken.
     """
     path = Path(path)
-    with collector_paused():  # a large file makes hundreds of thousands of objects at once
-        cfg = from_dict(read_json(path))
+    return import_configurator(session, read_file(path), path.parent, name, media=media)
+
+
+def import_configurator(
+    session: Session,
+    cfg: Configurator,
+    folder: Path,
+    name: str | None = None,
+    *,
+    media: Path | None = None,
+) -> int:
+    """import_file for a configurator read_file has already read from a file in folder (a
+    caller that looks at it first need not read a large file twice). cfg's image paths
+    become the ones stored."""
     if name is not None:
         try:
             cfg.name = rules.name(name)
@@ -121,7 +141,7 @@ def import_file(
     created: list[Path] = []
     try:
         if media is not None:
-            created = _carry_images(cfg, path.parent, media, importing=True)
+            created = _carry_images(cfg, Path(folder), media, importing=True)
         return repository.insert_configurator(
             session, cfg, free_name=name is None, layer_values_checked=True
         )

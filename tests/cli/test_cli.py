@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from desktop.cli import main
 from desktop.domain import texts
 from desktop.domain.fields import ConfiguratorField
-from desktop.store import repository
+from desktop.store import exchange, repository
 from desktop.store.database import default_database_path
 from desktop.store.demo import demo_path, open_store
 from desktop.store.media import media_dir
@@ -290,3 +290,16 @@ def test_import_prints_the_id_and_keeps_names_unique(
     assert main(["--db", str(demo_db), "export", f"{DEMO} (2)"]) == 0
     assert json.loads(capsys.readouterr().out)["configurator"]["name"] == f"{DEMO} (2)"
     assert main(["--db", str(demo_db), "export", new_id]) == 0
+
+
+def test_import_reads_the_file_once(
+    demo_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The missing-images check and the import share one reading: a file of 100,000 options
+    takes seconds to validate."""
+    reads: list[Path] = []
+    real = exchange.read_json
+    monkeypatch.setattr(exchange, "read_json", lambda path: reads.append(path) or real(path))
+    assert main(["--db", str(demo_db), "import", str(demo_path())]) == 0
+    assert capsys.readouterr().out.rstrip("\n").endswith(f"{DEMO} (2)")
+    assert reads == [demo_path()]

@@ -25,6 +25,15 @@ def test_a_path_finds_options_whose_names_hold_a_slash() -> None:
     assert cfg.find_path("Colors/Red") is None
 
 
+def test_option_paths_are_each_options_path_in_layer_order() -> None:
+    cfg = shirt()
+    assert [(o, path) for o, path in cfg.option_paths()] == [(o, o.path) for o in cfg.options()]
+    assert [path for _, path in cfg.option_paths()][:2] == [
+        "Color/Black/White",
+        "Color/Black/White",
+    ]
+
+
 def shirt() -> Configurator:
     return Configurator(
         name="Shirt",

@@ -10,12 +10,14 @@ connection (and inside the transaction) it already holds.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic.config import Config
-from alembic.runtime.environment import EnvironmentContext
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
+
+# Alembic is imported where a migration runs, not on every start: it costs a tenth of a
+# second that a command on an up-to-date database (storefront, export) never needs.
+if TYPE_CHECKING:
+    from alembic.script import ScriptDirectory
 
 SCRIPTS = Path(__file__).parent
 # The newest revision; a test checks it is the head of versions/.
@@ -24,6 +26,9 @@ VERSION_TABLE = "alembic_version"
 
 
 def _script() -> ScriptDirectory:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
     config = Config()
     config.set_main_option("script_location", str(SCRIPTS))
     return ScriptDirectory.from_config(config)
@@ -41,6 +46,8 @@ def head_version() -> int:
 
 def current_version(connection: Connection) -> int | None:
     """The schema version the database's Alembic table records; None when it has none."""
+    from alembic.runtime.migration import MigrationContext
+
     if not inspect(connection).has_table(VERSION_TABLE):
         return None
     current = MigrationContext.configure(connection).get_current_revision()
@@ -56,6 +63,10 @@ def upgrade(
     from_version is where a database stands that predates Alembic (the first release's
     `PRAGMA user_version`); it is recorded first, so only the missing revisions run.
     """
+    from alembic.config import Config
+    from alembic.runtime.environment import EnvironmentContext
+    from alembic.runtime.migration import MigrationContext
+
     script = _script()
     if from_version and current_version(connection) is None:
         MigrationContext.configure(connection).stamp(script, revision_id(from_version))
