@@ -24,7 +24,7 @@ from .corrupt import (
     stored_text,
     stored_threshold,
 )
-from .layers import insert_layers, load_layers
+from .layers import copy_layers, insert_layers, load_layers
 from .site import get_site
 from .tables import ConfiguratorRow, LayerRow
 from .transaction import ConflictError, StoreError, write
@@ -120,6 +120,13 @@ def load_configurator(session: Session, configurator_id: int) -> Configurator:
     A row none of our writes could have stored (edited by hand, damaged) raises
     CorruptDataError naming it; a missing one, StoreError.
     """
+    cfg = _load_row(session, configurator_id)
+    cfg.layers = load_layers(session, configurator_id, cfg.name)
+    return cfg
+
+
+def _load_row(session: Session, configurator_id: int) -> Configurator:
+    """The configurator's own fields, without its layers."""
     table = ConfiguratorRow.__table__  # type: ignore[attr-defined]  # set by SQLModel
     query = select(*stored_columns(table, "base_price")).where(table.c.id == configurator_id)
     row = session.connection().execute(query).one_or_none()
@@ -140,7 +147,6 @@ def load_configurator(session: Session, configurator_id: int) -> Configurator:
         )
     except (ArithmeticError, ValueError, TypeError):
         raise corrupt_configurator(row) from None
-    cfg.layers = load_layers(session, configurator_id, cfg.name)
     return cfg
 
 
@@ -228,12 +234,14 @@ def duplicate_configurator(session: Session, configurator_id: int, new_name: str
 
 
 def _duplicate(session: Session, configurator_id: int, new_name: str) -> int:
-    copy = load_configurator(session, configurator_id)
+    """The configurator's own row through the same checks as any new one; its layers copied
+    as stored, inside the database (they already obey every rule: names, SKUs, shape)."""
+    copy = _load_row(session, configurator_id)
     copy.name = new_name
-    for layer in copy.walk():
-        layer.id = None
     copy.id = None
-    return _insert(session, copy, layer_values=False)  # values as stored: copied, not re-checked
+    new_id = _insert(session, copy)
+    copy_layers(session, configurator_id, new_id)
+    return new_id
 
 
 @write

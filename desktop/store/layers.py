@@ -12,7 +12,16 @@ from enum import StrEnum
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, func, literal_column, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    bindparam,
+    func,
+    literal_column,
+    select,
+    text,
+    update,
+)
 from sqlmodel import Session
 
 from ..domain.collector import collector_paused
@@ -268,14 +277,59 @@ def _new_ids(session: Session, count: int) -> list[int]:
             "SELECT nextval(pg_get_serial_sequence('layer', 'id')) FROM generate_series(1, :n)"
         )
         return list(conn.execute(query, {"n": count}).scalars())
-    # SQLite's AUTOINCREMENT counter; it follows the explicit ids inserted next. The write
-    # holds the database's lock, so no other writer takes the same ones meanwhile.
+    last = _last_id(conn)
+    return list(range(last + 1, last + 1 + count))
+
+
+def _last_id(conn: Connection) -> int:
+    """The last layer id SQLite handed out: its AUTOINCREMENT counter, which follows the
+    explicit ids inserted next. The write holds the database's lock, so no other writer takes
+    the ones after it meanwhile."""
     counter = text("SELECT seq FROM sqlite_sequence WHERE name = 'layer'")
-    last = max(
+    return max(
         conn.execute(counter).scalar() or 0,
         conn.execute(select(func.max(_c.id))).scalar_one() or 0,
     )
-    return list(range(last + 1, last + 1 + count))
+
+
+# A duplicate copies the rows inside the database: reading 100,000 layers into objects and
+# writing them back cost four times as much. Each copied layer gets a new id, drawn as
+# _new_ids draws them; its parent's new id is found through the same mapping, kept in a
+# temporary table whose key serves that lookup (a CTE in its place has no index: SQLite then
+# scans it once per row).
+_COPY_MAP = "layer_copy_ids"
+_COPIED = [c for c in _INSERT_COLUMNS if c not in ("id", "configurator_id", "parent_id")]
+_COPY_SQL = (
+    f"INSERT INTO layer ({', '.join(_INSERT_COLUMNS)}) "
+    f"SELECT m.new_id, :target, p.new_id, {', '.join(f'l.{c}' for c in _COPIED)} "
+    f"FROM {_COPY_MAP} AS m JOIN layer AS l ON l.id = m.old_id "
+    f"LEFT JOIN {_COPY_MAP} AS p ON p.old_id = l.parent_id"
+)
+
+
+def copy_layers(session: Session, source_id: int, target_id: int) -> None:
+    """Copy every layer of configurator source_id, as stored, into target_id (new ids)."""
+    conn = session.connection()
+    server = conn.dialect.name == "postgresql"
+    # INTEGER as the layer ids are (in SQLite the key is then the row id itself).
+    columns = "(old_id INTEGER PRIMARY KEY, new_id INTEGER NOT NULL)"
+    drop = " ON COMMIT DROP" if server else ""
+    conn.execute(text(f"CREATE TEMPORARY TABLE {_COPY_MAP} {columns}{drop}"))
+    if server:
+        new_id = "nextval(pg_get_serial_sequence('layer', 'id'))"
+        params: dict[str, int] = {"source": source_id}
+    else:  # the write holds the database's lock: no other writer takes these meanwhile
+        new_id = ":last + ROW_NUMBER() OVER (ORDER BY id)"
+        params = {"source": source_id, "last": _last_id(conn)}
+    conn.execute(
+        text(
+            f"INSERT INTO {_COPY_MAP} (old_id, new_id) "
+            f"SELECT id, {new_id} FROM layer WHERE configurator_id = :source"
+        ),
+        params,
+    )
+    conn.execute(text(_COPY_SQL), {"target": target_id})
+    conn.execute(text(f"DROP TABLE {_COPY_MAP}"))
 
 
 # --- checks -------------------------------------------------------------------------------------

@@ -165,6 +165,9 @@ def plans(path: Path, statements: list[Statement]) -> list[Plan]:
             distinct.setdefault(s.sql, s)
         result = []
         for s in distinct.values():
+            if s.sql.upper().startswith("CREATE TEMPORARY TABLE"):
+                conn.execute(s.sql)  # the statements after it read that table (a duplicate's)
+                continue
             if s.sql.split()[0].upper() not in {"SELECT", "INSERT", "UPDATE", "DELETE"}:
                 continue  # BEGIN, PRAGMA, SAVEPOINT: no plan
             rows = conn.execute(f"EXPLAIN QUERY PLAN {s.sql}", s.parameters).fetchall()

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from desktop.domain.fields import LayerField
 from desktop.domain.model import Configurator, Layer
 from desktop.store import repository
+from desktop.store.database import open_target
 from desktop.store.repository import StoreError
 from tests.builders import grips, group, option
 
@@ -53,6 +54,43 @@ def test_duplicate_copies_the_whole_tree_with_new_ids(session: Session) -> None:
     assert {n.id for n in copy.walk()}.isdisjoint({n.id for n in original.walk()})
     with pytest.raises(StoreError, match="already exists"):
         repository.duplicate_configurator(session, cid, "Copy")
+
+
+def _stored(cfg: Configurator) -> list[tuple[object, ...]]:
+    """Every stored field of every layer, with its parent by position, not by id."""
+    return [
+        (n.path, n.row, n.type, n.required, n.multiple, n.price, n.sale_price, n.image,
+         n.active_on_load, n.hidden, n.stock, n.version)
+        for n in cfg.walk()
+    ]  # fmt: skip
+
+
+def test_duplicate_copies_every_field_with_ids_never_used(db_target: object) -> None:
+    """The copy is made inside the database; on either engine its layers get ids no layer
+    ever had (not even a deleted one) and keep every value and its place in the tree."""
+    cfg = grips()
+    cfg.layers.append(
+        group("Case", group("Front", option("Matte", sale="1.00", price="2.00"), sub=True))
+    )
+    cfg.layers[0].children[0].hidden = True
+    cfg.layers[0].children[1].image = "images/red.png"
+    cfg.layers[0].children[2].stock.low_amount = 4
+    db = open_target(db_target)  # type: ignore[arg-type]
+    try:
+        with db.session() as session:
+            cid = repository.insert_configurator(session, cfg)
+            gone = repository.insert_layer(session, cid, None, 2, group("Gone"))
+            repository.delete_layer(session, gone)
+            copy_id = repository.duplicate_configurator(session, cid, "Copy")
+            original = repository.load_configurator(session, cid)
+            copy = repository.load_configurator(session, copy_id)
+            later = repository.insert_layer(session, cid, None, 0, group("Later"))
+    finally:
+        db.close()
+    assert _stored(copy) == _stored(original)
+    assert copy.layers[1].children[0].children[0].parent is copy.layers[1].children[0]
+    copy_ids = {n.id for n in copy.walk()}
+    assert min(copy_ids) > gone and later > max(copy_ids)  # type: ignore[operator]
 
 
 def test_deleting_a_configurator_deletes_its_layers(session: Session) -> None:
