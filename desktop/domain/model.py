@@ -206,6 +206,21 @@ class Configurator:
         with collector_paused():
             return dataclasses.replace(self, layers=[layer.clone() for layer in self.layers])
 
+    def release(self) -> None:
+        """Empty every layer's list of children, for a tree nothing uses any more.
+
+        Each layer refers to its parent and the parent to it: a dropped tree is a web of
+        cycles that only the cycle collector frees, and it does so by walking every object the
+        process holds (a second or more with a 100,000-option configurator open). Without the
+        downward references nothing is left in a cycle, and the tree is freed the moment the
+        last reference to it goes."""
+        stack = list(self.layers)
+        while stack:
+            node = stack.pop()
+            if node.children:
+                stack.extend(node.children)
+                node.children.clear()
+
     def options(self) -> Iterator[Layer]:
         """Image layers in layer order (the order the product image is composed in)."""
         image = LayerType.IMAGE  # looked up once, not per layer

@@ -251,9 +251,26 @@ class MoveLayer(_LayerCommand):
         self.document.move_layer(self.layer_id, self.old_parent_id, self.old_row)
 
 
-class _AddConfigurator(_Command):
+class _KeepsConfigurator(_Command):
+    """A command that keeps a whole configurator (a snapshot) for its undo or redo; only
+    ever copied from, never shown."""
+
+    snapshot: Configurator | None = None
+
+    def __del__(self) -> None:
+        # Dropped by the undo stack: the snapshot is freed now rather than at the cycle
+        # collector's next walk over everything (see Configurator.release).
+        if self.snapshot is not None:
+            self.snapshot.release()
+
+
+class _AddConfigurator(_KeepsConfigurator):
     """A configurator that the first redo writes; later redos restore it with the same ids,
-    so commands further up the stack still find it. The new configurator is opened."""
+    so commands further up the stack still find it. The new configurator is opened.
+
+    The copy a redo restores is read by the undo, just before the delete: the first redo then
+    reads the new configurator once (to open it), not twice, which is a second at 100,000
+    options; and the redo puts back what the undo took away."""
 
     def __init__(self, document: Document, text: str) -> None:
         super().__init__(document, text)
@@ -264,15 +281,20 @@ class _AddConfigurator(_Command):
         raise NotImplementedError
 
     def _redo(self) -> None:
-        if self.snapshot is None:
+        if self.configurator_id is None:
             self.configurator_id = self._first_write()
-            self.snapshot = self.document.snapshot_configurator(self.configurator_id)
-        else:
-            self.document.restore_configurator(self.snapshot)
+            self.document.open_configurator(self.configurator_id)
+            return
+        assert self.snapshot is not None  # the undo took it
+        self.document.restore_configurator(self.snapshot)
         self.document.open_configurator(self.configurator_id, loaded=self.snapshot)
 
     def _undo(self) -> None:
         assert self.configurator_id is not None
+        snapshot = self.document.snapshot_configurator(self.configurator_id)
+        if self.snapshot is not None:
+            self.snapshot.release()  # the last undo's: only ever copied, never shown
+        self.snapshot = snapshot
         self.document.delete_configurator(self.configurator_id)
 
 
@@ -300,7 +322,7 @@ class DuplicateConfigurator(_AddConfigurator):
         return self.document.duplicate_configurator(self.source_id, self.new_name)
 
 
-class DeleteConfigurator(_Command):
+class DeleteConfigurator(_KeepsConfigurator):
     """Delete a configurator; undo restores it exactly (same ids) and reopens it. When the
     open one goes, every redo (the first, and each after an undo) opens the first one left,
     so the window never stays on "No configurator open" while others exist."""

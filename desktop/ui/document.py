@@ -194,9 +194,11 @@ class Document(QObject):
                     repo.set_last_configurator(session, configurator_id)
             except StoreError:
                 pass
-        self.configurator = cfg
+        previous, self.configurator = self.configurator, cfg
         self._layers = {} if cfg is None else {layer.id: layer for layer in cfg.walk()}  # type: ignore[misc]
         self.configuratorOpened.emit(cfg)
+        if previous is not None and previous is not cfg:
+            previous.release()  # every view has let go of it (and commands keep copies)
 
     def try_open(self, configurator_id: int | None) -> bool:
         """Navigation: open, or report why not and leave what is open as it is."""
@@ -244,6 +246,7 @@ class Document(QObject):
                 session, restored, keep_ids=True, layer_values_checked=True
             ),
         )
+        restored.release()  # written: no longer needed
         self.configuratorsChanged.emit()
         return new_id
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 
 from desktop.domain.model import Configurator
@@ -87,3 +90,20 @@ def test_find_paths_gives_the_readings_in_layer_order() -> None:
 def test_find_paths_finds_namesakes() -> None:
     cfg = Configurator(name="X", layers=[group("Grip", option("Red"), option("Red"))])
     assert cfg.find_paths("Grip/Red") == cfg.layers[0].children
+
+
+def test_a_released_tree_is_freed_without_the_cycle_collector() -> None:
+    """Each layer refers to its parent and the parent to it; once released, dropping the last
+    reference frees the whole tree at once (the collector stays off here)."""
+    cfg = shirt()
+    leaf = weakref.ref(cfg.layers[0].children[1].children[0])
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        cfg.release()
+        assert all(not layer.children for layer in cfg.layers)
+        del cfg
+        assert leaf() is None
+    finally:
+        if was:
+            gc.enable()
