@@ -78,6 +78,8 @@ class ChangeWatcher(QObject):
         self._socket = None
 
     def poll(self) -> None:
+        if self.document.busy:
+            return  # inside a long task's loop: the next look comes after it
         try:
             if self.probe is None:
                 self.probe = ChangeProbe(self.document.database)

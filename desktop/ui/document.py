@@ -101,6 +101,9 @@ class Document(QObject):
         # Why the database cannot be reached now (set by the ChangeWatcher); edits are
         # refused with it until the connection is back.
         self.offline: str | None = None
+        # A whole-configurator task is running (its event loop turns meanwhile): what would
+        # act on the document from a timer waits until it is done.
+        self.busy = False
         with self._session() as session:
             self._addon, self._addon_version = repo.addon_state(session)
 
@@ -126,7 +129,13 @@ class Document(QObject):
             with self._session() as session:
                 return work(session)
 
-        return run_with_progress(self.progress_parent, label, run) if large else run()
+        if not large:
+            return run()
+        was_busy, self.busy = self.busy, True
+        try:
+            return run_with_progress(self.progress_parent, label, run)
+        finally:
+            self.busy = was_busy
 
     def _is_large(self, configurator_id: int) -> bool:
         with self._session() as session:

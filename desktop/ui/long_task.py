@@ -3,8 +3,18 @@ thread, with a progress dialog, so the window keeps painting and says what it is
 
 The caller still waits for the result — an undo command must know whether its write happened
 before the stack moves on — but it waits in an event loop: the window repaints and the dialog
-shows a busy bar. The dialog is application-modal, so no other edit can start meanwhile. Small
-configurators run inline, exactly as before: a thread and a dialog would only cost them time.
+shows a busy bar. Small configurators run inline, exactly as before: a thread and a dialog
+would only cost them time.
+
+Only the store's own work runs on the worker (in a session of its own); it touches no Qt
+object, and only the `finished` signal crosses back. Two things could still reach Qt from the
+wrong thread or at the wrong time, and are ruled out:
+- the cycle collector, which runs in whichever thread happens to allocate: on the worker it
+  could free a cycle holding a widget or a timer, whose destructor Qt then runs off the GUI
+  thread. It is paused until the worker has been joined;
+- the user: the dialog is application-modal only once it shows (after SHOW_AFTER_MS), so the
+  loop leaves keyboard and mouse input queued until the work is done, and no edit starts in
+  the middle of another.
 """
 
 from __future__ import annotations
@@ -15,6 +25,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+from ..domain.collector import collector_paused
 
 T = TypeVar("T")
 
@@ -59,9 +71,11 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], T])
     loop = QEventLoop()
     done.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     worker = threading.Thread(target=body, name="long-task", daemon=True)
-    worker.start()
-    loop.exec()  # the queued `finished` ends it, even when the work was done before it ran
-    worker.join()
+    with collector_paused():
+        worker.start()
+        # The queued `finished` ends it, even when the work was done before it ran.
+        loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        worker.join()
     dialog.reset()
     dialog.deleteLater()
     if "error" in outcome:

@@ -4,15 +4,18 @@ undoable exactly as when they run inline."""
 
 from __future__ import annotations
 
+import gc
 import threading
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 
 from desktop.store import repository as repo
 from desktop.store.repository import StoreError
 from desktop.ui import document as document_module
+from desktop.ui import long_task
+from desktop.ui.change_watcher import ChangeWatcher
 from desktop.ui.commands import DeleteConfigurator, DuplicateConfigurator, push
 from desktop.ui.long_task import run_with_progress
 from desktop.ui.main_window import MainWindow
@@ -70,3 +73,53 @@ def test_a_large_duplicate_and_delete_run_off_the_gui_thread_and_undo(
     restored = document.configurator
     assert restored is not None and sum(1 for _ in restored.walk()) == layers
     assert threads and set(threads) == {"long-task"}
+
+
+def test_the_collector_never_runs_on_the_worker(qtbot: Any) -> None:
+    """It could free a cycle holding a widget there, and Qt would destroy it off the GUI
+    thread; it is back on once the worker has been joined."""
+    assert gc.isenabled()
+    assert run_with_progress(None, "Working…", gc.isenabled) is False
+    assert gc.isenabled()
+
+
+def test_input_waits_until_the_work_is_done(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dialog is modal only once it shows: until the work is done the loop leaves the
+    keyboard and mouse queued (Qt's own flag; offscreen, no real input reaches a loop), so no
+    other edit can start in the middle of this one."""
+    flags: list[QEventLoop.ProcessEventsFlag] = []
+
+    class Loop(QEventLoop):
+        def exec(self, flags_: Any = QEventLoop.ProcessEventsFlag.AllEvents) -> int:
+            flags.append(flags_)
+            return super().exec(flags_)
+
+    monkeypatch.setattr(long_task, "QEventLoop", Loop)
+    assert run_with_progress(None, "Working…", lambda: 7) == 7
+    assert len(flags) == 1 and flags[0] & QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+
+
+def test_the_change_watcher_waits_while_a_large_task_runs(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its look could reopen or refresh the configurator in the middle of the edit; it comes
+    at the next tick instead."""
+    monkeypatch.setattr(document_module, "LARGE_LAYERS", 1)
+    watcher = window.findChild(ChangeWatcher)
+    assert watcher is not None and watcher.probe is not None
+    looks: list[bool] = []
+    monkeypatch.setattr(watcher.probe, "poll", lambda: looks.append(True) or [])
+    document = window.document
+    busy_inside: list[bool] = []
+
+    def work(_session: object) -> None:
+        busy_inside.append(document.busy)
+
+    document.whole("Working…", True, work)
+    assert busy_inside == [True] and not document.busy
+    document.busy = True
+    watcher.poll()
+    assert looks == []
+    document.busy = False
+    watcher.poll()
+    assert looks == [True]
