@@ -55,7 +55,7 @@ from ..domain.fields import (
 )
 from ..domain.model import Configurator, Layer
 from ..store import repository as repo
-from ..store.changes import Change, ChangeKind
+from ..store.changes import Change
 from ..store.database import Database, describe_failure
 from ..store.repository import (
     ConfiguratorSummary,
@@ -64,6 +64,7 @@ from ..store.repository import (
     StoreError,
     storage_errors,
 )
+from . import outside_changes
 from .long_task import LARGE_LAYERS, run_with_progress
 
 T = TypeVar("T")
@@ -404,76 +405,46 @@ class Document(QObject):
         settings re-reads it (refresh); changes to single layers read just those layers."""
         cfg = self.configurator
         open_id = cfg.id if cfg is not None else None
-        whole = {ChangeKind.TREE, ChangeKind.LAYERS, ChangeKind.CONFIGURATOR}
-        if any(c.kind in whole and c.configurator_id == open_id for c in changes):
+        want = outside_changes.wanted(changes, open_id)
+        if want.whole:
             self.refresh()
             return
-        if any(c.kind is ChangeKind.SITE for c in changes):
+        if want.site:
             self._reread_addon()
-        listed = {ChangeKind.CONFIGURATORS, ChangeKind.CONFIGURATOR}
-        if any(c.kind in listed for c in changes):
+        if want.listing:
             before = list(self._known)
             if self.configurators() != before:
                 self.configuratorsChanged.emit()
             if cfg is not None and not any(s.id == open_id for s in self._known):
                 self.try_open(self._known[0].id if self._known else None)
                 return
-        ids = {
-            c.layer_id
-            for c in changes
-            if c.kind is ChangeKind.LAYER and c.configurator_id == open_id and c.layer_id
-        }
-        fresh = self._read(lambda session: repo.read_layers(session, ids), {})
+        fresh = self._read(lambda session: repo.read_layers(session, set(want.layer_ids)), {})
+        changed: dict[Layer, set[LayerField]] = {}
         for layer_id, theirs in fresh.items():
             mine = self._layers.get(layer_id)
-            if mine is None or mine.version == theirs.version:
-                continue  # not shown here, or this window's own write
-            fields = {
-                f for f in LayerField if get_layer_field(mine, f) != get_layer_field(theirs, f)
-            }
-            for field in fields:
-                set_layer_field(mine, field, get_layer_field(theirs, field))
-            mine.version = theirs.version
-            if fields:
-                self.layerChanged.emit(mine, fields)
+            fields = set() if mine is None else outside_changes.merge_layer(mine, theirs)
+            if mine is not None and fields:
+                changed[mine] = fields
+        self._signal_layers(changed)
 
     def _merge(self, cfg: Configurator, fresh: Configurator) -> None:
-        def shape(c: Configurator) -> list[tuple[int | None, int | None]]:
-            return [(n.id, n.parent.id if n.parent is not None else None) for n in c.walk()]
-
-        if shape(cfg) != shape(fresh):
+        if not outside_changes.same_shape(cfg, fresh):
             self.configurator = fresh
             self._layers = {layer.id: layer for layer in fresh.walk()}  # type: ignore[misc]
             self.configuratorOpened.emit(fresh)
             self.refreshed.emit(fresh)
             return
-        settings = {
-            f
-            for f in ConfiguratorField
-            if get_configurator_field(cfg, f) != get_configurator_field(fresh, f)
-        }
-        for field in settings:
-            set_configurator_field(cfg, field, get_configurator_field(fresh, field))
-        cfg.version = fresh.version
-        if settings:
-            self.settingsChanged.emit(settings)
-        changed: dict[Layer, set[str]] = {}
-        for mine, theirs in zip(cfg.walk(), fresh.walk(), strict=True):
-            if mine.version == theirs.version:
-                continue
-            fields = {
-                f for f in LayerField if get_layer_field(mine, f) != get_layer_field(theirs, f)
-            }
-            for field in fields:
-                set_layer_field(mine, field, get_layer_field(theirs, field))
-            mine.version = theirs.version
-            if fields:
-                changed[mine] = set(fields)
+        merged = outside_changes.merge_configurator(cfg, fresh)
+        if merged.settings:
+            self.settingsChanged.emit(merged.settings)
+        self._signal_layers(merged.layers)
+
+    def _signal_layers(self, changed: Mapping[Layer, set[LayerField]]) -> None:
         if len(changed) <= SIGNALLED_ONE_BY_ONE:
             for layer, fields in changed.items():
                 self.layerChanged.emit(layer, fields)
         else:
-            self.layersChanged.emit(changed)
+            self.layersChanged.emit(dict(changed))
 
     # --- add-on --------------------------------------------------------------------------
     def _reread_addon(self) -> None:
