@@ -63,6 +63,8 @@ class ChangeWatcher(QObject):
         """Wake on the listening connection's socket; a new one after each reconnection."""
         socket = None if self.probe is None else self.probe.socket()
         if socket == self._socket:
+            if self._notifier is not None:
+                self._notifier.setEnabled(True)
             return
         self._unwatch()
         self._socket = socket
@@ -79,7 +81,11 @@ class ChangeWatcher(QObject):
 
     def poll(self) -> None:
         if self.document.busy:
-            return  # inside a long task's loop: the next look comes after it
+            # Inside a long task's loop: the next look comes after it (the timer's). The
+            # socket stays readable until then, so it is not watched meanwhile.
+            if self._notifier is not None:
+                self._notifier.setEnabled(False)
+            return
         try:
             if self.probe is None:
                 self.probe = ChangeProbe(self.document.database)

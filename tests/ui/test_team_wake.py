@@ -59,3 +59,22 @@ def test_a_window_behind_the_trimmed_log_reads_everything(
     qtbot.waitUntil(lambda: a.layer(YELLOW).stock.quantity == 19, timeout=2000)
     assert refreshed  # the whole configurator was read again, not the (lost) single changes
     assert a.document.configurator.find_path("Grip Color/Ruby") is not None  # type: ignore[union-attr]
+
+
+def test_a_window_busy_with_a_long_task_stops_watching_until_it_is_done(
+    qtbot: Any, pg_url: str
+) -> None:
+    for make in editors_on(qtbot, database_target(pg_url)):
+        a, b = make(), make()
+        watcher = watcher_of(a)
+        watcher.timer.stop()
+        doc, yellow = a.document, a.layer(YELLOW).id
+        doc.busy = True  # as inside a long task's loop
+        assert b.set(YELLOW, QTY, 3)
+        qtbot.waitUntil(lambda: not watcher._notifier.isEnabled(), timeout=1000)  # noqa: B023
+        assert doc.layer(yellow).stock.quantity == 5  # not looked at meanwhile
+        doc.busy = False
+        watcher.poll()  # the timer's next look
+        assert doc.layer(yellow).stock.quantity == 3
+        assert b.set(YELLOW, QTY, 4)  # watched again: the notification wakes it
+        qtbot.waitUntil(lambda: doc.layer(yellow).stock.quantity == 4, timeout=1000)  # noqa: B023
