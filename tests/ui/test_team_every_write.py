@@ -224,3 +224,18 @@ def test_renaming_a_listed_configurator_renamed_elsewhere_is_refused(
     assert a.stack.count() == 1  # the creation stays; the refused rename left no step
     mine = SetConfiguratorFields(a.document, spare.id, {ConfiguratorField.NAME: "Extra"}, "R")
     assert push(a.stack, mine)  # now up to date
+
+
+def test_a_drop_in_a_stale_tree_is_refused(editors: Callable[[], Editor]) -> None:
+    from PySide6.QtCore import Qt
+
+    a, b = editors(), editors()
+    assert move(b, YELLOW, "Grip Color", 2)  # B: Yellow to the end
+    model = a.window.layers_panel.model  # A still shows Yellow first; drops it onto Extras
+    data = model.mimeData([model.index_of(a.layer(YELLOW))])
+    extras = model.index_of(a.layer("Extras"))
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, extras) is False
+    assert a.messages[-1] == '"Metallic Yellow" was changed elsewhere; your change was not saved'
+    assert a.stack.count() == 0
+    assert children(a, "Extras") == stored_children(a, "Extras") == ["Back Paddles"]
+    assert children(a, "Grip Color")[-1] == "Metallic Yellow"  # A shows B's move
