@@ -223,11 +223,14 @@ def misplaced(child: LayerType, parent: LayerType | None) -> str:
     return f"{_TYPE_WORDS[child]} cannot be placed {where}"
 
 
-def check_configurator(cfg: Configurator, where: str = "", *, layer_values: bool = True) -> None:
+def check_configurator(
+    cfg: Configurator, where: str = "", *, layer_values: bool = True, layers: bool = True
+) -> None:
     """Every rule on a whole configurator, normalising its values in place (what an import,
     a duplicate or the undo of a delete inserts); TreeError locates the first broken one.
     layer_values=False skips the layers' field values, which an importer's models have just
-    produced by these same rules (the tree's shape, names and SKUs are still checked)."""
+    produced by these same rules (the tree's shape, names and SKUs are still checked);
+    layers=False skips the layers altogether, for a tree check_layers has just passed."""
     prefix = f"{where}." if where else ""
     for field in ConfiguratorField:
         value = get_configurator_field(cfg, field)
@@ -235,7 +238,8 @@ def check_configurator(cfg: Configurator, where: str = "", *, layer_values: bool
             set_configurator_field(cfg, field, _CONFIGURATOR_RULES[field](value))
         except RuleError as exc:
             raise TreeError(f"{prefix}{_EXCHANGE_KEYS[field]}", exc.problem) from None
-    check_layers(cfg.layers, None, f"{prefix}layers", values=layer_values)
+    if layers:
+        check_layers(cfg.layers, None, f"{prefix}layers", values=layer_values)
 
 
 # Where each configurator field sits in the exchange format (for TreeError locations).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 CENT = Decimal("0.01")
 # Amounts must stay below this: far above any price, and small enough that totals of many
@@ -20,6 +21,9 @@ class MoneyError(ValueError):
     """A text that is not an amount of money we accept."""
 
 
+# A catalogue repeats the same few prices thousands of times: each text is parsed once (a
+# Decimal never changes, so the same one serves every option; refusals are not kept).
+@lru_cache(maxsize=4096)
 def parse_money(text: str, *, allow_negative: bool = False) -> Decimal:
     """Parse text a merchant typed or a file holds into a Decimal with at most two decimals
     (the one grammar of amounts: the editor's fields and the exchange format share it).

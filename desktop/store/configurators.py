@@ -156,11 +156,12 @@ def _insert(
     keep_ids: bool = False,
     free_name: bool = False,
     layer_values: bool = True,
+    tree: bool = True,
 ) -> int:
     """insert_configurator without its transaction, for the writes built on it."""
     with collector_paused():  # the checks of a large tree make many short-lived objects
         # every field and tree rule; values normalised in place
-        check_configurator(cfg, layer_values=layer_values)
+        check_configurator(cfg, layer_values=layer_values, layers=tree)
     if free_name:
         cfg.name = unique_name(session, cfg.name)
     _check_name_free(session, cfg.name, None)
@@ -193,6 +194,7 @@ def insert_configurator(
     keep_ids: bool = False,
     free_name: bool = False,
     layer_values_checked: bool = False,
+    tree_checked: bool = False,
 ) -> int:
     """Insert a whole configurator (import, duplicate, undo of a delete). Fills in the ids of
     cfg and its layers; keep_ids restores the ids they already carry. free_name takes
@@ -200,8 +202,10 @@ def insert_configurator(
     two imports at once never pick the same one. layer_values_checked: the caller's layers
     were just built by the field rules (the exchange importer) or read back from this store
     (the undo of a delete puts back exactly what was there), so their values need no second
-    check; the tree's shape, names and SKUs are checked all the same."""
-    return _insert(session, cfg, keep_ids, free_name, not layer_values_checked)
+    check; the tree's shape, names and SKUs are checked all the same, unless tree_checked:
+    the caller has just run check_layers on this very tree (the exchange importer's
+    from_dict does), and a second walk over 100,000 layers would find what the first did."""
+    return _insert(session, cfg, keep_ids, free_name, not layer_values_checked, not tree_checked)
 
 
 @write

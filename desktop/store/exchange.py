@@ -143,7 +143,7 @@ def import_configurator(
         if media is not None:
             created = _carry_images(cfg, Path(folder), media, importing=True)
         return repository.insert_configurator(
-            session, cfg, free_name=name is None, layer_values_checked=True
+            session, cfg, free_name=name is None, layer_values_checked=True, tree_checked=True
         )
     except BaseException:
         _remove(created)

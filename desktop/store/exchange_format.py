@@ -137,7 +137,7 @@ def read_json(path: Path) -> Any:
 
 def loads(text: str) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_JsonObject.from_pairs)
+        return _decode(text)
     except json.JSONDecodeError as exc:
         raise ExchangeError(
             "", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
@@ -149,9 +149,12 @@ def loads(text: str) -> Any:
 
 
 class _JsonObject(dict[str, Any]):
-    """A decoded JSON object that remembers keys the text repeated (json keeps the last)."""
+    """A decoded JSON object that remembers keys the text repeated (json keeps the last).
+    The outermost object of a text without any repeated key says so (`unique_keys`), which
+    spares the check of every object for them."""
 
     duplicates: tuple[str, ...] = ()
+    unique_keys = False
 
     @classmethod
     def from_pairs(cls, pairs: list[tuple[str, Any]]) -> _JsonObject:
@@ -165,6 +168,21 @@ class _JsonObject(dict[str, Any]):
                 seen.add(key)
             obj.duplicates = tuple(repeated)
         return obj
+
+
+def _decode(text: str) -> Any:
+    repeated = False
+
+    def from_pairs(pairs: list[tuple[str, Any]]) -> _JsonObject:
+        nonlocal repeated
+        obj = _JsonObject.from_pairs(pairs)
+        repeated = repeated or bool(obj.duplicates)
+        return obj
+
+    data = json.loads(text, object_pairs_hook=from_pairs)
+    if isinstance(data, _JsonObject) and not repeated:
+        data.unique_keys = True
+    return data
 
 
 # --- the shape, as pydantic models over the domain's field rules --------------------------------
@@ -200,7 +218,9 @@ def _format(value: Any) -> str:
 
 
 Name = Annotated[str, _rule(rules.name)]
-Flag = Annotated[bool, _rule(rules.flag)]
+# A flag is pydantic's strict bool, checked without a call into Python per value (a large file
+# has hundreds of thousands of them); a refusal is worded by rules.flag all the same.
+Flag = bool
 Money = Annotated[Decimal, _rule(_money_text)]
 
 
@@ -307,7 +327,10 @@ _LAYER_TYPES = tuple(t.value for t in LayerType)
 # --- validation ---------------------------------------------------------------------------------
 def from_dict(data: Any) -> Configurator:
     """Validate exchange data into a new Configurator (no ids); raises ExchangeError."""
-    _check_raw(data, "", None)
+    if getattr(data, "unique_keys", False):
+        _check_placement(data)
+    else:
+        _check_raw(data, "", None)
     try:
         parsed = _File.model_validate(data)
     except ValidationError as exc:
@@ -355,6 +378,28 @@ def _check_layer(value: Any, path: str, parent: LayerType | None) -> None:
     _check_raw(value, path, layer_type)
 
 
+def _check_placement(data: dict[str, Any]) -> None:
+    """_check_raw for a text that repeats no key: where each layer's type may go, walking the
+    layers alone, depth first in file order as _check_raw does."""
+    configurator = data.get("configurator")
+    top = configurator.get("layers") if isinstance(configurator, dict) else None
+    if isinstance(top, list):
+        _check_placed(top, "configurator.layers", None)
+
+
+def _check_placed(layers: list[Any], path: str, parent: LayerType | None) -> None:
+    for i, value in enumerate(layers):
+        type_ = value.get("type") if isinstance(value, dict) else None
+        if type_ not in _LAYER_TYPES:
+            continue  # the models name what is wrong with the type
+        layer_type = LayerType(type_)
+        if layer_type not in ALLOWED_CHILDREN[parent]:
+            raise ExchangeError(f"{path}[{i}].type", misplaced(layer_type, parent))
+        children = value.get("children")
+        if isinstance(children, list):
+            _check_placed(children, f"{path}[{i}].children", layer_type)
+
+
 def _key(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
@@ -386,9 +431,20 @@ def _problem(error: ErrorDetails) -> str:
         return "expected an object"
     if kind == "list_type":
         return "expected a list"
+    if kind == "bool_type":
+        return _rule_problem(rules.flag, error["input"])
     if kind == "literal_error":
         return f"expected {(error.get('ctx') or {}).get('expected', 'another value')}"
     return error["msg"]
+
+
+def _rule_problem(rule: Callable[[Any], Any], value: Any) -> str:
+    """Why rule refuses value, in the rule's own words."""
+    try:
+        rule(value)
+    except RuleError as exc:
+        return _printable(exc.problem)
+    raise AssertionError(f"{rule.__name__} accepts what the model refused: {value!r}")
 
 
 def _where(loc: tuple[int | str, ...]) -> str:

@@ -65,3 +65,14 @@ def test_a_refusal_names_the_problem(text: str, problem: str) -> None:
 
 def test_negative_amounts_only_where_allowed() -> None:
     assert parse_money("-2.5", allow_negative=True) == Decimal("-2.50")
+
+
+def test_a_text_parsed_again_gives_the_same_amount_and_the_same_refusal() -> None:
+    """Each text is parsed once (a catalogue repeats its prices): a refusal is not kept."""
+    assert parse_money("1,250.5") == parse_money("1,250.5") == Decimal("1250.50")
+    for _ in range(2):
+        with pytest.raises(MoneyError, match="comma for decimals"):
+            parse_money("12,50")
+    assert parse_money("-3", allow_negative=True) == Decimal("-3.00")
+    with pytest.raises(MoneyError, match="negative"):
+        parse_money("-3")

@@ -367,6 +367,36 @@ def test_each_refusal_names_its_field(
 
 
 @pytest.mark.parametrize(
+    ("mutate", "message"), [r[1:] for r in REFUSALS], ids=[r[0] for r in REFUSALS]
+)
+def test_both_walks_over_the_raw_text_refuse_alike(
+    mutate: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    """A text that repeats no key has only its layers' places checked before the models run
+    (a walk over every key costs a large file a third of a second); data that may repeat
+    keys (not known to come from loads) gets the whole walk. Both name the same field."""
+    data = copy.deepcopy(DEMO)
+    mutate(data)
+    text = json.dumps(data)
+    unique = loads(text)
+    assert unique.unique_keys
+    for parsed in (unique, json.loads(text)):
+        with pytest.raises(ExchangeError) as caught:
+            from_dict(parsed)
+        assert str(caught.value) == message
+
+
+def test_a_repeated_key_anywhere_takes_the_whole_walk() -> None:
+    old = '"sku": "CASE-RED-METALLIC"'
+    text = json.dumps(DEMO).replace(old, f'{old}, "sku": "Y-2"', 1)
+    assert '"Y-2"' in text
+    data = loads(text)
+    assert not data.unique_keys
+    with pytest.raises(ExchangeError, match=r"\.stock\.sku: appears more than once$"):
+        from_dict(data)
+
+
+@pytest.mark.parametrize(
     ("source", "message"),
     [
         ('{"format": "configurator-editor/1",\n "configurator": }', "invalid JSON at line 2, "),
