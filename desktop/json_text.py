@@ -81,10 +81,10 @@ def _records(value: Any, level: int) -> str:
     outer = " " * (INDENT * (level + 1))
     inner = " " * (INDENT * (level + 2))
     between_keys = ",\n" + inner
-    items = text[2:-2].split("}" + _MARK + "{")
-    body = f"\n{outer}}},\n{outer}{{\n{inner}".join(
-        item.replace(_MARK, between_keys) for item in items
-    )
+    # Between two objects the encoder wrote "}", NUL, "{" (inside one, a NUL alone): two
+    # replacements over the whole text, not a step per object.
+    between_objects = f"\n{outer}}},\n{outer}{{\n{inner}"
+    body = text[2:-2].replace("}" + _MARK + "{", between_objects).replace(_MARK, between_keys)
     return f"[\n{outer}{{\n{inner}{body}\n{outer}}}\n{' ' * (INDENT * level)}]"
 
 

@@ -118,7 +118,10 @@ def import_file(
     Without `name` the file's name is kept, made unique with ' (2)', ' (3)'… when taken.
     """
     path = Path(path)
-    return import_configurator(session, read_file(path), path.parent, name, media=media)
+    # Paused from the reading to the insert: the collector would otherwise walk everything
+    # the process holds between the two (a window: the configurator it shows, too).
+    with collector_paused():
+        return import_configurator(session, read_file(path), path.parent, name, media=media)
 
 
 def import_configurator(

@@ -158,18 +158,22 @@ def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> l
     nodes: dict[int, Layer] = {}
     pending: list[tuple[Layer, int | None]] = []
     types, statuses = _TYPES, _STATUSES
+    prices: dict[object, Decimal] = {}  # a catalogue repeats a few prices: each read once
     for row in rows:
         (layer_id, parent_id, name, type_, required, multiple, price, sale_price, image,
          active_on_load, hidden, manage, sku, quantity, status, low_amount,
          version) = row  # fmt: skip
         try:
+            amount = prices.get(price)
+            if amount is None:
+                amount = prices[price] = stored_money(price)
             layer = Layer(
                 name if type(name) is str else stored_text(name),
                 types[type_],
                 layer_id,
                 bool(required),
                 bool(multiple),
-                stored_money(price),
+                amount,
                 None if sale_price is None else stored_money(sale_price),
                 image if type(image) is str else stored_text(image),
                 bool(active_on_load),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import os
 import shutil
@@ -601,3 +602,20 @@ def test_a_device_or_pipe_is_refused_without_reading_it(tmp_path: Path) -> None:
         read_json(fifo)
     with pytest.raises(ExchangeError, match="not a regular file"):
         read_json(Path("/dev/zero"))
+
+
+def test_an_import_runs_without_the_cycle_collector_from_read_to_insert(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the reading and the insert the collector would walk everything the process
+    holds (in a window, the configurator it shows too); it is back on afterwards."""
+    seen: list[bool] = []
+    insert = repository.insert_configurator
+    monkeypatch.setattr(
+        repository,
+        "insert_configurator",
+        lambda *args, **kwargs: seen.append(gc.isenabled()) or insert(*args, **kwargs),
+    )
+    assert gc.isenabled()
+    import_file(session, demo_path())
+    assert seen == [False] and gc.isenabled()
