@@ -433,8 +433,10 @@ class Document(QObject):
             self._layers = {layer.id: layer for layer in fresh.walk()}  # type: ignore[misc]
             self.configuratorOpened.emit(fresh)
             self.refreshed.emit(fresh)
+            cfg.release()  # every view has let go of it (see open_configurator)
             return
         merged = outside_changes.merge_configurator(cfg, fresh)
+        fresh.release()  # read only to compare: freed now, not by a walk over everything
         if merged.settings:
             self.settingsChanged.emit(merged.settings)
         self._signal_layers(merged.layers)

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from desktop.domain.model import Layer, LayerType
+from desktop.store import repository
 from desktop.ui.commands import DeleteConfigurator, DuplicateConfigurator, push
 from desktop.ui.main_window import MainWindow
 
@@ -68,3 +70,27 @@ def test_a_duplicate_undone_and_redone_comes_back_with_the_same_ids(window: Main
     assert [layer.id for layer in again.walk()] == ids
     stored = read_configurator(document.db_path, "Copy")  # type: ignore[arg-type]
     assert [layer.id for layer in stored.walk()] == ids
+
+
+def _layers_held() -> int:
+    return sum(1 for o in gc.get_objects() if isinstance(o, Layer))
+
+
+def test_a_refresh_leaves_no_tree_behind(window: MainWindow, collector_off: None) -> None:
+    """The fresh read a refresh compares with (or the tree it replaces) is freed at once."""
+    document = window.document
+    document.refresh()  # whatever a first refresh leaves (caches) is not counted
+    held = _layers_held()
+    document.refresh()
+    assert _layers_held() == held
+    cfg = document.configurator
+    assert cfg is not None and cfg.id is not None
+    old = [weakref.ref(layer) for layer in cfg.walk()]
+    with document.database.session() as session:  # a layer added elsewhere: a new shape
+        repository.insert_layer(session, cfg.id, None, 0, Layer("Elsewhere", LayerType.GROUP))
+    cfg_id = cfg.id
+    del cfg
+    document.refresh()
+    assert document.configurator is not None and document.configurator.id == cfg_id
+    # At most the layer a panel still shows, with its parents, until it shows the new one.
+    assert sum(ref() is not None for ref in old) <= 3 < len(old)
