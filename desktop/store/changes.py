@@ -14,6 +14,7 @@ from sqlalchemy import Table, func, select
 from sqlmodel import Session
 
 from .tables import ChangeLogRow
+from .transaction import note_change_written
 
 CHANNEL = "configurator_editor_changes"  # also named in revision 0005's trigger
 # How many of the newest changes the log keeps. An open window reads it every half second, so
@@ -50,11 +51,12 @@ def log_change(
     layer_id: int | None = None,
 ) -> None:
     conn = session.connection()
-    conn.execute(
+    inserted = conn.execute(
         CHANGE_LOG.insert().values(
             kind=kind.value, configurator_id=configurator_id, layer_id=layer_id
         )
     )
+    note_change_written(session, inserted.inserted_primary_key[0])
     # Trimmed as it grows, in the same transaction: a range of the primary key's index, so
     # it costs next to nothing when there is nothing to remove.
     newest = select(func.max(_c.seq)).scalar_subquery()

@@ -24,6 +24,20 @@ R = TypeVar("R")
 # do on SQLite (BEGIN IMMEDIATE): the reads a write makes (a free name, a sibling's position)
 # cannot go stale before it writes.
 WRITE_LOCK_KEY = 0x43464745
+# session.info keys: the change-log numbers a transaction wrote, then those it committed, so
+# the window that made a change can tell it from one made elsewhere (it already shows its own).
+_PENDING_CHANGES = "pending_changes"
+_COMMITTED_CHANGES = "committed_changes"
+
+
+def note_change_written(session: Session, seq: int) -> None:
+    """Remember that this session's transaction wrote change number seq."""
+    session.info.setdefault(_PENDING_CHANGES, []).append(seq)
+
+
+def take_committed_changes(session: Session) -> list[int]:
+    """The change numbers this session's writes committed since the last call."""
+    return session.info.pop(_COMMITTED_CHANGES, [])
 
 # The layer table as SQLAlchemy Core sees it: layer reads and writes go through Core statements
 # (one executemany for a whole subtree, position shifts as one UPDATE). SQLModel sets __table__
@@ -164,6 +178,9 @@ def write(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concatenate[Sess
                 _begin_immediate(session)
                 result = fn(session, *args, **kwargs)
                 session.commit()
+            session.info.setdefault(_COMMITTED_CHANGES, []).extend(
+                session.info.pop(_PENDING_CHANGES, [])
+            )
         except (RuleError, FieldError, TreeError) as exc:
             _rollback(session)
             raise _refusal(exc) from exc
@@ -176,6 +193,7 @@ def write(fn: Callable[Concatenate[Session, P], R]) -> Callable[Concatenate[Sess
 
 
 def _rollback(session: Session) -> None:
+    session.info.pop(_PENDING_CHANGES, None)  # rolled back: numbers another writer may reuse
     # The failure that got us here is the one to report; a connection too broken to roll back
     # (a damaged file) is discarded by SQLAlchemy either way.
     with suppress(SQLAlchemyError, sqlite3.Error, OSError):

@@ -64,6 +64,7 @@ from ..store.repository import (
     StoreError,
     storage_errors,
 )
+from ..store.transaction import take_committed_changes
 from . import outside_changes
 from .long_task import LARGE_LAYERS, run_with_progress
 
@@ -105,6 +106,10 @@ class Document(QObject):
         # A whole-configurator task is running (its event loop turns meanwhile): what would
         # act on the document from a timer waits until it is done.
         self.busy = False
+        # Change-log numbers of this window's own committed writes: the change watcher sees
+        # them come back, and they are shown already (re-reading a whole tree for each of
+        # them took seconds at 100,000 options).
+        self._own_changes: set[int] = set()
         with self._session() as session:
             self._addon, self._addon_version = repo.addon_state(session)
 
@@ -112,7 +117,10 @@ class Document(QObject):
     def _session(self) -> Iterator[Session]:
         """A session whose database failures arrive as StorageError, whatever the call."""
         with storage_errors(), self.database.session() as session:
-            yield session
+            try:
+                yield session
+            finally:
+                self._own_changes.update(take_committed_changes(session))
 
     def report(self, error: StoreError, *, reading: bool = False) -> None:
         """Tell the window about a refused or failed write, or (reading) a failed read, which
@@ -402,7 +410,16 @@ class Document(QObject):
 
     def apply_changes(self, changes: list[Change]) -> None:
         """Show changes from the change log: a change to the open configurator's tree or
-        settings re-reads it (refresh); changes to single layers read just those layers."""
+        settings re-reads it (refresh); changes to single layers read just those layers.
+        This window's own writes are passed over: they are shown already."""
+        own = self._own_changes
+        if own:
+            newest = max((change.seq for change in changes), default=0)
+            changes = [change for change in changes if change.seq not in own]
+            # Numbers up to the newest seen cannot come back: forget them.
+            self._own_changes = {seq for seq in own if seq > newest}
+        if not changes:
+            return
         cfg = self.configurator
         open_id = cfg.id if cfg is not None else None
         want = outside_changes.wanted(changes, open_id)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QListView, QSpinBox
 from desktop.domain.fields import LayerField
 from desktop.store.demo import demo_path
 from desktop.store.server import database_target
+from desktop.ui.commands import RemoveLayer, push
 
 from .test_team_conflicts import YELLOW, Editor, editors_on
 
@@ -140,3 +141,30 @@ def test_after_a_server_restart_changes_elsewhere_still_appear(
     qtbot.waitUntil(lambda: spin(a).value() == 4, timeout=VISIBLE_MS * 3)
     assert a.set(YELLOW, LayerField.STOCK_QUANTITY, 6)
     assert b.stored(YELLOW).stock.quantity == 6
+
+
+def test_a_windows_own_edits_are_not_read_back_but_changes_elsewhere_are(
+    editors: Callable[[], Editor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a, b = editors(), editors()
+    watcher = a.window.team_status.watcher
+    watcher.timer.stop()  # the test looks when it wants to
+    refreshes: list[None] = []
+    refresh = a.document.refresh
+    monkeypatch.setattr(a.document, "refresh", lambda: (refreshes.append(None), refresh())[1])
+    # A's own structural edits and field edit: shown already, never re-read (a whole tree at
+    # 100,000 options took seconds).
+    for path in ("Grip Color/Metallic Red", "Buttons/Chrome"):
+        assert push(a.stack, RemoveLayer(a.document, a.layer(path).id))  # type: ignore[arg-type]
+    assert a.set(YELLOW, LayerField.STOCK_QUANTITY, 9)
+    watcher.poll()
+    assert refreshes == []
+    assert a.document.configurator.find_path("Grip Color/Metallic Red") is None  # type: ignore[union-attr]
+    # A change elsewhere in the same poll as one of A's own is still read and shown.
+    b.document.refresh()
+    assert push(b.stack, RemoveLayer(b.document, b.layer("Thumbsticks/Gold").id))  # type: ignore[arg-type]
+    assert a.set(YELLOW, LayerField.STOCK_QUANTITY, 8)
+    watcher.poll()
+    assert len(refreshes) == 1
+    assert a.document.configurator.find_path("Thumbsticks/Gold") is None  # type: ignore[union-attr]
+    assert a.layer(YELLOW).stock.quantity == 8
