@@ -39,6 +39,7 @@ def take_committed_changes(session: Session) -> list[int]:
     """The change numbers this session's writes committed since the last call."""
     return session.info.pop(_COMMITTED_CHANGES, [])
 
+
 # The layer table as SQLAlchemy Core sees it: layer reads and writes go through Core statements
 # (one executemany for a whole subtree, position shifts as one UPDATE). SQLModel sets __table__
 # when the class is created; its stubs do not declare it.

@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
         # height until the merchant asks for the table.
         self.stock_dock.hide()
         self.stock_actions.attach(self.stock_dock)
+        self.stock_actions.panel.model.follow(False)
+        self.stock_dock.visibilityChanged.connect(self.stock_actions.panel.model.follow)
         self.scenario_dock = self._dock(
             "scenarioDock",
             "Scenario",

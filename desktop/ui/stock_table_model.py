@@ -84,8 +84,12 @@ class StockTableModel(QAbstractTableModel):
         self.stack = stack
         self._rows: list[Layer] = []
         self._row_of: dict[Layer, int] = {}
+        # Whether the rows follow the document's structure (see follow); stale: they were
+        # dropped while not following, and are read again when the table shows.
+        self._following = True
+        self._stale = False
         d = document
-        d.configuratorOpened.connect(lambda _cfg: self.reload())
+        d.configuratorOpened.connect(lambda _cfg: self._went_stale() or self.reload())
         d.layerChanged.connect(self._layer_changed)
         d.layersChanged.connect(self._layers_changed)
         d.settingsChanged.connect(self._settings_changed)
@@ -106,6 +110,27 @@ class StockTableModel(QAbstractTableModel):
         self._row_of = {layer: row for row, layer in enumerate(self._rows)}
         self.endResetModel()
 
+    def follow(self, following: bool) -> None:
+        """Follow the document's structure only while the table is on screen: with the dock
+        closed, opening a configurator of 100,000 options would read every row for nothing.
+        Rows dropped meanwhile are read again when it shows."""
+        self._following = following
+        if following and self._stale:
+            self._stale = False
+            self.reload()
+
+    def _went_stale(self) -> bool:
+        """True when the structure changed while not following: the rows are dropped (a
+        cheap reset) instead of followed, until follow(True)."""
+        if self._following:
+            return False
+        if not self._stale:
+            self._stale = True
+            self.beginResetModel()
+            self._rows, self._row_of = [], {}
+            self.endResetModel()
+        return True
+
     def _positions(self) -> dict[Layer, int]:
         if len(self._row_of) != len(self._rows):  # rows were added or removed since
             self._row_of = {layer: row for row, layer in enumerate(self._rows)}
@@ -125,6 +150,8 @@ class StockTableModel(QAbstractTableModel):
         return [node for node in layer.walk() if not node.is_group]
 
     def _remove_run(self, layer: Layer) -> None:
+        if self._went_stale():
+            return
         run = self._run_of(layer)
         first = self._find(run[0]) if run else None
         if first is None:
@@ -138,6 +165,8 @@ class StockTableModel(QAbstractTableModel):
         self.endRemoveRows()
 
     def _insert_run(self, layer: Layer) -> None:
+        if self._went_stale():
+            return
         run = self._run_of(layer)
         if not run:
             return

@@ -9,8 +9,14 @@ from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from desktop.domain.fields import ConfiguratorField, LayerField
-from desktop.domain.model import StockStatus
-from desktop.ui.commands import SetConfiguratorFields, SetLayerFields, push
+from desktop.domain.model import Layer, LayerType, StockStatus
+from desktop.ui.commands import (
+    InsertLayer,
+    RemoveLayer,
+    SetConfiguratorFields,
+    SetLayerFields,
+    push,
+)
 from desktop.ui.main_window import MainWindow
 from desktop.ui.stock_table import StockTablePanel
 from desktop.ui.stock_table_model import LOW, MANAGE, OPTION, QUANTITY, SHOWN, STATUS
@@ -218,3 +224,32 @@ def test_status_is_chosen_and_manage_is_a_check_box(window: MainWindow, qtbot) -
     assert panel.proxy.setData(manage, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert stored(window, "Buttons/Chrome").manage is True
     assert cell(panel, "Buttons/Chrome", SHOWN) == "In Stock"
+
+
+def test_while_the_dock_is_closed_the_table_reads_no_rows_and_shows_them_when_opened(
+    window: MainWindow,
+) -> None:
+    model = window.stock_actions.panel.model
+    document = window.document
+    cfg = document.configurator
+    assert cfg is not None and cfg.id is not None
+    # Closed: a configurator opened, an option added and one removed are not followed.
+    other = document.duplicate_configurator(cfg.id, "Copy")
+    document.open_configurator(other)
+    assert model.rowCount() == 0
+    grips = document.configurator.find_path("Grip Color")  # type: ignore[union-attr]
+    added = Layer(name="Metallic Green", type=LayerType.IMAGE)
+    assert push(window.undo_stack, InsertLayer(document, grips.id, 0, added, "Add"))
+    red = document.configurator.find_path("Grip Color/Red")  # type: ignore[union-attr]
+    assert push(window.undo_stack, RemoveLayer(document, red.id))  # type: ignore[arg-type]
+    assert model.rowCount() == 0
+    # Opened: the rows of what is open now, in tree order.
+    panel = panel_of(window)
+    expected = list(document.configurator.options())  # type: ignore[union-attr]
+    assert model.rowCount() == len(expected)
+    paths = [panel.proxy.index(row, OPTION).data() for row in range(panel.proxy.rowCount())]
+    assert "Grip Color/Metallic Green" in paths and "Grip Color/Red" not in paths
+    # Open, it follows edits again.
+    green = document.configurator.find_path("Grip Color/Metallic Green")  # type: ignore[union-attr]
+    assert push(window.undo_stack, RemoveLayer(document, green.id))  # type: ignore[union-attr,arg-type]
+    assert model.rowCount() == len(expected) - 1
