@@ -29,12 +29,20 @@ ALL_SIZES = "100,1000,10000,100000"  # 100,000 takes minutes on 2 cores: opt-in
 STARTUP_PROBE = "CONFIGURATOR_EDITOR_STARTUP_PROBE"
 
 
+def _run_windows(command: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """command, offscreen, with a settings folder of its own: its windows start with the
+    default layout (the Stock dock closed), as on a first start, and save their layout there,
+    never reading or writing yours."""
+    with tempfile.TemporaryDirectory(prefix="cfg-bench-") as settings:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": settings}
+        return subprocess.run(
+            [sys.executable, "-m", *command],
+            capture_output=True, text=True, env=env, check=False, timeout=timeout,
+        )  # fmt: skip
+
+
 def _worker(*args: str, timeout: float = 3600) -> dict[str, float]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run(
-        [sys.executable, "-m", "desktop.bench.worker", *args],
-        capture_output=True, text=True, env=env, check=False, timeout=timeout,
-    )  # fmt: skip
+    out = _run_windows(["desktop.bench.worker", *args], timeout)
     if out.returncode != 0:
         raise SystemExit(f"benchmark worker {' '.join(args)} failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -67,12 +75,9 @@ def _team(sizes: list[int], trials: int) -> dict[str, Any]:
     their own; PostgreSQL's rows are left out, saying why, when no server can be started."""
     team_sizes = [n for n in sizes if n <= team_measures.MAX_SIZE] or [min(sizes)]
     print("measuring the team database (SQLite and PostgreSQL) …", file=sys.stderr, flush=True)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run(
-        [sys.executable, "-m", "desktop.bench.team", "--json", "--trials", str(trials),
-         "--sizes", ",".join(map(str, team_sizes))],
-        capture_output=True, text=True, env=env, check=False, timeout=3600,
-    )  # fmt: skip
+    sizes_text = ",".join(map(str, team_sizes))
+    command = ["desktop.bench.team", "--json", "--trials", str(trials), "--sizes", sizes_text]
+    out = _run_windows(command, 3600)
     if out.returncode != 0:
         raise SystemExit(f"team database measures failed:\n{out.stderr}")
     return json.loads(out.stdout.strip().splitlines()[-1])
