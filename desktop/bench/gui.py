@@ -19,7 +19,7 @@ from . import edits
 from .timing import median_ms
 
 
-def _until(condition: Callable[[], bool], limit_s: float = 30.0) -> None:
+def wait_until(condition: Callable[[], bool], limit_s: float = 30.0) -> None:
     """Let the event loop run until condition holds (the measure includes any deferred work)."""
     deadline = time.perf_counter() + limit_s
     while not condition():
@@ -52,11 +52,11 @@ def measure(document: Document, big_id: int, other_id: int, trials: int) -> dict
 
     def open_big() -> None:
         document.open_configurator(big_id)
-        _until(shown(big_id))
+        wait_until(shown(big_id))
 
     def open_other() -> None:
         document.open_configurator(other_id)
-        _until(shown(other_id))
+        wait_until(shown(other_id))
 
     results["open"] = median_ms(trials, open_big, setup=open_other)
     open_big()
@@ -78,7 +78,7 @@ def measure(document: Document, big_id: int, other_id: int, trials: int) -> dict
     def select() -> None:
         index, name = next(cursor)
         tree.setCurrentIndex(index)
-        _until(lambda: name_edit.text() == name)
+        wait_until(lambda: name_edit.text() == name)
 
     tree.setCurrentIndex(picks[-1][0])  # warm up: the panel is built once
     results["select"] = median_ms(trials, select)
@@ -98,7 +98,7 @@ def measure(document: Document, big_id: int, other_id: int, trials: int) -> dict
             window.undo_stack,
             SetLayerFields(document, option.id, {LayerField.STOCK_STATUS: new}, "bench"),  # type: ignore[arg-type]
         )
-        _until(lambda: control.property("notice") == target)
+        wait_until(lambda: control.property("notice") == target)
 
     results["edit_preview"] = median_ms(trials, edit)
     results["filter"] = _filter(window, option, trials)
@@ -123,7 +123,7 @@ def _filter(window: MainWindow, option: Layer, trials: int) -> float:
 
     def type_sku() -> None:
         edit.setText(option.stock.sku)
-        _until(shown_alone)
+        wait_until(shown_alone)
 
     result = median_ms(trials, type_sku, setup=edit.clear)
     edit.clear()

@@ -15,7 +15,6 @@ import json
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,19 +31,12 @@ from ..ui.commands import SetLayerFields, push
 from ..ui.document import Document
 from ..ui.main_window import MainWindow
 from . import synthetic
+from .gui import wait_until
 from .timing import median_ms
 
 BUDGET_COMMIT_MS = 20.0
 BUDGET_VISIBLE_MS = 2000.0
 BUDGET_PG_OPEN_RATIO = 2.0
-
-
-def _until(condition: Callable[[], bool], limit_s: float = 30.0) -> None:
-    deadline = time.perf_counter() + limit_s
-    while not condition():
-        if time.perf_counter() > deadline:
-            raise RuntimeError("the window never reached the expected state")
-        QApplication.processEvents()
 
 
 def _window(target: DatabaseTarget) -> tuple[Database, MainWindow]:
@@ -81,7 +73,7 @@ def _measure(a: MainWindow, b: MainWindow, big: int, small: int, trials: int) ->
 
     def open_big() -> None:
         doc_a.open_configurator(big)
-        _until(lambda: tree.model().rowCount() == len(doc_a.configurator.layers))  # type: ignore[union-attr]
+        wait_until(lambda: tree.model().rowCount() == len(doc_a.configurator.layers))  # type: ignore[union-attr]
 
     results = {"open": median_ms(trials, open_big, setup=lambda: doc_a.open_configurator(small))}
     open_big()
@@ -94,7 +86,7 @@ def _measure(a: MainWindow, b: MainWindow, big: int, small: int, trials: int) ->
     def select() -> None:
         layer = next(picks)
         a.layers_panel.select_layer(layer)
-        _until(lambda: name_edit.text() == layer.name)
+        wait_until(lambda: name_edit.text() == layer.name)
 
     a.layers_panel.select_layer(options[-1])
     results["select"] = median_ms(trials, select)
@@ -119,7 +111,7 @@ def _measure(a: MainWindow, b: MainWindow, big: int, small: int, trials: int) ->
 
     def visible_elsewhere() -> None:
         commit()
-        _until(lambda: theirs.stock.quantity == last["value"])
+        wait_until(lambda: theirs.stock.quantity == last["value"])
 
     results["visible_elsewhere"] = median_ms(trials, visible_elsewhere)
     return results
