@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import itertools
 import os
 import subprocess
@@ -70,6 +71,17 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(f"postgresql: {len(_pg_tests)} tests ran on {version}")
     elif "why" in _cluster_state:
         terminalreporter.write_line(f"postgresql: tests did not run: {_cluster_state['why']}")
+
+
+@pytest.fixture
+def collector_off() -> Iterator[None]:
+    """The cycle collector off, as desktop.process leaves it before a command runs (and as
+    freeing by reference counting alone must work); the test's own state after."""
+    was = gc.isenabled()
+    gc.disable()
+    yield
+    if was:
+        gc.enable()
 
 
 @pytest.fixture

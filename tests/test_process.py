@@ -6,7 +6,6 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,16 +13,6 @@ import pytest
 from desktop.cli import main
 
 DEMO = "Custom Game Controller"
-
-
-@pytest.fixture
-def collector_off() -> Iterator[None]:
-    """As desktop.process leaves it before the command runs; the test's own state after."""
-    was = gc.isenabled()
-    gc.disable()
-    yield
-    if was:
-        gc.enable()
 
 
 @pytest.mark.parametrize(

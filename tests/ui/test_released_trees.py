@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import gc
 import weakref
-from collections.abc import Iterator
-
-import pytest
 
 from desktop.domain.model import Layer, LayerType
 from desktop.store import repository
@@ -16,15 +13,6 @@ from desktop.ui.commands import DeleteConfigurator, DuplicateConfigurator, push
 from desktop.ui.main_window import MainWindow
 
 from .helpers import read_configurator
-
-
-@pytest.fixture
-def collector_off() -> Iterator[None]:
-    was = gc.isenabled()
-    gc.disable()
-    yield
-    if was:
-        gc.enable()
 
 
 def _option_of(window: MainWindow) -> weakref.ref[object]:
