@@ -158,31 +158,38 @@ def test_deleting_the_open_configurator_after_an_edit_elsewhere_is_refused(
     assert a.stored(YELLOW).stock.quantity == 8
 
 
+def spare_renamed_elsewhere(a: Editor, b: Editor) -> int:
+    """A creates "Spare" and goes back to the demo; B renames it "Spares": A still lists
+    "Spare". Returns its id."""
+    assert push(a.stack, CreateConfigurator(a.document, "Spare"))
+    spare_id = next(s.id for s in a.document.configurators() if s.name == "Spare")
+    a.document.try_open(next(s.id for s in a.document.configurators() if s.name == DEMO))
+    b.document.refresh()
+    rename = SetConfiguratorFields(b.document, spare_id, {ConfiguratorField.NAME: "Spares"}, "R")
+    assert push(b.stack, rename)
+    return spare_id
+
+
 def test_deleting_a_listed_configurator_renamed_elsewhere_is_refused(
     editors: Callable[[], Editor],
 ) -> None:
     a, b = editors(), editors()
-    assert push(a.stack, CreateConfigurator(a.document, "Spare"))
-    spare = next(s for s in a.document.configurators() if s.name == "Spare")
-    a.document.try_open(next(s.id for s in a.document.configurators() if s.name == DEMO))
-    b.document.refresh()
-    rename = SetConfiguratorFields(b.document, spare.id, {ConfiguratorField.NAME: "Spares"}, "R")
-    assert push(b.stack, rename)
+    spare_id = spare_renamed_elsewhere(a, b)
     # A lists it as "Spare": deleting it from the list is refused, and so is undoing its creation.
-    assert not push(a.stack, DeleteConfigurator(a.document, spare.id, "Spare"))
+    assert not push(a.stack, DeleteConfigurator(a.document, spare_id, "Spare"))
     assert a.messages[-1] == '"Spare" was changed elsewhere; your change was not saved'
     assert [s.name for s in a.document.configurators()] == [DEMO, "Spares"]
     b.stack.undo()  # B's own undo: its window read it, so it goes through
     assert b.messages == []
     a.document.refresh()
     b.document.refresh()
-    rename = SetConfiguratorFields(b.document, spare.id, {ConfiguratorField.NAME: "Extra"}, "R")
+    rename = SetConfiguratorFields(b.document, spare_id, {ConfiguratorField.NAME: "Extra"}, "R")
     assert push(b.stack, rename)
     a.stack.undo()  # undoing the creation of what was renamed elsewhere since
     assert "changed elsewhere" in a.messages[-1]
     assert a.stack.count() == 0
     with a.document.database.session() as session:
-        assert repository.find_configurator(session, "Extra") == spare.id
+        assert repository.find_configurator(session, "Extra") == spare_id
 
 
 def test_the_add_on_switched_elsewhere_refuses_a_stale_switch_and_undo(
@@ -209,20 +216,15 @@ def test_renaming_a_listed_configurator_renamed_elsewhere_is_refused(
     editors: Callable[[], Editor],
 ) -> None:
     a, b = editors(), editors()
-    assert push(a.stack, CreateConfigurator(a.document, "Spare"))
-    spare = next(s for s in a.document.configurators() if s.name == "Spare")
-    a.document.try_open(next(s.id for s in a.document.configurators() if s.name == DEMO))
-    b.document.refresh()
-    rename = SetConfiguratorFields(b.document, spare.id, {ConfiguratorField.NAME: "Spares"}, "R")
-    assert push(b.stack, rename)
-    mine = SetConfiguratorFields(a.document, spare.id, {ConfiguratorField.NAME: "Extra"}, "R")
+    spare_id = spare_renamed_elsewhere(a, b)
+    mine = SetConfiguratorFields(a.document, spare_id, {ConfiguratorField.NAME: "Extra"}, "R")
     assert not push(a.stack, mine)  # A lists it as "Spare"
     assert a.messages[-1] == (
         '"Spare" name was changed elsewhere to "Spares"; your change to "Extra" was not saved'
     )
     assert [s.name for s in a.document.configurators()] == [DEMO, "Spares"]
     assert a.stack.count() == 1  # the creation stays; the refused rename left no step
-    mine = SetConfiguratorFields(a.document, spare.id, {ConfiguratorField.NAME: "Extra"}, "R")
+    mine = SetConfiguratorFields(a.document, spare_id, {ConfiguratorField.NAME: "Extra"}, "R")
     assert push(a.stack, mine)  # now up to date
 
 
