@@ -17,7 +17,7 @@ from .query_plans import Plan, store_plans
 # A condition on one of these columns names the rows wanted; the plan must search by it.
 _LOOKUPS = {
     "parent_id": re.compile(r"\bparent_id (?:= \?|IN \()"),
-    "sku": re.compile(r"\bsku = \?"),
+    "sku": re.compile(r"\bsku (?:= \?|IN \()"),
 }
 
 

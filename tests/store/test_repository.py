@@ -184,6 +184,18 @@ def test_a_refused_insert_layer_writes_nothing(session: Session) -> None:
     assert positions(session, None) == [("Grip Color", 0)]
 
 
+def test_a_taken_sku_is_found_among_many_new_ones(session: Session) -> None:
+    """The SKUs of an inserted subtree are looked up a few hundred per query: a clash past
+    the first batch is refused too, named, and nothing is written."""
+    cid = repository.insert_configurator(session, grips())
+    before = counts(session)
+    many = group("Extras", *(option(f"O{i}", sku=f"NEW-{i}") for i in range(1200)))
+    many.children[1100].stock.sku = "P"
+    with pytest.raises(StoreError, match='SKU "P" is already used'):
+        repository.insert_layer(session, cid, None, 0, many)
+    assert counts(session) == before
+
+
 def test_a_write_failing_halfway_is_rolled_back_whole(session: Session) -> None:
     """The configurator row is written before the database rejects a layer: both go."""
     first = grips()
