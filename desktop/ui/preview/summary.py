@@ -68,7 +68,13 @@ class SummaryView(QWidget):
         height = self._line_height()
         y = 4
         width = self.width()
+        # A thousand groups selected make a thousand lines, of which the area shows a dozen:
+        # only the lines in the exposed rectangle are drawn.
+        top, bottom = event.rect().top(), event.rect().bottom()
         for label, amount, strong in self._lines:
+            if y + height + 4 < top or y > bottom:
+                y += height + (4 if strong else 0)
+                continue
             font = QFont(self.font())
             if strong:
                 font.setWeight(QFont.Weight.Bold)
