@@ -4,6 +4,7 @@ that build one configurator and exit, and comes back for everything else."""
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.store import repository
+from desktop.store.database import open_database
 
 DEMO = "Custom Game Controller"
 
@@ -52,3 +55,44 @@ def test_python_m_desktop_runs_a_command(demo_db: Path) -> None:
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
     assert '"unit_price"' in out.stdout
+
+
+def _process(*argv: str, stdout: object = subprocess.PIPE) -> subprocess.CompletedProcess[str]:
+    # Buffered as a user's shell has it (PYTHONUNBUFFERED would hide a missing flush).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *argv],
+        stdout=stdout, stderr=subprocess.PIPE, text=True, env=env, check=False, timeout=60,
+    )  # fmt: skip
+
+
+def test_a_one_configurator_command_ending_at_once_leaves_its_output_whole(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Those commands skip the interpreter's clean-up at exit: what they wrote to a file (a
+    fully buffered stream) is still all there, and so is their exit status."""
+    for argv in (["storefront", DEMO, "--checkout"], ["export", DEMO]):
+        target = tmp_path / "out.txt"
+        with target.open("w", encoding="utf-8") as out:
+            done = _process("--db", str(demo_db), *argv, stdout=out)
+        assert done.returncode == 0, done.stderr
+        assert main(["--db", str(demo_db), *argv]) == 0
+        assert target.read_text("utf-8") == capsys.readouterr().out
+    missing = _process("--db", str(demo_db), "storefront", "No such thing")
+    assert missing.returncode == 2
+    assert 'no configurator "No such thing"' in missing.stderr
+
+
+def test_an_import_ending_at_once_has_committed_its_configurator(
+    demo_db: Path, tmp_path: Path
+) -> None:
+    exported = tmp_path / "demo.json"
+    assert _process("--db", str(demo_db), "export", DEMO, "-o", str(exported)).returncode == 0
+    done = _process("--db", str(demo_db), "import", str(exported), "--name", "Again")
+    assert done.returncode == 0, done.stderr
+    db = open_database(demo_db)
+    try:
+        with db.session() as session:
+            assert repository.find_configurator(session, "Again") is not None
+    finally:
+        db.close()
