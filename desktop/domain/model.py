@@ -79,7 +79,7 @@ MAX_STOCK_QUANTITY = 999_999
 DEFAULT_LOW_STOCK_THRESHOLD = 2
 
 
-@dataclass
+@dataclass(slots=True)
 class Stock:
     """An image layer's Stock Management fields."""
 
@@ -90,7 +90,8 @@ class Stock:
     low_amount: int | None = None  # the option's own low-stock threshold; None: the configurator's
 
 
-@dataclass(eq=False)
+# Slots: a 100,000-option configurator is as many layers, each without a dict of its own.
+@dataclass(eq=False, slots=True, weakref_slot=True)
 class Layer:
     """One node of a configurator's layer tree (group, sub-group or image option)."""
 
