@@ -256,15 +256,16 @@ class Document(QObject):
         )
 
     def restore_configurator(self, snapshot: Configurator) -> int:
-        restored = snapshot.clone()  # the insert normalises values in place; the snapshot stays
+        # The snapshot goes in as it is, no copy of its 100,000 layers first: it was read from
+        # this store, so the insert's checks find every value already as the rules make it
+        # and change nothing in it; the undo stack keeps it intact for the next redo.
         new_id = self.whole(
             f'Restoring "{snapshot.name}"…',
             sum(1 for _ in snapshot.walk()) >= LARGE_LAYERS,
             lambda session: repo.insert_configurator(
-                session, restored, keep_ids=True, layer_values_checked=True
+                session, snapshot, keep_ids=True, layer_values_checked=True
             ),
         )
-        restored.release()  # written: no longer needed
         self.configuratorsChanged.emit()
         return new_id
 

@@ -9,6 +9,7 @@ import weakref
 
 from desktop.domain.model import Layer, LayerType
 from desktop.store import repository
+from desktop.store.exchange_format import to_dict
 from desktop.ui.commands import DeleteConfigurator, DuplicateConfigurator, push
 from desktop.ui.main_window import MainWindow
 
@@ -82,3 +83,27 @@ def test_a_refresh_leaves_no_tree_behind(window: MainWindow, collector_off: None
     assert document.configurator is not None and document.configurator.id == cfg_id
     # At most the layer a panel still shows, with its parents, until it shows the new one.
     assert sum(ref() is not None for ref in old) <= 3 < len(old)
+
+
+def test_a_restore_writes_the_snapshot_itself_and_leaves_it_as_it_was(
+    window: MainWindow,
+) -> None:
+    """The undo of a delete inserts the command's snapshot without copying it first: the
+    insert must change nothing in it, so every later undo puts back the same configurator."""
+    document, stack = window.document, window.undo_stack
+    source = document.configurator
+    assert source is not None and source.id is not None
+    before = to_dict(read_configurator(document.db_path, source.name))  # type: ignore[arg-type]
+    ids = [layer.id for layer in source.walk()]
+    assert push(stack, DeleteConfigurator(document, source.id, source.name))
+    command = stack.command(stack.index() - 1)
+    kept = to_dict(command.snapshot)  # type: ignore[attr-defined]
+    for _ in range(2):
+        stack.undo()
+        assert to_dict(command.snapshot) == kept  # type: ignore[attr-defined]
+        restored = read_configurator(document.db_path, before["configurator"]["name"])  # type: ignore[arg-type]
+        assert to_dict(restored) == before
+        assert [layer.id for layer in restored.walk()] == ids
+        opened = document.configurator
+        assert opened is not None and opened is not command.snapshot  # type: ignore[attr-defined]
+        stack.redo()
