@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from . import stock, texts
 from .model import Backorders, Configurator, Layer, LayerType
+from .positions import Positions
 from .stock import OptionState
 
 # The most units one add to cart may take (SPEC §6 bounds `--qty` to 1..1,000,000).
@@ -132,17 +133,24 @@ class Storefront:
         group. A default that cannot be chosen is skipped and nothing is chosen in its place:
         the shopper chooses (a required group blocks add to cart until they do). Hidden
         defaults apply like any other (WP Configurator's hidden layers)."""
-        self.selection = set()
-        filled: set[Layer] = set()  # single-choice groups that hold their choice already
-        for option in self.configurator.options():
-            if not option.active_on_load or not self.state(option).selectable:
-                continue
-            group = option.parent
-            if group is not None and not group.multiple:
-                if group in filled:
-                    continue
-                filled.add(group)
-            self.selection.add(option)
+        chosen: set[Layer] = set()
+        image = LayerType.IMAGE  # a local: an enum member looked up per child costs more
+        # Parents with their children, each list scanned once in order: the first default of
+        # a single-choice parent is its choice. (A walk yielding every option through nested
+        # generators cost three times as much, and reset runs it over the whole tree.)
+        pending: list[tuple[Layer | None, list[Layer]]] = [(None, self.configurator.layers)]
+        while pending:
+            parent, children = pending.pop()
+            single = parent is not None and not parent.multiple
+            filled = False
+            for child in children:
+                if child.type is not image:
+                    if child.children:
+                        pending.append((child, child.children))
+                elif child.active_on_load and not filled and self.state(child).selectable:
+                    chosen.add(child)
+                    filled = single
+        self.selection = chosen
 
     def select(self, option: Layer, on: bool = True) -> str | None:
         """A shopper checks (on) or unchecks an option; returns a refusal text, else None.
@@ -213,15 +221,14 @@ class Storefront:
         """Selected options in layer order; options no longer in the tree are left out.
 
         Sorted by each option's position path (its index among its siblings at each level),
-        so it costs selection × siblings, never a walk over every option, and needs no index
-        kept up to date when layers are inserted, removed or moved.
+        so it costs at most twice the size of each list of siblings it looks in, never a walk
+        over every option, and needs no index kept up to date when layers are inserted,
+        removed or moved.
         """
         keyed = []
-        # The top level's order, read once: with a thousand groups selected, looking each one
-        # up in the top-level list again cost more than the rest of the sort.
-        top = self._top_rows()
+        positions = self._positions()
         for option in self.selection:
-            key = self._position(option, top)
+            key = positions.of(option)
             if key is not None:
                 keyed.append((key, option))
         keyed.sort(key=lambda pair: pair[0])
@@ -231,11 +238,9 @@ class Storefront:
         """Drop selected options that were deleted or can no longer be chosen (only among
         `options`, when given); returns them."""
         pool = self.selection if options is None else self.selection.intersection(options)
-        top = self._top_rows()  # once, not per selected option (a thousand groups chosen)
+        positions = self._positions()
         dropped = {
-            o
-            for o in pool
-            if o.is_group or self._position(o, top) is None or not self.state(o).selectable
+            o for o in pool if o.is_group or positions.of(o) is None or not self.state(o).selectable
         }
         self.selection -= dropped
         return dropped
@@ -246,7 +251,13 @@ class Storefront:
         Walks up its ancestors (cost: depth × siblings) instead of collecting every option, so
         the preview can ask on each edit without the cost growing with the configurator.
         """
-        return not option.is_group and self._position(option) is not None
+        return self._present(option, self._positions())
+
+    @staticmethod
+    def _present(option: Layer, positions: Positions) -> bool:
+        """present(), for a caller asking about many options with one `positions`: a list of
+        siblings is then scanned once, not once per option under it."""
+        return not option.is_group and positions.of(option) is not None
 
     def unit_price(self, options: Iterable[Layer] | None = None) -> Decimal:
         chosen = self.selection if options is None else options
@@ -260,8 +271,9 @@ class Storefront:
         # Groups with a choice under them: each chosen option's ancestors (selection × depth,
         # not a walk of every group's options).
         answered: set[Layer] = set()
+        positions = self._positions()
         for option in chosen:
-            if not self.present(option):
+            if not self._present(option, positions):
                 continue  # deleted: it answers for no group any more
             node = option.parent
             while node is not None and node not in answered:
@@ -286,19 +298,22 @@ class Storefront:
     # --- cart ----------------------------------------------------------------------------
     def add_to_cart(self, quantity: int = 1) -> list[str]:
         """Add the current selection; returns refusal texts (nothing is added when any)."""
-        messages = self.add_refusals(quantity)
+        options = tuple(self.selected())  # sorted once, for the check and the line
+        messages = self._add_refusals(options, quantity)
         if not messages:
-            self._lines.append(_Line(tuple(self.selected()), quantity))
+            self._lines.append(_Line(options, quantity))
         return messages
 
     def add_refusals(self, quantity: int = 1) -> list[str]:
         """What `add_to_cart(quantity)` would refuse now, without adding: the preview asks
         again after each edit, so a refusal leaves the screen once no rule causes it."""
+        return self._add_refusals(tuple(self.selected()), quantity)
+
+    def _add_refusals(self, options: tuple[Layer, ...], quantity: int) -> list[str]:
         if quantity < 1:
             raise ValueError("quantity must be at least 1")
         if quantity > MAX_QUANTITY:
             raise ValueError(f"quantity must be at most {MAX_QUANTITY:,}")
-        options = tuple(self.selected())
         messages = self.missing_choices(options)
         messages += [texts.not_selectable(o.name) for o in options if not self.state(o).selectable]
         if not messages:
@@ -326,8 +341,9 @@ class Storefront:
         running: dict[Layer, int] = {}
         lines: list[CartLineView] = []
         shortages: list[str] = []
+        positions = self._positions()  # one for every line: the cart may hold a thousand options
         for line in self._lines:
-            options = tuple(o for o in line.options if self.present(o))
+            options = tuple(o for o in line.options if self._present(o, positions))
             short = tuple(self._stock_refusals(options, line.quantity, running))
             shortages += short
             items = []
@@ -399,28 +415,8 @@ class Storefront:
         self.selection.add(option)
         return True
 
-    def _top_rows(self) -> dict[int, int]:
-        """The top-level layers' rows by id()."""
-        return {id(layer): row for row, layer in enumerate(self.configurator.layers)}
-
-    def _position(self, layer: Layer, top: dict[int, int] | None = None) -> tuple[int, ...] | None:
-        """Indexes from the top level down to layer, or None when it is no longer there.
-        `top`: the top-level layers' rows by id(), when the caller has it."""
-        path: list[int] = []
-        node = layer
-        # list.index compares by identity first (layers have no __eq__): a C loop, not ours.
-        try:
-            while node.parent is not None:
-                path.append(node.parent.children.index(node))
-                node = node.parent
-            if top is None:
-                path.append(self.configurator.layers.index(node))
-            else:
-                path.append(top[id(node)])
-        except (ValueError, KeyError):
-            return None
-        path.reverse()
-        return tuple(path)
+    def _positions(self) -> Positions:
+        return Positions(self.configurator.layers)
 
     def _units_in_cart(self) -> dict[Layer, int]:
         units: dict[Layer, int] = {}
