@@ -2,7 +2,8 @@
 
 Everything is loaded once: the database (an in-memory copy, so nothing can write to it) is
 opened on the first scenario that names a stored configurator, and each configurator is loaded
-once and shared by the scenarios that run on it (each `Player` undoes its setup afterwards).
+once and shared by the scenarios that run on it (each `Player` undoes its setup afterwards), with
+its outline (a look at every layer, milliseconds at 100,000 options) taken once too.
 Every rule comes from `desktop.domain`; this module only finds files, plays them and reports.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 
 from .domain import texts
 from .domain.model import Configurator
+from .domain.outline import Outline
 from .domain.scenario import Player, Scenario, ScenarioError, StepResult, plain
 from .domain.storefront import Storefront
 from .store import repository
@@ -71,7 +73,7 @@ class Runner:
         self._open_database = open_database
         self._database: Database | None = None
         self._addon: bool | None = None
-        self._loaded: dict[str | int, Configurator] = {}
+        self._loaded: dict[str | int, tuple[Configurator, Outline]] = {}
 
     def close(self) -> None:
         if self._database is not None:
@@ -93,18 +95,21 @@ class Runner:
         return outcome
 
     def play(self, scenario: Scenario) -> list[StepResult]:
-        cfg, addon = self._configurator(scenario.configurator)
-        player = Player(Storefront(cfg, addon_active=addon), scenario)
+        cfg, addon, outline = self._configurator(scenario.configurator)
+        player = Player(Storefront(cfg, addon_active=addon, outline=outline), scenario)
         try:
             return player.play_all()
         finally:
             player.restore()
 
-    def _configurator(self, ref: str | int | Configurator) -> tuple[Configurator, bool]:
-        """The configurator a scenario names, and the add-on switch it starts with: the
-        database's for a stored one; on (the site default) for one given inline."""
+    def _configurator(
+        self, ref: str | int | Configurator
+    ) -> tuple[Configurator, bool, Outline | None]:
+        """The configurator a scenario names, the add-on switch it starts with (the
+        database's for a stored one; on, the site default, for one given inline) and the
+        outline shared by the scenarios on it (None: the Player takes one)."""
         if isinstance(ref, Configurator):
-            return ref, True
+            return ref, True, None
         if ref not in self._loaded:
             database = self._database_now()
             with database.session() as session:
@@ -114,9 +119,11 @@ class Runner:
                         f'"{c.name}"' for c in repository.list_configurators(session)[:8]
                     )
                     raise ConfiguratorNotFound(f'no configurator "{ref}" (have: {known or "none"})')
-                self._loaded[ref] = repository.load_configurator(session, found)
+                cfg = repository.load_configurator(session, found)
+                self._loaded[ref] = cfg, Outline.of(cfg)
         assert self._addon is not None
-        return self._loaded[ref], self._addon
+        cfg, outline = self._loaded[ref]
+        return cfg, self._addon, outline
 
     def _database_now(self) -> Database:
         if self._database is None:

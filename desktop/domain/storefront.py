@@ -7,12 +7,13 @@ evaluation without copying. Orders placed here are a simulation: they record uni
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import stock, texts
-from .model import Backorders, Configurator, Layer, LayerType
+from .model import Backorders, Configurator, Layer
+from .outline import Outline
 from .positions import Positions
 from .stock import OptionState
 
@@ -108,6 +109,9 @@ class Storefront:
     selection: set[Layer] = field(default_factory=set)
     orders: list[Order] = field(default_factory=list)
     _lines: list[_Line] = field(default_factory=list)
+    # The tree's shape, for a storefront whose layers stay put (a scenario's own copy): reset
+    # and add to cart read it instead of looking at every layer. None: looked at each time.
+    outline: Outline | None = None
 
     # --- options -------------------------------------------------------------------------
     def state(self, option: Layer) -> OptionState:
@@ -134,22 +138,13 @@ class Storefront:
         the shopper chooses (a required group blocks add to cart until they do). Hidden
         defaults apply like any other (WP Configurator's hidden layers)."""
         chosen: set[Layer] = set()
-        image = LayerType.IMAGE  # a local: an enum member looked up per child costs more
-        # Parents with their children, each list scanned once in order: the first default of
-        # a single-choice parent is its choice. (A walk yielding every option through nested
-        # generators cost three times as much, and reset runs it over the whole tree.)
-        pending: list[tuple[Layer | None, list[Layer]]] = [(None, self.configurator.layers)]
-        while pending:
-            parent, children = pending.pop()
-            single = parent is not None and not parent.multiple
-            filled = False
-            for child in children:
-                if child.type is not image:
-                    if child.children:
-                        pending.append((child, child.children))
-                elif child.active_on_load and not filled and self.state(child).selectable:
-                    chosen.add(child)
-                    filled = single
+        for defaults in self._outline().defaults:
+            single = defaults.single
+            for option in defaults.options:
+                if self.state(option).selectable:
+                    chosen.add(option)
+                    if single:
+                        break
         self.selection = chosen
 
     def select(self, option: Layer, on: bool = True) -> str | None:
@@ -240,7 +235,7 @@ class Storefront:
         pool = self.selection if options is None else self.selection.intersection(options)
         positions = self._positions()
         dropped = {
-            o for o in pool if o.is_group or positions.of(o) is None or not self.state(o).selectable
+            o for o in pool if o.is_group or not positions.holds(o) or not self.state(o).selectable
         }
         self.selection -= dropped
         return dropped
@@ -257,7 +252,7 @@ class Storefront:
     def _present(option: Layer, positions: Positions) -> bool:
         """present(), for a caller asking about many options with one `positions`: a list of
         siblings is then scanned once, not once per option under it."""
-        return not option.is_group and positions.of(option) is not None
+        return not option.is_group and positions.holds(option)
 
     def unit_price(self, options: Iterable[Layer] | None = None) -> Decimal:
         chosen = self.selection if options is None else options
@@ -268,32 +263,25 @@ class Storefront:
     def missing_choices(self, options: Iterable[Layer] | None = None) -> list[str]:
         """Refusals for required groups with nothing selected under them."""
         chosen = self.selection if options is None else options
+        positions = self._positions()
+        # A deleted option answers for no group any more.
+        return self._unanswered(o for o in chosen if self._present(o, positions))
+
+    def _unanswered(self, options: Iterable[Layer]) -> list[str]:
+        """missing_choices for options known to be image layers of the tree."""
         # Groups with a choice under them: each chosen option's ancestors (selection × depth,
         # not a walk of every group's options).
         answered: set[Layer] = set()
-        positions = self._positions()
-        for option in chosen:
-            if not self._present(option, positions):
-                continue  # deleted: it answers for no group any more
+        for option in options:
             node = option.parent
             while node is not None and node not in answered:
                 answered.add(node)
                 node = node.parent
         messages: list[str] = []
-        for node in self._groups():
-            if node.required and node not in answered and not node.hidden_in_controls():
+        for node in self._outline().required:
+            if node not in answered and not node.hidden_in_controls():
                 messages.append(texts.choose_option(node.name))
         return messages
-
-    def _groups(self) -> Iterator[Layer]:
-        """Groups and sub-groups in layer order, without visiting the options."""
-        image = LayerType.IMAGE  # a local: an enum member looked up per child costs more
-        stack = self.configurator.layers[::-1]
-        while stack:
-            node = stack.pop()
-            if node.type is not image:
-                yield node
-                stack.extend([c for c in reversed(node.children) if c.type is not image])
 
     # --- cart ----------------------------------------------------------------------------
     def add_to_cart(self, quantity: int = 1) -> list[str]:
@@ -314,11 +302,17 @@ class Storefront:
             raise ValueError("quantity must be at least 1")
         if quantity > MAX_QUANTITY:
             raise ValueError(f"quantity must be at most {MAX_QUANTITY:,}")
-        messages = self.missing_choices(options)
+        # The options come from selected(): in the tree already, no need to look again.
+        messages = self._unanswered(o for o in options if not o.is_group)
         messages += [texts.not_selectable(o.name) for o in options if not self.state(o).selectable]
         if not messages:
             messages = self._stock_refusals(options, quantity, self._units_in_cart())
         return messages
+
+    @property
+    def line_count(self) -> int:
+        """How many lines the cart holds: len(cart().lines), without pricing them."""
+        return len(self._lines)
 
     def remove_line(self, index: int) -> None:
         del self._lines[index]
@@ -415,7 +409,13 @@ class Storefront:
         self.selection.add(option)
         return True
 
+    def _outline(self) -> Outline:
+        return self.outline if self.outline is not None else Outline.of(self.configurator)
+
     def _positions(self) -> Positions:
+        """Where layers stand: the outline's, which remembers, or one for this call."""
+        if self.outline is not None:
+            return self.outline.positions
         return Positions(self.configurator.layers)
 
     def _units_in_cart(self) -> dict[Layer, int]:
