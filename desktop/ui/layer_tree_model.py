@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ..domain import rules, stock, texts
+from ..domain import layer_filter, rules, stock, texts
 from ..domain.fields import LayerField
 from ..domain.model import Layer, LayerType, can_hold
 from ..domain.rules import RuleError
@@ -36,7 +36,8 @@ from .plain_text import plain_tooltip
 Index = QModelIndex | QPersistentModelIndex
 
 LayerRole = Qt.ItemDataRole.UserRole
-# "name\nsku", lowercased: what the filter box matches (see LayersPanel's proxy).
+# What the filter box matches (domain.layer_filter.search_text); a dataChanged naming this
+# role makes the LayerFilterProxy filter afresh.
 SearchRole = Qt.ItemDataRole.UserRole + 1
 
 MIME_TYPE = "application/x-configurator-layer-id"
@@ -187,7 +188,7 @@ class LayerTreeModel(QAbstractItemModel):
         if role == LayerRole:
             return layer
         if role == SearchRole:
-            return f"{layer.name}\n{layer.stock.sku}".lower()
+            return layer_filter.search_text(layer)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icon(layer)
         if role == Qt.ItemDataRole.ToolTipRole:

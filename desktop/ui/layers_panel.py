@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QItemSelectionModel,
-    QModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ..domain.model import Layer
 from . import accessibility, empty_state
-from .layer_tree_model import LayerTreeModel, SearchRole
+from .layer_filter_proxy import LayerFilterProxy
+from .layer_tree_model import LayerTreeModel
 
 # Expanding every row of a catalogue-sized configurator would make opening it cost per row;
 # below this many layers the whole tree opens expanded, above it only groups show.
 EXPAND_ALL_LIMIT = 400
+# Up to this many layers the tree is filtered at every keystroke (a few milliseconds); above
+# it, once typing pauses for FILTER_PAUSE_MS, so typing "SKU-0500" into a catalogue filters
+# once, not after each of its eight keys (the first ones match a third of the options).
+FILTER_AT_ONCE_LIMIT = 2_000
+FILTER_PAUSE_MS = 150
+# A filter opens every group it shows while they show this many layers in all; past that
+# (say "o" in a 100,000-option catalogue) the groups open in tree order until this many rows
+# are open, so the view lays out what a merchant can scroll through, not the whole catalogue.
+EXPAND_MATCHES_LIMIT = 5_000
 
 
 class LayersTree(QTreeView):
@@ -38,8 +42,8 @@ class LayersTree(QTreeView):
 class LayersPanel(QWidget):
     """The layers tree (`layersTree`) behind a name/SKU filter (`layerFilterEdit`).
 
-    The view shows a QSortFilterProxyModel over the LayerTreeModel; the filter keeps the
-    parents of matches (and the children of matching groups) visible.
+    The view shows a LayerFilterProxy over the LayerTreeModel; the filter keeps the parents
+    of matches (and the children of matching groups) visible.
 
     Signals:
         currentLayerChanged(object)   the selected Layer, or None
@@ -58,21 +62,21 @@ class LayersPanel(QWidget):
         self._filter_removing = 0
         self._quiet = False
         model.rowsAboutToBeRemoved.connect(lambda *_: self._count_source(+1))
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = LayerFilterProxy(model, self)
         self.proxy.rowsAboutToBeRemoved.connect(lambda *_: self._count_filter(+1))
-        self.proxy.setSourceModel(model)
         model.rowsRemoved.connect(lambda *_: self._count_source(-1))
-        self.proxy.setFilterRole(SearchRole)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setRecursiveFilteringEnabled(True)
-        self.proxy.setAutoAcceptChildRows(True)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("layerFilterEdit")
         accessibility.name(self.filter_edit, "Filter layers by name or SKU")
         self.filter_edit.setPlaceholderText("Filter by name or SKU")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self._filter)
+        self.filter_edit.textChanged.connect(self._text_changed)
+        self.filter_edit.returnPressed.connect(self._filter_now)
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(FILTER_PAUSE_MS)
+        self._pause.timeout.connect(self._filter_now)
 
         self.tree = LayersTree(self)
         self.tree.setObjectName("layersTree")
@@ -153,17 +157,47 @@ class LayersPanel(QWidget):
         # A reset drops the selection without signalling currentChanged.
         self._current = None
         self.currentLayerChanged.emit(None)
-        if self.filter_edit.text() or self._total_layers() <= EXPAND_ALL_LIMIT:
+        self._expand()
+
+    def _expand(self) -> None:
+        """A small tree opens whole; a filtered one opens its matches (within a budget)."""
+        shown = self.proxy.shown_count()
+        if shown is not None and shown > EXPAND_MATCHES_LIMIT:
+            self.tree.collapseAll()  # groups an earlier filter opened would show all of these
+            self._expand_first(EXPAND_MATCHES_LIMIT)
+        elif shown is not None or self._total_layers(EXPAND_ALL_LIMIT) <= EXPAND_ALL_LIMIT:
             self.tree.expandAll()
 
-    def _total_layers(self) -> int:
+    def _expand_first(self, budget: int) -> None:
+        """Opens the shown groups in tree order (sub-groups as they come) while the rows they
+        open stay within budget."""
+
+        def open_under(parent: QModelIndex) -> bool:
+            nonlocal budget
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                rows = self.proxy.rowCount(index)
+                if not rows:
+                    continue
+                if rows > budget:
+                    return False
+                budget -= rows
+                self.tree.expand(index)
+                if not open_under(index):
+                    return False
+            return True
+
+        open_under(QModelIndex())
+
+    def _total_layers(self, limit: int) -> int:
+        """How many layers the configurator holds, counted until past limit."""
         cfg = self.model.document.configurator
         if cfg is None:
             return 0
         # Groups and sub-groups only are visited: a count, not a walk over every option.
         total = len(cfg.layers)
         pending = list(cfg.layers)
-        while pending and total <= EXPAND_ALL_LIMIT:
+        while pending and total <= limit:
             node = pending.pop()
             total += len(node.children)
             pending.extend(child for child in node.children if child.is_group)
@@ -173,17 +207,24 @@ class LayersPanel(QWidget):
         """What the tree says when it shows no row."""
         if self.model.document.configurator is None:
             return empty_state.NO_CONFIGURATOR_OPEN
-        wanted = self.filter_edit.text().strip()
+        wanted = self.proxy.filter_text()
         if wanted and self.model.rowCount() > 0:
             return empty_state.no_filter_match(wanted)
         return empty_state.NO_LAYERS
 
     # --- filter --------------------------------------------------------------------------
-    def _filter(self, text: str) -> None:
+    def _text_changed(self, text: str) -> None:
+        if not text.strip() or self._total_layers(FILTER_AT_ONCE_LIMIT) <= FILTER_AT_ONCE_LIMIT:
+            self._filter_now()  # cheap, and clearing shows everything again at once
+        else:
+            self._pause.start()  # (re)started by every keystroke
+
+    def _filter_now(self) -> None:
+        self._pause.stop()
         current = self.current_layer()
-        self.proxy.setFilterFixedString(text.strip())
-        if text.strip() or self._total_layers() <= EXPAND_ALL_LIMIT:
-            self.tree.expandAll()
+        if not self.proxy.set_filter_text(self.filter_edit.text()):
+            return
+        self._expand()
         if current is not None:
             index = self.proxy.mapFromSource(self.model.index_of(current))
             if index.isValid():
