@@ -245,11 +245,14 @@ class Configurator:
         found = self.find_paths(path)
         return found[0] if len(found) == 1 else None
 
-    def find_paths(self, path: str) -> list[Layer]:
+    def find_paths(self, path: str, index: NameIndex | None = None) -> list[Layer]:
         """Every layer whose `path` is path, in layer order. Names may hold "/" themselves
         ("Black/White"), so each level tries the names made of one or more of the remaining
         parts; more than one match means the path is ambiguous: "Color/Black/White" names both
-        the option "Black/White" of "Color" and the option "White" of its sub-group "Black"."""
+        the option "Black/White" of "Color" and the option "White" of its sub-group "Black".
+
+        Each level visited is scanned; with an `index` shared by many searches, a level visited
+        again is looked up by name instead (see NameIndex)."""
         parts = path.split("/")
         found: list[Layer] = []
 
@@ -258,7 +261,8 @@ class Configurator:
                 return
             # Each name the remaining parts can make, with where it ends (one lookup per node),
             # no longer than the longest name here: a path of a million "/" costs no more.
-            longest = max(len(node.name) for node in level)
+            indexed = None if index is None else index.get(level)
+            longest = max(len(n.name) for n in level) if indexed is None else indexed.longest
             names: dict[str, int] = {}
             name = parts[start]
             for end in range(start + 1, len(parts) + 1):
@@ -267,11 +271,12 @@ class Configurator:
                 names[name] = end
                 if end < len(parts):
                     name = f"{name}/{parts[end]}"
-            # Visiting nodes in order yields the matches in layer order, whatever their split.
-            for node in level:
-                end = names.get(node.name)
-                if end is None:
-                    continue
+            if indexed is None:
+                # Visiting nodes in order yields the matches in layer order, whatever their split.
+                matches = [(node, names[node.name]) for node in level if node.name in names]
+            else:
+                matches = indexed.matches(level, names)
+            for node, end in matches:
                 if end == len(parts):
                     found.append(node)
                 else:
@@ -282,3 +287,58 @@ class Configurator:
 
     def children_of(self, parent: Layer | None) -> list[Layer]:
         return self.layers if parent is None else parent.children
+
+
+class NameIndex:
+    """Where `Configurator.find_paths` looks names up when it resolves many option paths in a
+    tree that stays put (a recorded scenario may name a thousand options of a thousand groups):
+    a list of siblings is scanned the first time a search visits it, as without an index, and
+    its names are indexed on the second visit, so a level is read at most twice, not once per
+    path."""
+
+    __slots__ = ("_levels",)
+
+    def __init__(self) -> None:
+        # id(siblings list) → None once scanned, its _Names once indexed. The lists live as
+        # long as the tree, which outlives this index.
+        self._levels: dict[int, _Names | None] = {}
+
+    def get(self, siblings: list[Layer]) -> _Names | None:
+        """The level's names, or None on the first visit (the caller scans it)."""
+        key = id(siblings)
+        if key not in self._levels:
+            self._levels[key] = None
+            return None
+        names = self._levels[key]
+        if names is None:
+            names = self._levels[key] = _Names(siblings)
+        return names
+
+
+class _Names:
+    """One list of siblings' rows by name (most names are unique: one int each, a list only for
+    namesakes, so indexing a thousand groups allocates next to nothing)."""
+
+    __slots__ = ("first", "longest", "more")
+
+    def __init__(self, siblings: list[Layer]) -> None:
+        self.first: dict[str, int] = {}
+        self.more: dict[str, list[int]] = {}
+        for row, node in enumerate(siblings):
+            if node.name in self.first:
+                self.more.setdefault(node.name, []).append(row)
+            else:
+                self.first[node.name] = row
+        self.longest = max(map(len, self.first), default=0)
+
+    def matches(self, siblings: list[Layer], names: dict[str, int]) -> list[tuple[Layer, int]]:
+        """The layers among siblings whose name is one of names, each with the value of its
+        name, in layer order."""
+        rows: list[tuple[int, int]] = []
+        for name, end in names.items():
+            row = self.first.get(name)
+            if row is not None:
+                rows.append((row, end))
+                rows += [(more, end) for more in self.more.get(name, ())]
+        rows.sort()
+        return [(siblings[row], end) for row, end in rows]

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import texts
-from .model import Availability, Backorders, Configurator, Layer, Stock, StockDisplay
+from .model import Availability, Backorders, Configurator, Layer, NameIndex, Stock, StockDisplay
 from .money import money_str
 from .outline import Outline
 from .storefront import Order, Storefront
@@ -350,14 +350,15 @@ def _resolve(cfg: Configurator, scenario: Scenario) -> dict[str, Layer]:
     """Every option path the scenario names → its option, or ScenarioError at the first one
     that names none, a group, or more than one layer."""
     found: dict[str, Layer] = {}
+    index = NameIndex()  # each level's names read once: a recording may name a thousand options
     for where, path in _paths(scenario):
         if path not in found:
-            found[path] = find_option(cfg, path, where)
+            found[path] = find_option(cfg, path, where, index)
     return found
 
 
-def find_option(cfg: Configurator, path: str, where: str) -> Layer:
-    layers = cfg.find_paths(path)
+def find_option(cfg: Configurator, path: str, where: str, index: NameIndex | None = None) -> Layer:
+    layers = cfg.find_paths(path, index)
     if not layers:
         raise ScenarioError(where, f'no option "{path}" in "{cfg.name}"')
     if len(layers) > 1:
