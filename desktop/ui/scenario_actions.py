@@ -9,7 +9,6 @@ scenario_recorder). Neither writes to the database.
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -223,7 +222,7 @@ class ScenarioActions(QObject):
         """The scenario's own copy of its configurator and the add-on switch it starts with
         (as the CLI's runner: the database's for a stored one, on for one given inline)."""
         if isinstance(ref, Configurator):
-            return copy.deepcopy(ref), True
+            return ref.clone(), True
         known = self.document.configurators()
         match = [c for c in known if c.name == str(ref)] or [
             c for c in known if str(ref).isdigit() and c.id == int(ref)
@@ -237,7 +236,8 @@ class ScenarioActions(QObject):
         ):
             return None
         assert self.document.configurator is not None
-        return copy.deepcopy(self.document.configurator), self.document.addon_active
+        # clone(), not deepcopy: a 100,000-option copy in a tenth of the time.
+        return self.document.configurator.clone(), self.document.addon_active
 
     def _play_next(self) -> None:
         player = self.player
