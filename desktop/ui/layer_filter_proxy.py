@@ -1,8 +1,8 @@
 """The layers tree as the filter box shows it: a QSortFilterProxyModel over the LayerTreeModel.
 
 Qt's recursive filtering asked the Python model, for every row, its data, its children and its
-parents (3.6 million Python calls, a second per keystroke at 100,000 options). Here one pass over
-the domain tree decides which layers show (domain.layer_filter) and each row the proxy asks
+parents (3.6 million Python calls, a second per keystroke at 100,000 options). Here one search
+of the layers' texts decides which layers show (domain.layer_filter) and each row the proxy asks
 about is one set lookup; rows under groups the view never opened are not asked about at all.
 """
 
@@ -27,9 +27,11 @@ class LayerFilterProxy(QSortFilterProxyModel):
         self._text = ""
         self._shown: set[Layer] | None = None
         self._holding: set[Layer | None] = set()  # the parents of shown layers
+        # The layers' texts, kept while no name, SKU or layer changes (built on first use).
+        self._index: layer_filter.SearchIndex | None = None
         # Before the proxy's own handler: a reset view asks about its rows at once, and must
         # be answered from the new configurator's layers.
-        model.modelReset.connect(self._recompute)
+        model.modelReset.connect(self._reset)
         self.setSourceModel(model)
         # The set is refreshed after the proxy has followed the change, so the rows above and
         # under a changed layer are filtered afresh together (Qt's dynamic filtering would
@@ -39,6 +41,8 @@ class LayerFilterProxy(QSortFilterProxyModel):
         model.rowsInserted.connect(self._structure_changed)
         model.rowsRemoved.connect(self._structure_changed)
         model.rowsMoved.connect(self._structure_changed)
+        # Names and SKUs changed elsewhere, many at once, arrive here without a row signal.
+        model.document.layersChanged.connect(self._structure_changed)
 
     def filter_text(self) -> str:
         """The filter text applied (stripped): the tree shows what it matches."""
@@ -91,7 +95,9 @@ class LayerFilterProxy(QSortFilterProxyModel):
     def _recompute(self) -> None:
         cfg = self._model.document.configurator
         layers = cfg.layers if cfg is not None else []
-        self._shown = layer_filter.shown_layers(layers, self._text)
+        if self._index is None and layer_filter.wanted(self._text):
+            self._index = layer_filter.SearchIndex(layers)
+        self._shown = layer_filter.shown_layers(layers, self._text, self._index)
         self._holding = {layer.parent for layer in self._shown or ()}
 
     def _refilter(self) -> None:
@@ -101,9 +107,15 @@ class LayerFilterProxy(QSortFilterProxyModel):
         self._recompute()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def _reset(self) -> None:
+        self._index = None
+        self._recompute()
+
     def _data_changed(self, _first: QModelIndex, _last: QModelIndex, roles: list[int]) -> None:
         if not roles or SearchRole in roles:  # a name or a SKU
+            self._index = None
             self._refilter()
 
     def _structure_changed(self, *_args: object) -> None:
+        self._index = None
         self._refilter()

@@ -6,7 +6,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.layer_filter import shown_layers
+from desktop.domain.layer_filter import (
+    SearchIndex,
+    search_text,
+    shown_around,
+    shown_in_walk,
+    shown_layers,
+)
 from desktop.domain.model import Layer, LayerType, Stock
 
 SETTINGS = settings(max_examples=60, deadline=None, database=None)
@@ -65,8 +71,18 @@ def test_the_shown_layers_are_the_matches_with_what_is_above_and_under_them(
     shown = shown_layers(layers, text)
     if not text.strip():
         assert shown is None
-    else:
-        assert shown == _reference(layers, text)
+        return
+    expected = _reference(layers, text)
+    assert shown == expected
+    # both ways of placing the matches: one by one, and in one walk over the tree
+    needle = text.strip().lower()
+    index = SearchIndex(layers)
+    found = index.matches(needle, len(index.order))
+    assert found == [layer for layer in index.order if needle in search_text(layer)]
+    assert shown_around(found) == expected
+    assert shown_in_walk(layers, [needle in t for t in index.texts]) == expected
+    if found:
+        assert index.matches(needle, len(found) - 1) is None
 
 
 def test_case_blanks_and_sub_groups() -> None:
@@ -81,5 +97,11 @@ def test_case_blanks_and_sub_groups() -> None:
     assert shown_layers(layers, "paddles") == {extras, paddles, upper}  # its options too
     assert shown_layers(layers, "zzz") == set()
     assert shown_layers(layers, " ") is None
-    # the name and the SKU are matched apart, never as one run of text
+    # the name and the SKU are matched apart, and so are two layers: never as one run of text
     assert shown_layers(layers, "redr") == set()
+    assert shown_layers(layers, "r-1\0upper") == set()
+    assert shown_layers(layers, "r-1grip") == set()
+    index = SearchIndex(layers)
+    assert index.matches("p", 3) == [grip, paddles, upper]  # in tree order, each once
+    assert index.matches("p", 2) is None  # more than asked for
+    assert shown_layers(layers, "r", index) == shown_layers(layers, "r")

@@ -128,3 +128,18 @@ def test_typing_into_a_large_configurator_filters_once_typing_pauses(
     assert shown_children(window) == ["Grip Color", "Extras", "Buttons"]
     assert filtered == ["Pur", "Chrome", ""]
     assert not window.layers_panel._pause.isActive()  # nothing is left to filter later
+
+
+def test_a_rename_made_without_a_filter_is_found_by_the_next_one(window: MainWindow) -> None:
+    edit = find(window, QLineEdit, "layerFilterEdit")
+    edit.setText("r")  # the layers' texts are read now...
+    edit.clear()
+    window.layers_panel.select_layer(window.document.configurator.find_path("Grip Color/Red"))  # type: ignore[union-attr, arg-type]
+    name_edit = find(window, QLineEdit, "layerNameEdit")
+    name_edit.setText("Crimson")  # ...and read afresh after a rename
+    name_edit.editingFinished.emit()
+    edit.setText("crim")
+    assert shown_children(window) == ["Grip Color"]
+    assert shown_children(window, "Grip Color") == ["Crimson"]
+    edit.setText("red")  # nothing is called that any more
+    assert shown_children(window) == []
