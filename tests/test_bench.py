@@ -53,3 +53,14 @@ def test_a_measure_growing_faster_than_its_size_is_flagged() -> None:
     checked = {(v["measure"], v["size"]): v["ok"] for v in verdicts(report)}
     assert checked[("open", 10000)] is False  # 1,600 ms against 400
     assert checked[("delete_group", 100)] is True
+
+
+def test_the_paced_filter_is_not_flagged_but_the_filter_without_its_pause_is() -> None:
+    """Above 2,000 layers the filter waits for typing to pause: that wait is no growth."""
+    results = {
+        "1000": {"filter": 2.0, "filter_enter": 2.0},
+        "10000": {"filter": 152.0, "filter_enter": 40.0},
+    }
+    sizes = [1000, 10000]
+    flagged = superlinear(results, growth(results, sizes), sizes)
+    assert [(f["measure"], f["step"]) for f in flagged] == [("filter_enter", "10,000/1,000")]
