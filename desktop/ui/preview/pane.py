@@ -183,21 +183,23 @@ class PreviewPane(QWidget):
         if self.document.configurator is None:
             self.show_heading()
 
-    def show_summary(self) -> None:
+    def show_summary(self, selected: list[Layer] | None = None) -> None:
+        """selected: the storefront's selected() when the caller has it already."""
         shop, cfg = self.storefront, self.configurator
         if shop is None or cfg is None:
             self.summary.clear()
             return
-        self.summary.show_summary(
-            cfg.base_price, shop.selected(), self.quantity.value(), cfg.currency
-        )
+        chosen = shop.selected() if selected is None else selected
+        self.summary.show_summary(cfg.base_price, chosen, self.quantity.value(), cfg.currency)
         self.summary_area.updateGeometry()
 
     def show_selection(self) -> None:
         """Summary, product image and the checked state of the controls on screen."""
         shop = self.storefront
-        self.show_summary()
-        self.image.show_layers(shop.selected() if shop is not None else [])
+        # Read once for both: with a thousand groups chosen it is a sort of a thousand options.
+        selected = shop.selected() if shop is not None else []
+        self.show_summary(selected)
+        self.image.show_layers(selected)
         self.options.refresh_all()
 
     def show_cart(self) -> None:
