@@ -182,6 +182,11 @@ class Document(QObject):
     def has_layer(self, layer_id: int) -> bool:
         return layer_id in self._layers
 
+    def find_layer(self, layer_id: int) -> Layer | None:
+        """The layer with that id in the open configurator, or None: one lookup, for the tree
+        model, which Qt asks about every top-level row after each structural change."""
+        return self._layers.get(layer_id)
+
     def name_taken(self, name: str, exclude_id: int | None = None) -> bool:
         return self._read(lambda session: repo.name_taken(session, name.strip(), exclude_id), False)
 

@@ -139,10 +139,7 @@ class LayerTreeModel(QAbstractItemModel):
         return self._rows[layer.id]  # type: ignore[index]
 
     def layer_at(self, index: Index) -> Layer | None:
-        if not index.isValid():
-            return None
-        layer_id = index.internalId()
-        return self.document.layer(layer_id) if self.document.has_layer(layer_id) else None
+        return self.document.find_layer(index.internalId()) if index.isValid() else None
 
     def index_of(self, layer: Layer | None) -> QModelIndex:
         if layer is None or layer.id is None or not self.document.has_layer(layer.id):
@@ -153,7 +150,7 @@ class LayerTreeModel(QAbstractItemModel):
         if column != 0 or row < 0:
             return QModelIndex()
         if parent.isValid():
-            node = self.layer_at(parent)
+            node = self.document.find_layer(parent.internalId())
             children = node.children if node is not None else []
         else:
             children = self._top()
