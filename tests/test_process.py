@@ -15,6 +15,8 @@ from desktop.cli import main
 from desktop.store import repository
 from desktop.store.database import open_database
 
+from .files import run
+
 DEMO = "Custom Game Controller"
 
 
@@ -49,10 +51,7 @@ def test_in_process_callers_keep_their_collector(
 
 
 def test_python_m_desktop_runs_a_command(demo_db: Path) -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "desktop", "--db", str(demo_db), "storefront", DEMO, "--json"],
-        capture_output=True, text=True, check=False, timeout=60,
-    )  # fmt: skip
+    out = _process("--db", str(demo_db), "storefront", DEMO, "--json")
     assert out.returncode == 0, out.stderr
     assert '"unit_price"' in out.stdout
 
@@ -76,8 +75,9 @@ def test_a_one_configurator_command_ending_at_once_leaves_its_output_whole(
         with target.open("w", encoding="utf-8") as out:
             done = _process("--db", str(demo_db), *argv, stdout=out)
         assert done.returncode == 0, done.stderr
-        assert main(["--db", str(demo_db), *argv]) == 0
-        assert target.read_text("utf-8") == capsys.readouterr().out
+        status, in_process, _ = run(["--db", str(demo_db), *argv], capsys)
+        assert status == 0
+        assert target.read_text("utf-8") == in_process
     missing = _process("--db", str(demo_db), "storefront", "No such thing")
     assert missing.returncode == 2
     assert 'no configurator "No such thing"' in missing.stderr

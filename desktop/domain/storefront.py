@@ -235,7 +235,7 @@ class Storefront:
         pool = self.selection if options is None else self.selection.intersection(options)
         positions = self._positions()
         dropped = {
-            o for o in pool if o.is_group or not positions.holds(o) or not self.state(o).selectable
+            o for o in pool if not self._present(o, positions) or not self.state(o).selectable
         }
         self.selection -= dropped
         return dropped

@@ -87,8 +87,8 @@ class LayerFilterProxy(QSortFilterProxyModel):
     def _siblings(self, source_parent: QModelIndex | QPersistentModelIndex) -> Sequence[Layer]:
         document = self._model.document
         if source_parent.isValid():
-            layer_id = source_parent.internalId()
-            return document.layer(layer_id).children if document.has_layer(layer_id) else ()
+            layer = document.find_layer(source_parent.internalId())
+            return layer.children if layer is not None else ()
         cfg = document.configurator
         return cfg.layers if cfg is not None else ()
 
