@@ -1,7 +1,11 @@
-"""Layer rows: the tree of one configurator, kept in dense sibling positions.
+"""Layer rows: the tree of one configurator, its siblings ordered by position.
 
 Reads and writes go through SQLAlchemy Core on the layer table (`LAYER`): a whole subtree is
-inserted with one executemany and a reorder shifts positions with one UPDATE.
+inserted with one executemany. Positions order siblings but need not be consecutive: a delete
+or a move leaves a gap, and a layer put back there (an undo) takes it without moving any
+sibling. Only an insert where no gap is left shifts the siblings after it, with one UPDATE;
+each shifted row is a page written, and the top level of a large configurator spans hundreds
+of pages.
 """
 
 from __future__ import annotations
@@ -448,11 +452,6 @@ def _layer_type(session: Session, layer_id: int | None) -> LayerType | None:
     return LayerType(value)
 
 
-def _sibling_count(session: Session, configurator_id: int, parent_id: int | None) -> int:
-    query = select(func.count()).select_from(LAYER).where(_siblings(configurator_id, parent_id))
-    return session.connection().execute(query).scalar_one()
-
-
 def _subtree_ids(session: Session, layer_id: int) -> set[int]:
     found = {layer_id}
     frontier = [layer_id]
@@ -463,15 +462,41 @@ def _subtree_ids(session: Session, layer_id: int) -> set[int]:
     return found
 
 
-def _shift(
-    session: Session, configurator_id: int, parent_id: int | None, from_row: int, by: int
-) -> None:
-    """Move the positions of the siblings at from_row and after by `by`."""
-    session.connection().execute(
-        update(LAYER)
-        .where(_siblings(configurator_id, parent_id) & (_c.position >= from_row))
-        .values(position=_c.position + by)
-    )
+def _free_position(
+    session: Session,
+    configurator_id: int,
+    parent_id: int | None,
+    row: int | None,
+    leaving: int | None = None,
+) -> int:
+    """The position for a layer put at `row` among parent's children (counted without the
+    layer `leaving`, which is moving; None or past the end: after the last). It is the one
+    after the sibling before it; when the sibling after it already has that one, the siblings
+    from there on move up by one to make room."""
+    siblings = _siblings(configurator_id, parent_id)
+    if leaving is not None:
+        siblings = siblings & (_c.id != leaving)
+    conn = session.connection()
+    ordered = select(_c.position).where(siblings).order_by(_c.position)
+    before: int | None
+    after: int | None
+    if row is not None and row <= 0:
+        before, after = None, conn.execute(ordered.limit(1)).scalar()
+    else:
+        pair = [] if row is None else conn.execute(ordered.limit(2).offset(row - 1)).all()
+        if pair:
+            before = pair[0].position
+            after = pair[1].position if len(pair) > 1 else None
+        else:  # at or past the end
+            before = conn.execute(select(func.max(_c.position)).where(siblings)).scalar()
+            after = None
+    position = 0 if before is None else before + 1
+    if after is not None and after <= position:
+        conn.execute(
+            update(LAYER).where(siblings & (_c.position >= after)).values(position=_c.position + 1)
+        )
+        return after
+    return position
 
 
 # --- writes -------------------------------------------------------------------------------------
@@ -490,9 +515,7 @@ def insert_layer(
     _check_parent(session, configurator_id, parent_id)
     check_new_layers(session, configurator_id, _layer_type(session, parent_id), [layer])
     _check_sibling_name(session, configurator_id, parent_id, layer.name)
-    count = _sibling_count(session, configurator_id, parent_id)
-    position = count if row is None or row > count else max(row, 0)
-    _shift(session, configurator_id, parent_id, position, 1)
+    position = _free_position(session, configurator_id, parent_id, row)
     insert_layers(session, configurator_id, parent_id, [layer], position, keep_ids)
     assert layer.id is not None  # insert_layers assigned it
     log_change(session, ChangeKind.TREE, configurator_id, layer.id)
@@ -513,12 +536,12 @@ def check_version(session: Session, layer_id: int, expected: int | None) -> None
 
 @write
 def delete_layer(session: Session, layer_id: int, *, expected_version: int | None = None) -> None:
-    """Delete a layer and everything under it; siblings close the gap. expected_version: the
-    version the caller last saw; a layer changed since is not deleted (ConflictError)."""
+    """Delete a layer and everything under it (its siblings keep their positions, so an undo
+    puts it back without writing theirs). expected_version: the version the caller last
+    saw; a layer changed since is not deleted (ConflictError)."""
     check_version(session, layer_id, expected_version)
-    configurator_id, parent_id, position = _place(session, layer_id)
+    configurator_id, _parent_id, _position = _place(session, layer_id)
     session.connection().execute(LAYER.delete().where(_c.id == layer_id))
-    _shift(session, configurator_id, parent_id, position + 1, -1)
     log_change(session, ChangeKind.TREE, configurator_id, layer_id)
 
 
@@ -537,7 +560,7 @@ def move_layer(
     expected_version: as delete_layer. Siblings whose position shifts keep theirs: two people
     moving different layers never conflict."""
     check_version(session, layer_id, expected_version)
-    configurator_id, parent_id, position = _place(session, layer_id)
+    configurator_id, parent_id, _position = _place(session, layer_id)
     moving_type = _layer_type(session, layer_id)
     assert moving_type is not None  # layer_id is not None
     new_parent_type = _layer_type(session, new_parent_id)
@@ -550,12 +573,7 @@ def move_layer(
     if new_parent_id != parent_id:
         name = conn.execute(select(_c.name).where(_c.id == layer_id)).scalar_one()
         _check_sibling_name(session, configurator_id, new_parent_id, name, layer_id)
-    _shift(session, configurator_id, parent_id, position + 1, -1)
-    count = _sibling_count(session, configurator_id, new_parent_id) - (
-        1 if new_parent_id == parent_id else 0
-    )
-    target = min(max(new_row, 0), count)
-    _shift(session, configurator_id, new_parent_id, target, 1)
+    target = _free_position(session, configurator_id, new_parent_id, max(new_row, 0), layer_id)
     conn.execute(
         update(LAYER)
         .where(_c.id == layer_id)

@@ -101,40 +101,86 @@ def test_deleting_a_configurator_deletes_its_layers(session: Session) -> None:
     assert repository.last_configurator(session) is None
 
 
-def test_deleting_a_layer_deletes_its_subtree_and_closes_the_gap(session: Session) -> None:
+def test_deleting_a_layer_deletes_its_subtree_and_leaves_its_siblings_alone(
+    session: Session,
+) -> None:
     cfg = grips()
     extras = group("Extras", group("Paddles", option("Upper"), option("Lower"), sub=True))
     cfg.layers.append(extras)
     cid = repository.insert_configurator(session, cfg)
     grip = cfg.layers[0]
     repository.delete_layer(session, grip.children[0].id)  # type: ignore[arg-type]
-    assert positions(session, grip.id) == [("Metallic Red", 0), ("Metallic Purple", 1)]
+    # The gap stays: no sibling row is written, and an undo puts the layer back into it.
+    assert positions(session, grip.id) == [("Metallic Red", 1), ("Metallic Purple", 2)]
     repository.delete_layer(session, extras.id)  # type: ignore[arg-type]
     assert names(repository.load_configurator(session, cid).layers) == ["Grip Color"]
     assert counts(session) == (1, 3)
 
 
-def test_move_and_reorder_keep_positions_dense(session: Session) -> None:
+def test_a_layer_put_back_at_its_row_takes_its_gap_without_moving_a_sibling(
+    session: Session,
+) -> None:
+    cfg = grips()
+    repository.insert_configurator(session, cfg)
+    grip = cfg.layers[0]
+    red = grip.children[1]
+    repository.delete_layer(session, red.id)  # type: ignore[arg-type]
+    versions = session.execute(text("SELECT name, position, version FROM layer")).all()
+    repository.insert_layer(session, cfg.id, grip.id, 1, red, keep_ids=True)  # type: ignore[arg-type]
+    assert positions(session, grip.id) == [
+        ("Metallic Yellow", 0),
+        ("Metallic Red", 1),
+        ("Metallic Purple", 2),
+    ]
+    after = session.execute(text(f"SELECT name, position, version FROM layer WHERE id != {red.id}"))
+    assert sorted(after.all()) == sorted(versions)
+
+
+def test_inserts_where_no_gap_is_left_move_the_siblings_after_them(session: Session) -> None:
+    cfg = grips()
+    repository.insert_configurator(session, cfg)
+    grip = cfg.layers[0]
+    for row, name in [(0, "First"), (2, "Middle"), (None, "Last"), (99, "Past the end")]:
+        repository.insert_layer(session, cfg.id, grip.id, row, option(name))  # type: ignore[arg-type]
+    stored = positions(session, grip.id)
+    assert [name for name, _ in stored] == [
+        "First",
+        "Metallic Yellow",
+        "Middle",
+        "Metallic Red",
+        "Metallic Purple",
+        "Last",
+        "Past the end",
+    ]
+    assert len({position for _, position in stored}) == len(stored)
+    loaded = repository.load_configurator(session, cfg.id)  # type: ignore[arg-type]
+    assert names(loaded.layers[0].children) == [name for name, _ in stored]
+
+
+def test_moves_and_reorders_keep_the_order_asked_for(session: Session) -> None:
     cfg = grips()
     cfg.layers.append(group("Buttons", option("Black"), option("Chrome")))
     repository.insert_configurator(session, cfg)
     grip, buttons = cfg.layers
     yellow, _, purple = grip.children
+
+    def order(parent_id: int | None) -> list[str]:
+        return [name for name, _ in positions(session, parent_id)]
+
     repository.move_layer(session, purple.id, grip.id, 0)  # type: ignore[arg-type]
-    assert positions(session, grip.id) == [
-        ("Metallic Purple", 0),
-        ("Metallic Yellow", 1),
-        ("Metallic Red", 2),
-    ]
+    assert order(grip.id) == ["Metallic Purple", "Metallic Yellow", "Metallic Red"]
+    repository.move_layer(session, purple.id, grip.id, 2)  # type: ignore[arg-type]
+    assert order(grip.id) == ["Metallic Yellow", "Metallic Red", "Metallic Purple"]
+    repository.move_layer(session, purple.id, grip.id, 1)  # type: ignore[arg-type]
+    assert order(grip.id) == ["Metallic Yellow", "Metallic Purple", "Metallic Red"]
     repository.move_layer(session, yellow.id, buttons.id, 1)  # type: ignore[arg-type]
-    assert positions(session, grip.id) == [("Metallic Purple", 0), ("Metallic Red", 1)]
-    assert positions(session, buttons.id) == [
-        ("Black", 0),
-        ("Metallic Yellow", 1),
-        ("Chrome", 2),
-    ]
+    assert order(grip.id) == ["Metallic Purple", "Metallic Red"]
+    assert order(buttons.id) == ["Black", "Metallic Yellow", "Chrome"]
     repository.move_layer(session, buttons.id, None, 0)  # type: ignore[arg-type]
-    assert positions(session, None) == [("Buttons", 0), ("Grip Color", 1)]
+    assert order(None) == ["Buttons", "Grip Color"]
+    for parent_id in (grip.id, buttons.id, None):
+        stored = [position for _, position in positions(session, parent_id)]
+        assert len(set(stored)) == len(stored)  # no two siblings share a position
 
 
 def test_moves_that_break_the_tree_are_refused(session: Session) -> None:
