@@ -8,9 +8,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.domain.layer_filter import search_text
-from desktop.domain.model import Layer
+from desktop.domain.model import Layer, LayerType
 from desktop.ui import layers_panel
-from desktop.ui.commands import RemoveLayer, push
+from desktop.ui.commands import InsertLayer, MoveLayer, RemoveLayer, push
 from desktop.ui.main_window import MainWindow
 
 from .helpers import find, shown_children
@@ -28,6 +28,7 @@ def _shown_paths(window: MainWindow) -> set[str]:
             path = f"{prefix}{index.data()}"
             paths.add(path)
             assert proxy.hasChildren(index) == (proxy.rowCount(index) > 0)
+            assert proxy.flags(index) == proxy.sourceModel().flags(proxy.mapToSource(index))
             pending.append((index, f"{path}/"))
     return paths
 
@@ -51,7 +52,9 @@ def _expected(window: MainWindow, text: str) -> set[str]:
     }
 
 
-@pytest.mark.parametrize("text", ["r", "P-1", "PADDLES", "upper", "e", "xtra", " black ", "zzz"])
+@pytest.mark.parametrize(
+    "text", ["", "r", "P-1", "PADDLES", "upper", "e", "xtra", " black ", "zzz"]
+)
 def test_the_rows_shown_are_the_matches_with_their_groups_and_contents(
     window: MainWindow, text: str, qtmodeltester
 ) -> None:  # type: ignore[no-untyped-def]
@@ -143,3 +146,37 @@ def test_a_rename_made_without_a_filter_is_found_by_the_next_one(window: MainWin
     assert shown_children(window, "Grip Color") == ["Crimson"]
     edit.setText("red")  # nothing is called that any more
     assert shown_children(window) == []
+
+
+def test_without_a_filter_each_top_level_row_answers_for_its_own_group(
+    window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    """The proxy reads an unfiltered top-level row's group from the list, not through the
+    model: an empty group among full ones, moved about and undone, is told apart."""
+    doc = window.document
+    proxy = window.layers_panel.proxy
+    stack = window.undo_stack
+    empty = Layer("Empty", LayerType.GROUP)
+    assert push(stack, InsertLayer(doc, None, 1, empty, "Add"))
+    moved = doc.configurator.layers[1]  # type: ignore[union-attr]
+    assert moved.name == "Empty"
+
+    def answers() -> list[tuple[bool, Qt.ItemFlag]]:
+        return [
+            (proxy.hasChildren(proxy.index(row, 0)), proxy.flags(proxy.index(row, 0)))
+            for row in range(proxy.rowCount())
+        ]
+
+    def expected() -> list[tuple[bool, Qt.ItemFlag]]:
+        model = proxy.sourceModel()
+        return [
+            (bool(layer.children), model.flags(model.index(row, 0)))
+            for row, layer in enumerate(doc.configurator.layers)  # type: ignore[union-attr]
+        ]
+
+    assert answers() == expected() and not answers()[1][0]
+    assert push(stack, MoveLayer(doc, moved.id, None, 0))  # type: ignore[arg-type]
+    assert answers() == expected() and not answers()[0][0]
+    stack.undo()
+    stack.undo()
+    assert answers() == expected() and all(has for has, _ in answers())
