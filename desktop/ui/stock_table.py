@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRegularExpression,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -51,6 +52,7 @@ from .stock_table_model import (
     SKU,
     STATES,
     STATUS,
+    FilterRole,
     LayerRole,
     SortRole,
     StockTableModel,
@@ -62,13 +64,20 @@ _WIDTHS = {OPTION: 240, SKU: 190, QUANTITY: 80, LOW: 140, SHOWN: 220}
 
 
 class StockFilter(QSortFilterProxyModel):
-    """Rows whose option path or SKU holds the text, in the chosen state ('' for all)."""
+    """Rows whose option path or SKU holds the text, in the chosen state ('' for all).
+
+    Qt's own filter over each row's FilterRole key (its state, path and SKU) does the
+    matching: with no filter set it lets every row through without a call into Python,
+    where a filterAcceptsRow of our own was called for each of 100,000 rows whenever a
+    configurator opened (twice the time of reading the rows)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._text = ""
         self._state = ""
         self.setSortRole(SortRole)
+        self.setFilterRole(FilterRole)
+        self.setFilterKeyColumn(OPTION)
 
     def set_text(self, text: str) -> None:
         self._refilter(text.strip().casefold(), self._state)
@@ -77,29 +86,22 @@ class StockFilter(QSortFilterProxyModel):
         self._refilter(self._text, state)
 
     def _refilter(self, text: str, state: str) -> None:
-        # Qt 6.10 replaced invalidateFilter() by begin/endFilterChange(); 6.8 has only the old.
-        begin = getattr(self, "beginFilterChange", None)
-        if begin is not None:
-            begin()
         self._text, self._state = text, state
-        if begin is not None:
-            self.endFilterChange()
-        else:
-            self.invalidateFilter()
+        self.setFilterRegularExpression(key_pattern(text, state))
 
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._text and not self._state:
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, StockTableModel)
-        layer = model.layer_at(model.index(source_row, 0))
-        if layer is None:
-            return False
-        if self._text and not (
-            self._text in layer.path.casefold() or self._text in layer.stock.sku.casefold()
-        ):
-            return False
-        return not self._state or model.state_key(layer) == self._state
+
+def key_pattern(text: str, state: str) -> QRegularExpression:
+    """What a row's filter key (see stock_table_model.filter_key) must match: the state
+    first, then the text in the path or the SKU after it; '' and '' match every row."""
+    if not text and not state:
+        return QRegularExpression()
+    if "\n" in text:  # no path or SKU holds a line break; the key's lines must not join
+        return QRegularExpression("(?!)")
+    head = QRegularExpression.escape(state) if state else "[^\n]*"
+    tail = f"\n.*{QRegularExpression.escape(text)}" if text else "\n"
+    return QRegularExpression(
+        f"^{head}{tail}", QRegularExpression.PatternOption.DotMatchesEverythingOption
+    )
 
 
 class _EnterMovesDown(QStyledItemDelegate):

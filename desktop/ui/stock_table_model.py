@@ -52,6 +52,8 @@ LayerRole = Qt.ItemDataRole.UserRole
 StateRole = Qt.ItemDataRole.UserRole + 1
 # A value to sort by (numbers as numbers, empty quantities first).
 SortRole = Qt.ItemDataRole.UserRole + 2
+# What the table's filters match (see filter_key).
+FilterRole = Qt.ItemDataRole.UserRole + 3
 
 STATES = {
     "in_stock": "In stock",
@@ -246,6 +248,8 @@ class StockTableModel(QAbstractTableModel):
             return layer
         if role == StateRole:
             return self.state_key(layer)
+        if role == FilterRole:
+            return filter_key(self.state_key(layer), layer)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(layer, column, role == Qt.ItemDataRole.EditRole)
         if role == SortRole:
@@ -351,6 +355,12 @@ class StockTableModel(QAbstractTableModel):
         if self._rows:
             last = self.index(len(self._rows) - 1, column)
             self.dataChanged.emit(self.index(0, column), last)
+
+
+def filter_key(state: str, layer: Layer) -> str:
+    """A row as the filters see it: its state key, then its path and SKU casefolded, one a
+    line (the filter box matches either, never the two joined)."""
+    return f"{state}\n{layer.path.casefold()}\n{layer.stock.sku.casefold()}"
 
 
 def parse_cell(column: int, value: Any) -> Any:

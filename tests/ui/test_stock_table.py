@@ -19,7 +19,7 @@ from desktop.ui.commands import (
 )
 from desktop.ui.main_window import MainWindow
 from desktop.ui.stock_table import StockTablePanel
-from desktop.ui.stock_table_model import LOW, MANAGE, OPTION, QUANTITY, SHOWN, STATUS
+from desktop.ui.stock_table_model import LOW, MANAGE, OPTION, QUANTITY, SHOWN, STATES, STATUS
 
 from .helpers import find, read_configurator, select
 
@@ -150,6 +150,31 @@ def test_filter_by_text_and_by_state(window: MainWindow) -> None:
         assert panel.column_data(OPTION) == paths
     panel.state_combo.setCurrentIndex(panel.state_combo.findData("not_managed"))
     assert len(panel.column_data(OPTION)) == 5
+
+
+def test_every_filter_shows_the_rows_whose_path_or_sku_holds_the_text_in_that_state(
+    window: MainWindow,
+) -> None:
+    """Qt's regular-expression filter over each row's key lets through exactly the rows the
+    rule names, whatever the text holds (characters a pattern would read as syntax, a line
+    break that could join a path to a SKU)."""
+    panel = panel_of(window)
+    model = panel.model
+    rows = [model.layer_at(model.index(row, 0)) for row in range(model.rowCount())]
+    texts = ["", "r", "GRIP", "r-1", "/", "color/r", "zzz", ".*", "(", "\\", "red\nr-1", "1\ng"]
+    for state in ["", *STATES]:
+        panel.state_combo.setCurrentIndex(panel.state_combo.findData(state))
+        for text in texts:
+            panel.filter_edit.setText(text)
+            needle = panel.filter_edit.text().strip().casefold()
+            expected = [
+                layer.path
+                for layer in rows
+                if layer is not None
+                and (needle in layer.path.casefold() or needle in layer.stock.sku.casefold())
+                and (not state or model.state_key(layer) == state)
+            ]
+            assert panel.column_data(OPTION) == expected, (state, text)
 
 
 def test_selection_follows_the_tree_both_ways(window: MainWindow) -> None:
