@@ -120,11 +120,15 @@ class OptionLayout:
     def _measure(self, layer: Layer) -> int:
         heights = self.heights
         height = heights[_KINDS[layer.type]]
+        # Options by identity: hashing an enum member runs Python code, 100,000 times on open.
+        image, option_height = LayerType.IMAGE, heights[_KINDS[LayerType.IMAGE]]
         for child in layer.children:
             if child.hidden:  # "Hide this and child layers in controls"
                 continue
             if child.children:
                 height += self._measure(child)
+            elif child.type is image:
+                height += option_height
             else:
                 height += heights[_KINDS[child.type]]
         return height
