@@ -360,7 +360,7 @@ def _storefront(args: argparse.Namespace) -> int:
     )
     report = run_scenario(cfg, addon, scenario)
     if args.json:
-        print(json_text.dumps(report))
+        json_text.write_line(report, sys.stdout)
     else:
         sys.stdout.write(render(report, name=cfg.name, currency=cfg.currency, addon_active=addon))
     return 0
