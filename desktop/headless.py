@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .domain.model import Configurator, Layer
+from .domain.model import Availability, Configurator, Layer
 from .domain.money import money_str
+from .domain.outline import Outline
 from .domain.storefront import CartLineView, Order, Storefront
 
 
@@ -73,7 +74,8 @@ def _position(cfg: Configurator, layer: Layer) -> str:
 def run_scenario(cfg: Configurator, addon_active: bool, scenario: Scenario) -> dict[str, Any]:
     """Play the scenario on a fresh simulation; returns the report SPEC §6 describes."""
     options = [find_option(cfg, path) for path in scenario.select]  # all paths checked first
-    shop = Storefront(cfg, addon_active=addon_active)
+    # The tree stays put while the scenario plays: its outline is taken once, not at each step.
+    shop = Storefront(cfg, addon_active=addon_active, outline=Outline.of(cfg))
     shop.select_defaults()
     messages: list[str] = []
     for option in options:
@@ -91,8 +93,9 @@ def run_scenario(cfg: Configurator, addon_active: bool, scenario: Scenario) -> d
                 order = placed
             else:
                 messages += placed
+    paths = list(cfg.option_paths())  # one walk of the tree, for the options and the stock
     report: dict[str, Any] = {
-        "options": [_option(shop, option, path) for option, path in cfg.option_paths()],
+        "options": _options(shop, paths),
         "selection": [option.path for option in shop.selected()],
         "unit_price": money_str(shop.unit_price()),
         "cart": _cart(shop),
@@ -100,19 +103,31 @@ def run_scenario(cfg: Configurator, addon_active: bool, scenario: Scenario) -> d
     }
     if scenario.checkout:
         report["order"] = None if order is None else _order(order)
-        report["stock_after"] = shop.stock_after()
+        report["stock_after"] = shop.stock_after(paths)
     return report
 
 
-def _option(shop: Storefront, option: Layer, path: str) -> dict[str, Any]:
-    state = shop.state(option)
-    return {
-        "path": path,
-        "availability": state.availability.value,
-        "selectable": state.selectable,
-        "notice": state.notice,
-        "low": state.low,
-    }
+# The words as plain text: a report is plain data, whatever writes it.
+_WORDS = {availability: availability.value for availability in Availability}
+
+
+def _options(shop: Storefront, paths: list[tuple[Layer, str]]) -> list[dict[str, Any]]:
+    """Each option's state as the report gives it: one short step per option, as a
+    catalogue's report has 100,000 of them."""
+    state_of, words = shop.state, _WORDS
+    rows = []
+    for option, path in paths:
+        state = state_of(option)
+        rows.append(
+            {
+                "path": path,
+                "availability": words[state.availability],
+                "selectable": state.selectable,
+                "notice": state.notice,
+                "low": state.low,
+            }
+        )
+    return rows
 
 
 def _line(line: CartLineView) -> dict[str, Any]:

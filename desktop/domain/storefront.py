@@ -381,9 +381,13 @@ class Storefront:
         self._lines.clear()
         return order
 
-    def stock_after(self) -> dict[str, int | None]:
-        """Managed option path → quantity left after the simulated orders."""
-        paths = self.configurator.option_paths()
+    def stock_after(
+        self, paths: Iterable[tuple[Layer, str]] | None = None
+    ) -> dict[str, int | None]:
+        """Managed option path → quantity left after the simulated orders. paths: the
+        configurator's `option_paths()`, where the caller has them already."""
+        if paths is None:
+            paths = self.configurator.option_paths()
         return {path: self.quantity_left(o) for o, path in paths if o.stock.manage}
 
     def reset_simulation(self) -> None:
