@@ -26,7 +26,6 @@ from . import json_text, stock_cli, version_command
 from .domain.collector import collector_paused
 from .domain.storefront import MAX_QUANTITY
 from .headless import Scenario, UnknownOption, run_scenario
-from .missing_images import missing_in
 from .preview_command import add_parser as add_preview_parser
 from .scenario_command import add_parser as add_scenario_parser
 from .store import repository
@@ -39,16 +38,6 @@ from .store.database import (
     open_copy_in_memory,
     open_server_database,
 )
-from .store.demo import open_store
-from .store.exchange import (
-    ExchangeError,
-    dumps,
-    export_configurator,
-    export_file,
-    import_configurator,
-    read_file,
-)
-from .store.media import media_dir
 from .store.repository import StorageError, StoreError
 from .store.server import (
     ENV_VARIABLE,
@@ -243,7 +232,7 @@ def main(
         # The file itself failed (damaged, locked, gone, disk full) or holds a row edited by
         # hand: say so naming it, whichever layer the error came through.
         return _fail(describe_failure(database, exc, busy_timeout))
-    except (CliError, DatabaseError, ExchangeError, StoreError, UnknownOption) as exc:
+    except _user_errors() as exc:
         return _fail(str(exc))
     except BrokenPipeError:
         # The reader (e.g. `| head`) stopped early; silence the flush at exit as well.
@@ -254,6 +243,15 @@ def main(
     except OSError as exc:  # a file or stream that failed outside the database (stdout, media)
         where = f"{exc.filename}: " if exc.filename else ""
         return _fail(f"{where}{exc.strerror or exc}")
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The errors that say what the user got wrong, each reported as its one line. Looked up
+    only when an error is being handled: the exchange format's module is one that a storefront
+    run has no other reason to load (SQLAlchemy and pydantic make the start slow enough)."""
+    from .store.exchange_format import ExchangeError
+
+    return (CliError, DatabaseError, ExchangeError, StoreError, UnknownOption)
 
 
 def _fail(message: str) -> int:
@@ -281,7 +279,13 @@ def _cmd_editor(args: argparse.Namespace) -> int:
     return run(args.db, theme=args.theme)
 
 
+# The commands that read or write exchange files import its modules themselves (see
+# _user_errors): the storefront, the most frequent in scripts, starts without them.
 def _cmd_import(args: argparse.Namespace) -> int:
+    from .missing_images import missing_in
+    from .store.demo import open_store
+    from .store.exchange import ExchangeError, import_configurator, read_file
+
     db = open_store(args.db, busy_timeout=args.busy_timeout)
     try:
         with db.session() as session:
@@ -308,6 +312,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_addons(args: argparse.Namespace) -> int:
+    from .store.demo import open_store
+
     db = open_store(args.db, busy_timeout=args.busy_timeout)
     try:
         with db.session() as session:
@@ -321,6 +327,9 @@ def _cmd_addons(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from .store.exchange import dumps, export_configurator, export_file
+    from .store.media import media_dir
+
     path, db = _open_read_only(args.db)
     try:
         with db.session() as session:
@@ -402,6 +411,8 @@ def _open_read_only(db_arg: DatabaseTarget | None) -> tuple[Path, Database]:
         return db_arg.media_stand_in, open_server_database(db_arg, create=False, read_only=True)
     path = db_arg if db_arg is not None else default_database_path()
     if db_arg is None and not path.exists():
+        from .store.demo import open_store  # the demo's file and images: on first run only
+
         open_store(path).close()
     elif db_arg is not None and not path.exists() and not path.is_symlink():
         raise CliError(

@@ -11,9 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .junit import write_junit
-from .scenario_run import Outcome, Runner, report_data, scenario_files, summary
+if TYPE_CHECKING:
+    from .scenario_run import Outcome
 
 
 def add_parser(
@@ -37,6 +38,11 @@ def add_parser(
 
 def run_command(args: argparse.Namespace) -> int:
     from . import cli  # the shared helpers; imported here, as cli imports this module
+
+    # Imported here too: cli.py registers this parser on every run, and the scenario modules
+    # (their file format, JUnit) are no part of another command's start.
+    from .junit import write_junit
+    from .scenario_run import Runner, report_data, scenario_files, summary
 
     missing = [p for p in args.paths if not p.exists()]
     if missing:

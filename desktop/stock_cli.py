@@ -8,12 +8,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .domain.restock import RestockEntry, restock_entries
-from .domain.stock_sheet import SheetError, SheetPlan
 from .store import repository
-from .store.demo import open_store
-from .store.stock_sheets import export_sheet, import_sheet, read_sheet_file, write_text_atomically
+
+# The commands import what they use: cli.py registers this parser on every run, and a storefront
+# run should not load the stock sheets, the restock list or the demo (and the exchange format).
+if TYPE_CHECKING:
+    from .domain.restock import RestockEntry
+    from .domain.stock_sheet import SheetPlan
 
 
 def register(commands: argparse._SubParsersAction, db_option: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -54,6 +57,7 @@ def register(commands: argparse._SubParsersAction, db_option: argparse.ArgumentP
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from .cli import CliError, _find, _open_read_only
+    from .store.stock_sheets import export_sheet, write_text_atomically
 
     _, db = _open_read_only(args.db)
     try:
@@ -73,6 +77,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from .cli import CliError, _find, _open_read_only
+    from .domain.stock_sheet import SheetError
+    from .store.demo import open_store
+    from .store.stock_sheets import import_sheet, read_sheet_file
 
     try:
         text = read_sheet_file(args.file)
@@ -119,6 +126,7 @@ def _n(count: int, word: str) -> str:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from .cli import _find, _open_read_only
+    from .domain.restock import restock_entries
 
     _, db = _open_read_only(args.db)
     entries: list[RestockEntry] = []
