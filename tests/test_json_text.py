@@ -104,3 +104,16 @@ def test_a_stream_of_another_encoding_gets_text() -> None:
     json_text.write_line({"a": "é"}, stream)
     stream.flush()
     assert raw.getvalue().decode("utf-16") == '{\n  "a": "é"\n}\n'
+
+
+def test_without_orjson_the_standard_library_writes_the_same_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An environment installed before orjson was a dependency still runs the CLI."""
+    report = {"options": [{"path": "A/B", "low": False}], "stock_after": {"A/B": 3}, "n": None}
+    fast = json_text.dumps(report)
+    monkeypatch.setattr(json_text, "_compiled", None)
+    assert json_text.dumps(report) == fast == json.dumps(report, indent=2, ensure_ascii=False)
+    out = io.StringIO()
+    json_text.write_line(report, out)
+    assert out.getvalue() == fast + "\n"
