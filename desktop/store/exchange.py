@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +122,13 @@ def import_file(
     # Paused from the reading to the insert: the collector would otherwise walk everything
     # the process holds between the two (a window: the configurator it shows, too).
     with collector_paused():
-        return import_configurator(session, read_file(path), path.parent, name, media=media)
+        cfg = read_file(path)
+        try:
+            return import_configurator(session, cfg, path.parent, name, media=media)
+        finally:
+            # Nothing keeps the tree once it is stored: without its cycles it is freed here
+            # and now, rather than by the collector walking the whole of it once resumed.
+            cfg.release()
 
 
 def import_configurator(
@@ -164,9 +171,7 @@ def _carry_images(
     placed: dict[str, str] = {}
     created: list[Path] = []
     try:
-        for where, layer in _options(cfg):
-            if not layer.image:
-                continue
+        for where, layer in _images(cfg.layers, "configurator.layers"):
             if layer.image not in placed:
                 found = _source_file(source, layer.image, where, check=importing)
                 if found is not None:
@@ -206,20 +211,16 @@ def _source_file(
     return stored_name(relative, info.extension), path
 
 
-def _options(cfg: Configurator) -> list[tuple[str, Layer]]:
-    """Each option with its exchange path to the image field, for refusals that name it."""
-    found: list[tuple[str, Layer]] = []
-
-    def walk(layers: list[Layer], path: str) -> None:
-        for i, layer in enumerate(layers):
-            here = f"{path}[{i}]"
-            if layer.is_group:
-                walk(layer.children, f"{here}.children")
-            else:
-                found.append((f"{here}.image", layer))
-
-    walk(cfg.layers, "configurator.layers")
-    return found
+def _images(layers: list[Layer], path: str) -> Iterator[tuple[str, Layer]]:
+    """Each option that has an image, in file order, with its exchange path to the image
+    field, for refusals that name it (built only for those: most options of a large
+    catalogue have none). A plain generator, not a closure: a closure calling itself is a
+    cycle that would keep the list it fills, and every layer in it, until the collector ran."""
+    for i, layer in enumerate(layers):
+        if layer.is_group:
+            yield from _images(layer.children, f"{path}[{i}].children")
+        elif layer.image:
+            yield f"{path}[{i}].image", layer
 
 
 def _remove(files: list[Path]) -> None:
