@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QToolButton
 
+from ..domain.collector import collector_paused
 from ..domain.model import Configurator
 from ..domain.stock_sheet import SheetError, SheetPlan, read_sheet, write_sheet
 from ..store.stock_sheets import read_sheet_file, write_text_atomically
@@ -124,7 +125,10 @@ class StockActions(QObject):
             return None
         self._folder = str(path.parent)
         try:
-            plan: SheetPlan | None = read_sheet(read_sheet_file(path), cfg)
+            # A row of a large sheet makes a few short-lived objects each: without the
+            # collector, none of them is kept long enough to count towards its full pass.
+            with collector_paused():
+                plan: SheetPlan | None = read_sheet(read_sheet_file(path), cfg)
             problems = None
         except SheetError as exc:
             plan, problems = None, exc.problems
@@ -136,10 +140,13 @@ class StockActions(QObject):
         return dialog
 
     def _apply(self, dialog: StockImportDialog, path: Path, plan: SheetPlan) -> None:
-        changes = plan.by_layer()
-        count = len(changes)
-        text = f"Import stock sheet {path.name} ({count} option{'' if count == 1 else 's'})"
-        if not push(self.stack, SetStockOfMany(self.document, changes, text)):
+        with collector_paused():  # a dict per option, for the command's making only
+            changes = plan.by_layer()
+            count = len(changes)
+            text = f"Import stock sheet {path.name} ({count} option{'' if count == 1 else 's'})"
+            command = SetStockOfMany(self.document, changes, text)
+            del changes
+        if not push(self.stack, command):
             dialog.show_problem("The sheet was not applied; see the status bar.")
             return
         dialog.accept()

@@ -3,21 +3,29 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox
 
+from desktop.bench import synthetic
 from desktop.domain import texts
+from desktop.domain.fields import LayerField
 from desktop.domain.model import Stock, StockDisplay, StockStatus
+from desktop.store import repository
+from desktop.store.database import open_database
 from desktop.ui.bulk_edit_dialog import BulkEditDialog
+from desktop.ui.commands import push
 from desktop.ui.main_window import MainWindow
+from desktop.ui.stock_commands import SetStockOfMany
 from desktop.ui.stock_import_dialog import StockImportDialog
 from desktop.ui.stock_table import StockTablePanel
 from desktop.ui.stock_table_model import LOW
 
 from ..store.damaged import locked
+from .conftest import WindowFactory
 from .helpers import find, read_configurator, select, tree_index
 from .test_write_failures import LOCKED, short_busy_timeout
 
@@ -278,3 +286,37 @@ def test_a_bulk_edit_while_recording_a_scenario_is_one_set_step(window: MainWind
         "Grip Color/Red": 8,
     }
     recorder.stop()
+
+
+def test_a_many_option_edit_keeps_a_few_objects_whatever_its_size(
+    make_window: WindowFactory, tmp_path: Path
+) -> None:
+    """The undo stack keeps the command: a dict per option would be thousands of objects, each
+    counted towards the cycle collector's next full pass over everything the window holds."""
+    path = tmp_path / "catalogue.db"
+    database = open_database(path)
+    with database.session() as session:
+        repository.insert_configurator(session, synthetic.build("Catalogue", 300))
+    database.close()
+    window = make_window(path)
+    cfg = window.document.configurator
+    assert cfg is not None and cfg.name == "Catalogue"
+    before = {o.id: (o.stock.quantity, o.stock.manage) for o in cfg.options()}
+    changes = {
+        o: {LayerField.STOCK_QUANTITY: 9, LayerField.MANAGE_STOCK: True} for o in cfg.options()
+    }
+    gc.collect()
+    gc.disable()
+    try:
+        held = len(gc.get_objects())
+        command = SetStockOfMany(window.document, changes, "Set quantity of 300 options")
+        held = len(gc.get_objects()) - held
+    finally:
+        gc.enable()
+    assert held < 30
+    assert push(window.undo_stack, command)
+    assert {(o.stock.quantity, o.stock.manage) for o in cfg.options()} == {(9, True)}
+    window.undo_stack.undo()
+    assert {o.id: (o.stock.quantity, o.stock.manage) for o in cfg.options()} == before
+    window.undo_stack.redo()
+    assert {(o.stock.quantity, o.stock.manage) for o in cfg.options()} == {(9, True)}
