@@ -36,6 +36,7 @@ from .store.database import (
     default_database_path,
     describe_failure,
     open_copy_in_memory,
+    open_read_only,
     open_server_database,
 )
 from .store.repository import StorageError, StoreError
@@ -398,10 +399,11 @@ def _check_folder(db_arg: Path) -> None:
     )
 
 
-def _open_read_only(db_arg: DatabaseTarget | None) -> tuple[Path, Database]:
-    """An in-memory copy of the database, so reading commands can never write to it (on a
-    server: read-only transactions, which the server refuses to write in). The path returned
-    is the one whose media folder holds the images.
+def _open_read_only(db_arg: DatabaseTarget | None, *, copy: bool = False) -> tuple[Path, Database]:
+    """The database through a read-only connection, so reading commands can never write to
+    it (on a server: read-only transactions, which the server refuses to write in); with
+    copy, an in-memory copy of the file, for a caller that writes what it may then forget.
+    The path returned is the one whose media folder holds the images.
 
     On first run the default database does not exist yet; it is created and seeded as the
     editor would. An explicit --db that does not exist is an error instead: a read is no
@@ -419,7 +421,7 @@ def _open_read_only(db_arg: DatabaseTarget | None) -> tuple[Path, Database]:
             f"no database at {path} (export and storefront only read; addons, import or "
             "the editor create a new one, with the demo)"
         )
-    return path, open_copy_in_memory(path)
+    return path, open_copy_in_memory(path) if copy else open_read_only(path)
 
 
 def _find(session: Session, ref: str) -> int:

@@ -66,7 +66,8 @@ def run_command(args: argparse.Namespace) -> int:
         raise cli.CliError(f"{args.output}: the image is written as PNG; name it FILE.png")
     if not args.output.parent.is_dir():
         raise cli.CliError(f"cannot write {args.output}: there is no folder {args.output.parent}")
-    path, database = cli._open_read_only(args.db)
+    # A copy: the preview's document records the configurator it opened, as the window does.
+    path, database = cli._open_read_only(args.db, copy=True)
     # The copy's images live beside the real file: the preview finds them through its path.
     database.path = path
     try:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
@@ -288,9 +288,49 @@ def open_memory_database() -> Database:
     return Database(engine, None, created=True)
 
 
+def open_read_only(path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> Database:
+    """A view of the file through which nothing can be written: a file at the current schema
+    version is read where it is, through a read-only connection (`mode=ro`, and `query_only`
+    besides); an older one is copied into memory and migrated there (open_copy_in_memory).
+
+    Reading in place costs what the rows read cost; a copy costs the whole file, every
+    configurator of a catalogue, before one is read. Each session reads one snapshot, as a
+    copy would: a commit made meanwhile by the editor (its `-wal` file is read) is seen by the
+    next session, never halfway through one.
+    """
+    path = Path(path)
+    version = inspect_file(path, busy_timeout)
+    if version is None:
+        raise _nothing_at(path)
+    if version < SCHEMA_VERSION:
+        return open_copy_in_memory(path)
+    uri = _read_only_uri(path)
+
+    def connect() -> sqlite3.Connection:
+        # Autocommit for the driver: the "begin" listener below starts each transaction.
+        return sqlite3.connect(
+            uri, uri=True, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+        )
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=StaticPool)
+    event.listen(engine, "connect", _on_read_only_connect)
+    event.listen(engine, "begin", _begin_snapshot)
+    return Database(engine, path, created=False, busy_timeout=busy_timeout)
+
+
+def _on_read_only_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    dbapi_connection.execute("PRAGMA query_only = ON")  # refused even where the file may be
+
+
+def _begin_snapshot(connection: Connection) -> None:
+    # The driver in autocommit would read each statement at the latest commit; one BEGIN
+    # makes a session's reads (the configurator, its layers, the add-on) agree.
+    connection.exec_driver_sql("BEGIN")
+
+
 def open_copy_in_memory(path: Path) -> Database:
     """A read-only view: the file is copied into memory (and migrated there if old), so
-    nothing a caller does can write to it."""
+    nothing a caller does can write to it (writes go to the copy, and are lost with it)."""
     path = Path(path)
     version = inspect_file(path)
     if version is None:

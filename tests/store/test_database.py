@@ -18,6 +18,7 @@ from desktop.store.database import (
     describe_failure,
     open_copy_in_memory,
     open_database,
+    open_read_only,
 )
 from desktop.store.demo import open_store
 from desktop.store.migrations import APPLICATION_ID, SCHEMA_VERSION
@@ -162,7 +163,7 @@ def text_file(path: Path) -> None:
         (text_file, "not a SQLite file"),
     ],
 )
-@pytest.mark.parametrize("opener", [open_database, open_copy_in_memory])
+@pytest.mark.parametrize("opener", [open_database, open_copy_in_memory, open_read_only])
 def test_newer_and_foreign_files_are_refused_and_left_untouched(
     tmp_path: Path, make: object, words: str, opener: object
 ) -> None:
@@ -178,8 +179,9 @@ def test_newer_and_foreign_files_are_refused_and_left_untouched(
 def test_a_missing_file_is_created_only_when_asked(tmp_path: Path) -> None:
     with pytest.raises(DatabaseError, match="no database at"):
         open_database(tmp_path / "none.db", create=False)
-    with pytest.raises(DatabaseError, match="no database at"):
-        open_copy_in_memory(tmp_path / "none.db")
+    for read_only in (open_copy_in_memory, open_read_only):
+        with pytest.raises(DatabaseError, match="no database at"):
+            read_only(tmp_path / "none.db")
     assert list(tmp_path.iterdir()) == []
     db = open_database(tmp_path / "sub" / "new.db")
     db.close()
@@ -216,7 +218,7 @@ def test_a_pipe_or_device_is_refused_without_reading_it(tmp_path: Path) -> None:
     """Reading the header of a pipe nobody writes to would wait for ever."""
     fifo = tmp_path / "pipe.db"
     os.mkfifo(fifo)
-    for opener in (open_database, open_copy_in_memory):
+    for opener in (open_database, open_copy_in_memory, open_read_only):
         with pytest.raises(DatabaseError, match="is not a regular file"):
             opener(fifo)
     with pytest.raises(DatabaseError, match="is not a regular file"):
@@ -262,7 +264,7 @@ def test_damaged_pages_behind_an_intact_header_are_named(tmp_path: Path) -> None
     damage_pages(path)
     assert is_damaged(path)
     damaged = f"{path} is damaged and cannot be read (database disk image is malformed)"
-    for opener in (open_database, open_copy_in_memory):
+    for opener in (open_database, open_copy_in_memory, open_read_only):
         db = opener(path)  # page 1 is intact: the failure comes with the first damaged read
         try:
             with db.session() as session, pytest.raises(Exception) as raised:
