@@ -3,7 +3,7 @@
 Registered by cli.py. It prints `PASS <name>` or `FAIL <name>: step <n>: <key>: expected <x>,
 got <y>` per scenario and `<P> passed, <F> failed` last; an invalid file is named on stderr with
 the field at fault while the valid ones still run. Exit 0 all passed, 1 any failed, 2 any
-invalid. The database is read through an in-memory copy: nothing is ever written to it.
+invalid. The database is read through a read-only connection: nothing is ever written to it.
 """
 
 from __future__ import annotations
