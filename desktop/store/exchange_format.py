@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NotRequired
 
 from pydantic import (
     BaseModel,
@@ -22,9 +22,10 @@ from pydantic import (
     Tag,
     ValidationError,
     ValidationInfo,
-    field_validator,
+    with_config,
 )
 from pydantic_core import ErrorDetails, PydanticCustomError
+from typing_extensions import TypedDict  # pydantic reads typing's only from Python 3.12
 
 from ..domain import rules
 from ..domain.fields import TreeError, check_layers, misplaced
@@ -228,6 +229,7 @@ Name = Annotated[str, _rule(rules.name)]
 # has hundreds of thousands of them); a refusal is worded by rules.flag all the same.
 Flag = bool
 Money = Annotated[Decimal, _rule(_money_text)]
+_ZERO = Decimal("0.00")
 
 
 class _Strict(BaseModel):
@@ -247,48 +249,57 @@ class _Settings(_Strict):
     stock_display: Annotated[StockDisplay, _rule(rules.stock_display)] = StockDisplay.NEVER
 
 
-class _Stock(_Strict):
-    manage: Flag = False
-    sku: Annotated[str, _rule(rules.sku)] = ""
-    quantity: Annotated[int | None, _rule(rules.quantity)] = None
-    status: Annotated[StockStatus, _rule(rules.stock_status)] = StockStatus.IN_STOCK
-    low_stock_amount: Annotated[int | None, _rule(rules.low_stock_amount)] = None
+# The layers are typed dicts, not models: pydantic validates a dict into a dict several times
+# faster than into a model instance, and a 100,000-option file has 200,000 of them (layers and
+# their stock). Keys a layer leaves out keep their defaults (`_layers`).
+_LAYER_CONFIG = ConfigDict(extra="forbid", strict=True)
 
 
-class _Group(_Strict):
+@with_config(_LAYER_CONFIG)
+class _Stock(TypedDict):
+    manage: NotRequired[Flag]
+    sku: NotRequired[Annotated[str, _rule(rules.sku)]]
+    quantity: NotRequired[Annotated[int | None, _rule(rules.quantity)]]
+    status: NotRequired[Annotated[StockStatus, _rule(rules.stock_status)]]
+    low_stock_amount: NotRequired[Annotated[int | None, _rule(rules.low_stock_amount)]]
+
+
+@with_config(_LAYER_CONFIG)
+class _Group(TypedDict):
     name: Name
     type: Literal["group", "sub_group"]
-    required: Flag = False
-    multiple: Flag = False
-    hidden: Flag = False
-    children: list[_AnyLayer] = []
+    required: NotRequired[Flag]
+    multiple: NotRequired[Flag]
+    hidden: NotRequired[Flag]
+    children: NotRequired[list[_AnyLayer]]
 
 
+@with_config(_LAYER_CONFIG)
 class _SubGroup(_Group):
     pass
 
 
-class _Image(_Strict):
+def _sale_below_price(value: Any, info: ValidationInfo) -> Decimal | None:
+    # The price comes first: a price the file leaves out is its default, and one refused
+    # itself is the refusal named (pydantic reports the fields in their order).
+    if value is None:
+        return None
+    try:
+        return rules.sale_price(_money_text(value), info.data.get("price", _ZERO))
+    except RuleError as exc:
+        raise _refused(exc) from None
+
+
+@with_config(_LAYER_CONFIG)
+class _Image(TypedDict):
     name: Name
     type: Literal["image"]
-    price: Money = Decimal("0.00")
-    sale_price: Decimal | None = None
-    image: Annotated[str, _rule(rules.image)] = ""
-    active_on_load: Flag = False
-    hidden: Flag = False
-    stock: _Stock = _Stock()
-
-    @field_validator("sale_price", mode="before")
-    @classmethod
-    def _sale_below_price(cls, value: Any, info: ValidationInfo) -> Decimal | None:
-        if value is None:
-            return None
-        try:
-            sale = _money_text(value)
-            price = info.data.get("price")
-            return sale if price is None else rules.sale_price(sale, price)
-        except RuleError as exc:
-            raise _refused(exc) from None
+    price: NotRequired[Money]
+    sale_price: NotRequired[Annotated[Decimal | None, BeforeValidator(_sale_below_price)]]
+    image: NotRequired[Annotated[str, _rule(rules.image)]]
+    active_on_load: NotRequired[Flag]
+    hidden: NotRequired[Flag]
+    stock: NotRequired[_Stock]
 
 
 def _layer_tag(value: Any) -> str | None:
@@ -318,10 +329,8 @@ class _File(_Strict):
     configurator: _Configurator
 
 
-_Group.model_rebuild()
-_SubGroup.model_rebuild()
-_TAG_MODELS: dict[str, type[BaseModel]] = {"group": _Group, "sub_group": _SubGroup, "image": _Image}
-_NESTED: dict[tuple[type[BaseModel], str], type[BaseModel]] = {
+_TAG_MODELS: dict[str, type] = {"group": _Group, "sub_group": _SubGroup, "image": _Image}
+_NESTED: dict[tuple[type, str], type] = {
     (_File, "configurator"): _Configurator,
     (_Configurator, "product"): _Product,
     (_Configurator, "settings"): _Settings,
@@ -470,7 +479,7 @@ def _where(loc: tuple[int | str, ...]) -> str:
 
 
 def _allowed_keys(loc: tuple[int | str, ...]) -> list[str]:
-    model: type[BaseModel] = _File
+    model: type = _File
     after_index = False
     for part in loc:
         if isinstance(part, int):
@@ -481,7 +490,9 @@ def _allowed_keys(loc: tuple[int | str, ...]) -> list[str]:
         else:
             model = _NESTED.get((model, part), model)
         after_index = False
-    return list(model.model_fields)
+    if issubclass(model, BaseModel):
+        return list(model.model_fields)
+    return list(model.__annotations__)  # a typed dict's keys, its base's first
 
 
 # --- models to domain objects -------------------------------------------------------------------
@@ -499,21 +510,49 @@ def _configurator(raw: _Configurator) -> Configurator:
     )
 
 
-def _layers(items: list[_Group | _Image], parent: Layer | None) -> Iterator[Layer]:
+def _layers(items: list[dict[str, Any]], parent: Layer | None) -> Iterator[Layer]:
     for item in items:
-        layer = Layer(name=item.name, type=LayerType(item.type), parent=parent)
-        layer.hidden = item.hidden
-        if isinstance(item, _Group):
-            layer.required = item.required
-            layer.multiple = item.multiple
-            layer.children = list(_layers(item.children, layer))
-        else:
-            layer.price = item.price
-            layer.sale_price = item.sale_price
-            layer.image = item.image
-            layer.active_on_load = item.active_on_load
-            stock = item.stock
-            layer.stock = Stock(
-                stock.manage, stock.sku, stock.quantity, stock.status, stock.low_stock_amount
+        type_ = _TYPES[item["type"]]
+        get = item.get
+        if type_ is _IMAGE:
+            stock = get("stock")
+            layer = Layer(
+                item["name"],
+                type_,
+                None,
+                False,
+                False,
+                get("price", _ZERO),
+                get("sale_price"),
+                get("image", ""),
+                get("active_on_load", False),
+                get("hidden", False),
+                Stock() if stock is None else _stock(stock),
+                parent=parent,
             )
+        else:
+            layer = Layer(
+                item["name"],
+                type_,
+                required=get("required", False),
+                multiple=get("multiple", False),
+                hidden=get("hidden", False),
+                parent=parent,
+            )
+            layer.children = list(_layers(get("children", ()), layer))
         yield layer
+
+
+def _stock(raw: dict[str, Any]) -> Stock:
+    get = raw.get
+    return Stock(
+        get("manage", False),
+        get("sku", ""),
+        get("quantity"),
+        get("status", StockStatus.IN_STOCK),
+        get("low_stock_amount"),
+    )
+
+
+_TYPES = {t.value: t for t in LayerType}
+_IMAGE = LayerType.IMAGE  # a module constant: an enum member looked up on its class is slow

@@ -648,3 +648,16 @@ def test_an_imported_tree_is_freed_as_the_import_ends(session: Session, tmp_path
     finally:
         gc.enable()
     assert after == before
+
+
+def test_of_two_bad_fields_of_an_option_the_first_is_named() -> None:
+    """The sale price is checked against the price as the option is read, in field order."""
+    data = copy.deepcopy(DEMO)
+    red = data["configurator"]["layers"][1]["children"][1]
+    red["sale_price"] = "99.00"
+    red["stock"]["quantity"] = "x"
+    with pytest.raises(ExchangeError, match=r"children\[1\]\.sale_price: must be below the price"):
+        from_dict(data)
+    del red["sale_price"]
+    with pytest.raises(ExchangeError, match=r"children\[1\]\.stock\.quantity: expected an integer"):
+        from_dict(data)
