@@ -387,7 +387,7 @@ def _check_layer(value: Any, path: str, parent: LayerType | None) -> None:
     if type_ not in _LAYER_TYPES:
         _check_raw(value, path)  # the models name what is wrong with the type
         return
-    layer_type = LayerType(type_)
+    layer_type = _TYPES[type_]
     if layer_type not in ALLOWED_CHILDREN[parent]:
         raise ExchangeError(_key(path, "type"), misplaced(layer_type, parent))
     _check_raw(value, path, layer_type)
@@ -407,7 +407,7 @@ def _check_placed(layers: list[Any], path: str, parent: LayerType | None) -> Non
         type_ = value.get("type") if isinstance(value, dict) else None
         if type_ not in _LAYER_TYPES:
             continue  # the models name what is wrong with the type
-        layer_type = LayerType(type_)
+        layer_type = _TYPES[type_]  # a dict: calling an enum class is slow
         if layer_type not in ALLOWED_CHILDREN[parent]:
             raise ExchangeError(f"{path}[{i}].type", misplaced(layer_type, parent))
         children = value.get("children")
