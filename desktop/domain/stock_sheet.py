@@ -109,6 +109,11 @@ class SheetPlan:
     ignored_columns: tuple[str, ...] = ()
     rows: int = 0  # data rows read (blank rows not counted)
 
+    @property
+    def options(self) -> int:
+        """How many options the changes are to."""
+        return len({change.layer for change in self.changes})
+
     def by_layer(self) -> dict[Layer, dict[LayerField, Any]]:
         grouped: dict[Layer, dict[LayerField, Any]] = {}
         for change in self.changes:
@@ -190,6 +195,15 @@ class _Header:
     at: dict[str, int] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
 
+    @property
+    def value_columns(self) -> list[tuple[str, int]]:
+        """The value columns the sheet has, in the order their cells are read, with where."""
+        return [
+            (column, self.at[column])
+            for column in (MANAGE, STOCK, IN_STOCK, LOW)
+            if column in self.at
+        ]
+
 
 def _header(cells: list[str]) -> _Header:
     known = {name.lower(): name for name in COLUMNS}
@@ -245,29 +259,24 @@ def _shown(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:39] + "…")
 
 
-def _values(row: list[str], header: _Header) -> dict[LayerField, Any]:
+def _values(
+    row: list[str], columns: list[tuple[str, int]], manage_column: bool
+) -> dict[LayerField, Any]:
     """The fields the row sets, by the rules; _CellErrors names every bad cell by column.
-    A blank `Manage stock?` or `In stock?` cell leaves that field as it is."""
-    at = header.at
+    columns: the sheet's value columns (`_Header.value_columns`); manage_column: whether it
+    has `Manage stock?`. A blank `Manage stock?` or `In stock?` cell leaves that field as it is."""
     bad: list[_CellError] = []
-
-    def get(column: str) -> str | None:
-        i = at.get(column)
-        return None if i is None or i >= len(row) else row[i].strip()
-
     values: dict[LayerField, Any] = {}
-    for column in (MANAGE, STOCK, IN_STOCK, LOW):
-        text = get(column)
-        if text is None and column not in at:
-            continue
-        text = text or ""
+    size = len(row)
+    for column, i in columns:
+        text = row[i].strip() if i < size else ""
         try:
             if column == MANAGE:
                 if text:
                     values[LayerField.MANAGE_STOCK] = _flag(text)
             elif column == STOCK:
                 quantity = _whole(text, rules.quantity) if text else None
-                if MANAGE not in at:
+                if not manage_column:
                     # WooCommerce's reading: a number means managed, a blank cell not managed.
                     values[LayerField.MANAGE_STOCK] = quantity is not None
                     if quantity is not None:
@@ -312,21 +321,25 @@ def read_sheet(text: str, cfg: Configurator) -> SheetPlan:
     if first is None:
         raise SheetError(["line 1: the sheet is empty (expected a header row)"])
     header = _header(first[1])
-    by_sku = {o.stock.sku: o for o in cfg.options() if o.stock.sku}
+    by_sku: dict[str, Layer] = {}
     by_path: dict[str, Layer | None] = {}
-    for o in cfg.options():  # None marks a path two options share: _match names both
-        by_path[o.path] = None if o.path in by_path else o
+    for o, path in cfg.option_paths():
+        if o.stock.sku:
+            by_sku[o.stock.sku] = o
+        by_path[path] = None if path in by_path else o  # None: two options share the path
+    columns, manage_column = header.value_columns, MANAGE in header.at
+    sku_at, name_at = header.at.get(SKU), header.at.get(NAME)
     problems: list[str] = []
     changes: list[SheetChange] = []
     not_found: list[NotFound] = []
     seen: dict[Layer, int] = {}
     unchanged = count = 0
     for line, row in rows:
-        if not any(c.strip() for c in row):
+        if not "".join(row).strip():
             continue  # spreadsheets leave blank rows at the end
         count += 1
-        sku_cell = _cell(row, header, SKU)
-        name_cell = _cell(row, header, NAME)
+        sku_cell = _cell(row, sku_at)
+        name_cell = _cell(row, name_at)
         cells: list[_CellError] = []
         layer = values = None
         try:
@@ -334,7 +347,7 @@ def read_sheet(text: str, cfg: Configurator) -> SheetPlan:
         except _CellError as exc:
             cells.append(exc)
         try:
-            values = _values(row, header)
+            values = _values(row, columns, manage_column)
         except _CellErrors as exc:
             cells += exc.cells
         if cells or values is None:
@@ -361,8 +374,7 @@ def read_sheet(text: str, cfg: Configurator) -> SheetPlan:
     return SheetPlan(tuple(changes), unchanged, tuple(not_found), tuple(header.ignored), count)
 
 
-def _cell(row: list[str], header: _Header, column: str) -> str:
-    i = header.at.get(column)
+def _cell(row: list[str], i: int | None) -> str:
     return row[i].strip() if i is not None and i < len(row) else ""
 
 

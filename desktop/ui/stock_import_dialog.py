@@ -115,7 +115,7 @@ class StockImportDialog(QDialog):
             self._show_plan(plan)
 
     def _show_plan(self, plan: SheetPlan) -> None:
-        options = len(plan.by_layer())
+        options = plan.options
         self.summary.setText(
             f"{_n(len(plan.changes), 'change')} to {_n(options, 'option')}, "
             f"{_n(plan.unchanged, 'row')} unchanged, {len(plan.not_found)} not found. "

@@ -190,6 +190,8 @@ def test_by_layer_groups_the_changes() -> None:
         LayerField.STOCK_QUANTITY: 7,
         LayerField.STOCK_STATUS: StockStatus.OUT_OF_STOCK,
     }
+    assert plan.options == 1
+    assert read_sheet(f"{HEADER}\nR,,1,7,0,\nY,,1,1,1,3\n", grips()).options == 2
 
 
 _CELLS = st.text(
