@@ -401,9 +401,11 @@ def _check_folder(db_arg: Path) -> None:
 
 def _open_read_only(db_arg: DatabaseTarget | None, *, copy: bool = False) -> tuple[Path, Database]:
     """The database through a read-only connection, so reading commands can never write to
-    it (on a server: read-only transactions, which the server refuses to write in); with
-    copy, an in-memory copy of the file, for a caller that writes what it may then forget.
-    The path returned is the one whose media folder holds the images.
+    it (on a server: read-only transactions, which the server refuses to write in). With
+    copy, an in-memory copy of the file: for a caller that writes what it then forgets, or
+    that reads over a long time (a file read in place while no editor has it open is taken
+    not to change meanwhile). The path returned is the one whose media folder holds the
+    images.
 
     On first run the default database does not exist yet; it is created and seeded as the
     editor would. An explicit --db that does not exist is an error instead: a read is no

@@ -3,7 +3,7 @@
 Registered by cli.py. It prints `PASS <name>` or `FAIL <name>: step <n>: <key>: expected <x>,
 got <y>` per scenario and `<P> passed, <F> failed` last; an invalid file is named on stderr with
 the field at fault while the valid ones still run. Exit 0 all passed, 1 any failed, 2 any
-invalid. The database is read through a read-only connection: nothing is ever written to it.
+invalid. The database is read through an in-memory copy: nothing is ever written to it.
 """
 
 from __future__ import annotations
@@ -47,7 +47,8 @@ def run_command(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         raise cli.CliError(f"no file or folder {missing[0]}")
-    runner = Runner(lambda: cli._open_read_only(args.db)[1])
+    # A copy: a run may go on for long, and what it read must not change under it meanwhile.
+    runner = Runner(lambda: cli._open_read_only(args.db, copy=True)[1])
     outcomes: list[Outcome] = []
     try:
         for path in scenario_files(args.paths):

@@ -1,6 +1,6 @@
 """Running scenario files in one process (`configurator-editor scenario run`, SPEC §10).
 
-Everything is loaded once: the database (read-only, so nothing can write to it) is
+Everything is loaded once: the database (an in-memory copy, so nothing can write to it) is
 opened on the first scenario that names a stored configurator, and each configurator is loaded
 once and shared by the scenarios that run on it (each `Player` undoes its setup afterwards), with
 its outline (a look at every layer, milliseconds at 100,000 options) taken once too.

@@ -296,7 +296,9 @@ def open_read_only(path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> Database
     Reading in place costs what the rows read cost; a copy costs the whole file, every
     configurator of a catalogue, before one is read. Each session reads one snapshot, as a
     copy would: a commit made meanwhile by the editor (its `-wal` file is read) is seen by the
-    next session, never halfway through one.
+    next session, never halfway through one. A file that no editor has open is read as
+    immutable (see _read_only_uri): fit for a command's short read, not for a reader that
+    stays open while an editor may open and write the file (open_copy_in_memory).
     """
     path = Path(path)
     version = inspect_file(path, busy_timeout)
