@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,22 @@ __all__ = [
 
 
 def export_configurator(session: Session, configurator_id: int) -> dict[str, Any]:
-    return to_dict(repository.load_configurator(session, configurator_id))
+    with _read_for_export(session, configurator_id) as cfg:
+        return to_dict(cfg)
+
+
+@contextmanager
+def _read_for_export(session: Session, configurator_id: int) -> Iterator[Configurator]:
+    """The stored configurator, for a block that writes it out: read, used and freed with
+    the collector paused. The tree is of no use once its data is out, and freed at once
+    without its cycles; otherwise the collector would walk its hundreds of thousands of
+    objects twice as they aged, and once more, the whole process with them, to free them."""
+    with collector_paused():
+        cfg = repository.load_configurator(session, configurator_id)
+        try:
+            yield cfg
+        finally:
+            cfg.release()
 
 
 def export_file(
@@ -64,13 +80,13 @@ def export_file(
     name that the written file then refers to.
     """
     target = Path(target)
-    cfg = repository.load_configurator(session, configurator_id)
     media = media if media is not None else session_media_dir(session)
     created: list[Path] = []
     try:
-        if media is not None:
-            created = _carry_images(cfg, media, target.parent)
-        data = to_dict(cfg)
+        with _read_for_export(session, configurator_id) as cfg:
+            if media is not None:
+                created = _carry_images(cfg, media, target.parent)
+            data = to_dict(cfg)
         _write_atomically(target, dumps(data))
     except BaseException:
         _remove(created)

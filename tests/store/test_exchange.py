@@ -661,3 +661,21 @@ def test_of_two_bad_fields_of_an_option_the_first_is_named() -> None:
     del red["sale_price"]
     with pytest.raises(ExchangeError, match=r"children\[1\]\.stock\.quantity: expected an integer"):
         from_dict(data)
+
+
+def test_an_exported_tree_is_freed_as_the_export_ends(session: Session, tmp_path: Path) -> None:
+    configurator_id = import_file(session, demo_path())
+
+    def layers_held() -> int:
+        return sum(1 for o in gc.get_objects() if isinstance(o, Layer))
+
+    gc.collect()
+    gc.disable()
+    try:
+        before = layers_held()
+        export_configurator(session, configurator_id)
+        export_file(session, configurator_id, tmp_path / "out" / "exchange.json")
+        after = layers_held()
+    finally:
+        gc.enable()
+    assert after == before
