@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, NotRequired
 
@@ -199,12 +200,17 @@ def _refused(exc: RuleError) -> PydanticCustomError:
     return PydanticCustomError("rule", "{problem}", {"problem": _printable(exc.problem)})
 
 
-def _rule(check: Callable[[Any], Any]) -> BeforeValidator:
-    """A domain field rule as a pydantic validator whose message is the rule's own."""
+def _rule(check: Callable[[Any], Any], *, repeated: bool = False) -> BeforeValidator:
+    """A domain field rule as a pydantic validator whose message is the rule's own.
+
+    repeated: the field's texts repeat across a file (a stock status, a price, an image path
+    among 100,000 options): each distinct text is checked once, and the rule's answer (an
+    immutable value) is reused. Anything but a text, and every refusal, is the rule's alone."""
+    remembered = lru_cache(maxsize=4096)(check) if repeated else check
 
     def validate(value: Any) -> Any:
         try:
-            return check(value)
+            return remembered(value) if repeated and type(value) is str else check(value)
         except RuleError as exc:
             raise _refused(exc) from None
 
@@ -228,7 +234,7 @@ Name = Annotated[str, _rule(rules.name)]
 # A flag is pydantic's strict bool, checked without a call into Python per value (a large file
 # has hundreds of thousands of them); a refusal is worded by rules.flag all the same.
 Flag = bool
-Money = Annotated[Decimal, _rule(_money_text)]
+Money = Annotated[Decimal, _rule(_money_text, repeated=True)]
 _ZERO = Decimal("0.00")
 
 
@@ -260,7 +266,7 @@ class _Stock(TypedDict):
     manage: NotRequired[Flag]
     sku: NotRequired[Annotated[str, _rule(rules.sku)]]
     quantity: NotRequired[Annotated[int | None, _rule(rules.quantity)]]
-    status: NotRequired[Annotated[StockStatus, _rule(rules.stock_status)]]
+    status: NotRequired[Annotated[StockStatus, _rule(rules.stock_status, repeated=True)]]
     low_stock_amount: NotRequired[Annotated[int | None, _rule(rules.low_stock_amount)]]
 
 
@@ -296,7 +302,7 @@ class _Image(TypedDict):
     type: Literal["image"]
     price: NotRequired[Money]
     sale_price: NotRequired[Annotated[Decimal | None, BeforeValidator(_sale_below_price)]]
-    image: NotRequired[Annotated[str, _rule(rules.image)]]
+    image: NotRequired[Annotated[str, _rule(rules.image, repeated=True)]]
     active_on_load: NotRequired[Flag]
     hidden: NotRequired[Flag]
     stock: NotRequired[_Stock]

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
-from desktop.domain.model import Layer
+from desktop.domain.model import Layer, StockStatus
 from desktop.store import repository
 from desktop.store.database import Database, open_database
 from desktop.store.demo import demo_path
@@ -679,3 +680,21 @@ def test_an_exported_tree_is_freed_as_the_export_ends(session: Session, tmp_path
     finally:
         gc.enable()
     assert after == before
+
+
+def test_a_repeated_text_is_checked_by_its_rule_every_time() -> None:
+    """Prices, statuses and image paths repeat across a large file: each distinct text is
+    checked once per process, and a refused one is refused wherever it comes again."""
+    data = copy.deepcopy(DEMO)
+    grip = data["configurator"]["layers"][1]["children"]
+    for option in grip:
+        option["price"] = "1.234"
+    for _ in range(2):
+        with pytest.raises(ExchangeError, match=r"children\[0\]\.price: .* more than two decimals"):
+            from_dict(data)
+    for option in grip:
+        option["price"] = "1.50"
+        option["stock"]["status"] = "out_of_stock"
+    assert {(o.price, o.stock.status) for o in from_dict(data).layers[1].children} == {
+        (Decimal("1.50"), StockStatus.OUT_OF_STOCK)
+    }
