@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any
 
 from . import rules
@@ -136,11 +137,12 @@ _LAYER_ATTRS[LayerField.SKU] = ("stock", "sku")
 _LAYER_ATTRS[LayerField.LOW_STOCK_AMOUNT] = ("stock", "low_amount")
 
 
+# One C-level getter per field: a stock sheet of 100,000 rows reads four fields of each.
+_LAYER_GETTERS = {f: attrgetter(".".join(path)) for f, path in _LAYER_ATTRS.items()}
+
+
 def get_layer_field(layer: Layer, field: LayerField) -> Any:
-    target: Any = layer
-    for part in _LAYER_ATTRS[field]:
-        target = getattr(target, part)
-    return target
+    return _LAYER_GETTERS[field](layer)
 
 
 def set_layer_field(layer: Layer, field: LayerField, value: Any) -> None:
