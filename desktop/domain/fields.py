@@ -263,17 +263,20 @@ def check_layers(
     """Shape, sibling names, field values and SKUs of layers about to be inserted under a
     parent of type `parent` (None: the top level), whole subtrees included. values=False
     skips the field values, for layers whose every field a rule has just produced."""
-    skus: dict[str, str] = {}
-    for path, layer, parent_type in _indexed(layers, parent, where):
+    skus: dict[str, tuple[str, int]] = {}  # where the layer with that SKU is: its list, index
+    for siblings, i, layer, parent_type in _indexed(layers, parent, where):
         if not can_hold(parent_type, layer.type):
-            raise TreeError(f"{path}.type", misplaced(layer.type, parent_type))
+            raise TreeError(f"{siblings}[{i}].type", misplaced(layer.type, parent_type))
         if values:
-            _check_fields(layer, path)
+            _check_fields(layer, f"{siblings}[{i}]")
         sku = layer.stock.sku
         if sku:
             if sku in skus:
-                raise TreeError(f"{path}.stock.sku", f'"{sku}" is already the SKU of {skus[sku]}')
-            skus[sku] = path
+                first = "{}[{}]".format(*skus[sku])
+                raise TreeError(
+                    f"{siblings}[{i}].stock.sku", f'"{sku}" is already the SKU of {first}'
+                )
+            skus[sku] = (siblings, i)
     _check_sibling_names(layers, where)
 
 
@@ -333,13 +336,17 @@ def _check_sibling_names(layers: list[Layer], where: str) -> None:
                 f'"{layer.name}" is already the name of {where}[{seen[layer.name]}]',
             )
         seen[layer.name] = i
-        _check_sibling_names(layer.children, f"{where}[{i}].children")
+        if layer.children:
+            _check_sibling_names(layer.children, f"{where}[{i}].children")
 
 
 def _indexed(
     layers: list[Layer], parent: LayerType | None, where: str
-) -> Iterator[tuple[str, Layer, LayerType | None]]:
+) -> Iterator[tuple[str, int, Layer, LayerType | None]]:
+    """Each layer, depth first, with where its list is and its index there, and its parent's
+    type. A layer's own path is left for a refusal to spell: a tree of 100,000 options would
+    otherwise make 200,000 strings that nothing reads."""
     for i, layer in enumerate(layers):
-        here = f"{where}[{i}]"
-        yield here, layer, parent
-        yield from _indexed(layer.children, layer.type, f"{here}.children")
+        yield where, i, layer, parent
+        if layer.children:
+            yield from _indexed(layer.children, layer.type, f"{where}[{i}].children")
