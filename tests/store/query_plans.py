@@ -106,6 +106,8 @@ def workload(db: Database, big_id: int, workdir: Path) -> None:
         repo.move_layer(session, new_id, sub_group.id, 0)
         repo.move_layer(session, group.id, None, 0)
         repo.delete_layer(session, new_id)
+        last = repo.insert_layer(session, big_id, group.id, None, Layer("Last", LayerType.IMAGE))
+        repo.move_layer(session, last, group.id, 10**6)  # past the end: after the last
     removed = cfg.layers[2]
     assert removed.id is not None
     removed.parent = None
