@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from decimal import Decimal
 
 from desktop.domain.model import (
@@ -86,3 +87,9 @@ def grips(backorders: Backorders | str = Backorders.NOTIFY) -> Configurator:
         ),
         backorders=backorders,
     )
+
+
+def layers_held() -> int:
+    """How many Layer objects the process holds (freed ones are gone; cycles wait for the
+    collector, so a test that turns it off sees a tree left in a cycle)."""
+    return sum(1 for o in gc.get_objects() if isinstance(o, Layer))

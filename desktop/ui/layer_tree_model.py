@@ -67,13 +67,16 @@ _WARNING_ROLES = [
     Qt.ItemDataRole.AccessibleDescriptionRole,
 ]
 # Computed once: flags() runs for every painted row, and enum arithmetic is not free in Python.
-_OPTION_FLAGS = (
+_ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled
     | Qt.ItemFlag.ItemIsSelectable
     | Qt.ItemFlag.ItemIsEditable
     | Qt.ItemFlag.ItemIsDragEnabled
 )
-_GROUP_FLAGS = _OPTION_FLAGS | Qt.ItemFlag.ItemIsDropEnabled
+_GROUP_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsDropEnabled
+# An option holds nothing (can_hold): saying so spares the view asking each option row it lays
+# out whether it has children, a call into Python through the filter proxy for every one.
+_OPTION_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _KIND = {LayerType.GROUP: "Group", LayerType.SUB_GROUP: "Sub-group"}
 
 

@@ -48,11 +48,9 @@ COLUMN_FIELDS = {
     SKU: LayerField.SKU,
 }
 LayerRole = Qt.ItemDataRole.UserRole
-# The state a row is filtered by: one of STATES' keys.
-StateRole = Qt.ItemDataRole.UserRole + 1
 # A value to sort by (numbers as numbers, empty quantities first).
 SortRole = Qt.ItemDataRole.UserRole + 2
-# What the table's filters match (see filter_key).
+# What the table's filters match (see filter_key): the state, one of STATES' keys, first.
 FilterRole = Qt.ItemDataRole.UserRole + 3
 
 STATES = {
@@ -246,8 +244,6 @@ class StockTableModel(QAbstractTableModel):
         column = index.column()
         if role == LayerRole:
             return layer
-        if role == StateRole:
-            return self.state_key(layer)
         if role == FilterRole:
             return filter_key(self.state_key(layer), layer)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):

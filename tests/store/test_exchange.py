@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session
 
-from desktop.domain.model import Layer, StockStatus
+from desktop.domain.model import StockStatus
 from desktop.store import repository
 from desktop.store.database import Database, open_database
 from desktop.store.demo import demo_path
@@ -32,6 +32,7 @@ from desktop.store.exchange import (
 )
 from desktop.store.media import media_dir, resolve_image
 from desktop.store.repository import StoreError
+from tests.builders import layers_held
 
 DEMO: dict[str, Any] = read_json(demo_path())
 GRIP = "configurator.layers[1]"
@@ -632,23 +633,16 @@ def test_an_import_runs_without_the_cycle_collector_from_read_to_insert(
     assert seen == [False] and gc.isenabled()
 
 
-def test_an_imported_tree_is_freed_as_the_import_ends(session: Session, tmp_path: Path) -> None:
+def test_an_imported_tree_is_freed_as_the_import_ends(
+    session: Session, tmp_path: Path, collector_off: None
+) -> None:
     """The layers read from the file hold each other in cycles: left to the collector, a
     100,000-option import ended with a walk over all of them (a fifth of a second)."""
     path = write_exchange(tmp_path / "in", DEMO)
-
-    def layers_held() -> int:
-        return sum(1 for o in gc.get_objects() if isinstance(o, Layer))
-
     gc.collect()
-    gc.disable()
-    try:
-        before = layers_held()
-        import_file(session, path)
-        after = layers_held()
-    finally:
-        gc.enable()
-    assert after == before
+    before = layers_held()
+    import_file(session, path)
+    assert layers_held() == before
 
 
 def test_of_two_bad_fields_of_an_option_the_first_is_named() -> None:
@@ -664,22 +658,15 @@ def test_of_two_bad_fields_of_an_option_the_first_is_named() -> None:
         from_dict(data)
 
 
-def test_an_exported_tree_is_freed_as_the_export_ends(session: Session, tmp_path: Path) -> None:
+def test_an_exported_tree_is_freed_as_the_export_ends(
+    session: Session, tmp_path: Path, collector_off: None
+) -> None:
     configurator_id = import_file(session, demo_path())
-
-    def layers_held() -> int:
-        return sum(1 for o in gc.get_objects() if isinstance(o, Layer))
-
     gc.collect()
-    gc.disable()
-    try:
-        before = layers_held()
-        export_configurator(session, configurator_id)
-        export_file(session, configurator_id, tmp_path / "out" / "exchange.json")
-        after = layers_held()
-    finally:
-        gc.enable()
-    assert after == before
+    before = layers_held()
+    export_configurator(session, configurator_id)
+    export_file(session, configurator_id, tmp_path / "out" / "exchange.json")
+    assert layers_held() == before
 
 
 def test_a_repeated_text_is_checked_by_its_rule_every_time() -> None:

@@ -4,7 +4,6 @@ cycle collector's walk over everything the process holds; and the edits stay und
 
 from __future__ import annotations
 
-import gc
 import weakref
 
 from desktop.domain.model import Layer, LayerType
@@ -12,6 +11,7 @@ from desktop.store import repository
 from desktop.store.exchange_format import to_dict
 from desktop.ui.commands import DeleteConfigurator, DuplicateConfigurator, push
 from desktop.ui.main_window import MainWindow
+from tests.builders import layers_held
 
 from .helpers import read_configurator
 
@@ -61,17 +61,13 @@ def test_a_duplicate_undone_and_redone_comes_back_with_the_same_ids(window: Main
     assert [layer.id for layer in stored.walk()] == ids
 
 
-def _layers_held() -> int:
-    return sum(1 for o in gc.get_objects() if isinstance(o, Layer))
-
-
 def test_a_refresh_leaves_no_tree_behind(window: MainWindow, collector_off: None) -> None:
     """The fresh read a refresh compares with (or the tree it replaces) is freed at once."""
     document = window.document
     document.refresh()  # whatever a first refresh leaves (caches) is not counted
-    held = _layers_held()
+    held = layers_held()
     document.refresh()
-    assert _layers_held() == held
+    assert layers_held() == held
     cfg = document.configurator
     assert cfg is not None and cfg.id is not None
     old = [weakref.ref(layer) for layer in cfg.walk()]
