@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
 
 from ..domain import layer_filter
 from ..domain.model import Layer
@@ -84,17 +84,12 @@ class LayerFilterProxy(QSortFilterProxyModel):
             return False
         return bool(layer.children) if self._shown is None else layer in self._holding
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return super().flags(index)
-        layer = self._layer(index)
-        return Qt.ItemFlag.NoItemFlags if layer is None else self._model.layer_flags(layer)
-
     def _layer(self, index: QModelIndex | QPersistentModelIndex) -> Layer | None:
-        """The layer a row shows. After every insert, delete or move the view asks each
-        top-level row's flags and whether it has children; through mapToSource each question
-        is two calls into Python, a thousand rows at 100,000 options. Without a filter the
-        rows are the model's own, so a top-level row's layer is read from the list."""
+        """The layer a row shows. After every insert, delete or move the view asks each group
+        row it lays out whether it has children (options say they never do); through
+        mapToSource that is two calls into Python, a thousand top-level rows at 100,000
+        options. Without a filter the rows are the model's own, so a top-level row's layer
+        is read from the list."""
         if self._shown is None and not index.parent().isValid():
             top = self._siblings(QModelIndex())
             row = index.row()

@@ -275,11 +275,6 @@ class LayerTreeModel(QAbstractItemModel):
         layer = self.layer_at(index)
         if layer is None:
             return Qt.ItemFlag.ItemIsDropEnabled  # the top level accepts groups
-        return self.layer_flags(layer)
-
-    @staticmethod
-    def layer_flags(layer: Layer) -> Qt.ItemFlag:
-        """A layer's row: selectable, renamed in place, dragged; a group takes drops."""
         return _GROUP_FLAGS if layer.is_group else _OPTION_FLAGS
 
     # --- rename in place -------------------------------------------------------------------

@@ -180,3 +180,7 @@ def test_without_a_filter_each_top_level_row_answers_for_its_own_group(
     stack.undo()
     stack.undo()
     assert answers() == expected() and all(has for has, _ in answers())
+    group = proxy.index(0, 0)
+    never = Qt.ItemFlag.ItemNeverHasChildren
+    assert not proxy.flags(group) & never  # a group may hold options
+    assert proxy.flags(proxy.index(0, 0, group)) & never  # an option never holds anything
