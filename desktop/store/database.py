@@ -28,7 +28,6 @@ from .server import (
 )
 from .transaction import StorageError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 APP_DIR_NAME = "configurator-editor"
 DEFAULT_DB_NAME = "configurator-editor.db"
 # How long a connection waits for another program's lock before giving up (seconds): long
@@ -125,14 +124,12 @@ def inspect_file(path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> int | None
     if not path.is_file():  # a device or a pipe: reading its header could wait forever
         raise DatabaseError(f"{path} is not a regular file, so it cannot be a database")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        if path.stat().st_size == 0:
+            return None
     except OSError as exc:
         raise DatabaseError(f"cannot read {path}: {exc.strerror}") from None
-    if header == b"":
-        return None
-    if header != SQLITE_HEADER:
-        raise DatabaseError(f"{path} is not a Configurator Editor database (not a SQLite file)")
+    # The header is read by SQLite, never by open(): closing a descriptor of this file would
+    # drop every lock this process's own connections hold on it (docs/reliability.md).
     try:
         conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=busy_timeout)
         try:
@@ -144,6 +141,10 @@ def inspect_file(path: Path, busy_timeout: float = BUSY_TIMEOUT_S) -> int | None
     except sqlite3.OperationalError as exc:  # locked, unreadable: not the file's content
         raise database_failure(path, exc, busy_timeout) from None
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+            raise DatabaseError(
+                f"{path} is not a Configurator Editor database (not a SQLite file)"
+            ) from None
         raise DatabaseError(f"{path} is not a readable database: {exc}") from None
     if app_id != APPLICATION_ID:
         if tables == 0 and version == 0:
