@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,14 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
     return status, out, err
 
 
+# Hashed by a child process: a test may hold a connection to the file (an open window), and
+# closing a descriptor of it here would drop that connection's locks (docs/reliability.md).
+_HASH = "import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], 'rb').read()).hexdigest())"
+
+
 def digest(path: Path) -> str:
     """The file's SHA-256, to show that a run left it byte for byte as it was."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    done = subprocess.run(
+        [sys.executable, "-c", _HASH, str(path)], capture_output=True, text=True, check=True
+    )
+    return done.stdout.strip()

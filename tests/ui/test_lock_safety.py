@@ -1,0 +1,259 @@
+"""The window never drops its own SQLite locks (docs/reliability.md).
+
+Closing any descriptor of the database file drops every POSIX lock the process holds on it,
+after which a command-line write beside the window may checkpoint and delete the window's
+`-wal` and `-shm` files. The test holds the window's connection and compares the process's
+entries in /proc/locks for the database and its `-shm` file before and after every window
+operation that touches the database file; then a CLI write beside the window must leave the
+window's write-ahead log in place and see the window's next edit.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton, QWidget
+
+from desktop.domain.fields import LayerField
+from desktop.store.database import open_database
+from desktop.store.exchange import dumps, to_dict
+from desktop.ui import database_actions
+from desktop.ui.commands import SetLayerFields
+from desktop.ui.main_window import MainWindow
+
+from .conftest import WindowFactory
+from .helpers import controller, find
+
+pytestmark = pytest.mark.skipif(
+    not Path("/proc/locks").exists(), reason="POSIX locks are listed in /proc/locks on Linux only"
+)
+
+REPO = Path(__file__).resolve().parents[2]
+SCENARIO = REPO / "resources" / "scenarios" / "purple-backordered-notify.json"
+PURPLE = "Grip Color/Metallic Purple"
+YELLOW = "Grip Color/Metallic Yellow"
+
+Locks = Counter[tuple[str, str, str, str]]
+
+
+def held_locks(database: Path) -> Locks:
+    """This process's POSIX locks on the database file and its -shm file: (which file, read
+    or write, first byte, last byte), counted. Files are told apart by inode, named by role
+    (the -shm file is made anew when a database is reopened)."""
+    roles = {
+        os.stat(p).st_ino: role
+        for role, p in (("db", database), ("shm", database.with_name(database.name + "-shm")))
+        if p.exists()
+    }
+    pid = str(os.getpid())
+    held: Locks = Counter()
+    with open("/proc/locks", encoding="ascii") as listing:  # not the database: a kernel table
+        for line in listing:
+            fields = line.split()
+            if "->" in fields:  # a request still waiting, not a lock held
+                continue
+            kind, _advisory, mode, owner, device, start, end = fields[1:8]
+            inode = int(device.rsplit(":", 1)[1])
+            if kind == "POSIX" and owner == pid and inode in roles:
+                held[(roles[inode], mode, start, end)] += 1
+    return held
+
+
+def _shown(qtbot, window: QWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
+    found: list[QWidget] = []
+
+    def shown() -> bool:
+        found[:] = [w for w in window.findChildren(cls, name) if w.isVisible()]
+        return bool(found)
+
+    qtbot.waitUntil(shown)
+    return found[-1]
+
+
+def _choose(qtbot, window: MainWindow, action: str, dialog: str, path: Path) -> None:  # type: ignore[no-untyped-def]
+    find(window, QAction, action).trigger()
+    chooser = _shown(qtbot, window, QFileDialog, dialog)
+    chooser.fileSelected.emit(str(path))
+    chooser.close()
+
+
+@pytest.fixture(autouse=True)
+def close_opened_windows() -> object:
+    yield
+    for opened in list(database_actions._windows):
+        if shiboken6.isValid(opened):
+            opened.close()
+
+
+def test_no_window_operation_drops_the_windows_locks(
+    qtbot,  # type: ignore[no-untyped-def]
+    make_window: WindowFactory,
+    demo_db: Path,
+    tmp_path: Path,
+) -> None:
+    window = make_window(demo_db)
+    window.scenario_actions.step_interval_ms = 0
+    baseline = held_locks(demo_db)
+    assert baseline, "the open window holds no lock on its database: nothing to check"
+
+    def still_held(operation: str) -> None:
+        assert held_locks(demo_db) == baseline, f"{operation} changed the window's locks"
+
+    def play() -> None:
+        actions = window.scenario_actions
+        actions.run_action.trigger()
+        with qtbot.waitSignal(actions.playbackFinished, timeout=10_000):
+            chooser = _shown(qtbot, window, QFileDialog, "runScenarioDialog")
+            chooser.fileSelected.emit(str(SCENARIO))
+            chooser.close()
+        actions.leave()
+
+    def record() -> None:
+        actions = window.scenario_actions
+        actions.record_action.setChecked(True)
+        option = window.preview.option_control(PURPLE)
+        assert option is not None
+        option.click()
+        window.preview.add_button.click()
+        actions.record_action.setChecked(False)
+        with qtbot.waitSignal(actions.recordingSaved):
+            chooser = _shown(qtbot, window, QFileDialog, "recordScenarioDialog")
+            chooser.fileSelected.emit(str(tmp_path / "recorded.json"))
+            chooser.close()
+
+    def import_preview() -> None:
+        cfg = controller()
+        cfg.name = "Imported"
+        source = tmp_path / "imported.json"
+        source.write_text(dumps(to_dict(cfg)), encoding="utf-8")
+        _choose(qtbot, window, "importConfiguratorAction", "importConfiguratorDialog", source)
+        dialog = _shown(qtbot, window, QDialog, "importPreviewDialog")
+        find(dialog, QPushButton, "importButton").click()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        demo = [s for s in window.document.configurators() if s.name != "Imported"]
+        window.document.try_open(demo[0].id)
+
+    def export() -> None:
+        target = tmp_path / "out" / "controller.json"
+        _choose(qtbot, window, "exportConfiguratorAction", "exportConfiguratorDialog", target)
+        assert json.loads(target.read_text(encoding="utf-8"))["configurator"]["name"]
+
+    def stock_sheets() -> None:
+        sheet = tmp_path / "stock.csv"
+        assert window.stock_actions.export_to(sheet)
+        sheet.write_text(
+            sheet.read_text(encoding="utf-8").replace(",5,", ",6,", 1), encoding="utf-8"
+        )
+        dialog = window.stock_actions.preview(sheet)
+        assert dialog is not None
+        dialog.apply_button.click()
+
+    def preview_image() -> None:
+        window.preview_export.action.trigger()
+        chooser = _shown(qtbot, window, QFileDialog, "exportPreviewDialog")
+        chooser.fileSelected.emit(str(tmp_path / "shot.png"))
+        chooser.close()
+        assert (tmp_path / "shot.png").stat().st_size > 0
+
+    def about() -> None:
+        find(window, QAction, "aboutAction").trigger()
+        box = _shown(qtbot, window, QDialog, "aboutDialog")
+        box.close()
+
+    def edit() -> None:
+        cfg = window.document.configurator
+        assert cfg is not None
+        option = cfg.find_path(YELLOW)
+        assert option is not None and option.id is not None
+        window.undo_stack.push(
+            SetLayerFields(window.document, option.id, {LayerField.STOCK_QUANTITY: 9}, "q")
+        )
+
+    operations: list[tuple[str, Callable[[], None]]] = [
+        ("an edit", edit),
+        ("Run scenario", play),
+        ("Record scenario", record),
+        ("the import preview and import", import_preview),
+        ("Export", export),
+        ("stock sheet export and import", stock_sheets),
+        ("Export preview image", preview_image),
+        ("About", about),
+    ]
+    for name, operation in operations:
+        operation()
+        still_held(name)
+
+    # Reopen: another database through File ▸ Open database (a new window, the old one
+    # closed), then this one again.
+    elsewhere = tmp_path / "elsewhere" / "other.db"
+    elsewhere.parent.mkdir()
+    open_database(elsewhere).close()
+    _choose(qtbot, window, "openDatabaseAction", "openDatabaseDialog", elsewhere)
+    other = window.database_actions.opened_window
+    assert other is not None
+    qtbot.waitUntil(lambda: other.isVisible() and not window.isVisible())
+    _choose(qtbot, other, "openDatabaseAction", "openDatabaseDialog", demo_db)
+    back = other.database_actions.opened_window
+    assert back is not None
+    qtbot.waitUntil(lambda: back.isVisible() and not other.isVisible())
+    assert held_locks(demo_db) == baseline, "reopening holds other locks than the first open"
+
+    # A command-line write beside the window keeps the window's write-ahead log, and the
+    # window's next edit is what another program reads.
+    wal = demo_db.with_name(demo_db.name + "-wal")
+    assert wal.exists()
+    cli = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(demo_db), "addons", "--enable",
+         "stock-management"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert cli.returncode == 0, cli.stderr
+    assert wal.exists(), "the CLI checkpointed and deleted the window's -wal file"
+    cfg = back.document.configurator
+    assert cfg is not None
+    option = cfg.find_path(YELLOW)
+    assert option is not None and option.id is not None
+    back.undo_stack.push(
+        SetLayerFields(back.document, option.id, {LayerField.STOCK_QUANTITY: 42}, "q")
+    )
+    reader = subprocess.run(
+        [sys.executable, "-c",
+         "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]);"
+         "print(c.execute(\"SELECT stock_quantity FROM layer WHERE name='Metallic Yellow'\")"
+         ".fetchone()[0])", str(demo_db)],
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert reader.stdout.strip() == "42", reader.stderr
+
+
+def test_the_header_check_keeps_this_processes_locks(tmp_path: Path) -> None:
+    """inspect_file in a process that holds a write lock leaves every lock in place."""
+    from desktop.store.database import inspect_file
+
+    path = tmp_path / "held.db"
+    database = open_database(path)
+    try:
+        raw = database.engine.raw_connection()
+        try:
+            connection = raw.driver_connection
+            assert isinstance(connection, sqlite3.Connection)
+            connection.execute("BEGIN IMMEDIATE")
+            before = held_locks(path)
+            assert before
+            inspect_file(path)
+            assert held_locks(path) == before
+            connection.execute("ROLLBACK")
+        finally:
+            raw.close()
+    finally:
+        database.close()
