@@ -210,12 +210,19 @@ def main(
         return _fail(unusable)
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.db_problem = None
     try:
         given = getattr(args, "db", None)
         # --db, else the environment's default: both a file path or a server URL.
         args.db = database_target(given) if given is not None else default_target()
     except ServerUrlError as exc:
-        return _fail(f"--db: {exc}" if given is not None else f"${ENV_VARIABLE}: {exc}")
+        if given is not None:
+            return _fail(f"--db: {exc}")
+        # A malformed default names no database: the window and --version still start, on
+        # the user's own file, and say so; a command must not act on another database.
+        args.db, args.db_problem = None, f"${ENV_VARIABLE}: {exc}"
+        if not (version_command.wanted(args) or args.command is _cmd_editor):
+            return _fail(args.db_problem)
     if isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(encoding="utf-8")  # JSON is UTF-8, whatever the console's locale
     if version_command.wanted(args):
@@ -277,7 +284,9 @@ def _cmd_editor(args: argparse.Namespace) -> int:
     # Imported here: the subcommands must run without loading Qt.
     from .ui.app import run
 
-    return run(args.db, theme=args.theme)
+    if args.db_problem is not None:
+        _warn(f"{args.db_problem}; opening {default_database_path()} instead")
+    return run(args.db, theme=args.theme, db_problem=args.db_problem)
 
 
 # The commands that read or write exchange files import its modules themselves (see

@@ -31,5 +31,9 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if not args.verbose:
         sys.stdout.write(short_version())
         return 0
-    sys.stdout.write(version_text(args.db if args.db is not None else default_database_path()))
+    database: object = args.db if args.db is not None else default_database_path()
+    problem = getattr(args, "db_problem", None)
+    if problem is not None:  # the malformed default, masked, and what opens instead
+        database = f"{database} (not {problem})"
+    sys.stdout.write(version_text(database))
     return 0

@@ -15,14 +15,16 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import NoSuchModuleError, SQLAlchemyError
 from sqlmodel import create_engine
 
+from .db_url import ServerUrlError, parse_server_url, scrub, shown, without_secrets
 from .schema import SCHEMA_VERSION, current_version, upgrade
 from .transaction import WRITE_LOCK_KEY
 
+__all__ = ["ServerUrlError"]  # raised here, defined with the URL rules (db_url)
+
 ENV_VARIABLE = "CONFIGURATOR_EDITOR_DB"
-SERVER_SCHEMES = ("postgresql", "postgres")
 # Seconds to wait for a server that does not answer, before saying it cannot be reached.
 CONNECT_TIMEOUT_S = 5
 _URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
@@ -30,12 +32,21 @@ _URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 @dataclass(frozen=True, slots=True)
 class ServerAddress:
-    """A database on a server, as the user gave its URL; str() hides the password."""
+    """A database on a server, as the user gave its URL; str() hides every secret in it
+    (docs/database-urls.md)."""
 
     url: str
 
     def __str__(self) -> str:
-        return make_url(self.url).render_as_string(hide_password=True)
+        return shown(make_url(self.url))
+
+    def without_secrets(self) -> str:
+        """The URL with its secrets left out, fit to be stored (the recent-databases list)."""
+        return without_secrets(make_url(self.url))
+
+    def scrub(self, text: str) -> str:
+        """text with any secret of this URL in it masked (a driver's message may quote one)."""
+        return scrub(text, make_url(self.url))
 
     @property
     def media_stand_in(self) -> Path:
@@ -43,7 +54,9 @@ class ServerAddress:
         from .database import default_database_path  # one place knows the data folder
 
         parsed = make_url(self.url)
-        name = f"{parsed.host or 'local'}-{parsed.port or 5432}-{parsed.database or ''}"
+        # A service (pg_service.conf) may name the database instead of the URL.
+        database = parsed.database or f"service-{parsed.query.get('service', '')}"
+        name = f"{parsed.host or 'local'}-{parsed.port or 5432}-{database}"
         safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name)
         return default_database_path().parent / "servers" / f"{safe}.db"
 
@@ -51,29 +64,12 @@ class ServerAddress:
 DatabaseTarget = Path | ServerAddress
 
 
-class ServerUrlError(ValueError):
-    """A --db URL that names no database we can use; the message says why in one line."""
-
-
 def database_target(text_or_path: str | Path) -> DatabaseTarget:
     """A file path, or a server URL (anything that starts like `scheme://`)."""
     value = str(text_or_path)
     if not _URL_LIKE.match(value):
         return Path(value)
-    try:
-        parsed = make_url(value)
-    except ArgumentError:
-        raise ServerUrlError(f"{value.split('://')[0]}:// URL cannot be read") from None
-    if parsed.get_backend_name() not in SERVER_SCHEMES:
-        raise ServerUrlError(
-            f"{parsed.drivername}:// is not a database this editor can use "
-            "(give a file path, or a postgresql+psycopg:// URL)"
-        )
-    if not parsed.database:
-        raise ServerUrlError(f"{ServerAddress(value)} names no database (add /name at its end)")
-    if parsed.drivername in SERVER_SCHEMES:  # the driver we install: psycopg 3
-        value = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    return ServerAddress(value)
+    return ServerAddress(parse_server_url(value).render_as_string(hide_password=False))
 
 
 def default_target() -> DatabaseTarget | None:
@@ -132,7 +128,7 @@ def prepare_server(engine: Engine, address: ServerAddress, create: bool) -> bool
 
 def describe_server_failure(address: ServerAddress, exc: BaseException) -> str:
     original = getattr(exc, "orig", None) or exc
-    reason = " ".join(str(original).split()) or type(original).__name__
+    reason = address.scrub(" ".join(str(original).split()) or type(original).__name__)
     if isinstance(exc, SQLAlchemyError) and "connect" in reason.lower():
         return f"the database server of {address} cannot be reached ({reason})"
     return f"{address} could not be used ({reason})"

@@ -55,9 +55,12 @@ def show_fatal(title: str, message: str) -> None:
     fatal_box(title, message).exec()
 
 
-def run(db_path: DatabaseTarget | None, theme: str = "system") -> int:
+def run(
+    db_path: DatabaseTarget | None, theme: str = "system", db_problem: str | None = None
+) -> int:
     """Open the editor on db_path, a file or a server (None: the user's default database), in
-    a theme of palette.THEMES; returns the exit code."""
+    a theme of palette.THEMES; returns the exit code. db_problem: why the default that
+    CONFIGURATOR_EDITOR_DB names could not be used (the window says it once open)."""
     app = _application()
     from .palette import apply_theme
 
@@ -69,9 +72,15 @@ def run(db_path: DatabaseTarget | None, theme: str = "system") -> int:
     from ..store.database import DatabaseError, default_database_path, describe_failure
     from ..store.demo import open_store
     from ..store.repository import StoreError
-    from ..store.server import default_target
+    from ..store.server import ENV_VARIABLE, ServerUrlError, default_target
 
-    path = db_path if db_path is not None else default_target() or default_database_path()
+    path = db_path
+    if path is None:
+        try:
+            path = default_target()
+        except ServerUrlError as exc:  # opened on the user's own file instead, and said
+            db_problem = f"${ENV_VARIABLE}: {exc}"
+        path = path or default_database_path()
     try:
         database = open_store(path)
     except DatabaseError as exc:
@@ -95,6 +104,8 @@ def run(db_path: DatabaseTarget | None, theme: str = "system") -> int:
             return EXIT_DATABASE_ERROR
         window.show()
         open_initial(document)
+        if db_problem is not None:
+            window.show_database_problem(f"{db_problem}; opened {path} instead")
         if os.environ.get(STARTUP_PROBE):
             _FirstPaintProbe(window, app)
         return app.exec()

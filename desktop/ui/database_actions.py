@@ -22,9 +22,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..store.database import Database, DatabaseError, describe_failure, open_database
 from ..store.demo import open_store
 from ..store.repository import StoreError
+from ..store.server import DatabaseTarget
 from .document import Document
 from .file_dialogs import file_dialog
-from .recent_databases import clear_recent, forget_database, recent_databases, remember_database
+from .recent_databases import (
+    clear_recent,
+    forget_database,
+    recent_databases,
+    remember_database,
+    stored_form,
+)
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -60,9 +67,9 @@ class DatabaseActions(QObject):
         self.recent_menu = QMenu("Open &recent", window)
         self.recent_menu.setObjectName("recentDatabasesMenu")
         self.recent_menu.aboutToShow.connect(self.fill_recent)
-        path = window.document.db_path
-        if path is not None:
-            remember_database(settings(), path)
+        target = window.document.database.target
+        if target is not None:
+            remember_database(settings(), target)
         self.fill_recent()
 
     @property
@@ -95,11 +102,11 @@ class DatabaseActions(QObject):
     def fill_recent(self) -> None:
         menu = self.recent_menu
         menu.clear()
-        current = self.window.document.db_path
-        paths = [p for p in recent_databases(self.settings()) if p != current]
+        current = self._current()
+        paths = [p for p in recent_databases(self.settings()) if stored_form(p) != current]
         for path in paths:
-            action = menu.addAction(str(path))
-            action.setData(str(path))
+            action = menu.addAction(str(path))  # a server's URL as shown: no secret
+            action.setData(stored_form(path))
             action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
         if not paths:
             empty = menu.addAction("No other databases yet")
@@ -112,20 +119,21 @@ class DatabaseActions(QObject):
 
     def _clear(self) -> None:
         clear_recent(self.settings())
-        path = self.window.document.db_path
-        if path is not None:
-            remember_database(self.settings(), path)
+        target = self.window.document.database.target
+        if target is not None:
+            remember_database(self.settings(), target)
         self.fill_recent()
 
     # --- opening ---------------------------------------------------------------------------
-    def open_file(self, path: Path) -> MainWindow | None:
-        """Open an existing database (one that is empty gets the demo, as at first start)."""
+    def open_file(self, path: DatabaseTarget) -> MainWindow | None:
+        """Open an existing database, a file or a team database from the recent list (one
+        that is empty gets the demo, as at first start)."""
         if self._already_open(path):
             return None
         try:
             database = open_store(path, create=False)
         except DatabaseError as exc:
-            if not path.exists():
+            if isinstance(path, Path) and not path.exists():
                 forget_database(self.settings(), path)
             return self._refuse(str(exc))
         except (StoreError, SQLAlchemyError, sqlite3.Error) as exc:  # seeding an empty file
@@ -144,9 +152,12 @@ class DatabaseActions(QObject):
             return self._refuse(str(exc))
         return self._switch_to(database)
 
-    def _already_open(self, path: Path) -> bool:
-        current = self.window.document.db_path
-        if current is not None and path.absolute() == current.absolute():
+    def _current(self) -> str | None:
+        target = self.window.document.database.target
+        return stored_form(target) if target is not None else None
+
+    def _already_open(self, path: DatabaseTarget) -> bool:
+        if self._current() == stored_form(path):
             self.window.show_message(f"{path} is already open")
             return True
         return False
@@ -170,8 +181,8 @@ class DatabaseActions(QObject):
         window.destroyed.connect(lambda _obj=None, w=window: _windows.remove(w))
         window.show()
         open_initial(document)
-        if path is not None:
-            remember_database(self.settings(), path)
+        if database.target is not None:
+            remember_database(self.settings(), database.target)
         self.opened_window = window
         old = self.window
         old.close()  # commits a field still being typed, saves the layout

@@ -15,7 +15,15 @@ from PySide6.QtGui import (
     Qt,
     QUndoStack,
 )
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QToolBar,
+    QWidget,
+)
 
 from ..domain import texts
 from ..domain.model import Configurator
@@ -387,6 +395,16 @@ class MainWindow(QMainWindow):
         # Store refusals are worded to follow a field name; alone in the status bar they read
         # as a sentence.
         self.statusBar().showMessage(texts.as_sentence(text), STATUS_TIMEOUT_MS)
+
+    def show_database_problem(self, text: str) -> QMessageBox:
+        """Why the database asked for is not the one open (`databaseProblemBox`, not modal)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Database not opened", text, parent=self)
+        box.setObjectName("databaseProblemBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it quotes a URL as typed (masked)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.show_message(text)
+        return box
 
     # --- keyboard and help -------------------------------------------------------------------
     def focus_layer_filter(self) -> None:
