@@ -11,8 +11,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+# One Hypothesis profile for the suite; a test sets only how many examples it needs. No
+# deadline: how long an example takes is the benchmark's business, and a busy machine would
+# fail a timed example that is correct. No example database: tests write only under tmp paths.
+settings.register_profile(
+    "project",
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile("project")
 
 
 @pytest.fixture(autouse=True)

@@ -9,9 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from desktop.bench.report import MEASURES, growth, superlinear, verdicts
 
 
+@pytest.mark.slow
 def test_benchmark_produces_every_measure_and_ratio(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     result = subprocess.run(

@@ -15,7 +15,7 @@ from desktop.domain.layer_filter import (
 )
 from desktop.domain.model import Layer, LayerType, Stock
 
-SETTINGS = settings(max_examples=60, deadline=None, database=None)
+SETTINGS = settings(max_examples=60)
 
 # Few letters, both cases, so that texts often match in part, in another case, or not at all.
 words = st.text(alphabet="abAB-", max_size=4)

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from desktop.domain.model import Configurator, Layer, NameIndex
 from tests.builders import configurator, group, option
 
-SETTINGS = settings(max_examples=100, deadline=None, database=None)
+SETTINGS = settings(max_examples=100)
 NAMES = st.sampled_from(["a", "b", "a/b", "b/a", "a/b/a"])
 
 

@@ -11,7 +11,7 @@ from desktop.domain.outline import Outline
 from desktop.domain.storefront import Order, Storefront
 from tests.builders import configurator, group, option
 
-SETTINGS = settings(max_examples=100, deadline=None, database=None)
+SETTINGS = settings(max_examples=100)
 
 stocks = st.builds(
     Stock,

@@ -11,7 +11,7 @@ from desktop.domain.model import Configurator, Layer
 from desktop.domain.positions import Positions
 from tests.builders import configurator, group, option
 
-SETTINGS = settings(max_examples=80, deadline=None, database=None)
+SETTINGS = settings(max_examples=80)
 
 
 @st.composite

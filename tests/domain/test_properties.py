@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain import stock, texts
@@ -14,12 +14,7 @@ from desktop.domain.storefront import Order, Storefront
 from tests.builders import configurator, group, option
 
 # No example database: tests write nothing outside their temporary folders.
-SETTINGS = settings(
-    max_examples=150,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+SETTINGS = settings(max_examples=150)
 
 stocks = st.builds(
     Stock,

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.fields import ConfiguratorField, LayerField
@@ -21,12 +21,7 @@ from desktop.store.demo import demo_path
 from desktop.store.exchange import ExchangeError, dumps, from_dict, loads, read_json, to_dict
 from desktop.store.repository import StoreError
 
-SETTINGS = settings(
-    max_examples=300,
-    deadline=None,
-    database=None,  # tests write nothing outside their temporary folders
-    suppress_health_check=[HealthCheck.too_slow],
-)
+SETTINGS = settings(max_examples=300)
 DEMO: dict[str, Any] = read_json(demo_path())
 RED = ("layers", 1, "children", 1)  # Grip Color/Metallic Red: price 3.00, SKU set, managed
 

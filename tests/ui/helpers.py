@@ -14,6 +14,11 @@ from desktop.store import repository
 from desktop.store.database import open_database
 from desktop.ui.main_window import MainWindow
 
+# How long a test waits for something that must happen (a change made elsewhere showing, a
+# notice following an edit). Generous on purpose: tests check that it happens, and how fast is
+# the benchmark's business (a busy machine must not fail a correct test).
+EVENTUALLY_MS = 30_000
+
 
 def image(
     name: str,

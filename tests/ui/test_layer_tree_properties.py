@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 from PySide6.QtGui import QUndoStack
@@ -112,7 +112,7 @@ def _ancestors(layer: Layer) -> list[Layer]:
     return found
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30)
 @given(ops=OPS)
 def test_random_edits_keep_model_and_store_in_step(qapp: QApplication, ops: list) -> None:  # type: ignore[type-arg]
     database = open_memory_database()

@@ -13,6 +13,7 @@ from desktop.store import changes
 from desktop.store.server import database_target
 from desktop.ui.change_watcher import TeamStatus
 
+from .helpers import EVENTUALLY_MS
 from .test_team_conflicts import YELLOW, Editor, editors_on
 
 QTY = LayerField.STOCK_QUANTITY
@@ -30,9 +31,9 @@ def test_a_window_on_a_server_wakes_on_the_notification(qtbot: Any, pg_url: str)
         watcher_of(a).timer.stop()  # no polling: only the notification can wake it
         doc, yellow = a.document, a.layer(YELLOW).id
         assert b.set(YELLOW, QTY, 3)
-        qtbot.waitUntil(lambda: doc.layer(yellow).stock.quantity == 3, timeout=1000)  # noqa: B023
+        qtbot.waitUntil(lambda: doc.layer(yellow).stock.quantity == 3, timeout=EVENTUALLY_MS)  # noqa: B023
         assert b.set(YELLOW, QTY, 4)  # and again: the notifier keeps watching
-        qtbot.waitUntil(lambda: doc.layer(yellow).stock.quantity == 4, timeout=1000)  # noqa: B023
+        qtbot.waitUntil(lambda: doc.layer(yellow).stock.quantity == 4, timeout=EVENTUALLY_MS)  # noqa: B023
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def test_a_window_behind_the_trimmed_log_reads_everything(
         assert b.set(YELLOW, QTY, value)
     assert b.set("Grip Color/Metallic Red", LayerField.NAME, "Ruby")
     watcher.timer.start()
-    qtbot.waitUntil(lambda: a.layer(YELLOW).stock.quantity == 19, timeout=2000)
+    qtbot.waitUntil(lambda: a.layer(YELLOW).stock.quantity == 19, timeout=EVENTUALLY_MS)
     assert refreshed  # the whole configurator was read again, not the (lost) single changes
     assert a.document.configurator.find_path("Grip Color/Ruby") is not None  # type: ignore[union-attr]
 
@@ -71,10 +72,10 @@ def test_a_window_busy_with_a_long_task_stops_watching_until_it_is_done(
         doc, yellow = a.document, a.layer(YELLOW).id
         doc.busy = True  # as inside a long task's loop
         assert b.set(YELLOW, QTY, 3)
-        qtbot.waitUntil(lambda: not watcher._notifier.isEnabled(), timeout=1000)  # noqa: B023
+        qtbot.waitUntil(lambda: not watcher._notifier.isEnabled(), timeout=EVENTUALLY_MS)  # noqa: B023
         assert doc.layer(yellow).stock.quantity == 5  # not looked at meanwhile
         doc.busy = False
         watcher.poll()  # the timer's next look
         assert doc.layer(yellow).stock.quantity == 3
         assert b.set(YELLOW, QTY, 4)  # watched again: the notification wakes it
-        qtbot.waitUntil(lambda: doc.layer(yellow).stock.quantity == 4, timeout=1000)  # noqa: B023
+        qtbot.waitUntil(lambda: doc.layer(yellow).stock.quantity == 4, timeout=EVENTUALLY_MS)  # noqa: B023

@@ -30,6 +30,7 @@ from desktop.store.repository import (
 from desktop.ui.document import Document
 from desktop.ui.main_window import MainWindow
 
+from ..helpers import EVENTUALLY_MS
 from .conftest import cart_texts, controller
 
 
@@ -63,7 +64,7 @@ def trigger(window: MainWindow, name: str) -> None:
 def global_settings(window: MainWindow, qtbot, backorder: bool) -> None:  # type: ignore[no-untyped-def]
     trigger(window, "globalSettingsAction")
     dialog = find(window, QDialog, "globalSettingsDialog")
-    qtbot.waitUntil(dialog.isVisible, timeout=1000)
+    qtbot.waitUntil(dialog.isVisible, timeout=EVENTUALLY_MS)
     check = find(dialog, QCheckBox, "backorderCheck")
     assert check.isEnabled()
     check.setChecked(backorder)
@@ -110,7 +111,7 @@ def test_seed_walkthrough(window: MainWindow, qtbot, db_path: Path) -> None:  # 
 
     # Front end: the option shows the notice, can be chosen and added to the cart.
     red = option(window, "Metallic Red")
-    qtbot.waitUntil(lambda: red.property("notice") == texts.NOTICE_BACKORDER, timeout=200)
+    qtbot.waitUntil(lambda: red.property("notice") == texts.NOTICE_BACKORDER, timeout=EVENTUALLY_MS)
     assert red.property("availability") == "backorder" and red.isEnabled()
     red.click()
     assert red.isChecked()
