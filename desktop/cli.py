@@ -298,6 +298,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     db = open_store(args.db, busy_timeout=args.busy_timeout)
     try:
+        _refuse_read_only(db)
         with db.session() as session:
             try:
                 cfg = read_file(args.file)  # read once: a large file takes seconds
@@ -326,6 +327,8 @@ def _cmd_addons(args: argparse.Namespace) -> int:
 
     db = open_store(args.db, busy_timeout=args.busy_timeout)
     try:
+        if args.enable or args.disable:
+            _refuse_read_only(db)
         with db.session() as session:
             if args.enable or args.disable:
                 repository.set_addon(session, bool(args.enable))
@@ -390,6 +393,13 @@ _ONE_CONFIGURATOR = frozenset({_cmd_import, _cmd_export, _cmd_storefront})
 
 
 # --- helpers ----------------------------------------------------------------------------------
+def _refuse_read_only(db: Database) -> None:
+    """A write asked of a database we may only read: one line, before anything is tried
+    (docs/database-urls.md)."""
+    if db.read_only is not None:
+        raise CliError(f"{db.target} is read-only ({db.read_only}); nothing was changed")
+
+
 def _check_folder(db_arg: Path) -> None:
     """A --db whose folder is missing is most likely mistyped: say so before anything is
     created (opening would make the folders, and a write command a seeded database)."""

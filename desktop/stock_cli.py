@@ -76,7 +76,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .cli import CliError, _find, _open_read_only
+    from .cli import CliError, _find, _open_read_only, _refuse_read_only
     from .domain.stock_sheet import SheetError
     from .store.demo import open_store
     from .store.stock_sheets import import_sheet, read_sheet_file
@@ -90,6 +90,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     else:
         db = open_store(args.db, busy_timeout=args.busy_timeout)
     try:
+        if not args.dry_run:
+            _refuse_read_only(db)
         with db.session() as session:
             configurator_id = _find(session, args.configurator)
             try:

@@ -13,11 +13,12 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import Session, create_engine
 
 from .corrupt import CorruptDataError
 from .migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
+from .read_only import file_read_only, folder_writable, server_read_only
 from .server import (
     DatabaseTarget,
     ServerAddress,
@@ -177,7 +178,9 @@ class Database:
     """An open database: an engine configured for SQLite or PostgreSQL and sessions on it.
 
     `path` is the file (for a server database, the local stand-in whose media folder holds
-    its images); `server` the server's address, None for a file."""
+    its images); `server` the server's address, None for a file. `read_only` says why the
+    database may be read but not changed (None: it may be changed); `sqlite_uri` is how a
+    second connection to such a file reads it (docs/database-urls.md)."""
 
     def __init__(
         self,
@@ -186,10 +189,14 @@ class Database:
         created: bool,
         busy_timeout: float = BUSY_TIMEOUT_S,
         server: ServerAddress | None = None,
+        read_only: str | None = None,
+        sqlite_uri: str | None = None,
     ) -> None:
         self.engine = engine
         self.path = path
         self.server = server
+        self.read_only = read_only
+        self.sqlite_uri = sqlite_uri
         self._on_close: list[Callable[[], None]] = []
         self.created = created  # a new file: the caller may seed the demo
         self.busy_timeout = busy_timeout  # what its connections wait for a lock, in seconds
@@ -241,9 +248,15 @@ def open_server_database(
     except SQLAlchemyError as exc:
         engine.dispose()
         raise DatabaseError(describe_server_failure(address, exc)) from None
-    if read_only:
+    try:
+        with engine.connect() as conn:
+            why = server_read_only(conn)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseError(describe_server_failure(address, exc)) from None
+    if read_only or why is not None:
         engine = engine.execution_options(postgresql_readonly=True)
-    return Database(engine, address.media_stand_in, created=created, server=address)
+    return Database(engine, address.media_stand_in, created=created, server=address, read_only=why)
 
 
 def open_database(
@@ -255,6 +268,13 @@ def open_database(
     version = inspect_file(path, busy_timeout)
     if version is None and not path.exists() and not create:
         raise DatabaseError(f"no database at {path}")
+    why = file_read_only(path) if path.exists() else None
+    if not path.exists() and path.parent.is_dir() and not folder_writable(path):
+        raise DatabaseError(f"cannot create {path}: its folder's permissions do not allow it")
+    if why is not None:
+        if version is None:
+            raise DatabaseError(f"{path} is empty, and read-only ({why}): nothing to open")
+        return _open_read_only_file(path, version, why, busy_timeout)
     try:
         if version is None:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -273,6 +293,29 @@ def open_database(
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout})
     event.listen(engine, "connect", _on_connect)
     return Database(engine, path, created=version is None, busy_timeout=busy_timeout)
+
+
+def _open_read_only_file(path: Path, version: int, why: str, busy_timeout: float) -> Database:
+    """A file this user may not change, opened so that nothing can be written to it: in place
+    through a read-only connection (`mode=ro`, `query_only`); an older one as a migrated copy
+    in memory (it cannot be upgraded where it is). Outside changes are seen where anyone can
+    write it; in a folder that nobody may write, a file without a `-wal` is read immutable
+    (SQLite could not make the `-shm` file a shared read needs)."""
+    if version < SCHEMA_VERSION:
+        copy = open_copy_in_memory(path)
+        copy.path, copy.read_only = path, why
+        return copy
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not folder_writable(path) and not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=busy_timeout, check_same_thread=False)
+
+    # A pool as a file's engine has (the URL names no file, which would pick one for memory).
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+    event.listen(engine, "connect", _on_read_only_connect)
+    return Database(engine, path, False, busy_timeout=busy_timeout, read_only=why, sqlite_uri=uri)
 
 
 def open_memory_database() -> Database:

@@ -64,7 +64,11 @@ class ChangeProbe:
             return False
         try:
             if self._sqlite is None:
-                self._sqlite = sqlite3.connect(self.database.path, check_same_thread=False)
+                # A read-only file through the read-only connection it was opened with.
+                uri = self.database.sqlite_uri
+                self._sqlite = sqlite3.connect(
+                    uri or self.database.path, uri=uri is not None, check_same_thread=False
+                )
             version = self._sqlite.execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error as exc:
             self._drop()

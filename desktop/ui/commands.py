@@ -40,6 +40,8 @@ class _Command(QUndoCommand):
         try:
             if self.document.offline is not None:  # the server is gone: refuse at once
                 raise StorageError(self.document.offline, lasting=False)
+            if self.document.read_only is not None:  # nothing to try (read_only_mode.py)
+                raise StoreError(f"the database is read-only ({self.document.read_only})")
             self._before()
             action()
         except StoreError as exc:

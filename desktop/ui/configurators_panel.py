@@ -98,7 +98,9 @@ class ConfiguratorListModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # A read-only database is not renamed in place (read_only_mode.py).
+        return flags if self.document.read_only is not None else flags | Qt.ItemFlag.ItemIsEditable
 
     def name_problem(self, name: str, exclude_id: int | None) -> str:
         try:

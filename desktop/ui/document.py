@@ -165,6 +165,11 @@ class Document(QObject):
         return self.database.path
 
     @property
+    def read_only(self) -> str | None:
+        """Why the database may be read but not changed; None when it may be changed."""
+        return self.database.read_only
+
+    @property
     def addon_active(self) -> bool:
         return self._addon
 
@@ -213,8 +218,9 @@ class Document(QObject):
                     lambda session: repo.load_configurator(session, configurator_id),
                 )
             try:  # remembered for the next start; not being able to is no reason to refuse
-                with self._session() as session:
-                    repo.set_last_configurator(session, configurator_id)
+                if self.read_only is None:
+                    with self._session() as session:
+                        repo.set_last_configurator(session, configurator_id)
             except StoreError:
                 pass
         previous, self.configurator = self.configurator, cfg

@@ -77,6 +77,7 @@ _GROUP_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemIsDropEnabled
 # An option holds nothing (can_hold): saying so spares the view asking each option row it lays
 # out whether it has children, a call into Python through the filter proxy for every one.
 _OPTION_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_READ_ONLY_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _KIND = {LayerType.GROUP: "Group", LayerType.SUB_GROUP: "Sub-group"}
 
 
@@ -273,6 +274,8 @@ class LayerTreeModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         layer = self.layer_at(index)
+        if self.document.read_only is not None:  # looked at, never changed
+            return Qt.ItemFlag.NoItemFlags if layer is None else _READ_ONLY_FLAGS
         if layer is None:
             return Qt.ItemFlag.ItemIsDropEnabled  # the top level accepts groups
         return _GROUP_FLAGS if layer.is_group else _OPTION_FLAGS

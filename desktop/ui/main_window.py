@@ -44,6 +44,7 @@ from .layers_panel import LayersPanel
 from .plain_text import plain_tooltip
 from .preview import PreviewPane
 from .preview_export import PreviewExport
+from .read_only_mode import ReadOnlyMode
 from .scenario_actions import ScenarioActions
 from .shortcuts_dialog import ShortcutsDialog
 from .stock_actions import StockActions
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         self._opened(document.configurator)
         self._restore_layout()
         self.team_status = TeamStatus(self)  # changes made elsewhere; an unreachable server
+        self.read_only_mode = ReadOnlyMode(self)  # a banner, editing disabled; or nothing
         # Last, once every action and dock exists: keys, access keys and the Tab order.
         keyboard.install(self, self.menuBar())
         docks = [self.configurators_dock, self.layers_dock, self.settings_dock]

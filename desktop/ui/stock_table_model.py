@@ -296,7 +296,7 @@ class StockTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if self.layer_at(index) is None:
+        if self.layer_at(index) is None or self.document.read_only is not None:
             return base
         column = index.column()
         if column == MANAGE:
