@@ -34,7 +34,7 @@ from desktop.ui.main_window import MainWindow, open_initial
 from desktop.ui.read_only_mode import editing_actions
 from tests.pg_roles import select_only_role
 
-from .helpers import controller, second
+from .helpers import EVENTUALLY_MS, controller, second
 
 SCENARIO = {
     "format": "configurator-editor-scenario/1",
@@ -231,7 +231,7 @@ def test_a_select_only_postgresql_role_opens_read_only(
         # Someone whose role may write switches the add-on off: the reader's window follows.
         owner = reader_url.replace(f"//{role}@", "//postgres@")
         assert main(["--db", owner, "addons", "--disable", "stock-management"]) == 0
-        qtbot.waitUntil(lambda: not window.stock_addon_action.isChecked(), timeout=2000)
+        qtbot.waitUntil(lambda: not window.stock_addon_action.isChecked(), timeout=EVENTUALLY_MS)
         assert not window.stock_addon_action.isEnabled()
         window.close()
     finally:
