@@ -8,6 +8,8 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -87,3 +89,25 @@ def test_a_select_only_role_refuses_writes_in_one_line(
     with select_only_role(pg_cluster, pg_url) as url:
         role = url.split("//")[1].split("@")[0]
         _check(url, f"the role {role} may only read it", tmp_path, capsys)
+
+
+def test_an_older_read_only_file_is_read_without_being_upgraded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "old.db"
+    shutil.copyfile(Path(__file__).parents[1] / "store" / "data" / "release-1.db", db)
+    before = _schema_version(db)
+    with _protected(db, "file"):
+        status, out, err = run(["--db", str(db), "addons", "--enable", "stock-management"], capsys)
+        assert (status, out) == (2, "") and "is read-only" in err and err.count("\n") == 1
+        status, out, err = run(["--db", str(db), "export", DEMO], capsys)
+        assert (status, err) == (0, "") and json.loads(out)["configurator"]["name"] == DEMO
+    assert _schema_version(db) == before  # upgraded in a copy in memory, never in place
+
+
+def _schema_version(path: Path) -> int:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
