@@ -12,4 +12,4 @@ from __future__ import annotations
 from typing import TypeAlias
 
 PhpArray: TypeAlias = "dict[int | str, PhpValue]"
-PhpValue: TypeAlias = "None | bool | int | float | str | PhpArray"
+PhpValue: TypeAlias = "bool | int | float | str | PhpArray | None"
