@@ -190,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     shop.set_defaults(command=_cmd_storefront)
     add_scenario_parser(commands, db_option)
     stock_cli.register(commands, db_option)
-    add_preview_parser(commands, db_option, _quantity)
+    add_preview_parser(commands, db_option, _quantity, THEMES)
     return parser
 
 
@@ -350,6 +350,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             if args.output is None:
                 sys.stdout.write(dumps(export_configurator(session, configurator_id)))
                 return 0
+            prepare_output(args.output)
             try:
                 export_file(session, configurator_id, args.output, media=media_dir(path))
             except OSError as exc:
@@ -416,6 +417,19 @@ def _check_folder(db_arg: Path) -> None:
         f"cannot use {db_arg}: there is no folder {folder}; "
         "check the path, or create the folder first"
     )
+
+
+def prepare_output(target: Path) -> None:
+    """Every file a command writes (-o, --junit) may name folders that do not exist yet:
+    they are created, as an export's are (docs/preview-and-scenarios.md). A --db is the one
+    exception (`_check_folder`): a mistyped database path must not start a new database."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except (OSError, ValueError) as exc:
+        why = getattr(exc, "strerror", None) or exc
+        raise CliError(
+            f"cannot write {target}: cannot create the folder {target.parent}: {why}"
+        ) from None
 
 
 def _open_read_only(db_arg: DatabaseTarget | None, *, copy: bool = False) -> tuple[Path, Database]:

@@ -1,9 +1,10 @@
 """The `preview` command (SPEC §10): the storefront preview drawn offscreen to a PNG.
 
 `configurator-editor preview ID_OR_NAME [--select PATH]... [--qty N] [--add-to-cart]
--o FILE.png [--width PX]`, in the window's colours (`--theme` before the command). Registered
-by cli.py; reads the database through an in-memory copy,
-so nothing is written to it. Qt is loaded only when this command runs.
+-o FILE.png [--width PX] [--theme THEME]`, in the window's colours (`--theme` before or after
+the command), as a shopper sees the storefront (docs/preview-and-scenarios.md). Registered by
+cli.py; reads the database through an in-memory copy, so nothing is written to it. Qt is
+loaded only when this command runs.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def add_parser(
     commands: argparse._SubParsersAction,  # type: ignore[type-arg]
     db_option: argparse.ArgumentParser,
     quantity: object,
+    themes: tuple[str, ...],
 ) -> None:
     preview = commands.add_parser(
         "preview",
@@ -54,6 +56,13 @@ def add_parser(
         metavar="PX",
         help=f"image width in pixels ({MIN_WIDTH} to {MAX_WIDTH:,}; default {DEFAULT_WIDTH})",
     )
+    # Also after the command; SUPPRESS keeps one given before it when this one is absent.
+    preview.add_argument(
+        "--theme",
+        choices=themes,
+        default=argparse.SUPPRESS,
+        help="colours of the image: the editor window's theme (default: the system's)",
+    )
     preview.set_defaults(command=run_command)
 
 
@@ -64,8 +73,6 @@ def run_command(args: argparse.Namespace) -> int:
 
     if args.output.suffix.lower() != ".png":
         raise cli.CliError(f"{args.output}: the image is written as PNG; name it FILE.png")
-    if not args.output.parent.is_dir():
-        raise cli.CliError(f"cannot write {args.output}: there is no folder {args.output.parent}")
     # A copy: the preview's document records the configurator it opened, as the window does.
     path, database = cli._open_read_only(args.db, copy=True)
     # The copy's images live beside the real file: the preview finds them through its path.
@@ -76,18 +83,25 @@ def run_command(args: argparse.Namespace) -> int:
             cfg = repository.load_configurator(session, configurator_id)
         select = [find_option(cfg, p) for p in args.select]  # every path checked first
         _offscreen_application(getattr(args, "theme", "system"))
-        from .ui.preview_image import render_offscreen, save_png
+        from .ui.preview_image import MAX_HEIGHT, render_offscreen, save_png
 
         image, message = render_offscreen(
             database, configurator_id, select, args.qty, args.add_to_cart, args.width
         )
     finally:
         database.close()
+    cli.prepare_output(args.output)
     if not save_png(image, args.output):
         raise cli.CliError(f"cannot write {args.output}")
     if message:
         # A refused pick or add to cart is part of the picture, as in the window.
         print(f"{cli.PROG}: note: {' '.join(message.split())}", file=sys.stderr)
+    if image.height() >= MAX_HEIGHT:
+        print(
+            f"{cli.PROG}: note: the image stops at {MAX_HEIGHT:,} px high; "
+            "the options below that are not drawn",
+            file=sys.stderr,
+        )
     print(f"{args.output}\t{image.width()}x{image.height()}")
     return 0
 

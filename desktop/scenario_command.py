@@ -61,6 +61,7 @@ def run_command(args: argparse.Namespace) -> int:
     finally:
         runner.close()
     if args.junit is not None:
+        cli.prepare_output(args.junit)
         try:
             write_junit(outcomes, args.junit)
         except OSError as exc:

@@ -56,7 +56,7 @@ def register(commands: argparse._SubParsersAction, db_option: argparse.ArgumentP
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .cli import CliError, _find, _open_read_only
+    from .cli import CliError, _find, _open_read_only, prepare_output
     from .store.stock_sheets import export_sheet, write_text_atomically
 
     _, db = _open_read_only(args.db)
@@ -68,6 +68,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
+    prepare_output(args.output)
     try:
         write_text_atomically(args.output, text)
     except OSError as exc:

@@ -1,8 +1,8 @@
 """Preview ▸ Export preview image…: the live preview as a PNG for designers (SPEC §10).
 
 The file is chosen in a non-blocking QFileDialog (`exportPreviewDialog`), so tests answer it by
-emitting fileSelected; the image is what the preview pane draws now (`preview_image.render`),
-as the `preview` command draws it offscreen.
+emitting fileSelected; the image is the shopper's view of the preview pane as it stands now
+(`preview_image.render_storefront`), as the `preview` command draws it offscreen.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .document import Document
 from .exchange_actions import _file_stem
 from .file_dialogs import file_dialog
 from .preview import PreviewPane
-from .preview_image import render, save_png
+from .preview_image import render_storefront, save_png
 
 PNG_FILTER = "PNG images (*.png)"
 
@@ -56,9 +56,11 @@ class PreviewExport(QObject):
         return dialog
 
     def export_to(self, target: Path) -> bool:
-        """Save the preview as it is drawn now; a failure is said, not raised."""
+        """Save the storefront as the preview shows it now, at the pane's width and as tall
+        as every option, the summary and the cart need (docs/preview-and-scenarios.md); a
+        failure is said, not raised."""
         self._folder = str(target.parent)
-        image = render(self.pane)
+        image = render_storefront(self.pane)
         if not save_png(image, target):
             self.window.statusBar().showMessage(f"Cannot save the preview image to {target}", 8000)
             return False

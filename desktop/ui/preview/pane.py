@@ -59,6 +59,8 @@ class PreviewPane(QWidget):
         self.storefront: Storefront | None = None  # the simulated shopper; None: nothing open
         self.played: Configurator | None = None  # a scenario's copy shown instead, if any
         self.played_title = ""
+        # Drawing a preview image (preview_image.shopper_only): the editor's own notes go.
+        self.shopper_only = False
         self._build()
         self.live = LiveUpdates(self, document)
         # With nothing open, the heading's hint depends on whether any configurator exists.
@@ -116,7 +118,7 @@ class PreviewPane(QWidget):
         head.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignTop)
 
         left = QWidget()
-        left_layout = QVBoxLayout(left)
+        self.left_layout = left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
         # The image takes what the cart leaves: the cart is as tall as its lines and the
         # order confirmation need (each up to a limit), so a placed order reads in full.
@@ -174,9 +176,10 @@ class PreviewPane(QWidget):
         parts = [format_money(cfg.base_price, cfg.currency)]
         if cfg.product_name and cfg.product_name != cfg.name:
             parts.insert(0, cfg.name)
-        if self.played is not None:
-            parts.append(f"scenario “{self.played_title}” on its own copy")
-        parts.append("simulated shopper — stored stock never changes")
+        if not self.shopper_only:
+            if self.played is not None:
+                parts.append(f"scenario “{self.played_title}” on its own copy")
+            parts.append("simulated shopper — stored stock never changes")
         self.subheading.setText("  ·  ".join(parts))
 
     def _configurators_changed(self) -> None:
