@@ -13,6 +13,7 @@ from .domain.model import Availability, Configurator, Layer
 from .domain.money import money_str
 from .domain.outline import Outline
 from .domain.storefront import CartLineView, Order, Storefront
+from .domain.suggest import option_path_hint
 
 
 class UnknownOption(LookupError):
@@ -34,7 +35,11 @@ def find_option(cfg: Configurator, path: str) -> Layer:
     layer (a "/" inside a name can make two readings of one path)."""
     found = cfg.find_paths(path)
     if not found:
-        raise UnknownOption(f'no option "{path}" in "{cfg.name}" (paths look like "Group/Option")')
+        hint = option_path_hint(path, (option.path for option in cfg.options()))
+        raise UnknownOption(
+            f'no option "{path}" in "{cfg.name}" '
+            + (f"({hint})" if hint else '(paths look like "Group/Option")')
+        )
     if len(found) > 1:
         raise UnknownOption(
             f'"{path}" is ambiguous in "{cfg.name}": it names {_candidates(cfg, found)}'

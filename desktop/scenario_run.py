@@ -36,7 +36,7 @@ class Outcome:
     file: Path
     name: str = ""
     results: list[StepResult] = field(default_factory=list)
-    invalid: str = ""  # 'steps[2].expect.colour: unknown key (…)', '' for a valid file
+    invalid: str = ""  # 'steps[3].expect.colour: unknown key (…)', '' for a valid file
     seconds: float = 0.0
 
     @property
@@ -49,11 +49,13 @@ class Outcome:
         return next((r.failure for r in self.results if not r.passed), "")
 
     def line(self) -> str:
+        """'PASS <name> (<file>)' or 'FAIL <name> (<file>): step <n>: …'."""
         if self.invalid:
             return f"INVALID {self.file}: {self.invalid}"
+        named = texts.SCENARIO_IN_FILE.format(name=self.name, file=self.file)
         if self.passed:
-            return texts.SCENARIO_PASS.format(name=self.name)
-        return texts.SCENARIO_FAIL.format(name=self.name, failure=self.failure)
+            return texts.SCENARIO_PASS.format(name=named)
+        return texts.SCENARIO_FAIL.format(name=named, failure=self.failure)
 
 
 def scenario_files(arguments: Iterable[Path]) -> Iterator[Path]:
@@ -138,7 +140,8 @@ class Runner:
 def summary(outcomes: list[Outcome]) -> str:
     passed = sum(1 for o in outcomes if o.passed)
     failed = sum(1 for o in outcomes if not o.passed and not o.invalid)
-    return texts.scenario_summary(passed, failed)
+    invalid = sum(1 for o in outcomes if o.invalid)
+    return texts.scenario_summary(passed, failed, invalid)
 
 
 def report_data(outcomes: list[Outcome]) -> dict[str, Any]:

@@ -21,11 +21,13 @@ from .model import Availability, Backorders, Configurator, Layer, NameIndex, Sto
 from .money import money_str
 from .outline import Outline
 from .storefront import Order, Storefront
+from .suggest import option_path_hint
 
 
 class ScenarioError(ValueError):
     """A scenario that cannot be played on its configurator (an option path that names no
-    option); `where` is the field path in the scenario file, e.g. `steps[0].select`."""
+    option); `where` is the field path in the scenario file, positions counted from 1 as the
+    run's steps are (docs/preview-and-scenarios.md), e.g. `steps[1].select`."""
 
     def __init__(self, where: str, problem: str) -> None:
         super().__init__(f"{where}: {problem}")
@@ -360,7 +362,10 @@ def _resolve(cfg: Configurator, scenario: Scenario) -> dict[str, Layer]:
 def find_option(cfg: Configurator, path: str, where: str, index: NameIndex | None = None) -> Layer:
     layers = cfg.find_paths(path, index)
     if not layers:
-        raise ScenarioError(where, f'no option "{path}" in "{cfg.name}"')
+        hint = option_path_hint(path, (option.path for option in cfg.options()))
+        raise ScenarioError(
+            where, f'no option "{path}" in "{cfg.name}"{"; " + hint if hint else ""}'
+        )
     if len(layers) > 1:
         raise ScenarioError(where, f'"{path}" names {len(layers)} layers of "{cfg.name}"')
     if layers[0].is_group:
@@ -371,7 +376,7 @@ def find_option(cfg: Configurator, path: str, where: str, index: NameIndex | Non
 def _paths(scenario: Scenario) -> list[tuple[str, str]]:
     """(field path, option path) for every option the scenario names, in file order."""
     paths = [(f'setup.stock["{p}"]', p) for p in scenario.setup.stock]
-    for i, step in enumerate(scenario.steps):
+    for i, step in enumerate(scenario.steps, start=1):
         here = f"steps[{i}].{step.kind}"
         if step.kind in ("select", "deselect"):
             paths.append((here, step.value))

@@ -195,16 +195,21 @@ def low_stock_at(own: int | None, threshold: int) -> str:
     return f"at {own} or fewer (this option's own amount; the configurator's is {threshold})"
 
 
-# --- QA scenarios (SPEC §10: the run's report lines) ---
+# --- QA scenarios (SPEC §10: the run's report lines; docs/preview-and-scenarios.md) ---
 SCENARIO_PASS = "PASS {name}"
 SCENARIO_FAIL = "FAIL {name}: {failure}"
+# The run's lines name each scenario's file after its name.
+SCENARIO_IN_FILE = "{name} ({file})"
 SCENARIO_MISMATCH = "{key}: expected {expected}, got {got}"
 SCENARIO_STEP_FAILED = "step {number}: {mismatch}"
 SCENARIO_SUMMARY = "{passed} passed, {failed} failed"
+SCENARIO_INVALID = ", {invalid} invalid"
 
 
-def scenario_summary(passed: int, failed: int) -> str:
-    return SCENARIO_SUMMARY.format(passed=passed, failed=failed)
+def scenario_summary(passed: int, failed: int, invalid: int = 0) -> str:
+    """'3 passed, 1 failed', with ', 2 invalid' after it when files could not run."""
+    line = SCENARIO_SUMMARY.format(passed=passed, failed=failed)
+    return line + (SCENARIO_INVALID.format(invalid=invalid) if invalid else "")
 
 
 # --- One database for a team (SPEC §11): an edit refused because its target changed elsewhere.

@@ -4,11 +4,14 @@
 Validated like the exchange format: pydantic models in strict mode, unknown keys refused, each
 field running the domain's field rules; an inline configurator goes through the exchange
 format's own validation. Every refusal names the field path, e.g.
-`steps[6].expect.stock["Grip Color/Metallic Purple"]: expected an integer`.
+`steps[7].expect.stock["Grip Color/Metallic Purple"]: expected an integer`; positions in a
+scenario file count from 1, as the run's "step 7" does (docs/preview-and-scenarios.md), and
+an unknown key gets "did you mean …?".
 """
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -32,6 +35,7 @@ from ..domain.money import money_str
 from ..domain.rules import RuleError
 from ..domain.scenario import Expectation, Scenario, Setup, Step
 from ..domain.storefront import MAX_QUANTITY
+from ..domain.suggest import did_you_mean
 from .exchange_format import FORMAT as EXCHANGE_FORMAT
 from .exchange_format import ExchangeError, dumps, from_dict, loads, read_json, to_dict
 
@@ -237,15 +241,37 @@ def from_data(data: Any) -> Scenario:
         raise _first_error(exc) from None
     configurator = parsed.configurator
     if isinstance(configurator, dict):
-        try:
-            configurator = from_dict({"format": EXCHANGE_FORMAT, "configurator": configurator})
-        except ExchangeError as exc:
-            raise ScenarioFileError(exc.path or "configurator", exc.problem) from None
+        configurator = _inline(configurator)
     return Scenario(
         name=parsed.name,
         configurator=configurator,
         setup=_setup(parsed.setup),
         steps=tuple(_step(step) for step in parsed.steps),
+    )
+
+
+def _inline(value: dict[str, Any]) -> Any:
+    """An inline configurator: the exchange format's `configurator` object, or a whole
+    exchange file as `export` writes it (`{"format": …, "configurator": …}`), pasted in."""
+    document = value if "format" in value else {"format": EXCHANGE_FORMAT, "configurator": value}
+    try:
+        return from_dict(document)
+    except ExchangeError as exc:
+        if "format" in value:  # the paths are the exchange file's own: under `configurator`
+            where = f"configurator.{exc.path}" if exc.path else "configurator"
+        else:
+            where = exc.path or "configurator"
+        raise ScenarioFileError(_from_one(where), exc.problem) from None
+
+
+# Positions in brackets, outside quoted keys (an option path may hold "[2]").
+_POSITION = re.compile(r'"(?:[^"\\]|\\.)*"|\[(\d+)\]')
+
+
+def _from_one(path: str) -> str:
+    """An exchange path counted from 0 (`layers[0]`) as a scenario file counts: from 1."""
+    return _POSITION.sub(
+        lambda m: f"[{int(m.group(1)) + 1}]" if m.group(1) is not None else m.group(0), path
     )
 
 
@@ -293,7 +319,7 @@ def _no_duplicates(value: Any, path: str) -> None:
         for key, item in value.items():
             _no_duplicates(item, _join(path, key))
     elif isinstance(value, list):
-        for i, item in enumerate(value):
+        for i, item in enumerate(value, start=1):
             _no_duplicates(item, f"{path}[{i}]")
 
 
@@ -314,8 +340,9 @@ def _problem(error: ErrorDetails, model: type[BaseModel] | None) -> str:
     if kind == "missing":
         return "required key is missing"
     if kind == "extra_forbidden":
-        allowed = ", ".join(model.model_fields) if model is not None else ""
-        return f"unknown key (allowed here: {allowed})"
+        allowed = list(model.model_fields) if model is not None else []
+        hint = did_you_mean(str(error["loc"][-1]), allowed)
+        return f"unknown key{', ' + hint if hint else ''} (allowed here: {', '.join(allowed)})"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return "expected an object"
     if kind == "list_type":
@@ -326,15 +353,15 @@ def _problem(error: ErrorDetails, model: type[BaseModel] | None) -> str:
 
 
 def _where(loc: tuple[int | str, ...]) -> tuple[str, type[BaseModel] | None]:
-    """A pydantic location as a field path (`steps[2].expect.stock["A/B"]`), and the model
-    that holds the last key (for an unknown key, the keys allowed there)."""
+    """A pydantic location as a field path (`steps[3].expect.stock["A/B"]`, positions from
+    1), and the model that holds the last key (for an unknown key, the keys allowed there)."""
     parts: list[str] = []
     current: Any = _File
     holder: type[BaseModel] | None = _File
     for part in loc:
         current = _unwrap(current)
         if isinstance(part, int):
-            parts.append(f"[{part}]")
+            parts.append(f"[{part + 1}]")
             current = typing.get_args(current)[0] if typing.get_args(current) else Any
             continue
         if isinstance(current, type) and issubclass(current, BaseModel):

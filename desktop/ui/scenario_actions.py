@@ -136,6 +136,7 @@ class ScenarioActions(QObject):
         self.recorder.interrupted.connect(self._recording_interrupted)
         self.step_interval_ms = 150  # a person can follow the preview; tests set 0
         self.player: Player | None = None
+        self._recording_on = ""  # the configurator the last recording was made on
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._play_next)
@@ -300,6 +301,7 @@ class ScenarioActions(QObject):
         self.record_action.setChecked(True)
         cfg = self.document.configurator
         name = cfg.name if cfg is not None else ""
+        self._recording_on = name
         self.panel.begin(f"Recording on “{name}”", [], "recorded")
         self.panel.summary.setText(
             "Click through the preview; each action and what it shows is recorded. "
@@ -312,6 +314,8 @@ class ScenarioActions(QObject):
         """Stop and ask where to save (nothing recorded: nothing to save)."""
         self.recorder.stop()
         self.record_action.setChecked(False)
+        # No longer "Recording on …": the dock says what it holds now (issue 25).
+        self.panel.title.setText(f"Recorded on “{self._recording_on}”")
         if not self.recorder.steps:
             self.panel.summary.setText("Nothing was recorded.")
             return None
@@ -332,6 +336,7 @@ class ScenarioActions(QObject):
             self._problem(f"Cannot save the scenario to {path}: {exc.strerror or exc}")
             return False
         steps = len(self.recorder.steps)
+        self.panel.title.setText(f"Recorded on “{self._recording_on}”, saved as {path.name}")
         self.panel.summary.setText(f"Saved {steps} steps to {path}.")
         self._say(f"Scenario saved to {path}")
         self.recordingSaved.emit(str(path))
@@ -339,5 +344,6 @@ class ScenarioActions(QObject):
 
     def _recording_interrupted(self) -> None:
         self.record_action.setChecked(False)
+        self.panel.title.setText(f"Recorded on “{self._recording_on}”")
         self.panel.summary.setText("Recording stopped: another configurator was opened.")
         self._say("Recording stopped: another configurator was opened.")

@@ -29,11 +29,11 @@ def failing_copy(folder: Path) -> Path:
 def test_the_example_folder_passes_in_one_process(tmp_path: Path) -> None:
     """Run as QA runs it, in a subprocess on a fresh default database."""
     out = ok(cli("scenario", "run", EXAMPLES, cwd=tmp_path)).splitlines()
-    names = sorted(
-        json.loads(p.read_text(encoding="utf-8"))["name"] for p in EXAMPLES.glob("*.json")
-    )
+    files = sorted(EXAMPLES.glob("*.json"))
+    names = {json.loads(p.read_text(encoding="utf-8"))["name"]: p for p in files}
     assert len(names) >= 7
-    assert sorted(out[:-1]) == sorted(f"PASS {name}" for name in names)
+    # Each line names the scenario's file, as found in the folder named.
+    assert sorted(out[:-1]) == sorted(f"PASS {name} ({path})" for name, path in names.items())
     assert out[-1] == f"{len(names)} passed, 0 failed"
 
 
@@ -45,8 +45,9 @@ def test_a_failure_names_step_key_expected_and_got_and_exits_1(
     assert main(["--db", str(demo_db), "scenario", "run", str(SPEC_EXAMPLE), str(failing)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        "PASS Purple is backordered under notify",
-        'FAIL Wrong subtotal under notify: step 5: subtotal: expected "100.00", got "108.00"',
+        f"PASS Purple is backordered under notify ({SPEC_EXAMPLE})",
+        f"FAIL Wrong subtotal under notify ({failing}): "
+        'step 5: subtotal: expected "100.00", got "108.00"',
         "1 passed, 1 failed",
     ]
     assert digest(demo_db) == before  # the database is never written
@@ -69,14 +70,20 @@ def test_an_invalid_file_exits_2_naming_the_field_and_the_valid_files_still_run(
     assert main(["--db", str(demo_db), "scenario", "run", str(folder)]) == 2
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [
-        "PASS Purple is backordered under notify",
-        'FAIL Wrong subtotal under notify: step 5: subtotal: expected "100.00", got "108.00"',
-        "1 passed, 1 failed",
+        f"PASS Purple is backordered under notify ({folder / 'a-ok.json'})",
+        f"FAIL Wrong subtotal under notify ({folder / 'b-fails.json'}): "
+        'step 5: subtotal: expected "100.00", got "108.00"',
+        # The files that could not run are counted too.
+        "1 passed, 1 failed, 3 invalid",
     ]
     errors = captured.err.splitlines()
     assert len(errors) == 3
     assert errors[0].startswith(f"configurator-editor: error: {folder / 'c-typo.json'}: ")
-    assert "steps[6].expect.stok: unknown key (allowed here: option," in errors[0]
+    # The 7th step is steps[7], as a failure in it would be "step 7".
+    assert (
+        'steps[7].expect.stok: unknown key, did you mean "stock"? (allowed here: option,'
+        in (errors[0])
+    )
     assert f"{folder / 'd-broken.json'}: invalid JSON at line 1" in errors[1]
     assert 'configurator: no configurator "No Such Product"' in errors[2]
 

@@ -172,18 +172,45 @@ def test_each_expect_key_passes_and_fails_naming_step_key_expected_and_got(key: 
 
 
 def test_an_option_path_that_names_nothing_is_named_with_its_field() -> None:
+    """Positions count from 1, as the run's "step 1" does (docs/preview-and-scenarios.md)."""
     data = scenario([{"select": "Grip Color/Metallic Green"}])
     with pytest.raises(ScenarioError) as caught:
         play(data)
-    assert caught.value.where == "steps[0].select"
+    assert caught.value.where == "steps[1].select"
     assert 'no option "Grip Color/Metallic Green"' in str(caught.value)
+    assert 'did you mean "Grip Color/Metallic Red"' in caught.value.problem
+    far = scenario([{"select": "Seat/Leather"}])
+    with pytest.raises(ScenarioError) as caught:
+        play(far)
+    assert caught.value.problem == 'no option "Seat/Leather" in "Custom Game Controller"'
+
+
+def test_a_mistyped_option_path_gets_did_you_mean() -> None:
+    data = scenario([{"quantity": 1}, {"select": "Grip Color/Metalic Purple"}])
+    with pytest.raises(ScenarioError) as caught:
+        play(data)
+    assert caught.value.where == "steps[2].select"
+    assert caught.value.problem.endswith(
+        '; did you mean "Grip Color/Metallic Purple" or "Grip Color/Metallic Red"?'
+    )
 
 
 @pytest.mark.parametrize(
     ("change", "where", "problem"),
     [
-        (lambda d: d["steps"][1]["expect"].update(colour="red"), "steps[1].expect.colour",
+        (lambda d: d["steps"][1]["expect"].update(colour="red"), "steps[2].expect.colour",
          "unknown key (allowed here: option, availability"),
+        (lambda d: d["steps"][6]["expect"].update(stok={}), "steps[7].expect.stok",
+         'unknown key, did you mean "stock"? (allowed here: option,'),
+        (lambda d: d["setup"].update(backorder="notify"), "setup.backorder",
+         'unknown key, did you mean "backorders"? (allowed here: addon, backorders'),
+        (lambda d: d["steps"][0].update(selct="x") or d["steps"][0].pop("select"),
+         "steps[1].selct", 'did you mean "select" or "deselect"?'),
+        (lambda d: d.update(configurator={"format": "configurator-editor/1",
+                                          "configurator": {"name": "I", "base_price": 4}}),
+         "configurator.configurator.base_price", "expected an amount as a string"),
+        (lambda d: d.update(configurator={"format": "configurator-editor/9", "configurator": {}}),
+         "configurator.format", "configurator-editor/1"),
         (lambda d: d.update(author="QA"), "author", "unknown key (allowed here: format, name"),
         (lambda d: d["setup"]["stock"][PURPLE].update(quantity="0"),
          f'setup.stock["{PURPLE}"].quantity', "expected an integer"),
@@ -191,18 +218,18 @@ def test_an_option_path_that_names_nothing_is_named_with_its_field() -> None:
          f'setup.stock["{PURPLE}"].sku', "unknown key"),
         (lambda d: d["setup"].update(backorders="maybe"), "setup.backorders",
          'expected one of "no", "notify", "yes"'),
-        (lambda d: d["steps"].append({"quantity": 0}), "steps[7].quantity",
+        (lambda d: d["steps"].append({"quantity": 0}), "steps[8].quantity",
          "expected a whole number from 1 to 1,000,000"),
-        (lambda d: d["steps"].append({"quantity": 2, "add_to_cart": True}), "steps[7]",
+        (lambda d: d["steps"].append({"quantity": 2, "add_to_cart": True}), "steps[8]",
          "this one has quantity and add_to_cart"),
-        (lambda d: d["steps"][4]["expect"].update(subtotal=108), "steps[4].expect.subtotal",
+        (lambda d: d["steps"][4]["expect"].update(subtotal=108), "steps[5].expect.subtotal",
          "expected an amount as a string"),
         (lambda d: d["steps"][1]["expect"].update(availability="sold out"),
-         "steps[1].expect.availability", 'expected one of "available"'),
-        (lambda d: d["steps"].append({"expect": {"notice": ""}}), "steps[7].expect",
+         "steps[2].expect.availability", 'expected one of "available"'),
+        (lambda d: d["steps"].append({"expect": {"notice": ""}}), "steps[8].expect",
          'notice needs "option"'),
-        (lambda d: d["steps"].append({"expect": {}}), "steps[7].expect", "expects nothing"),
-        (lambda d: d["steps"].append({"add_to_cart": False}), "steps[7].add_to_cart",
+        (lambda d: d["steps"].append({"expect": {}}), "steps[8].expect", "expects nothing"),
+        (lambda d: d["steps"].append({"add_to_cart": False}), "steps[8].add_to_cart",
          "expected true"),
         (lambda d: d.update(format="configurator-editor/1"), "format",
          '"configurator-editor-scenario/1"'),
@@ -210,7 +237,7 @@ def test_an_option_path_that_names_nothing_is_named_with_its_field() -> None:
         (lambda d: d.update(steps=[]), "steps", "at least one step"),
         (lambda d: d.pop("configurator"), "configurator", "required key is missing"),
         (lambda d: d.update(configurator={"name": "I", "layers": [{"name": "A", "type": "image"}]}),
-         "configurator.layers[0].type", "an image layer cannot be placed at the top level"),
+         "configurator.layers[1].type", "an image layer cannot be placed at the top level"),
         (lambda d: d.update(configurator={"name": "Inline", "base_price": 4}),
          "configurator.base_price", "expected an amount as a string"),
     ],
@@ -280,3 +307,28 @@ def test_low_stock_setup_and_expectations() -> None:
     results = play(data)
     assert all(r.passed for r in results), [r.failure for r in results]
     assert to_data(from_data(loads(json.dumps(data)))) == data
+
+
+def test_a_whole_exchange_file_pasted_as_the_configurator_is_accepted() -> None:
+    """What `export` writes ({"format": …, "configurator": …}) pasted in whole plays as the
+    configurator object alone does (it was refused: "configurator.name: required key")."""
+    from desktop.store.exchange_format import to_dict
+
+    exported = to_dict(load_demo())
+    assert set(exported) == {"format", "configurator"}
+    data = loads(SPEC_EXAMPLE)
+    data["configurator"] = exported
+    scenario = from_data(loads(json.dumps(data)))
+    assert scenario.configurator.name == "Custom Game Controller"  # type: ignore[union-attr]
+    results = Player(Storefront(scenario.configurator), scenario).play_all()  # type: ignore[arg-type]
+    assert [r.number for r in results] == list(range(1, 8))
+    assert all(r.passed for r in results), [r.failure for r in results]
+    # Its fields are named where they are in the scenario file, positions from 1.
+    layers = exported["configurator"]["layers"]
+    grip = next(i for i, layer in enumerate(layers) if layer["name"] == "Grip Color")
+    layers[grip]["children"][2]["stock"]["quantity"] = "0"
+    data["configurator"] = exported
+    with pytest.raises(ScenarioFileError) as caught:
+        from_data(loads(json.dumps(data)))
+    where = f"configurator.configurator.layers[{grip + 1}].children[3].stock.quantity"
+    assert (caught.value.where, caught.value.problem) == (where, "expected an integer")

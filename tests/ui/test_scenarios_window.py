@@ -106,7 +106,9 @@ def test_an_invalid_file_is_named_and_nothing_plays(
     data["steps"][0] = {"choose": PURPLE}
     bad.write_text(json.dumps(data), encoding="utf-8")
     assert demo_window.scenario_actions.play_file(bad) is False
-    assert "steps[0]" in demo_window.statusBar().currentMessage()
+    # The first step is steps[1], as the run counts it (step 1).
+    message = demo_window.statusBar().currentMessage()
+    assert "steps[1].choose: unknown key" in message
     assert demo_window.preview.played is None
 
 
@@ -139,6 +141,8 @@ def test_record_save_and_run_round_trip(
     record = window.findChild(type(window.scenario_actions.record_action), "recordScenarioAction")
     record.setChecked(True)
     assert window.scenario_actions.recorder.recording
+    title = window.scenario_actions.panel.title
+    assert title.text() == f"Recording on “{DEMO}”"
     purple = pane.option_control(PURPLE)
     assert purple is not None
     purple.click()  # Available on Backorder under the demo's notify
@@ -157,8 +161,12 @@ def test_record_save_and_run_round_trip(
     pane.reset_button.click()
     record.setChecked(False)
     saved = tmp_path / "recorded.json"
+    # Stopped: no longer "Recording on …" (issue 25), while the save dialog asks where.
+    assert title.text() == f"Recorded on “{DEMO}”"
     with qtbot.waitSignal(window.scenario_actions.recordingSaved):
         answer(window, "recordScenarioDialog", saved)
+    assert title.text() == f"Recorded on “{DEMO}”, saved as recorded.json"
+    assert not title.text().startswith("Recording")
     data = json.loads(saved.read_text(encoding="utf-8"))
     kinds = [next(iter(step)) for step in data["steps"]]
     assert kinds == [
@@ -176,7 +184,10 @@ def test_record_save_and_run_round_trip(
     # The file the window saved passes when the CLI runs it — on the stored values as they
     # are now (Red was edited to 1), since its setup pins what it started from.
     assert main(["--db", str(demo_db), "scenario", "run", str(saved)]) == 0
-    assert capsys.readouterr().out.splitlines() == ["PASS recorded", "1 passed, 0 failed"]
+    assert capsys.readouterr().out.splitlines() == [
+        f"PASS recorded ({saved})",
+        "1 passed, 0 failed",
+    ]
     # ...and when the window plays it.
     assert play(qtbot, window, saved) is True
     # Recording and playing made no edit of their own: only the merchant's restock is there.
