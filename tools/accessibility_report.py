@@ -66,7 +66,7 @@ def main() -> int:
         window.layers_panel.select_layer(layer)
     window.preview.add_to_cart()
     window.activateWindow()
-    QTest.qWait(200)  # let the layouts settle after the cart line
+    QTest.qWait(600)  # let the layouts settle after the cart line (and the docks yield)
     if args.shot is not None:  # before Tab scrolls the panels
         window.grab().save(str(args.shot))
         print(f"saved {args.shot}")

@@ -131,10 +131,11 @@ class LayerSettingsPanel(QScrollArea):
         accessibility.add_row(self.form, "P&rice", self.price_edit, self._image_rows[0])
         accessibility.add_row(self.form, "Sale pr&ice", self.sale_edit, self._image_rows[1])
         accessibility.add_row(self.form, "I&mage", self.image_field.path_edit, self._image_rows[2])
-        self.form.addRow("", self.active_check)
-        self.form.addRow("", self.required_check)
-        self.form.addRow("", self.multiple_check)
-        self.form.addRow("", self.hidden_check)
+        # The check boxes span the form, so they start in one line whatever their text's
+        # length (beside an empty label, a long one wrapped under it and a short one not).
+        for check in (self.active_check, self.required_check, self.multiple_check):
+            self.form.addRow(check)
+        self.form.addRow(self.hidden_check)
         self.stock = StockSection(document, self.committer)
 
         layout = QVBoxLayout(body)

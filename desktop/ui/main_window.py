@@ -41,6 +41,7 @@ from .layer_actions import LayerActions
 from .layer_settings_panel import LayerSettingsPanel
 from .layer_tree_model import LayerTreeModel
 from .layers_panel import LayersPanel
+from .narrow_layout import DockYield
 from .plain_text import plain_tooltip
 from .preview import PreviewPane
 from .preview_export import PreviewExport
@@ -171,6 +172,15 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.settings_dock, self.scenario_dock)
         self.settings_dock.raise_()
         self.scenario_dock.hide()  # shown when a scenario plays or records
+        self.dock_yield = DockYield(
+            self,
+            self.preview,
+            [
+                (self.settings_dock, self.settings_panel.comfortable_width),
+                (self.scenario_dock, self.settings_panel.comfortable_width),
+                (self.layers_dock, lambda: LAYERS_MIN_COMFORT),
+            ],
+        )
         self.scenario_actions.showRequested.connect(self._show_scenario_dock)
         self._create_actions()
         self._create_menus_and_toolbar()
@@ -478,6 +488,7 @@ class MainWindow(QMainWindow):
                 widths.append(wanted)
         if docks:
             self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
+        self.dock_yield.fit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A field still being typed in commits on focus loss; make that happen before closing.

@@ -8,6 +8,7 @@ it can change; see live.py.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -33,6 +34,11 @@ from .live import LiveUpdates
 from .message import MessageArea
 from .option_list import OptionList
 from .summary import SummaryArea, SummaryView
+
+# Narrower than this, the options column takes more than half: its badges need the room more
+# than the product image, which scales.
+NARROW_WIDTH = 560
+NARROW_IMAGE_SHARE = 0.4
 
 
 class PreviewPane(QWidget):
@@ -136,8 +142,11 @@ class PreviewPane(QWidget):
         right_layout.addLayout(buy)
         right_layout.addWidget(self.message)
 
-        body = QSplitter(Qt.Orientation.Horizontal)
+        self.body = body = QSplitter(Qt.Orientation.Horizontal)
         body.setObjectName("previewSplitter")
+        # Once the user drags it, the split stays theirs (see resizeEvent).
+        self._split_by_user = False
+        body.splitterMoved.connect(self._splitter_moved)
         body.setChildrenCollapsible(False)
         body.addWidget(left)
         body.addWidget(right)
@@ -146,6 +155,21 @@ class PreviewPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(body, 1)
+
+    def _splitter_moved(self) -> None:
+        self._split_by_user = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """In a narrow pane the options get 60 % of the width, the product image the rest:
+        halves left "Available on Backorder" cut under a name (docs/preview-and-scenarios.md)."""
+        super().resizeEvent(event)
+        if self._split_by_user:
+            return
+        width = self.body.width()
+        image = round(width * NARROW_IMAGE_SHARE) if width < NARROW_WIDTH else width // 2
+        sizes = [image, width - image]
+        if self.body.sizes() != sizes:
+            self.body.setSizes(sizes)
 
     # --- showing -------------------------------------------------------------------------
     @property
