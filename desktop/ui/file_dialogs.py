@@ -40,6 +40,11 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
         return f"{suffix.upper()} File" if suffix else "File"
 
 
+# Room for the name, size, type and date columns side by side (Qt's default of about 630 px
+# cut the dates), and never more than most of the window it belongs to.
+WIDTH, HEIGHT = 860, 520
+WINDOW_SHARE = 0.9
+
 _provider: list[NameOnlyIconProvider] = []  # one for the process: a dialog does not own it
 
 
@@ -61,4 +66,15 @@ def file_dialog(
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     never_read_files(dialog)
+    fit_to_window(dialog, parent)
     return dialog
+
+
+def fit_to_window(dialog: QFileDialog, parent: QWidget) -> None:
+    """In the window's theme (its palette, not a platform default: a light dialog over a
+    dark window) and wide enough to read its columns."""
+    window = parent.window()
+    dialog.setPalette(window.palette())
+    width = min(WIDTH, round(window.width() * WINDOW_SHARE)) if window.width() else WIDTH
+    height = min(HEIGHT, round(window.height() * WINDOW_SHARE)) if window.height() else HEIGHT
+    dialog.resize(max(width, dialog.sizeHint().width()), max(height, dialog.sizeHint().height()))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..store import media
 from . import palette
-from .file_dialogs import never_read_files
+from .file_dialogs import fit_to_window, never_read_files
 from .palette import Tone
 
 THUMBNAIL = QSize(96, 96)
@@ -96,6 +96,7 @@ class ImageField(QWidget):
             # The same dialog everywhere (and findable by tests), not a platform one.
             self.dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
             never_read_files(self.dialog)  # it lists the database's own folder
+            fit_to_window(self.dialog, self)
             self.dialog.fileSelected.connect(self.fileChosen)
         if self.db_path is not None:
             folder = media.media_dir(self.db_path)

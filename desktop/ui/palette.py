@@ -105,6 +105,25 @@ def readable(color: QColor, backgrounds: list[QColor], ratio: float) -> QColor:
     return target
 
 
+# How far a disabled icon's ink goes from the disabled text colour towards the window: a
+# greyed glyph must read as off beside an enabled one, on a dark palette too (Qt's own
+# disabled icon is a light grey there, as bright as the enabled white).
+DISABLED_ICON_FADE = 0.35
+
+
+def disabled_icon_ink(palette: QPalette) -> QColor:
+    """The one colour a disabled icon is drawn in: the disabled text, faded towards the
+    window, so it is dimmer than any enabled icon on light and dark palettes alike."""
+    text = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+    return mix(text, palette.color(QPalette.ColorRole.Window), DISABLED_ICON_FADE)
+
+
+def selected_icon_ink(palette: QPalette) -> QColor:
+    """A mark on a selected row: drawn in the selection's text colour, so a blue tick never
+    vanishes on a blue highlight; its shape still tells the state."""
+    return palette.color(QPalette.ColorRole.HighlightedText)
+
+
 def _grounds(palette: QPalette) -> list[QColor]:
     return [palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base)]
 

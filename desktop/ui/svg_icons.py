@@ -5,7 +5,9 @@ QtSvg renders them, so one file serves a light, a dark and a high-contrast palet
 `currentColor` the icon's own tone (the text colour when it has none), `CanvasText` the text
 colour, `Canvas` the field background (what a cut-out shows, e.g. a tick through a disc),
 `AccentColor` the accent (a plus badge) and `Mark` the folder's yellow. Each icon
-is rendered at several sizes, from 16 px up to 64 px, so it stays crisp at 2x and 3x scaling.
+is rendered at several sizes, from 16 px up to 64 px, so it stays crisp at 2x and 3x scaling,
+and in three modes: normal; disabled, all in one dimmed grey (palette.disabled_icon_ink);
+selected, all in the selection's text colour on the highlight (palette.selected_icon_ink).
 """
 
 from __future__ import annotations
@@ -44,6 +46,17 @@ def _renderer(name: str, ink: QColor, ground: QColor, pal: QPalette) -> QSvgRend
         "Mark": palette.color(Tone.FOLDER, pal),
         "Canvas": ground,
     }
+    return _recoloured(name, words)
+
+
+def _flat_renderer(name: str, ink: QColor, ground: QColor) -> QSvgRenderer:
+    """Every colour of the file in ink (the cut-outs in ground): a disabled or selected
+    icon, which must not keep its hues."""
+    words = dict.fromkeys(("currentColor", "CanvasText", "AccentColor", "Mark"), ink)
+    return _recoloured(name, {**words, "Canvas": ground})
+
+
+def _recoloured(name: str, words: dict[str, QColor]) -> QSvgRenderer:
     text = svg_source(name)
     for word, value in words.items():
         text = text.replace(f'"{word}"', f'"{value.name()}"')
@@ -71,15 +84,28 @@ def render(
 
 
 @cache
-def _icon(name: str, ink: int, window: int, base: int, text: int) -> QIcon:
+def _icon(
+    name: str, ink: int, window: int, base: int, text: int, disabled: int, selected: int, high: int
+) -> QIcon:
     pal = QPalette()
     pal.setColor(QPalette.ColorRole.Window, QColor.fromRgba(window))
     pal.setColor(QPalette.ColorRole.Base, QColor.fromRgba(base))
     pal.setColor(QPalette.ColorRole.WindowText, QColor.fromRgba(text))
-    renderer = _renderer(name, QColor.fromRgba(ink), QColor.fromRgba(base), pal)
+    modes = (
+        (QIcon.Mode.Normal, _renderer(name, QColor.fromRgba(ink), QColor.fromRgba(base), pal)),
+        (
+            QIcon.Mode.Disabled,
+            _flat_renderer(name, QColor.fromRgba(disabled), QColor.fromRgba(window)),
+        ),
+        (
+            QIcon.Mode.Selected,
+            _flat_renderer(name, QColor.fromRgba(selected), QColor.fromRgba(high)),
+        ),
+    )
     result = QIcon()
-    for size in SIZES:
-        result.addPixmap(_draw(renderer, size))
+    for mode, renderer in modes:
+        for size in SIZES:
+            result.addPixmap(_draw(renderer, size), mode)
     return result
 
 
@@ -95,4 +121,7 @@ def icon(name: str, tone: Tone | None = None) -> QIcon:
         pal.color(QPalette.ColorRole.Window).rgba(),
         pal.color(QPalette.ColorRole.Base).rgba(),
         text.rgba(),
+        palette.disabled_icon_ink(pal).rgba(),
+        palette.selected_icon_ink(pal).rgba(),
+        pal.color(QPalette.ColorRole.Highlight).rgba(),
     )
