@@ -67,23 +67,26 @@ class GlobalSettingsDialog(QDialog):
         self.configurator_label = QLabel(self)
         self.configurator_label.setTextFormat(Qt.TextFormat.PlainText)
         self.configurator_label.setStyleSheet("font-weight: bold;")
+        # The name in full here, wrapped; the window title stays short, so a window manager
+        # never cuts it to "Global Settings — Custom...ler".
+        self.configurator_label.setWordWrap(True)
         self.product_edit = QLineEdit(self)
         self.product_edit.setObjectName("productNameEdit")
-        self.product_error = FieldError("productNameError", self)
+        self.product_error = FieldError("productNameError", self, grow=True)
         self.woo_edit = QLineEdit(self)
         self.woo_edit.setObjectName("woocommerceIdEdit")
         self.woo_edit.setPlaceholderText("not linked")
         self.woo_edit.setValidator(
             QRegularExpressionValidator(QRegularExpression(r"[0-9]{0,12}"), self.woo_edit)
         )
-        self.woo_error = FieldError("woocommerceIdError", self)
+        self.woo_error = FieldError("woocommerceIdError", self, grow=True)
         self.price_edit = QLineEdit(self)
         self.price_edit.setObjectName("basePriceEdit")
-        self.price_error = FieldError("basePriceError", self)
+        self.price_error = FieldError("basePriceError", self, grow=True)
         self.currency_edit = QLineEdit(self)
         self.currency_edit.setObjectName("currencyEdit")
         self.currency_edit.setMaximumWidth(80)
-        self.currency_error = FieldError("currencyError", self)
+        self.currency_error = FieldError("currencyError", self, grow=True)
 
         product = QGroupBox("Product", self)
         form = QFormLayout(product)
@@ -123,7 +126,8 @@ class GlobalSettingsDialog(QDialog):
         notice_row.setContentsMargins(24, 0, 0, 0)  # indented: it refines the box above
         notice_row.addWidget(self.notice_check)
         stock_layout.addLayout(notice_row)
-        stock_layout.addLayout(self._make_low_stock_form())
+        low_stock_form = self._make_low_stock_form()
+        stock_layout.addLayout(low_stock_form)
         stock_layout.addWidget(self.addon_label)
         self.backorder_check.toggled.connect(self.notice_check.setEnabled)
 
@@ -139,6 +143,7 @@ class GlobalSettingsDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
+        _align_label_columns(form, low_stock_form)
 
     def _make_low_stock_form(self) -> QFormLayout:
         """Low stock (SPEC §3): the threshold and what shoppers are told of stock."""
@@ -167,7 +172,6 @@ class GlobalSettingsDialog(QDialog):
         self.configurator_id = cfg.id
         self.snapshot, _version = self.document.configurator_fields(cfg.id, FIELDS)
         self.configurator_label.setText(cfg.name)
-        self.setWindowTitle(f"{texts.GLOBAL_SETTINGS} — {cfg.name}")
         self._fill(self.snapshot)
         active = self.document.addon_active
         self.stock_section.setEnabled(active)
@@ -254,3 +258,17 @@ class GlobalSettingsDialog(QDialog):
         if self.snapshot:
             self._fill(self.snapshot)  # Cancel: what was there on open
         super().reject()
+
+
+def _align_label_columns(*forms: QFormLayout) -> None:
+    """One label column for the dialog's forms, so all its fields start in one line."""
+    labels = [
+        label
+        for form in forms
+        for row in range(form.rowCount())
+        if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+        and (label := item.widget()) is not None
+    ]
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)

@@ -130,8 +130,8 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(self.warning_label)
         layout.addStretch(1)  # spare height goes here, not inside the messages
         layout.addWidget(buttons)
-        self.show_problem(preview.problem)
         self.setMinimumWidth(520)
+        self.show_problem(preview.problem)
 
     def _label(self, name: str, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -146,4 +146,16 @@ class ImportPreviewDialog(QDialog):
         self.problem_label.setText(f"This file cannot be imported:\n{problem}" if problem else "")
         self.problem_label.setVisible(bool(problem))
         self.import_button.setEnabled(problem is None and self.preview.configurator is not None)
-        self.adjustSize()  # grow to fit the message
+        self.fit_height()  # grow to fit the message
+
+    def fit_height(self) -> None:
+        """As tall as the text needs at the width the dialog has: adjustSize measured the
+        wrapped labels at their narrowest, which left empty lines above the buttons once
+        the dialog took its 520 px."""
+        width = max(self.width(), self.minimumWidth())
+        layout = self.layout()
+        if layout.hasHeightForWidth():
+            height = layout.totalHeightForWidth(width)
+        else:
+            height = layout.totalSizeHint().height()
+        self.resize(width, max(height, layout.totalMinimumSize().height()))

@@ -30,16 +30,25 @@ def action_label(action: QAction) -> str:
     return action.iconText().replace("…", "").strip()
 
 
+def typed(keys: QKeySequence) -> bool:
+    """Whether a key sequence is made of keys every keyboard has: not a dedicated Open, New,
+    Undo, Find or Help key (Qt's standard shortcuts add them; listed, "Ctrl+O, Open" read as
+    a sequence of two key presses)."""
+    key = keys[0].key()
+    return key < Qt.Key.Key_Back and key != Qt.Key.Key_Help
+
+
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
-    """(action, its keys) for every action under window with a shortcut, in creation order."""
+    """(action, its keys) for every action under window with a shortcut, in creation order;
+    alternatives joined by "or" (a comma is how Qt writes a sequence of presses)."""
     rows: list[tuple[str, str]] = []
     seen: set[int] = set()
     for action in window.findChildren(QAction):
-        keys = [k for k in action.shortcuts() if not k.isEmpty()]
+        keys = [k for k in action.shortcuts() if not k.isEmpty() and typed(k)]
         if not keys or id(action) in seen:
             continue
         seen.add(id(action))
-        text = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+        text = " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
         rows.append((action_label(action), text))
     return rows
 

@@ -25,6 +25,7 @@ from .palette import Tone
 
 Index = QModelIndex | QPersistentModelIndex
 _HEADERS = ("Option", "SKU", "Field", "Old", "New")
+SKU_COLUMN = _HEADERS.index("SKU")
 
 
 class SheetChangesModel(QAbstractTableModel):
@@ -92,6 +93,10 @@ class StockImportDialog(QDialog):
         self.changes_view.horizontalHeader().setStretchLastSection(True)
         self.changes_view.setModel(SheetChangesModel(plan.changes if plan else (), self))
         self.changes_view.setColumnWidth(0, 260)
+        # One line per change: a SKU broken at its hyphen ("CASE-YELLOW-" / "METALLIC") reads
+        # as two codes. The SKU column takes the width of the SKUs on screen.
+        self.changes_view.setWordWrap(False)
+        self.changes_view.resizeColumnToContents(SKU_COLUMN)
         self.notes = QPlainTextEdit(self)  # plain text: it quotes SKUs and names from the file
         self.notes.setObjectName("stockImportNotes")
         self.notes.setReadOnly(True)
