@@ -39,10 +39,13 @@ def size_for(pane: QWidget, width: int) -> QSize:
 @contextmanager
 def shopper_only(pane: PreviewPane) -> Iterator[None]:
     """While drawing an image: the pane without the editor's controls (Reset simulation,
-    the simulated-shopper note, the cart's Remove and Checkout), its summary, cart and order
-    as tall as their text, and the product image square at the top of its column. All is
-    put back afterwards, size included, so the window's own pane can be drawn this way."""
+    the simulated-shopper note, the cart's Remove and Checkout, the split's grip), its
+    summary, cart and order as tall as their text, and the product image square at the top
+    of its column. All is put back afterwards, size included, so the window's own pane can
+    be drawn this way."""
+    # The split between image and options is the editor's too: its grip is not drawn.
     hidden = [pane.reset_button, pane.cart.remove_button, pane.cart.checkout_button]
+    hidden += [pane.body.handle(i) for i in range(1, pane.body.count())]
     visible = [w for w in hidden if not w.isHidden()]
     capped = [pane.summary_area, pane.cart.view, pane.cart.order_area]
     caps = [w.MAX_HEIGHT for w in capped]  # type: ignore[attr-defined]

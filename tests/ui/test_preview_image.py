@@ -41,7 +41,8 @@ def differing_pixels(a: QImage, b: QImage) -> int:
 
 
 def editor_only(pane: PreviewPane) -> list[object]:
-    return [pane.reset_button, pane.cart.remove_button, pane.cart.checkout_button]
+    grip = pane.body.handle(1)
+    return [pane.reset_button, pane.cart.remove_button, pane.cart.checkout_button, grip]
 
 
 def assert_holds_every_option(pane: PreviewPane) -> None:
