@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from . import json_text, stock_cli, version_command
+from .domain import rules
 from .domain.collector import collector_paused
 from .domain.storefront import MAX_QUANTITY
 from .headless import Scenario, UnknownOption, run_scenario
@@ -83,8 +84,8 @@ def _shown(text: str) -> str:
 def _quantity(text: str) -> int:
     """--qty: what the storefront accepts, checked here so that a bad one is a usage error."""
     try:
-        value = int(text)  # a number too long to convert is refused here as well
-    except ValueError:
+        value = rules.whole_number(text)  # as a stock sheet reads numbers (docs/stock-sheets.md)
+    except rules.RuleError:
         value = 0
     if not 1 <= value <= MAX_QUANTITY:
         raise argparse.ArgumentTypeError(

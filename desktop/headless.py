@@ -41,8 +41,12 @@ def find_option(cfg: Configurator, path: str) -> Layer:
             + (f"({hint})" if hint else '(paths look like "Group/Option")')
         )
     if len(found) > 1:
+        # Each reading's exact spelling names it alone (docs/stock-sheets.md), unless the
+        # layers are namesakes (a damaged tree), which no spelling tells apart.
+        spelled = [f'"{layer.path}"' for layer in found]
+        hint = f"; write {' or '.join(spelled)}" if len(set(spelled)) == len(spelled) else ""
         raise UnknownOption(
-            f'"{path}" is ambiguous in "{cfg.name}": it names {_candidates(cfg, found)}'
+            f'"{path}" is ambiguous in "{cfg.name}": it names {_candidates(cfg, found)}{hint}'
         )
     (layer,) = found
     if layer.is_group:

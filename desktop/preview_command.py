@@ -14,13 +14,15 @@ import os
 import sys
 from pathlib import Path
 
+from .domain import rules
+
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 320, 8000, 1000
 
 
 def _width(text: str) -> int:
     try:
-        value = int(text)
-    except ValueError:
+        value = rules.whole_number(text)  # as every number typed (docs/stock-sheets.md)
+    except rules.RuleError:
         value = 0
     if not MIN_WIDTH <= value <= MAX_WIDTH:
         raise argparse.ArgumentTypeError(

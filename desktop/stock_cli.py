@@ -98,8 +98,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
             try:
                 plan = import_sheet(session, configurator_id, text, dry_run=args.dry_run)
             except SheetError as exc:
-                problems = "; ".join(exc.problems)
-                raise CliError(f"{args.file} refused, nothing written: {problems}") from None
+                # One line: the first problems and a count of the rest (docs/stock-sheets.md).
+                raise CliError(f"{args.file} refused, nothing written: {exc}") from None
     finally:
         db.close()
     if args.json:

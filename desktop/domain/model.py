@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from . import option_path
 from .collector import collector_paused
 
 
@@ -145,13 +146,14 @@ class Layer:
 
     @property
     def path(self) -> str:
-        """'Group/Sub group/Option', as the CLI and exchange name options."""
+        """'Group/Sub group/Option', as the CLI, sheets and scenarios name options; a "/"
+        inside a name is written "\\/" (see option_path), so the path names this layer alone."""
         names: list[str] = []
         node: Layer | None = self
         while node is not None:
             names.append(node.name)
             node = node.parent
-        return "/".join(reversed(names))
+        return option_path.join(names[::-1])
 
     @property
     def row(self) -> int:
@@ -230,14 +232,16 @@ class Configurator:
     def option_paths(self) -> Iterator[tuple[Layer, str]]:
         """Each option with its `path`, in layer order; each path is built from its parent's
         (a report of 100,000 options would otherwise walk up from every one of them)."""
-        image = LayerType.IMAGE
-        stack = [(layer, layer.name) for layer in reversed(self.layers)]
+        image, escape = LayerType.IMAGE, option_path.escape
+        stack = [(layer, escape(layer.name)) for layer in reversed(self.layers)]
         while stack:
             node, path = stack.pop()
             if node.type is image:
                 yield node, path
             if node.children:
-                stack.extend((child, f"{path}/{child.name}") for child in reversed(node.children))
+                stack.extend(
+                    (child, f"{path}/{escape(child.name)}") for child in reversed(node.children)
+                )
 
     def find_path(self, path: str) -> Layer | None:
         """The one layer whose `path` is path; None when there is none or the path is
@@ -246,14 +250,30 @@ class Configurator:
         return found[0] if len(found) == 1 else None
 
     def find_paths(self, path: str, index: NameIndex | None = None) -> list[Layer]:
-        """Every layer whose `path` is path, in layer order. Names may hold "/" themselves
-        ("Black/White"), so each level tries the names made of one or more of the remaining
-        parts; more than one match means the path is ambiguous: "Color/Black/White" names both
-        the option "Black/White" of "Color" and the option "White" of its sub-group "Black".
+        """The layers path names, in layer order: the one it spells exactly (a "/" inside a
+        name written "\\/", as `Layer.path` writes it; see option_path), else every reading
+        in which a plain "/" may also be part of a name, as paths were written before:
+        "Color/Black/White", where "Color" holds "Black/White" and a sub-group "Black" holds
+        no "White", names "Black/White". More than one match means the path is ambiguous:
+        "A/B/C" names both "A/B" › "C" and "A" › "B/C" when neither "A" › "B" › "C" exists.
 
         Each level visited is scanned; with an `index` shared by many searches, a level visited
         again is looked up by name instead (see NameIndex)."""
-        parts = path.split("/")
+        parts = option_path.split(path)
+        return self._find_exact(parts, index) or self._find_readings(parts, index)
+
+    def _find_exact(self, parts: list[str], index: NameIndex | None) -> list[Layer]:
+        """The layers whose names are parts, one name a level (namesakes, which only a
+        damaged tree holds, are all followed)."""
+        levels = [self.layers]
+        for depth, name in enumerate(parts):
+            found = [node for level in levels for node in _named(level, name, index)]
+            if depth == len(parts) - 1 or not found:
+                return found
+            levels = [node.children for node in found if node.children]
+        return []
+
+    def _find_readings(self, parts: list[str], index: NameIndex | None) -> list[Layer]:
         found: list[Layer] = []
 
         def search(level: list[Layer], start: int) -> None:
@@ -287,6 +307,13 @@ class Configurator:
 
     def children_of(self, parent: Layer | None) -> list[Layer]:
         return self.layers if parent is None else parent.children
+
+
+def _named(level: list[Layer], name: str, index: NameIndex | None) -> list[Layer]:
+    indexed = None if index is None else index.get(level)
+    if indexed is None:
+        return [node for node in level if node.name == name]
+    return [node for node, _ in indexed.matches(level, {name: 0})]
 
 
 class NameIndex:

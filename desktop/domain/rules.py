@@ -8,6 +8,7 @@ cents), or raises RuleError saying what is wrong in words a merchant understands
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 from enum import StrEnum
@@ -125,10 +126,65 @@ def flag(value: object) -> bool:
 
 
 def _integer(value: object) -> int:
-    # bool is a subclass of int in Python, but `true` is not a number.
+    # bool is a subclass of int in Python, but `true` is not a number. A file's 5.0 is the
+    # whole number 5, as a sheet's "5.0" is (docs/stock-sheets.md, "Numbers").
+    if isinstance(value, float) and math.isfinite(value):
+        if not value.is_integer():
+            raise RuleError(f"expected a whole number; {value:g} has a fraction")
+        return int(value)
     if isinstance(value, bool) or not isinstance(value, int):
         raise RuleError("expected an integer")
     return value
+
+
+# A whole number written as text (docs/stock-sheets.md, "Numbers"): an optional sign (a
+# spreadsheet's minus sign U+2212 too), the digits 0-9, and at most a fraction of zeros
+# ("5.0", as spreadsheets write whole numbers). Not int()'s rule, which also takes "1_000",
+# fullwidth "５" and Arabic-Indic "٣": a sheet cell means what a person reads in it.
+_WHOLE = re.compile(r"([+\-\u2212]?)([0-9]+)(?:\.([0-9]+))?")
+_EXPONENT = re.compile(r"[+\-\u2212]?[0-9]*\.?[0-9]+[eE][+\-]?[0-9]+")
+_GROUPED = re.compile(r"[+\-\u2212]?[0-9]+(?:[_,.' \u00a0\u202f][0-9]+)+")
+_DIGITS_MAX = 100  # far beyond any range a field allows; int() of more is slow, then refused
+
+
+def whole_number(text: str) -> int:
+    """A whole number as a person or a spreadsheet writes it in text (a stock sheet's cell,
+    the stock table, a command-line number). Surrounding spaces are ignored; RuleError says
+    what is wrong with anything else, with a hint where one helps."""
+    stripped = text.strip()
+    match = _WHOLE.fullmatch(stripped)
+    if match is None:
+        raise RuleError(_not_whole(stripped))
+    sign, digits, fraction = match.groups()
+    if fraction is not None and fraction.strip("0"):
+        raise RuleError(f"expected a whole number; {stripped} has a fraction")
+    if fraction is not None and len(fraction) == 3:
+        # "1.000" is one in one country and a thousand in another: said, never guessed.
+        raise RuleError(
+            f"expected a whole number; {stripped} could be "
+            f"{int(digits)} or {digits}000 (write it without the dot)"
+        )
+    if len(digits.lstrip("0")) > _DIGITS_MAX:
+        raise RuleError(f"expected a whole number, not {_quoted(stripped)} (too many digits)")
+    number = int(digits)
+    return -number if sign in ("-", "\u2212") else number
+
+
+def _not_whole(text: str) -> str:
+    shown = _quoted(text)
+    if not text:
+        return "expected a whole number, not an empty value"
+    if any(c.isnumeric() and not "0" <= c <= "9" for c in text):
+        return f"expected a whole number in the digits 0-9, not {shown}"
+    if _EXPONENT.fullmatch(text):
+        return f"expected a whole number written out in digits, not {shown}"
+    if _GROUPED.fullmatch(text):
+        return f"expected a whole number without separators between digits, not {shown}"
+    return f"expected a whole number, not {shown}"
+
+
+def _quoted(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:39] + "…")
 
 
 def quantity(value: object) -> int | None:

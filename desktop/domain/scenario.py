@@ -302,7 +302,10 @@ class Player:
                 compare(f"{where}.low", e.low, state.low)
         if e.selection is not None:
             got = [option.path for option in shop.selected()]
-            if sorted(e.selection) != sorted(got):
+            # Compared as the options they name: a path may be spelled another way ("/" in a
+            # name written plain where that can mean nothing else; see option_path).
+            want = [self.options[path].path for path in e.selection]
+            if sorted(want) != sorted(got):
                 found.append(Mismatch("selection", list(e.selection), got))
         if e.unit_price is not None:
             compare("unit_price", e.unit_price, shop.unit_price())

@@ -5,7 +5,8 @@ Pure Python over the standard library's `csv`. `write_sheet` exports; `read_shee
 sheet against a configurator and returns a `SheetPlan` (every change, the rows that matched
 nothing, the columns it ignored) without touching anything, or raises `SheetError` listing
 every bad cell as `line <n>, <column>: <why>`. Values pass the same field rules as every
-other write path.
+other write path; text cells are written and read as `sheet_cells` says, option paths as
+`option_path` spells them (docs/stock-sheets.md).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from . import rules
 from .fields import LayerField, get_layer_field
 from .model import Configurator, Layer, StockStatus
 from .rules import RuleError
+from .sheet_cells import escape, shown_problems, unescape
 
 # WooCommerce's column names where the concept is the same (SPEC §9).
 SKU = "SKU"
@@ -47,11 +49,13 @@ _FIELD_LIMIT = 16 * 2**20
 
 
 class SheetError(ValueError):
-    """A sheet refused as a whole; `problems` lists each bad cell (`line 3, Stock: …`)."""
+    """A sheet refused as a whole; `problems` lists each bad cell (`line 3, Stock: …`), and
+    `shown` the first of them with a count of the rest (its text joins those)."""
 
     def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
         self.problems = problems
+        self.shown = shown_problems(problems)
+        super().__init__("; ".join(self.shown))
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +148,8 @@ def cell(field: LayerField, value: Any) -> str:
 
 
 def write_sheet(cfg: Configurator) -> str:
-    """Every option of the configurator as a stock sheet (header row, comma separated)."""
+    """Every option of the configurator as a stock sheet (header row, comma separated); its
+    text cells (SKU, Name) escaped where a spreadsheet would run them as a formula."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
@@ -154,8 +159,8 @@ def write_sheet(cfg: Configurator) -> str:
     quantity, low = LayerField.STOCK_QUANTITY, LayerField.LOW_STOCK_AMOUNT
     writer.writerows(
         (
-            stock.sku,
-            path,
+            escape(stock.sku),
+            escape(path),
             manage[stock.manage],
             cell(quantity, stock.quantity),
             status[stock.status],
@@ -251,15 +256,7 @@ def _status(text: str) -> StockStatus | None:
 
 
 def _whole(text: str, rule: Any) -> Any:
-    try:
-        number = int(text.replace("\u2212", "-"))  # a spreadsheet's minus sign
-    except ValueError:
-        raise RuleError(f"expected a whole number, not {_shown(text)}") from None
-    return rule(number)
-
-
-def _shown(text: str) -> str:
-    return repr(text if len(text) <= 40 else text[:39] + "…")
+    return rule(rules.whole_number(text))
 
 
 def _values(
@@ -272,7 +269,7 @@ def _values(
     values: dict[LayerField, Any] = {}
     size = len(row)
     for column, i in columns:
-        text = row[i].strip() if i < size else ""
+        text = unescape(row[i].strip()) if i < size else ""
         try:
             if column == MANAGE:
                 if text:
@@ -378,7 +375,7 @@ def read_sheet(text: str, cfg: Configurator) -> SheetPlan:
 
 
 def _cell(row: list[str], i: int | None) -> str:
-    return row[i].strip() if i is not None and i < len(row) else ""
+    return unescape(row[i].strip()) if i is not None and i < len(row) else ""
 
 
 def _match(
@@ -388,7 +385,8 @@ def _match(
     sku: str,
     name: str,
 ) -> Layer | None:
-    """The option a row is about: by SKU, or by Name (its path) when the SKU cell is blank."""
+    """The option a row is about: by SKU, or by Name (its path, as `option_path` spells it)
+    when the SKU cell is blank."""
     if sku:
         try:
             key = rules.sku(sku)
@@ -399,8 +397,10 @@ def _match(
         return None
     if by_path.get(name) is not None:
         return by_path[name]
-    # Not one option's own path: a "/" inside a name may still make it name one, or two.
+    # Not one option's own path: a plain "/" inside a name may still make it name one, or two.
     found = [layer for layer in cfg.find_paths(name) if not layer.is_group]
     if len(found) > 1:
-        raise _CellError(NAME, f'"{name}" names {len(found)} options; give each its SKU')
+        spelled = " or ".join(f'"{layer.path}"' for layer in found)
+        problem = f'"{name}" names {len(found)} options; write {spelled}, or give each its SKU'
+        raise _CellError(NAME, problem)
     return found[0] if found else None

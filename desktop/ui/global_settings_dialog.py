@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain import texts
+from ..domain import rules, texts
 from ..domain.fields import ConfiguratorField, check_configurator_changes
 from ..domain.fields import FieldError as RuleRefusal
 from ..domain.model import MAX_STOCK_QUANTITY, Backorders, StockDisplay
 from ..domain.money import money_str
+from ..domain.rules import RuleError
 from . import accessibility
 from .commands import SetConfiguratorFields, push
 from .document import Document
@@ -221,8 +222,7 @@ class GlobalSettingsDialog(QDialog):
             )
         typed = {
             F.PRODUCT_NAME: self.product_edit.text(),
-            # The field's validator lets only digits through.
-            F.WOOCOMMERCE_ID: int(woo) if woo.isdigit() else None,
+            F.WOOCOMMERCE_ID: woo,  # read below as every typed number is
             F.BASE_PRICE: self.price_edit.text(),
             F.CURRENCY: self.currency_edit.text().strip() or "$",
             F.BACKORDERS: backorders,
@@ -233,6 +233,7 @@ class GlobalSettingsDialog(QDialog):
         for _edit, error in errors.values():
             error.clear_message()
         try:
+            typed[F.WOOCOMMERCE_ID] = _typed_id(woo)
             return check_configurator_changes(typed)
         except RuleRefusal as exc:
             edit, error = errors[exc.field]  # type: ignore[index]
@@ -272,3 +273,13 @@ def _align_label_columns(*forms: QFormLayout) -> None:
     width = max((label.sizeHint().width() for label in labels), default=0)
     for label in labels:
         label.setMinimumWidth(width)
+
+
+def _typed_id(text: str) -> int | None:
+    """The WooCommerce id field's text as a number, read by the rule every typed number
+    follows (docs/stock-sheets.md, "Numbers"); the validator keeps most else out, but text
+    set programmatically or pasted is not validated."""
+    try:
+        return rules.whole_number(text) if text else None
+    except RuleError as exc:
+        raise RuleRefusal(F.WOOCOMMERCE_ID, exc.problem) from None

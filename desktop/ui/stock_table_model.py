@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QUndoStack
 
-from ..domain import rules, stock, texts
+from ..domain import option_path, rules, stock, texts
 from ..domain.fields import LAYER_LABELS, LayerField, get_layer_field
 from ..domain.model import Availability, Layer, StockStatus
 from ..domain.rules import RuleError
@@ -355,8 +355,12 @@ class StockTableModel(QAbstractTableModel):
 
 def filter_key(state: str, layer: Layer) -> str:
     """A row as the filters see it: its state key, then its path and SKU casefolded, one a
-    line (the filter box matches either, never the two joined)."""
-    return f"{state}\n{layer.path.casefold()}\n{layer.stock.sku.casefold()}"
+    line (the filter box matches either, never the two joined). A path with a "/" inside a
+    name, which it writes "\\/", is there as typed too ("Black/White")."""
+    path = layer.path
+    if "\\" in path:
+        path = f"{path}\n{'/'.join(option_path.split(path))}"
+    return f"{state}\n{path.casefold()}\n{layer.stock.sku.casefold()}"
 
 
 def parse_cell(column: int, value: Any) -> Any:
@@ -376,8 +380,5 @@ def parse_cell(column: int, value: Any) -> Any:
         raise RuleError(f'expected "{texts.STATUS_IN_STOCK}" or "{texts.STATUS_OUT_OF_STOCK}"')
     if not text:
         return None
-    try:
-        number = int(text.replace("\u2212", "-"))
-    except ValueError:
-        raise RuleError(f"expected a whole number, not {text[:40]!r}") from None
+    number = rules.whole_number(text)  # as a stock sheet reads it (docs/stock-sheets.md)
     return rules.quantity(number) if column == QUANTITY else rules.low_stock_amount(number)

@@ -20,7 +20,8 @@ from .test_cli import cli
 
 
 def shirt() -> Configurator:
-    """Names with a "/" inside, a hidden option and a hidden default."""
+    """Names with a "/" inside, a hidden option and a hidden default; "A/B/C" has no exact
+    reading and two with a "/" inside a name."""
     secret = option("Secret", price="9.00")
     secret.hidden = True
     label = option("Label", default=True)
@@ -34,6 +35,8 @@ def shirt() -> Configurator:
             required=True,
         ),
         group("Care", label),
+        group("A/B", option("C")),
+        group("A", option("B/C")),
         name="Shirt",
     )
 
@@ -108,11 +111,37 @@ def test_a_hidden_default_is_bought_with_the_rest(
 def test_an_ambiguous_path_is_refused_naming_both_readings(
     db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    err = refused(db, capsys, "Shirt", "--select", "Color/Black/White", "--add-to-cart")
+    err = refused(db, capsys, "Shirt", "--select", "A/B/C", "--add-to-cart")
     assert err == (
-        'configurator-editor: error: "Color/Black/White" is ambiguous in "Shirt": it names '
-        '"Color" › "Black/White" and "Color" › "Black" › "White"\n'
+        'configurator-editor: error: "A/B/C" is ambiguous in "Shirt": it names '
+        '"A/B" › "C" and "A" › "B/C"; write "A\\/B/C" or "A/B\\/C"\n'
     )
+
+
+@pytest.mark.parametrize(
+    ("path", "chosen"),
+    [
+        ("Color/Black\\/White", "Color/Black\\/White"),  # "/" inside a name written "\/"
+        ("Color/Black/White", "Color/Black/White"),  # each "/" a level: the sub-group's
+        ("A\\/B/C", "A\\/B/C"),
+        ("A/B\\/C", "A/B\\/C"),
+    ],
+)
+def test_a_path_spelled_exactly_names_its_own_option(
+    db: Path, capsys: pytest.CaptureFixture[str], path: str, chosen: str
+) -> None:
+    data = storefront(db, capsys, "Shirt", "--select", path)
+    assert sorted(data["selection"]) == sorted([chosen, "Care/Label"])  # in layer order
+
+
+def test_every_path_the_report_writes_selects_its_own_option(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = [o["path"] for o in storefront(db, capsys, "Shirt")["options"]]
+    assert "Color/Black\\/White" in paths and "Color/Black/White" in paths
+    for spelled in paths:
+        if spelled not in ("Color/Secret", "Care/Label"):  # hidden: not for shoppers to pick
+            assert spelled in storefront(db, capsys, "Shirt", "--select", spelled)["selection"]
 
 
 def test_a_path_with_a_slash_in_a_name_that_reads_one_way_is_accepted(
@@ -137,10 +166,10 @@ def test_an_unselectable_default_is_not_replaced(
 
 def test_through_the_real_entry_point(db: Path, tmp_path: Path) -> None:
     """As QA scripts run it: exit 2 and one line for the ambiguous path, no traceback."""
-    args = ("--db", db, "storefront", "Shirt", "--select", "Color/Black/White", "--json")
+    args = ("--db", db, "storefront", "Shirt", "--select", "A/B/C", "--json")
     result = cli(*args, cwd=tmp_path)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.count("\n") == 1
-    assert '"Color" › "Black/White"' in result.stderr
-    assert '"Color" › "Black" › "White"' in result.stderr
+    assert '"A/B" › "C"' in result.stderr
+    assert '"A" › "B/C"' in result.stderr
     assert "Traceback" not in result.stderr

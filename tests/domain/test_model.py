@@ -12,8 +12,9 @@ from tests.builders import group, option
 
 
 def test_a_path_finds_options_whose_names_hold_a_slash() -> None:
-    """Merchants name colours "Black/White"; the path of such an option is still its names
-    joined with "/", and it must lead back to the option (`storefront --select`)."""
+    """Merchants name colours "Black/White"; the path of such an option writes that "/" as
+    "\\/", and it must lead back to the option (`storefront --select`); the plain spelling
+    still finds it where it can mean nothing else."""
     cfg = Configurator(
         name="Shirt",
         layers=[
@@ -23,7 +24,14 @@ def test_a_path_finds_options_whose_names_hold_a_slash() -> None:
     )
     for layer in cfg.options():
         assert cfg.find_path(layer.path) is layer, layer.path
+    assert [layer.path for layer in cfg.options()][1:] == [
+        "Colors/Black\\/White",
+        "Colors/Red\\/Blue",
+        "Size\\/Fit/Slim/S",
+    ]
     assert cfg.find_path("Colors/Black").name == "Black"  # type: ignore[union-attr]
+    assert cfg.find_path("Colors/Black/White").name == "Black/White"  # type: ignore[union-attr]
+    assert cfg.find_path("Size/Fit/Slim/S").name == "S"  # type: ignore[union-attr]
     assert cfg.find_path("Colors/Black/White/Grey") is None
     assert cfg.find_path("Colors/Red") is None
 
@@ -31,8 +39,9 @@ def test_a_path_finds_options_whose_names_hold_a_slash() -> None:
 def test_option_paths_are_each_options_path_in_layer_order() -> None:
     cfg = shirt()
     assert [(o, path) for o, path in cfg.option_paths()] == [(o, o.path) for o in cfg.options()]
+    # A "/" inside a name is written "\/": the two options' paths differ.
     assert [path for _, path in cfg.option_paths()][:2] == [
-        "Color/Black/White",
+        "Color/Black\\/White",
         "Color/Black/White",
     ]
 
@@ -59,8 +68,13 @@ def shirt() -> Configurator:
         ("Color/Red", ["Color/Red"]),
         ("Color/Black/Grey", ["Color/Black/Grey"]),
         ("Color/Black", ["Color/Black"]),  # the sub-group; "Black/White" needs both parts
-        ("Color/Black/White", ["Color/Black/White", "Color/Black/White"]),
-        ("Size/Fit/Slim/S", ["Size/Fit/Slim/S", "Size/Fit/Slim/S"]),
+        # Spelled exactly, each path names its own layer; "/" separates levels first.
+        ("Color/Black\\/White", ["Color/Black\\/White"]),
+        ("Color/Black/White", ["Color/Black/White"]),
+        # No exact reading: a plain "/" may be inside a name, and here it can be in either.
+        ("Size/Fit/Slim/S", ["Size\\/Fit/Slim/S", "Size/Fit\\/Slim/S"]),
+        ("Size\\/Fit/Slim/S", ["Size\\/Fit/Slim/S"]),
+        ("Size/Fit\\/Slim/S", ["Size/Fit\\/Slim/S"]),
         ("Color/Blue", []),
         ("Color/Black/White/Grey", []),
         ("", []),
@@ -79,7 +93,8 @@ def test_find_paths_returns_every_reading(path: str, found: list[str]) -> None:
 def test_find_paths_gives_the_readings_in_layer_order() -> None:
     cfg = shirt()
     black_white, black, _red = cfg.layers[0].children
-    assert cfg.find_paths("Color/Black/White") == [black_white, black.children[0]]
+    assert cfg.find_paths("Color/Black/White") == [black.children[0]]  # the exact reading
+    assert cfg.find_paths("Color/Black\\/White") == [black_white]
     size_fit, size = cfg.layers[1], cfg.layers[2]
     assert cfg.find_paths("Size/Fit/Slim/S") == [
         size_fit.children[0].children[0],

@@ -166,7 +166,7 @@ REFUSALS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
     (
         "quantity float",
         setter(f"{YELLOW}.stock.quantity", 5.5),
-        f"{YELLOW}.stock.quantity: expected an integer",
+        f"{YELLOW}.stock.quantity: expected a whole number; 5.5 has a fraction",
     ),
     (
         "quantity bool",
@@ -368,6 +368,17 @@ def test_each_refusal_names_its_field(
     with pytest.raises(ExchangeError) as caught:
         from_dict(data)
     assert str(caught.value) == message
+
+
+def test_a_whole_number_written_with_a_fraction_of_zero_is_that_number() -> None:
+    # As a stock sheet's "5.0" is 5 (one rule for numbers, docs/stock-sheets.md).
+    data = copy.deepcopy(DEMO)
+    setter(f"{YELLOW}.stock.quantity", 5.0)(data)
+    setter(f"{YELLOW}.stock.low_stock_amount", 3.0)(data)
+    cfg = from_dict(data)
+    yellow = cfg.layers[1].children[0]
+    assert (yellow.stock.quantity, yellow.stock.low_amount) == (5, 3)
+    assert type(yellow.stock.quantity) is int
 
 
 @pytest.mark.parametrize(
