@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from pathlib import Path
 
@@ -44,9 +43,9 @@ def measure(db: Database, cfg: Configurator, workdir: Path, trials: int) -> dict
     export_path = workdir / "export.json"
 
     def export() -> None:
+        # As `export -o FILE` and the window's Export write it (the file and its images).
         with db.session() as session:
-            data = exchange.export_configurator(session, cfg.id)  # type: ignore[arg-type]
-        export_path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+            exchange.export_file(session, cfg.id, export_path)  # type: ignore[arg-type]
 
     results["export"] = median_ms(trials, export)
 

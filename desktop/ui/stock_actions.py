@@ -140,18 +140,26 @@ class StockActions(QObject):
         return dialog
 
     def _apply(self, dialog: StockImportDialog, path: Path, plan: SheetPlan) -> None:
-        with collector_paused():  # a dict per option, for the command's making only
+        # All of it with the collector paused, and the plan (an object a change) let go as
+        # the dialog closes: what the apply makes is freed as it goes, and nothing is left
+        # for the collector to walk, or to bring on a full pass over everything the window
+        # holds within the apply.
+        with collector_paused():
             changes = plan.by_layer()
-            count = len(changes)
+            count, applied = len(changes), len(plan.changes)
             text = f"Import stock sheet {path.name} ({count} option{'' if count == 1 else 's'})"
             command = SetStockOfMany(self.document, changes, text)
             del changes
-        if not push(self.stack, command):
-            dialog.show_problem("The sheet was not applied; see the status bar.")
-            return
-        dialog.accept()
-        self.show_dock()  # the changes, seen where they were made
-        self._say(f"Applied {len(plan.changes)} changes from {path.name}")
+            if not push(self.stack, command):
+                dialog.show_problem("The sheet was not applied; see the status bar.")
+                return
+            dialog.accept()
+            dialog.forget_plan()
+            if self.import_dialog is dialog:
+                self.import_dialog = None
+            del plan
+            self.show_dock()  # the changes, seen where they were made
+        self._say(f"Applied {applied} changes from {path.name}")
 
     def choose_export(self) -> None:
         cfg = self._configurator()

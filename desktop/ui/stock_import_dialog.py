@@ -36,6 +36,11 @@ class SheetChangesModel(QAbstractTableModel):
         super().__init__(parent)
         self.changes = changes
 
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.changes = ()
+        self.endResetModel()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default)
         return 0 if parent.isValid() else len(self.changes)
 
@@ -92,7 +97,8 @@ class StockImportDialog(QDialog):
             QHeaderView.ResizeMode.Interactive
         )
         self.changes_view.horizontalHeader().setStretchLastSection(True)
-        self.changes_view.setModel(SheetChangesModel(plan.changes if plan else (), self))
+        self.changes_model = SheetChangesModel(plan.changes if plan else (), self)
+        self.changes_view.setModel(self.changes_model)
         self.changes_view.setColumnWidth(0, 260)
         # One line per change: a SKU broken at its hyphen ("CASE-YELLOW-" / "METALLIC") reads
         # as two codes. The SKU column takes the width of the SKUs on screen.
@@ -150,6 +156,11 @@ class StockImportDialog(QDialog):
     def _apply(self) -> None:
         if self.plan is not None and self.plan.changes:
             self.applyRequested.emit(self.plan)
+
+    def forget_plan(self) -> None:
+        """Let go of the plan once it is applied (the dialog is closing)."""
+        self.plan = None
+        self.changes_model.clear()
 
     def show_problem(self, text: str) -> None:
         self.summary.setText(text)

@@ -513,8 +513,8 @@ def test_export_to_a_file_copies_the_images_beside_it(session: Session, tmp_path
     target = tmp_path / "export" / "controller.json"
     (target.parent / "images").mkdir(parents=True)
     (target.parent / "images" / "body.png").write_bytes(b"someone else's body")
-    data = export_file(session, cid, target)
-    assert read_json(target) == data
+    export_file(session, cid, target)
+    data = read_json(target)
     body = at(data, "configurator.layers[0].children[0]")["image"]
     assert body == "images/body-2.png"
     assert (target.parent / "images" / "body.png").read_bytes() == b"someone else's body"
