@@ -217,7 +217,7 @@ def _shadow(draw: st.DrawFn, siblings: list[Layer], make: Callable[[str], Layer]
             siblings.append(make(name))
 
 
-@settings(max_examples=300, deadline=None, database=None)
+@settings(max_examples=300)
 @given(cfg=trees())
 def test_every_export_reimports_unchanged_and_each_row_finds_its_own_option(
     cfg: Configurator,
