@@ -35,11 +35,14 @@ CURRENCY_MAX = 8
 # Image paths end up as file names: 255 bytes is the file-system limit for one name, so the
 # whole relative path stays below it.
 IMAGE_PATH_MAX_BYTES = 240
-# A product id is stored in a signed 64-bit integer column (SQLite and PostgreSQL alike).
+# A product id is stored in a signed 64-bit integer column (SQLite and PostgreSQL alike), as
+# are the ids of our own rows.
 PRODUCT_ID_MAX = 2**63 - 1
+ID_MAX = 2**63 - 1
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_ID = re.compile(r"[0-9]{1,19}")
 
 
 class RuleError(ValueError):
@@ -243,9 +246,14 @@ def sale_price(value: object, price: Decimal) -> Decimal | None:
     if value is None or value == "":
         return None
     sale = amount(value)
+    sale_below(sale, price)
+    return sale
+
+
+def sale_below(sale: Decimal, price: Decimal) -> None:
+    """The sale-below-price rule alone, for amounts already read (as the store reads them)."""
     if sale >= price:
         raise RuleError(f"must be below the price ({price}), or empty for no sale")
-    return sale
 
 
 def stock_status(value: object) -> StockStatus:
@@ -269,3 +277,15 @@ def _choice(kind: type[E], value: object) -> E:
     except ValueError:
         listed = ", ".join(f'"{member.value}"' for member in kind)
         raise RuleError(f"expected one of {listed}") from None
+
+
+# --- ids --------------------------------------------------------------------------------------
+def record_id(text: str) -> int | None:
+    """The id of a stored row that text names (an ID_OR_NAME argument, a scenario's
+    `configurator`), or None when text is not one and is to be read as a name: ASCII digits
+    only (no sign, no spaces, no other script's digits such as "１", "²" or "①"), from 1 up to
+    ID_MAX, the largest id either database can hold (docs/stored-data.md)."""
+    if not _ID.fullmatch(text):
+        return None
+    number = int(text)
+    return number if 1 <= number <= ID_MAX else None

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from ..domain import rules
 from ..domain.collector import collector_paused
 from ..domain.fields import ConfiguratorField, check_configurator, check_configurator_changes
 from ..domain.model import Backorders, Configurator, StockDisplay
@@ -19,9 +20,11 @@ from .changes import ChangeKind, log_change
 from .corrupt import (
     corrupt_configurator,
     stored_columns,
+    stored_currency,
     stored_money,
+    stored_name,
     stored_product_id,
-    stored_text,
+    stored_product_name,
     stored_threshold,
 )
 from .layers import copy_layers, insert_layers, load_layers
@@ -53,12 +56,13 @@ def list_configurators(session: Session) -> list[ConfiguratorSummary]:
 
 
 def find_configurator(session: Session, id_or_name: str | int) -> int | None:
-    """By exact name first, then by numeric id."""
+    """By exact name first, then by id, when it is one as `rules.record_id` reads ids."""
     text = str(id_or_name)
     ids = select(col(ConfiguratorRow.id))
     found = session.exec(ids.where(ConfiguratorRow.name == text)).one_or_none()
-    if found is None and text.isdigit():
-        found = session.exec(ids.where(ConfiguratorRow.id == int(text))).one_or_none()
+    number = rules.record_id(text) if found is None else None
+    if number is not None:
+        found = session.exec(ids.where(ConfiguratorRow.id == number)).one_or_none()
     return found
 
 
@@ -135,11 +139,11 @@ def _load_row(session: Session, configurator_id: int) -> Configurator:
     try:
         cfg = Configurator(
             id=row.id,
-            name=stored_text(row.name),
-            product_name=stored_text(row.product_name),
+            name=stored_name(row.name),
+            product_name=stored_product_name(row.product_name),
             woocommerce_id=stored_product_id(row.woocommerce_id),
             base_price=stored_money(row.base_price),
-            currency=stored_text(row.currency),
+            currency=stored_currency(row.currency),
             backorders=Backorders(row.backorders),
             low_stock_threshold=stored_threshold(row.low_stock_threshold),
             stock_display=StockDisplay(row.stock_display),

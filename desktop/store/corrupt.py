@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, String, Table, type_coerce
 
+from ..domain import rules
 from ..domain.fields import misplaced
 from ..domain.model import (
     MAX_STOCK_QUANTITY,
@@ -26,6 +27,7 @@ from ..domain.model import (
     StockStatus,
 )
 from ..domain.money import MONEY_LIMIT
+from ..domain.rules import RuleError
 from .transaction import StorageError
 
 # Stored amounts as our writes leave them ("49.00"; older files may hold "12.5" or "12.500").
@@ -98,26 +100,52 @@ def _optional_money(raw: object) -> Decimal | None:
     return None if raw is None else stored_money(raw)
 
 
+def _as_written(rule: Callable[[object], str]) -> Callable[[object], str]:
+    """A text column checked by the field rule our writes ran on it (docs/stored-data.md):
+    RuleError for what the rule refuses, and for text it would have stored otherwise."""
+
+    def check(raw: object) -> str:
+        value = stored_text(raw)
+        if rule(value) != value:  # the rules only ever trim
+            raise RuleError("must not begin or end with a space, tab or line break")
+        return value
+
+    return check
+
+
+stored_name = _as_written(rules.name)
+stored_image = _as_written(rules.image)
+stored_sku = _as_written(rules.sku)
+stored_product_name = _as_written(rules.product_name)
+stored_currency = _as_written(rules.currency)
+
+
+def sale_below_price(sale: Decimal | None, price: Decimal) -> None:
+    """RuleError when a stored sale price is not below the stored price."""
+    if sale is not None:
+        rules.sale_below(sale, price)
+
+
 # What each column of a row must hold, in the words a message uses for it; only the error path
 # walks these tables, to name the first field that fails.
 _Check = tuple[str, str, Callable[[Any], object]]
 LAYER_CHECKS: tuple[_Check, ...] = (
     ("type", "type", LayerType),
-    ("name", "name", stored_text),
+    ("name", "name", stored_name),
     ("price", "price", stored_money),
     ("sale_price", "sale price", _optional_money),
-    ("image", "image", stored_text),
-    ("sku", "SKU", stored_text),
+    ("image", "image", stored_image),
+    ("sku", "SKU", stored_sku),
     ("stock_quantity", "stock quantity", stored_quantity),
     ("stock_status", "stock status", StockStatus),
     ("low_stock_amount", "low stock amount", stored_low_amount),
 )
 CONFIGURATOR_CHECKS: tuple[_Check, ...] = (
-    ("name", "name", stored_text),
-    ("product_name", "product name", stored_text),
+    ("name", "name", stored_name),
+    ("product_name", "product name", stored_product_name),
     ("woocommerce_id", "WooCommerce product id", stored_product_id),
     ("base_price", "base price", stored_money),
-    ("currency", "currency", stored_text),
+    ("currency", "currency", stored_currency),
     ("backorders", "backorder setting", Backorders),
     ("low_stock_threshold", "low stock threshold", stored_threshold),
     ("stock_display", "stock display", StockDisplay),
@@ -134,21 +162,41 @@ def shown(raw: object) -> str:
     return text if len(text) <= SHOWN_MAX else text[: SHOWN_MAX - 1] + "…"
 
 
+def invalid(label: str, raw: object, problem: str = "") -> str:
+    """`an invalid image '../x' (must not go up out of its folder with '..')`."""
+    why = f" ({problem})" if problem else ""
+    return f"an invalid {label} {shown(raw)}{why}"
+
+
 def _first_bad(row: Any, checks: tuple[_Check, ...]) -> str | None:
     for column, label, check in checks:
         value = getattr(row, column)
         try:
             check(value)
-        except (ArithmeticError, ValueError, TypeError):
-            return f"an invalid {label} {shown(value)}"
+        except (ArithmeticError, ValueError, TypeError) as exc:
+            return invalid(label, value, exc.problem if isinstance(exc, RuleError) else "")
+    return None
+
+
+def _sale_not_below(row: Any) -> str | None:
+    try:
+        sale_below_price(_optional_money(row.sale_price), stored_money(row.price))
+    except RuleError as exc:
+        return invalid("sale price", row.sale_price, exc.problem)
     return None
 
 
 def corrupt_layer(row: Any, configurator: str) -> CorruptDataError:
     """Why the layer row could not be read. configurator is the owner as a message names it
     (`of "Custom Game Controller"`, or "" when unknown)."""
-    what = _first_bad(row, LAYER_CHECKS) or "values that cannot be read"
+    what = _first_bad(row, LAYER_CHECKS) or _sale_not_below(row) or "values that cannot be read"
     return CorruptDataError(f"layer {row.id}{configurator} has {what}")
+
+
+def layer_error(layer_id: object, configurator: str, what: str) -> CorruptDataError:
+    """A layer that breaks a rule about its place among the others (two siblings of one name,
+    two options with one SKU); what: as `invalid` words it."""
+    return CorruptDataError(f"layer {layer_id}{configurator} has {what}")
 
 
 def orphan_layer(layer_id: object, parent_id: object, configurator: str) -> CorruptDataError:
@@ -167,7 +215,10 @@ def misplaced_layer(
 
 def corrupt_configurator(row: Any) -> CorruptDataError:
     what = _first_bad(row, CONFIGURATOR_CHECKS) or "values that cannot be read"
-    named = f' ("{row.name}")' if isinstance(row.name, str) else ""
+    try:
+        named = f' ("{stored_name(row.name)}")'
+    except ValueError:  # the name is what is wrong: quoted once, by `what`
+        named = ""
     return CorruptDataError(f"configurator {row.id}{named} has {what}")
 
 

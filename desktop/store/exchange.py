@@ -31,7 +31,7 @@ from .exchange_format import (
     to_dict,
 )
 from .images import ImageError, check_image
-from .media import inside, media_dir, place_file, stored_name
+from .media import inside, media_dir, place_file, relative_path_problem, stored_name
 from .server import ServerAddress
 
 __all__ = [
@@ -182,50 +182,65 @@ def _carry_images(
 ) -> list[Path]:
     """Copy each image cfg refers to from the source folder to the target folder (or a free
     name beside it, which cfg then refers to). An image missing from the source is left as
-    it is. Importing, each file must lie inside the source folder once links are followed and
-    be a real image; it is stored under a short, safe name (`images/<name>.<ext>`). Returns the
+    it is. Each file must lie inside the source folder once links are followed and be a real
+    image, and every one is checked before the first is copied, so a refusal writes nothing.
+    Importing, it is stored under a short, safe name (`images/<name>.<ext>`). Returns the
     files created; on failure, none is left."""
+    found: dict[str, tuple[str, str, Path] | None] = {}  # image → where, wanted, file
+    for where, layer in _images(cfg.layers, "configurator.layers"):
+        if layer.image not in found:
+            file = _source_file(source, layer.image, where, importing=importing)
+            if file is not None and not inside((target / file[0]).parent, target):
+                raise ExchangeError(where, f'"{file[0]}" would be written outside {target}')
+            found[layer.image] = None if file is None else (where, *file)
     placed: dict[str, str] = {}
     created: list[Path] = []
     try:
-        for where, layer in _images(cfg.layers, "configurator.layers"):
-            if layer.image not in placed:
-                found = _source_file(source, layer.image, where, check=importing)
-                if found is not None:
-                    wanted, path = found
-                    try:
-                        placed[layer.image], new_file = place_file(path, target, wanted)
-                    except OSError as exc:
-                        problem = f"cannot copy it into {target}: {exc.strerror or exc}"
-                        raise ExchangeError(where, problem) from None
-                    if new_file is not None:
-                        created.append(new_file)
-            layer.image = placed.get(layer.image, layer.image)
+        for image, file in found.items():
+            if file is None:
+                continue
+            where, wanted, path = file
+            try:
+                placed[image], new_file = place_file(path, target, wanted)
+            except OSError as exc:
+                problem = f"cannot copy it into {target}: {exc.strerror or exc}"
+                raise ExchangeError(where, problem) from None
+            if new_file is not None:
+                created.append(new_file)
     except BaseException:
         _remove(created)
         raise
+    for _, layer in _images(cfg.layers, "configurator.layers"):
+        layer.image = placed.get(layer.image, layer.image)
     return created
 
 
 def _source_file(
-    folder: Path, relative: str, where: str, *, check: bool
+    folder: Path, relative: str, where: str, *, importing: bool
 ) -> tuple[str, Path] | None:
-    """(the relative path to store it under, the file) for an image, None when it is missing."""
+    """(the relative path to store it under, the file) for an image, None when it is missing.
+
+    Either way the file is checked before it is copied: a relative path by the rules, inside
+    the folder once links are followed, a real image. Exporting, the path was checked as the
+    configurator was read and the file when it was stored; checked again here all the same, so
+    that nothing outside the media folder is ever copied out (docs/stored-data.md)."""
+    problem = relative_path_problem(relative)
+    if problem:
+        raise ExchangeError(where, f'"{relative}" {problem}')
     path = folder / relative
     try:
         if not path.exists() and not path.is_symlink():
             return None
     except (OSError, ValueError):
         return None
-    if not check:
-        return (relative, path) if path.is_file() else None
     if not inside(path, folder):
-        raise ExchangeError(where, f'"{relative}" leads outside the imported file\'s folder')
+        whose = "the imported file's folder" if importing else "the media folder"
+        raise ExchangeError(where, f'"{relative}" leads outside {whose}')
     try:
         info = check_image(path)
     except ImageError as exc:
         raise ExchangeError(where, f'"{relative}" {exc}') from None
-    return stored_name(relative, info.extension), path
+    return (stored_name(relative, info.extension) if importing else relative), path
 
 
 def _images(layers: list[Layer], path: str) -> Iterator[tuple[str, Layer]]:

@@ -37,11 +37,16 @@ from .corrupt import (
     misplaced_layer,
     orphan_layer,
     owner_words,
+    sale_below_price,
+    stored_image,
     stored_low_amount,
     stored_money,
+    stored_name,
     stored_quantity,
+    stored_sku,
     stored_text,
 )
+from .read_checks import check_rows
 from .transaction import LAYER, ConflictError, StoreError, write
 
 _c = LAYER.c
@@ -97,30 +102,33 @@ def _row_view(row: tuple[Any, ...]) -> Any:
 
 
 def _layer(r: Any, configurator_name: str | None) -> Layer:
-    """A layer row as a detached Layer; CorruptDataError for a value no write of ours stores."""
+    """A layer row as a detached Layer; CorruptDataError for a value no write of ours stores
+    (one the field rules refuse included: docs/stored-data.md)."""
     try:
-        return Layer(
+        layer = Layer(
             id=r.id,
-            name=stored_text(r.name),
+            name=stored_name(r.name),
             type=LayerType(r.type),
             required=bool(r.required),
             multiple=bool(r.multiple),
             price=stored_money(r.price),
             sale_price=None if r.sale_price is None else stored_money(r.sale_price),
-            image=stored_text(r.image),
+            image=stored_image(r.image),
             active_on_load=bool(r.active_on_load),
             hidden=bool(r.hidden),
             stock=Stock(
                 bool(r.manage_stock),
-                stored_text(r.sku),
+                stored_sku(r.sku),
                 stored_quantity(r.stock_quantity),
                 StockStatus(r.stock_status),
                 stored_low_amount(r.low_stock_amount),
             ),
             version=r.version,
         )
+        sale_below_price(layer.sale_price, layer.price)
     except (ArithmeticError, ValueError, TypeError):
         raise corrupt_layer(r, owner_words(configurator_name)) from None
+    return layer
 
 
 def read_layers(session: Session, layer_ids: set[int]) -> dict[int, Layer]:
@@ -171,6 +179,10 @@ def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> l
             amount = prices.get(price)
             if amount is None:
                 amount = prices[price] = stored_money(price)
+            sale = None
+            if sale_price is not None:
+                sale = stored_money(sale_price)
+                sale_below_price(sale, amount)
             layer = Layer(
                 name if type(name) is str else stored_text(name),
                 types[type_],
@@ -178,7 +190,7 @@ def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> l
                 bool(required),
                 bool(multiple),
                 amount,
-                None if sale_price is None else stored_money(sale_price),
+                sale,
                 image if type(image) is str else stored_text(image),
                 bool(active_on_load),
                 bool(hidden),
@@ -195,6 +207,8 @@ def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> l
             raise corrupt_layer(_row_view(row), owner_words(configurator_name)) from None
         nodes[layer_id] = layer
         pending.append((layer, parent_id))
+    # Every value is of its type now; the field rules check the text ones, in bulk.
+    check_rows(rows, _LOAD_COLUMNS, owner_words(configurator_name))
     top: list[Layer] = []
     # Rows are sorted by parent id, not by depth, so a child may come before its parent:
     # attach them once all are read. Checking each parent's type here also rules out cycles

@@ -119,7 +119,7 @@ def _availability(value: Any) -> Availability:
 def _configurator(value: Any) -> Any:
     if isinstance(value, str):
         return rules.name(value)
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= rules.ID_MAX:
         return value
     if isinstance(value, dict):
         return value  # an inline configurator: the exchange format validates it

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import rules
 from ..domain.model import Configurator
 from ..domain.scenario import Player, Scenario, ScenarioError, Step, StepResult
 from ..store.scenario_format import ScenarioFileError, read_scenario
@@ -225,9 +226,8 @@ class ScenarioActions(QObject):
         if isinstance(ref, Configurator):
             return ref.clone(), True
         known = self.document.configurators()
-        match = [c for c in known if c.name == str(ref)] or [
-            c for c in known if str(ref).isdigit() and c.id == int(ref)
-        ]
+        number = rules.record_id(str(ref))  # as the CLI reads ids (docs/stored-data.md)
+        match = [c for c in known if c.name == str(ref)] or [c for c in known if c.id == number]
         if not match:
             self._problem(f"Cannot run the scenario: there is no configurator “{ref}”.")
             return None

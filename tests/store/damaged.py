@@ -64,6 +64,27 @@ def hand_edit(path: Path, *statements: str) -> None:
         conn.close()
 
 
+def hand_edit_target(target: object, statement: str, **params: object) -> None:
+    """One statement (`:name` parameters) run straight on a file, as hand_edit does, or on a
+    server database (a ServerAddress) as psql would: past every check of ours."""
+    if isinstance(target, Path):
+        conn = sqlite3.connect(target, isolation_level=None)
+        try:
+            conn.execute("PRAGMA foreign_keys = OFF")
+            conn.execute(statement, params)
+        finally:
+            conn.close()
+        return
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(target.url)  # type: ignore[attr-defined]
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(statement), params)
+    finally:
+        engine.dispose()
+
+
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Another program holds the database's write lock for the duration."""
