@@ -7,6 +7,7 @@ table (revision 0005) notifies CHANNEL, so listening windows learn of it when it
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -15,6 +16,8 @@ from sqlmodel import Session
 
 from .tables import ChangeLogRow
 from .transaction import note_change_written
+
+_log = logging.getLogger(__name__)
 
 CHANNEL = "configurator_editor_changes"  # also named in revision 0005's trigger
 # How many of the newest changes the log keeps. An open window reads it every half second, so
@@ -68,9 +71,17 @@ def last_change(session: Session) -> int:
     return session.connection().execute(select(func.max(_c.seq))).scalar() or 0
 
 
-def changes_since(session: Session, seq: int) -> list[Change] | None:
-    """The changes after number seq, oldest first; None when the log no longer holds seq
-    itself (trimmed since: changes after it may be gone too, so the caller reads everything)."""
+def changes_since(
+    session: Session, seq: int, passed_over: set[str] | None = None
+) -> tuple[list[Change], int] | None:
+    """The changes after number seq, oldest first, and the number of the newest row read
+    (seq when none); None when the log no longer holds seq itself (trimmed since: changes
+    after it may be gone too, so the caller reads everything).
+
+    A row no write of ours makes (an unknown kind, an id that is not a number: written by
+    hand, or by a newer version) is passed over, so one bad row never stops a window following
+    the others (docs/stored-data.md); it is logged once per kind of fault, passed_over keeping
+    the ones said already (a window's own: it says each once)."""
     conn = session.connection()
     rows = conn.execute(
         select(_c.seq, _c.kind, _c.configurator_id, _c.layer_id)
@@ -79,8 +90,36 @@ def changes_since(session: Session, seq: int) -> list[Change] | None:
     ).all()
     if seq > 0 and (not rows or rows[0].seq != seq):
         return None
-    return [
-        Change(r.seq, ChangeKind(r.kind), r.configurator_id, r.layer_id)
-        for r in rows
-        if r.seq > seq
-    ]
+    changes = []
+    for r in rows:
+        if r.seq <= seq:
+            continue
+        change = _readable(r.seq, r.kind, r.configurator_id, r.layer_id, passed_over)
+        if change is not None:
+            changes.append(change)
+    return changes, (rows[-1].seq if rows else seq)
+
+
+_KINDS = {kind.value: kind for kind in ChangeKind}
+
+
+def _readable(
+    seq: int, kind: object, configurator_id: object, layer_id: object, said: set[str] | None
+) -> Change | None:
+    """The row as a Change, or None (logged, once per kind of fault) when it cannot be one."""
+    known = _KINDS.get(kind) if isinstance(kind, str) else None
+    ids = (configurator_id, layer_id)
+    if known is not None and all(i is None or type(i) is int for i in ids):
+        return Change(seq, known, configurator_id, layer_id)  # type: ignore[arg-type]
+    fault = f"the unknown kind {kind!r}" if known is None else "an id that is not a number"
+    if said is None or fault not in said:
+        if said is not None:
+            said.add(fault)
+        _log.warning(
+            "change log row %s (kind %r, ids %r) has %s: passed over, and any other such row",
+            seq,
+            kind,
+            ids,
+            fault,
+        )
+    return None

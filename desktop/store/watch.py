@@ -30,6 +30,7 @@ class ChangeProbe:
         self._data_version: int | None = None
         self._connections = 0  # listening connections made so far
         self._closed = False
+        self._passed_over: set[str] = set()  # change-log faults logged already
         database.on_close(self.close)
         self._something_committed()  # the starting point of either way of noticing
         self.last_seq = self._read_last_seq()
@@ -49,13 +50,12 @@ class ChangeProbe:
         if self._closed or not self._something_committed():
             return []
         with storage_errors(), self.database.session() as session:
-            found = changes_since(session, self.last_seq)
+            found = changes_since(session, self.last_seq, self._passed_over)
             if found is None:
                 self.last_seq = last_change(session)
                 return None
-        if found:
-            self.last_seq = found[-1].seq
-        return found
+        changes, self.last_seq = found  # past any row passed over, too
+        return changes
 
     def _something_committed(self) -> bool:
         if self.database.server is not None:
