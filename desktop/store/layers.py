@@ -171,6 +171,11 @@ def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> l
     pending: list[tuple[Layer, int | None]] = []
     types, statuses = _TYPES, _STATUSES
     prices: dict[object, Decimal] = {}  # a catalogue repeats a few prices: each read once
+    # The text columns, gathered while each row is at hand, for the rules' bulk checks.
+    names: list[str] = []
+    images: list[str] = []
+    skus: list[str] = []
+    add_name, add_image, add_sku = names.append, images.append, skus.append
     for row in rows:
         (layer_id, parent_id, name, type_, required, multiple, price, sale_price, image,
          active_on_load, hidden, manage, sku, quantity, status, low_amount,
@@ -207,8 +212,11 @@ def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> l
             raise corrupt_layer(_row_view(row), owner_words(configurator_name)) from None
         nodes[layer_id] = layer
         pending.append((layer, parent_id))
+        add_name(name)
+        add_image(image)
+        add_sku(sku)
     # Every value is of its type now; the field rules check the text ones, in bulk.
-    check_rows(rows, _LOAD_COLUMNS, owner_words(configurator_name))
+    check_rows(rows, _LOAD_COLUMNS, (names, images, skus), owner_words(configurator_name))
     top: list[Layer] = []
     # Rows are sorted by parent id, not by depth, so a child may come before its parent:
     # attach them once all are read. Checking each parent's type here also rules out cycles
