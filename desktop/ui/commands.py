@@ -16,7 +16,9 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..domain.fields import ConfiguratorField, LayerField, get_layer_field
 from ..domain.model import Configurator, Layer
+from ..store.corrupt import CorruptDataError
 from ..store.repository import StorageError, StoreError
+from ..store.stored_rows import StoredRows
 from .document import Document
 
 MERGE_LAYER_FIELD = 1
@@ -333,13 +335,18 @@ class DeleteConfigurator(_KeepsConfigurator):
         super().__init__(document, f'Delete configurator "{name}"')
         self.configurator_id = configurator_id
         self.snapshot: Configurator | None = None  # taken by the first redo, which may fail
+        # A damaged configurator cannot be read: its rows as stored, for the undo instead.
+        self.rows: StoredRows | None = None
         self.was_open = (
             document.configurator is not None and document.configurator.id == configurator_id
         )
 
     def _redo(self) -> None:
-        if self.snapshot is None:
-            self.snapshot = self.document.snapshot_configurator(self.configurator_id)
+        if self.snapshot is None and self.rows is None:
+            try:
+                self.snapshot = self.document.snapshot_configurator(self.configurator_id)
+            except CorruptDataError:  # damaged: still deleted, and put back by undo
+                self.rows = self.document.stored_rows(self.configurator_id)
         closing = self.document.configurator is not None and (
             self.document.configurator.id == self.configurator_id
         )
@@ -350,6 +357,9 @@ class DeleteConfigurator(_KeepsConfigurator):
             self.document.try_open(left[0].id)
 
     def _undo(self) -> None:
+        if self.rows is not None:  # damaged: back in the list, and still not opened
+            self.document.restore_rows(self.rows)
+            return
         assert self.snapshot is not None  # the first redo took it
         self.document.restore_configurator(self.snapshot)
         if self.was_open:

@@ -64,6 +64,7 @@ from ..store.repository import (
     StoreError,
     storage_errors,
 )
+from ..store.stored_rows import StoredRows, read_rows, restore_rows
 from ..store.transaction import take_committed_changes
 from . import outside_changes
 from .long_task import LARGE_LAYERS, run_with_progress
@@ -265,6 +266,23 @@ class Document(QObject):
             self._is_large(configurator_id),
             lambda session: repo.load_configurator(session, configurator_id),
         )
+
+    def stored_rows(self, configurator_id: int) -> StoredRows:
+        """A damaged configurator's rows as stored, for the undo of its delete (a snapshot
+        cannot be read: docs/stored-data.md)."""
+        return self.whole(
+            "Reading the configurator…",
+            self._is_large(configurator_id),
+            lambda session: read_rows(session, configurator_id),
+        )
+
+    def restore_rows(self, rows: StoredRows) -> None:
+        self.whole(
+            "Restoring the configurator…",
+            len(rows.layers) >= LARGE_LAYERS,
+            lambda session: restore_rows(session, rows),
+        )
+        self.configuratorsChanged.emit()
 
     def restore_configurator(self, snapshot: Configurator) -> int:
         # The snapshot goes in as it is, no copy of its 100,000 layers first: it was read from

@@ -20,6 +20,7 @@ from desktop.store import layers, read_checks, repository
 from desktop.store.corrupt import CorruptDataError
 from desktop.store.database import Database
 from desktop.store.demo import open_store
+from desktop.store.stored_rows import read_rows, restore_rows
 
 from .damaged import hand_edit_target
 
@@ -298,3 +299,22 @@ def test_finding_a_configurator_reads_ids_by_that_rule(target: object) -> None:
             assert find(session, "２") == 1
     finally:
         database.close()
+
+
+def test_a_damaged_configurators_rows_come_back_exactly_after_a_delete(target: object) -> None:
+    """What the window's undo of deleting a damaged configurator relies on (stored_rows)."""
+    red = edit_red(target, "name", "Metallic\nRed")
+    hand_edit_target(target, "UPDATE layer SET price = 'not money' WHERE id = :id", id=red)
+    database = _open(target)
+    try:
+        with database.session() as session:
+            taken = read_rows(session, 1)
+            repository.delete_configurator(session, 1)
+            assert repository.list_configurators(session) == []
+            restore_rows(session, taken)
+            assert read_rows(session, 1) == taken
+            with pytest.raises(CorruptDataError, match="invalid name 'Metallic\\\\nRed'"):
+                repository.load_configurator(session, 1)
+    finally:
+        database.close()
+    assert len(taken.layers) > 10 and taken.name == DEMO
