@@ -351,9 +351,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
             if args.output is None:
                 sys.stdout.write(dumps(export_configurator(session, configurator_id)))
                 return 0
-            prepare_output(args.output)
             try:
-                export_file(session, configurator_id, args.output, media=media_dir(path))
+                # Its folders are made only once the configurator was read and its images
+                # checked: a refused export leaves nothing behind (docs/stored-data.md).
+                export_file(
+                    session,
+                    configurator_id,
+                    args.output,
+                    media=media_dir(path),
+                    before_writing=lambda: prepare_output(args.output),
+                )
             except OSError as exc:
                 raise CliError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     finally:
