@@ -63,3 +63,24 @@ def test_a_damaged_configurator_is_said_and_can_be_deleted_and_undeleted(
     assert window.windowTitle().startswith("Controller")  # the damaged one is not opened
     find(window, QAction, "redoAction").trigger()
     assert read_names(path) == ["Controller"]
+
+
+def test_a_row_damaged_while_the_window_shows_it_is_not_exported(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    """The window still shows the configurator as it read it; its export reads the rows
+    again, finds the image path leading out of the media folder and writes nothing."""
+    path = window.document.db_path
+    assert path is not None and window.document.configurator is not None
+    cfg_id = window.document.configurator.id
+    hand_edit(
+        path,
+        "UPDATE layer SET image = '../../../../.ssh/id_rsa' WHERE id = (SELECT min(id) FROM "
+        f"layer WHERE configurator_id = {cfg_id} AND type = 'image')",
+    )
+    target = tmp_path / "share" / "a" / "t.json"
+    assert cfg_id is not None and not window.exchange_actions.export_to(cfg_id, target)
+    box = window.findChild(QMessageBox, "exportErrorBox")
+    assert box is not None
+    assert "has an invalid image '../../../../.ssh/id_rsa' (must not go up" in box.text()
+    assert not (tmp_path / "share").exists()
