@@ -19,6 +19,7 @@ from typing import Any
 from . import texts
 from .model import Availability, Backorders, Configurator, Layer, NameIndex, Stock, StockDisplay
 from .money import money_str
+from .orders import OrderStatus, Payment
 from .outline import Outline
 from .storefront import Order, Storefront
 from .suggest import option_path_hint
@@ -46,6 +47,22 @@ class Setup:
     backorders: Backorders | None = None
     stock_display: StockDisplay | None = None
     stock: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    # After checkout (docs/orders.md): the simulated shop's order settings.
+    payment: Payment | None = None
+    hold_minutes: int | None = None
+    notify_no_stock_at: int | None = None
+
+
+ORDER_SETTINGS = ("payment", "hold_minutes", "notify_no_stock_at")
+
+
+@dataclass(frozen=True)
+class Refund:
+    """A `refund` step: units of options (by path) of order `order`, restocked or not."""
+
+    order: int
+    lines: Mapping[str, int]
+    restock: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,12 +85,15 @@ class Expectation:
     order_backordered: Mapping[str, int] | None = None
     order_note_contains: str | None = None
     stock: Mapping[str, int | None] | None = None
+    order_status: Mapping[int, OrderStatus] | None = None
+    notification_contains: str | None = None
 
 
 @dataclass(frozen=True)
 class Step:
     """One step: `kind` is its key in the file (select, deselect, quantity, add_to_cart,
-    checkout, reset, set, expect) and `value` what the key holds."""
+    checkout, reset, set, expect; after checkout: pay, complete, cancel, refund, wait,
+    shopper) and `value` what the key holds."""
 
     kind: str
     value: Any = True
@@ -88,6 +108,14 @@ class Step:
             return "expect " + ", ".join(_expected_keys(self.value))
         if self.kind == "set":
             return "set " + ", ".join(_setup_keys(self.value))
+        if self.kind in ("pay", "complete", "cancel"):
+            return f"{self.kind} order {self.value}"
+        if self.kind == "refund":
+            return f"refund order {self.value.order}"
+        if self.kind == "wait":
+            return f"wait {self.value} minutes"
+        if self.kind == "shopper":
+            return f'shopper "{self.value}"'
         return self.kind.replace("_", " ")
 
 
@@ -109,7 +137,8 @@ def _expected_keys(expectation: Expectation) -> list[str]:
 
 
 def _setup_keys(setup: Setup) -> list[str]:
-    keys = [k for k in ("addon", "backorders", "stock_display") if getattr(setup, k) is not None]
+    names = ("addon", "backorders", "stock_display", *ORDER_SETTINGS)
+    keys = [k for k in names if getattr(setup, k) is not None]
     return [*keys, *(f"stock of {path}" for path in setup.stock)]
 
 
@@ -192,6 +221,8 @@ class Player:
         self._saved_stock: dict[Layer, Stock] = {}
         self._saved_settings = (shop.configurator.backorders, shop.configurator.stock_display)
         self._saved_addon = shop.addon_active
+        self._saved_orders = dataclasses.replace(shop.book.settings)
+        self._quantities: dict[str, int] = {}  # each waiting shopper's quantity
         if shop.outline is None:
             shop.outline = Outline.of(shop.configurator)
         self._apply(scenario.setup)
@@ -225,6 +256,7 @@ class Player:
         cfg = self.shop.configurator
         cfg.backorders, cfg.stock_display = self._saved_settings
         self.shop.addon_active = self._saved_addon
+        self.shop.book.settings = dataclasses.replace(self._saved_orders)
 
     # --- steps -----------------------------------------------------------------------------
     def _play(self, step: Step) -> list[Mismatch]:
@@ -250,10 +282,35 @@ class Player:
         elif kind == "reset":
             shop.reset_simulation()
             self.quantity = 1
+            self._quantities.clear()
             self.order = None
         elif kind == "set":
             shop.prune(self._apply(step.value))
+        else:
+            self._after_checkout(step)
         return []
+
+    def _after_checkout(self, step: Step) -> None:
+        """The order steps and the shopper switch (docs/orders.md)."""
+        shop, kind = self.shop, step.kind
+        refusal: str | None = None
+        if kind in ("pay", "complete", "cancel"):
+            refusal = shop.order_action(kind, step.value)
+        elif kind == "refund":
+            refund: Refund = step.value
+            lines = {self.options[path]: units for path, units in refund.lines.items()}
+            refusal = shop.refund(refund.order, lines, refund.restock)
+        elif kind == "wait":
+            shop.wait(step.value)
+        elif kind == "shopper":
+            self._quantities[shop.shopper] = self.quantity
+            shop.switch_shopper(step.value)
+            self.quantity = self._quantities.pop(step.value, 1)
+        else:
+            raise ValueError(f"unknown step {kind!r}")
+        if kind != "shopper":
+            shop.prune()  # as after checkout: what stock changed may change what can be chosen
+        self.messages = [refusal] if refusal else []
 
     def _apply(self, setup: Setup) -> list[Layer] | None:
         """Apply setup; returns the options whose stock it changed, or None when it changed a
@@ -267,6 +324,10 @@ class Player:
             shop.configurator.backorders = setup.backorders
         if setup.stock_display is not None:
             shop.configurator.stock_display = setup.stock_display
+        orders = shop.book.settings
+        for key in ORDER_SETTINGS:  # they change what later orders do, not what options show
+            if getattr(setup, key) is not None:
+                setattr(orders, key, getattr(setup, key))
         for path, changes in setup.stock.items():
             layer = self.options[path]
             self._saved_stock.setdefault(layer, layer.stock)
@@ -332,14 +393,28 @@ class Player:
                 got_units = None if self.order is None else units.get(self.options[path], 0)
                 compare(f'order_backordered["{path}"]', want, got_units)
         if e.order_note_contains is not None:
-            notes = list(self.order.notes) if self.order is not None else []
+            notes = self._notes(self.order) if self.order is not None else []
             if not any(e.order_note_contains in note for note in notes):
                 found.append(Mismatch("order_note_contains", e.order_note_contains, notes))
         if e.stock is not None:
             for path, want_quantity in e.stock.items():
                 got_quantity = shop.quantity_left(self.options[path])
                 compare(f'stock["{path}"]', want_quantity, got_quantity)
+        if e.order_status is not None:
+            for number, want_status in e.order_status.items():
+                got_status = shop.book.status(number)
+                got_value = None if got_status is None else got_status.value
+                compare(f'order_status["{number}"]', want_status.value, got_value)
+        if e.notification_contains is not None:
+            sent = [n.text for n in shop.book.notifications]
+            if not any(e.notification_contains in text for text in sent):
+                found.append(Mismatch("notification_contains", e.notification_contains, sent))
         return found
+
+    def _notes(self, order: Order) -> list[str]:
+        """What the shopper was told, then the order's notes as WooCommerce keeps them."""
+        life = self.shop.book.lives.get(order.number)
+        return [*order.notes, *(life.notes if life is not None else ())]
 
     @staticmethod
     def _backordered(order: Order) -> dict[Layer, int]:
@@ -385,6 +460,8 @@ def _paths(scenario: Scenario) -> list[tuple[str, str]]:
             paths.append((here, step.value))
         elif step.kind == "set":
             paths += [(f'{here}.stock["{p}"]', p) for p in step.value.stock]
+        elif step.kind == "refund":
+            paths += [(f'{here}.lines["{p}"]', p) for p in step.value.lines]
         elif step.kind == "expect":
             e: Expectation = step.value
             if e.option is not None:

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from . import stock, texts
 from .model import Backorders, Configurator, Layer
+from .orders import DEFAULT_SHOPPER, OrderBook, OrderRefused
 from .outline import Outline
 from .positions import Positions
 from .stock import OptionState
@@ -83,11 +84,18 @@ class Order:
     subtotal: Decimal
     backorders: tuple[BackorderNote, ...]  # every option with backordered units
     notify: bool  # whether the shopper is told (backorders "notify")
+    shopper: str = DEFAULT_SHOPPER
 
     @property
     def notes(self) -> tuple[str, ...]:
+        """What the shopper is told: "Backordered: N" per option, only under notify."""
         if not self.notify:
             return ()
+        return self.merchant_notes
+
+    @property
+    def merchant_notes(self) -> tuple[str, ...]:
+        """The merchant's view: every backordered option, whatever shoppers are told."""
         return tuple(f"{note.name}: {note.text}" for note in self.backorders)
 
 
@@ -101,7 +109,11 @@ class _Line:
 
 @dataclass
 class Storefront:
-    """Selection, cart and orders of one simulated shopper."""
+    """Selection, cart and orders of the simulated shoppers of one shop.
+
+    One shopper at a time is in front (`shopper`): `selection` and the cart are theirs, the
+    others' wait in `_sessions` until `switch_shopper` brings them back. Stock (`used`),
+    orders (numbered across shoppers) and the order book are shared (docs/orders.md)."""
 
     configurator: Configurator
     addon_active: bool = True
@@ -112,12 +124,24 @@ class Storefront:
     # The tree's shape, for a storefront whose layers stay put (a scenario's own copy): reset
     # and add to cart read it instead of looking at every layer. None: looked at each time.
     outline: Outline | None = None
+    shopper: str = DEFAULT_SHOPPER
+    book: OrderBook = field(init=False)
+    _sessions: dict[str, tuple[set[Layer], list[_Line]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # The book changes `used` in place: the storefront never replaces that dict.
+        self.book = OrderBook(self.configurator, self.used)
 
     # --- options -------------------------------------------------------------------------
     def state(self, option: Layer) -> OptionState:
         return stock.configurator_state(
-            self.addon_active, self.configurator, option.stock, self.used.get(option, 0)
+            self.addon_active, self.configurator, option.stock, self._taken(option)
         )
+
+    def _taken(self, option: Layer) -> int:
+        """Units a shopper cannot have: sold by the simulation, or held by unpaid orders."""
+        held = self.book.held
+        return self.used.get(option, 0) + (held.get(option, 0) if held else 0)
 
     def quantity_left(self, option: Layer) -> int | None:
         """The option's quantity less what the simulated orders took; None when untracked."""
@@ -327,9 +351,17 @@ class Storefront:
         if not replacements:
             return
         self.selection = {replacements.get(o, o) for o in self.selection}
-        self.used = {replacements.get(o, o): n for o, n in self.used.items()}
-        for line in self._lines:
-            line.options = tuple(replacements.get(o, o) for o in line.options)
+        used = {replacements.get(o, o): n for o, n in self.used.items()}
+        self.used.clear()  # in place: the order book holds this dict
+        self.used.update(used)
+        self.book.replace_options(replacements)
+        sessions = [(self.selection, self._lines)]
+        for name, (selection, lines) in list(self._sessions.items()):
+            self._sessions[name] = ({replacements.get(o, o) for o in selection}, lines)
+            sessions.append((selection, lines))
+        for _, lines in sessions:
+            for line in lines:
+                line.options = tuple(replacements.get(o, o) for o in line.options)
 
     def cart(self) -> CartView:
         running: dict[Layer, int] = {}
@@ -366,20 +398,66 @@ class Storefront:
             for item in line.items:
                 if item.backordered:
                     notes[item.option] = notes.get(item.option, 0) + item.backordered
+        takes: dict[Layer, int] = {}
         for line in view.lines:
             for item in line.items:
                 if stock.order_takes_stock(self.addon_active, item.option.stock):
-                    self.used[item.option] = self.used.get(item.option, 0) + line.quantity
+                    takes[item.option] = takes.get(item.option, 0) + line.quantity
         order = Order(
-            number=len(self.orders) + 1,
+            number=len(self.orders) + 1,  # the orders of every shopper
             lines=view.lines,
             subtotal=view.subtotal,
             backorders=tuple(BackorderNote(o, o.name, n) for o, n in notes.items()),
             notify=self.notify,
+            shopper=self.shopper,
         )
         self.orders.append(order)
+        # Paid: stock reduced now; pending: what it takes is held (docs/orders.md).
+        self.book.place(order, self.shopper, takes, self.addon_active)
         self._lines.clear()
         return order
+
+    # --- after checkout (docs/orders.md) ----------------------------------------------------
+    def order_action(self, action: str, number: int) -> str | None:
+        """`pay`, `complete` or `cancel` order `number`; returns a refusal text, else None."""
+        try:
+            if action == "pay":
+                self.book.pay(number, self.addon_active)
+            elif action == "complete":
+                self.book.complete(number)
+            elif action == "cancel":
+                self.book.cancel(number)
+            else:
+                raise ValueError(f"unknown order action {action!r}")
+        except OrderRefused as refused:
+            return str(refused)
+        return None
+
+    def refund(self, number: int, lines: dict[Layer, int], restock: bool) -> str | None:
+        """Refund units of options of order `number`; returns a refusal text, else None."""
+        try:
+            self.book.refund(number, lines, restock)
+        except OrderRefused as refused:
+            return str(refused)
+        return None
+
+    def wait(self, minutes: int) -> list[int]:
+        """Simulated time passes; returns the unpaid orders it cancelled."""
+        return self.book.wait(minutes)
+
+    def switch_shopper(self, name: str) -> None:
+        """Bring shopper `name` in front with their own selection and cart (a new shopper
+        starts with the default choices and an empty cart)."""
+        if name == self.shopper:
+            return
+        self._sessions[self.shopper] = (self.selection, self._lines)
+        saved = self._sessions.pop(name, None)
+        self.shopper = name
+        if saved is None:
+            self.selection, self._lines = set(), []
+            self.select_defaults()
+        else:
+            self.selection, self._lines = saved
 
     def stock_after(
         self, paths: Iterable[tuple[Layer, str]] | None = None
@@ -394,6 +472,9 @@ class Storefront:
         """Start afresh from the stored values: no sales, empty cart, default choices."""
         self.used.clear()
         self.orders.clear()
+        self.book.reset()
+        self._sessions.clear()
+        self.shopper = DEFAULT_SHOPPER
         self._lines.clear()
         self.select_defaults()
 
@@ -432,7 +513,7 @@ class Storefront:
     def _backordered(self, option: Layer, units: int) -> int:
         if not stock.rules_apply(self.addon_active, option.stock):
             return 0
-        return stock.backordered_units(option.stock, units, self.used.get(option, 0))
+        return stock.backordered_units(option.stock, units, self._taken(option))
 
     def _stock_refusals(
         self, options: Iterable[Layer], quantity: int, in_cart: dict[Layer, int]
@@ -444,7 +525,7 @@ class Storefront:
         for option in options:
             if not stock.rules_apply(self.addon_active, option.stock):
                 continue
-            limit = stock.purchasable_units(option.stock, self.used.get(option, 0))
+            limit = stock.purchasable_units(option.stock, self._taken(option))
             already = in_cart.get(option, 0)
             if limit is not None and already + quantity > limit:
                 messages.append(texts.not_enough_stock(option.name, max(limit - already, 0)))

@@ -226,3 +226,79 @@ ADDON_CHANGED_ELSEWHERE = (
 )
 OFFLINE = "Database unreachable: showing what was last read; edits are not saved"
 BACK_ONLINE = "The database can be reached again; changes made meanwhile are shown."
+
+
+# --- After checkout (docs/orders.md): order notes and stock emails in WooCommerce's words ---
+STOCK_REDUCED = "Stock levels reduced: {changes}"
+STOCK_INCREASED = "Stock levels increased: {changes}"
+STOCK_CHANGE = "{name} {old}→{new}"
+REFUND_RESTOCKED = "Item {name} stock increased from {old} to {new}."
+STATUS_CHANGED = "Order status changed from {old} to {new}."
+UNPAID_CANCELLED = "Unpaid order cancelled - time limit reached."
+ORDER_STATUS_NAMES = {
+    "pending": "Pending payment",
+    "processing": "Processing",
+    "completed": "Completed",
+    "cancelled": "Cancelled",
+    "refunded": "Refunded",
+}
+NO_STOCK_EMAIL = "%s is out of stock."
+LOW_STOCK_EMAIL = "%1$s is low in stock. There are %2$d left."
+BACKORDER_EMAIL = "%1$s units of %2$s have been backordered in order #%3$s."
+NO_SUCH_ORDER = "There is no order #{number}."
+ORDER_ACTION_REFUSED = "Order #{number} cannot be {done}: it is {status}."
+REFUND_NOT_IN_ORDER = 'Order #{number} has no "{option}" to refund.'
+REFUND_TOO_MANY = 'Order #{number}: "{option}" has {left} left to refund.'
+
+
+def stock_change(name: str, old: int, new: int) -> str:
+    return STOCK_CHANGE.format(name=name, old=old, new=new)
+
+
+def stock_reduced(changes: list[str]) -> str:
+    return STOCK_REDUCED.format(changes=", ".join(changes))
+
+
+def stock_increased(changes: list[str]) -> str:
+    return STOCK_INCREASED.format(changes=", ".join(changes))
+
+
+def refund_restocked(name: str, old: int, new: int) -> str:
+    return REFUND_RESTOCKED.format(name=name, old=old, new=new)
+
+
+def status_changed(old: str, new: str) -> str:
+    return STATUS_CHANGED.format(old=ORDER_STATUS_NAMES[old], new=ORDER_STATUS_NAMES[new])
+
+
+# WooCommerce's printf patterns, filled the way PHP's sprintf fills them.
+def no_stock_email(name: str) -> str:
+    return NO_STOCK_EMAIL.replace("%s", name)
+
+
+def low_stock_email(name: str, left: int) -> str:
+    return LOW_STOCK_EMAIL.replace("%1$s", name).replace("%2$d", str(left))
+
+
+def backorder_email(units: int, name: str, order: int) -> str:
+    return (
+        BACKORDER_EMAIL.replace("%1$s", str(units))
+        .replace("%2$s", name)
+        .replace("%3$s", str(order))
+    )
+
+
+def no_such_order(number: int) -> str:
+    return NO_SUCH_ORDER.format(number=number)
+
+
+def order_action_refused(number: int, done: str, status: str) -> str:
+    return ORDER_ACTION_REFUSED.format(number=number, done=done, status=ORDER_STATUS_NAMES[status])
+
+
+def refund_not_in_order(number: int, option: str) -> str:
+    return REFUND_NOT_IN_ORDER.format(number=number, option=option)
+
+
+def refund_too_many(number: int, option: str, left: int) -> str:
+    return REFUND_TOO_MANY.format(number=number, option=option, left=left)

@@ -32,8 +32,9 @@ from pydantic_core import ErrorDetails, PydanticCustomError
 from ..domain import rules
 from ..domain.model import Availability, Backorders, StockDisplay, StockStatus
 from ..domain.money import money_str
+from ..domain.orders import OrderStatus, Payment
 from ..domain.rules import RuleError
-from ..domain.scenario import Expectation, Scenario, Setup, Step
+from ..domain.scenario import Expectation, Refund, Scenario, Setup, Step
 from ..domain.storefront import MAX_QUANTITY
 from ..domain.suggest import did_you_mean
 from .exchange_format import FORMAT as EXCHANGE_FORMAT
@@ -41,6 +42,8 @@ from .exchange_format import ExchangeError, dumps, from_dict, loads, read_json, 
 
 FORMAT = "configurator-editor-scenario/1"
 STEP_KEYS = ("select", "deselect", "quantity", "add_to_cart", "checkout", "reset", "set", "expect")
+# After checkout (docs/orders.md).
+ORDER_STEP_KEYS = ("pay", "complete", "cancel", "refund", "wait", "shopper")
 OPTION_KEYS = ("availability", "selectable", "notice", "low")
 
 
@@ -102,6 +105,29 @@ def _quantity(value: Any) -> int:
     return value
 
 
+def _order_number(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise RuleError("expected an order number: a whole number, 1 or more")
+    return value
+
+
+def _choice(kind: type[Payment] | type[OrderStatus]) -> Callable[[Any], Any]:
+    def check(value: Any) -> Any:
+        try:
+            return kind(value)
+        except ValueError:
+            listed = ", ".join(f'"{member.value}"' for member in kind)
+            raise RuleError(f"expected one of {listed}") from None
+
+    return check
+
+
+def _shopper(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise RuleError('expected a shopper\'s name, such as "default" or "second"')
+    return value
+
+
 def _money(value: Any) -> Decimal:
     if not isinstance(value, str):
         raise RuleError('expected an amount as a string, such as "108.00"')
@@ -150,6 +176,22 @@ class _Setup(_Strict):
     backorders: Annotated[Backorders | None, _rule(rules.backorders)] = None
     stock_display: Annotated[StockDisplay | None, _rule(rules.stock_display)] = None
     stock: dict[str, _StockChange] = {}
+    payment: Annotated[Payment | None, _rule(_choice(Payment))] = None
+    hold_minutes: Annotated[int | None, _rule(_count)] = None
+    notify_no_stock_at: Annotated[int | None, _rule(_count)] = None
+
+
+class _Refund(_Strict):
+    order: Annotated[int, _rule(_order_number)]
+    lines: dict[str, Annotated[int, _rule(_quantity)]]
+    restock: Annotated[bool, _rule(rules.flag)] = False
+
+    @field_validator("lines")
+    @classmethod
+    def _has_lines(cls, lines: dict[str, int]) -> dict[str, int]:
+        if not lines:
+            raise PydanticCustomError("rule", "name at least one option path and its units")
+        return lines
 
 
 class _Expect(_Strict):
@@ -169,6 +211,16 @@ class _Expect(_Strict):
     order_backordered: dict[str, Annotated[int, _rule(_count)]] | None = None
     order_note_contains: Text = None
     stock: dict[str, Quantity] | None = None
+    order_status: dict[str, Annotated[OrderStatus, _rule(_choice(OrderStatus))]] | None = None
+    notification_contains: Text = None
+
+    @field_validator("order_status")
+    @classmethod
+    def _numbered(cls, statuses: dict[str, OrderStatus] | None) -> Any:
+        for key in statuses or {}:
+            if not key.isdigit() or int(key) < 1:
+                raise PydanticCustomError("rule", f'"{key}" is not an order number (1, 2, …)')
+        return statuses
 
     @model_validator(mode="after")
     def _complete(self) -> _Expect:
@@ -196,14 +248,21 @@ class _Step(_Strict):
     reset: TrueFlag = None
     set: _Setup | None = None
     expect: _Expect | None = None
+    pay: Annotated[int | None, _rule(_order_number)] = None
+    complete: Annotated[int | None, _rule(_order_number)] = None
+    cancel: Annotated[int | None, _rule(_order_number)] = None
+    refund: _Refund | None = None
+    wait: Annotated[int | None, _rule(_count)] = None
+    shopper: Annotated[str | None, _rule(_shopper)] = None
 
     @model_validator(mode="after")
     def _one_key(self) -> _Step:
-        given = [key for key in STEP_KEYS if key in self.model_fields_set]
+        keys = (*STEP_KEYS, *ORDER_STEP_KEYS)
+        given = [key for key in keys if key in self.model_fields_set]
         if len(given) != 1:
             found = f"this one has {' and '.join(given)}" if given else "this one is empty"
             raise PydanticCustomError(
-                "rule", f"a step has exactly one of {', '.join(STEP_KEYS)}; {found}"
+                "rule", f"a step has exactly one of {', '.join(keys)}; {found}"
             )
         return self
 
@@ -295,6 +354,9 @@ def _setup(raw: _Setup) -> Setup:
         backorders=raw.backorders,
         stock_display=raw.stock_display,
         stock=stock,
+        payment=raw.payment,
+        hold_minutes=raw.hold_minutes,
+        notify_no_stock_at=raw.notify_no_stock_at,
     )
 
 
@@ -307,7 +369,11 @@ def _step(raw: _Step) -> Step:
         fields = {key: getattr(value, key) for key in value.model_fields_set}
         if "selection" in fields:
             fields["selection"] = tuple(fields["selection"])
+        if "order_status" in fields:
+            fields["order_status"] = {int(n): s for n, s in fields["order_status"].items()}
         value = Expectation(**fields)
+    elif kind == "refund":
+        value = Refund(value.order, dict(value.lines), value.restock)
     return Step(kind, value)
 
 
@@ -413,6 +479,9 @@ def _setup_data(setup: Setup) -> dict[str, Any]:
         data["backorders"] = setup.backorders.value
     if setup.stock_display is not None:
         data["stock_display"] = setup.stock_display.value
+    for key in ("payment", "hold_minutes", "notify_no_stock_at"):
+        if getattr(setup, key) is not None:
+            data[key] = _plain(getattr(setup, key))
     if setup.stock:
         data["stock"] = {
             path: {_STOCK_KEYS[attr]: _plain(value) for attr, value in changes.items()}
@@ -432,6 +501,15 @@ def _step_data(step: Step) -> dict[str, Any]:
             if getattr(e, key) is not None
         }
         return {"expect": fields}
+    if step.kind == "refund":
+        refund: Refund = step.value
+        return {
+            "refund": {
+                "order": refund.order,
+                "lines": dict(refund.lines),
+                "restock": refund.restock,
+            }
+        }
     return {step.kind: step.value}
 
 
@@ -440,10 +518,12 @@ def _plain(value: Any) -> Any:
         return money_str(value)
     if isinstance(value, (Availability, StockStatus, Backorders, StockDisplay)):
         return value.value
+    if isinstance(value, (Payment, OrderStatus)):
+        return value.value
     if isinstance(value, tuple):
         return list(value)
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {str(k): _plain(v) for k, v in value.items()}
     return value
 
 

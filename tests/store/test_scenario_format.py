@@ -75,6 +75,12 @@ DEFAULTS = [
 CHOSEN = [DEFAULTS[0], PURPLE, *DEFAULTS[2:]]
 NOT_ENOUGH = 'Not enough stock for "Metallic Yellow" (5 remaining).'
 NOTE = "Metallic Purple: Backordered: 2 — will be shipped once restocked"
+# The order's notes as WooCommerce keeps them, after what the shopper is told (docs/orders.md).
+ORDER_NOTES = [
+    NOTE,
+    "Order status changed from Pending payment to Processing.",
+    "Stock levels reduced: Metallic Purple 0→-2",
+]
 
 # key: (steps before, passing expect, steps before, failing expect, the failure as printed)
 EXPECT_CASES: dict[str, tuple[list[Any], dict[str, Any], list[Any], dict[str, Any], str]] = {
@@ -141,7 +147,7 @@ EXPECT_CASES: dict[str, tuple[list[Any], dict[str, Any], list[Any], dict[str, An
         ORDER, {"order_note_contains": "will be shipped once restocked"},
         ORDER, {"order_note_contains": "ships tomorrow"},
         'order_note_contains: expected "ships tomorrow", got '
-        + json.dumps([NOTE], ensure_ascii=False),
+        + json.dumps(ORDER_NOTES, ensure_ascii=False),
     ),
     "stock": (
         ORDER, {"stock": {PURPLE: -2}}, CART, {"stock": {PURPLE: -2}},
