@@ -100,6 +100,8 @@ class OrderBook:
         self.settings = OrderSettings()
         self.now = 0  # simulated minutes since the simulation started
         self.lives: dict[int, OrderLife] = {}
+        # The pending orders, so that time passing looks at these only, not at every order.
+        self._unpaid: dict[int, OrderLife] = {}
         self.held: dict[Layer, int] = {}
         self.notifications: list[Notification] = []
 
@@ -107,6 +109,7 @@ class OrderBook:
         """No orders, no holds, no notifications, time back at 0; settings are kept."""
         self.now = 0
         self.lives.clear()
+        self._unpaid.clear()
         self.held.clear()
         self.notifications.clear()
 
@@ -126,6 +129,7 @@ class OrderBook:
                 ordered[item.option] = ordered.get(item.option, 0) + line.quantity
         life = OrderLife(order.number, shopper, OrderStatus.PENDING, names, ordered, takes)
         self.lives[order.number] = life
+        self._unpaid[order.number] = life
         if self.settings.payment is Payment.PAID:
             self._set_status(life, OrderStatus.PROCESSING)
             self._reduce(life, addon)
@@ -187,10 +191,8 @@ class OrderBook:
         self.now += minutes
         expired = [
             life.number
-            for life in self.lives.values()
-            if life.status is OrderStatus.PENDING
-            and life.expires_at is not None
-            and life.expires_at <= self.now
+            for life in self._unpaid.values()
+            if life.expires_at is not None and life.expires_at <= self.now
         ]
         for number in expired:
             self.cancel(number, texts.UNPAID_CANCELLED)
@@ -225,6 +227,8 @@ class OrderBook:
         change = texts.status_changed(life.status.value, new.value)
         life.notes.append(f"{reason} {change}" if reason else change)
         life.status = new
+        if new is not OrderStatus.PENDING:
+            self._unpaid.pop(life.number, None)
 
     def _release(self, life: OrderLife) -> None:
         for option, units in life.held.items():
