@@ -113,6 +113,12 @@ def run_scenario(cfg: Configurator, addon_active: bool, scenario: Scenario) -> d
     if scenario.checkout:
         report["order"] = None if order is None else _order(order)
         report["stock_after"] = shop.stock_after(paths)
+    # What the shop would be told after the order reduced stock (docs/orders.md); always
+    # present, last, so the keys before it read as they always did.
+    report["notifications"] = [
+        {"kind": n.kind.value, "path": n.option.path, "order": n.order, "text": n.text}
+        for n in shop.book.notifications
+    ]
     return report
 
 

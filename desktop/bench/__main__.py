@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from . import orders as order_measures
 from . import scenarios as scenario_measures
 from . import team as team_measures
 from .report import MEASURES, demo_verdict, growth, superlinear, table, verdicts
@@ -126,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     startup = cold_start(max(3, args.trials // 2)) if gui else None
     print("running the demo scenarios …", file=sys.stderr, flush=True)
     demo = scenario_measures.demo_run()
+    print("running the 10,000-step scenario of 3 shoppers …", file=sys.stderr, flush=True)
+    shoppers = order_measures.shoppers_run()
     team = _team(sizes, args.trials) if gui else None
 
     report = {
@@ -134,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         "results": results,
         "cold_start_ms": startup,
         "demo_scenarios": demo,
+        "shoppers_scenario": shoppers,
         "load_average": [load_before, os.getloadavg()[0]],
         "ratios": growth(results, sizes),
         "floor": {
@@ -145,11 +149,13 @@ def main(argv: list[str] | None = None) -> int:
     report["superlinear"] = superlinear(results, report["ratios"], sizes)
     report["budgets"] = verdicts(report)
     report["budgets"].append(demo_verdict(demo))
+    report["budgets"].append(order_measures.shoppers_verdict(shoppers))
     if team is not None:
         report["team"] = team
         report["budgets"].extend(team["budgets"])
     args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(table(report))
+    print(order_measures.shoppers_line(shoppers))
     if team is not None:
         print(f"\n{team_measures.table(team)}")
     print(f"\nJSON written to {args.json}")

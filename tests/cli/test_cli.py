@@ -59,7 +59,11 @@ def test_first_run_checkout_backorders_purple_and_never_writes(tmp_path: Path) -
     """Issue 2's acceptance, on a fresh default database (created and seeded on first run)."""
     args = ("storefront", DEMO, "--select", PURPLE, "--checkout", "--json")
     data = report(cli(*args, cwd=tmp_path))
-    assert list(data) == [*REPORT_KEYS, "order", "stock_after"]
+    assert list(data) == [*REPORT_KEYS, "order", "stock_after", "notifications"]
+    assert [n["text"] for n in data["notifications"]] == [
+        "Metallic Purple is out of stock.",
+        "1 units of Metallic Purple have been backordered in order #1.",
+    ]
     order = data["order"]
     assert order["backorders"] == [{"path": PURPLE, "units": 1}]
     assert order["notes"] == [f"Metallic Purple: {texts.backordered_note(1)}"]
