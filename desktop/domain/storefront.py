@@ -134,9 +134,12 @@ class Storefront:
 
     # --- options -------------------------------------------------------------------------
     def state(self, option: Layer) -> OptionState:
-        return stock.configurator_state(
-            self.addon_active, self.configurator, option.stock, self._taken(option)
-        )
+        # _taken, inline: a report asks this of every option of a catalogue.
+        taken = self.used.get(option, 0)
+        held = self.book.held
+        if held:
+            taken += held.get(option, 0)
+        return stock.configurator_state(self.addon_active, self.configurator, option.stock, taken)
 
     def _taken(self, option: Layer) -> int:
         """Units a shopper cannot have: sold by the simulation, or held by unpaid orders."""
