@@ -83,6 +83,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_line(f"postgresql: {len(_pg_tests)} tests ran on {version}")
     elif "why" in _cluster_state:
         terminalreporter.write_line(f"postgresql: tests did not run: {_cluster_state['why']}")
+    if "version" in _wordpress_state:
+        terminalreporter.write_line(
+            f"wordpress: tests ran on WordPress {_wordpress_state['version']}"
+        )
+    elif "why" in _wordpress_state:
+        terminalreporter.write_line(f"wordpress: tests did not run: {_wordpress_state['why']}")
 
 
 @pytest.fixture
@@ -139,3 +145,52 @@ def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> object:
     if request.param == "sqlite":
         return tmp_path / "shop.db"
     return database_target(request.getfixturevalue("pg_url"))
+
+
+# --- WordPress (SPEC §13) -----------------------------------------------------------------------
+# One throwaway WordPress (Debian's core on a private MariaDB, tests/wordpress_site.py) for the
+# session, started by the first test that asks. In CI (CI=true) a WordPress or php-cli that
+# cannot run fails those tests instead of skipping them.
+_wordpress_state: dict[str, object] = {}
+
+
+def _unavailable(why: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(why)
+    pytest.skip(why)
+
+
+@pytest.fixture(scope="session")
+def php_program() -> str:
+    """php-cli with the extensions WordPress needs (for comparing with PHP's own serialize)."""
+    from tests.wordpress_site import SiteUnavailable, php_cli
+
+    try:
+        return php_cli()
+    except SiteUnavailable as exc:
+        _unavailable(f"PHP tests cannot run: {exc}")
+        raise
+
+
+@pytest.fixture(scope="session")
+def wordpress_site() -> Iterator[object]:
+    """The session's running WordPress (tests.wordpress_site.Site), removed at the end."""
+    from tests.wordpress_site import PhpFailed, SiteUnavailable, start_site, stop_site
+
+    try:
+        site = start_site()
+    except (SiteUnavailable, PhpFailed, OSError, subprocess.SubprocessError) as exc:
+        _wordpress_state["why"] = str(exc)
+        _unavailable(f"WordPress tests cannot run: {exc}")
+        raise
+    _wordpress_state["version"] = site.version
+    yield site
+    stop_site(site)
+
+
+@pytest.fixture
+def wordpress(wordpress_site: object) -> object:
+    """The session's WordPress with no configurator on it (each test starts from an empty site,
+    since the importer takes a post of the same title and date for the one it imports)."""
+    wordpress_site.delete_configurators()  # type: ignore[attr-defined]
+    return wordpress_site
