@@ -45,6 +45,10 @@ NAMESPACES = {
 # The importer's namespace for `wp` when a file declares none.
 _DEFAULT_WP = "http://wordpress.org/export/1.1/"
 _VERSION = re.compile(r"\d+\.\d+\Z")
+_CDATA = re.compile(rb"<!\[CDATA\[.*?\]\]>", re.DOTALL)
+_CR_OUTSIDE = b"]]>&#13;<![CDATA["
+# A line of markup ending in \r\n: the file's line ends were converted after export.
+_CONVERTED = re.compile(rb">\r\n")
 
 # The item children export_wp() writes, in its order. Title, id, status and type live on
 # WxrPost itself; the rest come from WxrPost.fields, with these defaults when absent.
@@ -91,10 +95,11 @@ class WxrError(ValueError):
 class WxrPost:
     """One `<item>`: a post with its meta rows exactly as the file holds them.
 
-    `fields` are the item's other children (tag with its namespace prefix, e.g.
-    `wp:post_date`, and text) in file order; an element's attributes other than the guid's
-    `isPermaLink` are part of its tag (`category domain="x" nicename="y"`), as the start tag
-    reads. `meta` is (meta_key, raw meta_value) in file order.
+    `fields` are the item's children other than `title`, `wp:post_id`, `wp:status`,
+    `wp:post_type` and `wp:postmeta` (tag with its namespace prefix, e.g. `wp:post_date`, and
+    text) in file order; an element's attributes other than the guid's `isPermaLink` are part
+    of its tag (`category domain="x" nicename="y"`), as the start tag reads, and a
+    `wp:comment` keeps its inner XML. `meta` is (meta_key, raw meta_value) in file order.
     """
 
     title: str
@@ -145,7 +150,8 @@ def read_wxr(data: bytes) -> WxrFile:
     prefixes: dict[str, str] = {}  # namespace URI -> the file's prefix for it
     uris: dict[str, str] = {}  # and back
     try:
-        events = SafeET.iterparse(io.BytesIO(data), events=("start-ns",), forbid_dtd=True)
+        source = io.BytesIO(_keep_carriage_returns(data))
+        events = SafeET.iterparse(source, events=("start-ns",), forbid_dtd=True)
         for _event, (prefix, uri) in events:
             prefixes.setdefault(uri, prefix)
             uris.setdefault(prefix, uri)
@@ -169,9 +175,23 @@ def read_wxr(data: bytes) -> WxrFile:
     names = _Names(prefixes)
     return WxrFile(
         channel=_read_channel(channel, names, wp),
-        posts=[_read_item(item, names) for item in channel.iter("item")],
+        posts=[_read_item(item, names) for item in channel.findall("item")],
         version=version_text,
     )
+
+
+def _keep_carriage_returns(data: bytes) -> bytes:
+    """Carriage returns inside CDATA turned into character references, which XML keeps.
+
+    export_wp() writes a value's `\r` raw inside CDATA, where every XML parser reads it as a
+    line feed: a serialized string holding `\r\n` then no longer matches its byte count, and
+    WordPress's own importer stores nothing for it. Kept as `&#13;`, the value reads exactly as
+    WordPress stored it. A file whose own lines end in `\r\n` was converted after export (its
+    values' line feeds too), so there the parser's reading is the right one.
+    """
+    if b"\r" not in data or _CONVERTED.search(data, 0, 4096):
+        return data
+    return _CDATA.sub(lambda section: section.group().replace(b"\r", _CR_OUTSIDE), data)
 
 
 class _Names:
@@ -209,7 +229,7 @@ def _read_channel(channel: ET.Element, names: _Names, wp: str) -> WxrChannel:
         base_blog_url=text(f"{{{wp}}}base_blog_url"),
         authors=[
             [(names.name(child.tag), child.text or "") for child in author]
-            for author in channel.iter(f"{{{wp}}}author")
+            for author in channel.findall(f"{{{wp}}}author")
         ],
     )
 
@@ -355,7 +375,7 @@ def _cdata(text: str, where: str = "the channel") -> str:
     the byte count of a serialized string around it.
     """
     _check(text, where)
-    body = text.replace("]]>", "]]]]><![CDATA[>").replace("\r", "]]>&#13;<![CDATA[")
+    body = text.replace("]]>", "]]]]><![CDATA[>").replace("\r", _CR_OUTSIDE.decode())
     return f"<![CDATA[{body}]]>"
 
 

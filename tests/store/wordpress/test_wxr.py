@@ -78,6 +78,20 @@ def test_carriage_returns_survive_the_xml_parser() -> None:
     assert read_wxr(written).posts[0].meta == [("k", value)]
 
 
+def test_raw_carriage_returns_in_cdata_are_read_as_written() -> None:
+    # export_wp() writes a value's \r raw inside CDATA; XML alone would read it as \n.
+    value = dumps({"css": "a {\r\n}"})
+    data = sample().replace(b"<![CDATA[49]]>", f"<![CDATA[{value}]]>".encode(), 1)
+    assert dict(read_wxr(data).posts[0].meta)["_wpc_base_price"] == value
+
+
+def test_a_file_whose_line_ends_were_converted_reads_as_xml_reads_it() -> None:
+    value = dumps({"css": "a {\n}"})
+    data = sample().replace(b"<![CDATA[49]]>", f"<![CDATA[{value}]]>".encode(), 1)
+    converted = data.replace(b"\n", b"\r\n")
+    assert dict(read_wxr(converted).posts[0].meta)["_wpc_base_price"] == value
+
+
 def test_a_post_made_from_scratch_gets_what_the_importer_needs() -> None:
     written = write_wxr([WxrPost("New", "amz_configurator", "draft", None)])
     post = read_wxr(written).posts[0]
