@@ -19,6 +19,7 @@ import re
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from email.utils import formatdate
 
 import defusedxml.ElementTree as SafeET
 from defusedxml.common import DefusedXmlException, DTDForbidden
@@ -53,26 +54,10 @@ _CONVERTED = re.compile(rb">\r\n")
 # The item children export_wp() writes, in its order. Title, id, status and type live on
 # WxrPost itself; the rest come from WxrPost.fields, with these defaults when absent.
 _ITEM_FIELDS = (
-    "link",
-    "pubDate",
-    "dc:creator",
-    "guid",
-    "description",
-    "content:encoded",
-    "excerpt:encoded",
-    "wp:post_id",
-    "wp:post_date",
-    "wp:post_date_gmt",
-    "wp:post_modified",
-    "wp:post_modified_gmt",
-    "wp:comment_status",
-    "wp:ping_status",
-    "wp:post_name",
-    "wp:status",
-    "wp:post_parent",
-    "wp:menu_order",
-    "wp:post_type",
-    "wp:post_password",
+    *("link", "pubDate", "dc:creator", "guid", "description", "content:encoded"),
+    *("excerpt:encoded", "wp:post_id", "wp:post_date", "wp:post_date_gmt", "wp:post_modified"),
+    *("wp:post_modified_gmt", "wp:comment_status", "wp:ping_status", "wp:post_name"),
+    *("wp:status", "wp:post_parent", "wp:menu_order", "wp:post_type", "wp:post_password"),
     "wp:is_sticky",
 )
 _OWN_FIELDS = frozenset({"title", "wp:post_id", "wp:status", "wp:post_type", "wp:postmeta"})
@@ -277,7 +262,7 @@ def write_wxr(posts: list[WxrPost], channel: WxrChannel | None = None) -> bytes:
     Raises WxrError when a text holds a character XML cannot carry.
     """
     channel = channel or WxrChannel()
-    now = time.gmtime()
+    now = time.time()
     out = io.StringIO()
     out.write('<?xml version="1.0" encoding="UTF-8" ?>\n')
     out.write(
@@ -292,7 +277,8 @@ def write_wxr(posts: list[WxrPost], channel: WxrChannel | None = None) -> bytes:
     out.write(f"\t<title>{_escape(channel.title)}</title>\n")
     out.write(f"\t<link>{_escape(channel.link)}</link>\n")
     out.write(f"\t<description>{_escape(channel.description)}</description>\n")
-    out.write(f"\t<pubDate>{time.strftime('%a, %d %b %Y %H:%M:%S +0000', now)}</pubDate>\n")
+    # RFC 822 in English whatever the locale, as export_wp() writes it.
+    out.write(f"\t<pubDate>{formatdate(now, usegmt=True)[:-3]}+0000</pubDate>\n")
     out.write(f"\t<language>{_escape(channel.language)}</language>\n")
     out.write(f"\t<wp:wxr_version>{WXR_VERSION}</wp:wxr_version>\n")
     out.write(f"\t<wp:base_site_url>{_escape(channel.base_site_url)}</wp:base_site_url>\n")
@@ -301,9 +287,11 @@ def write_wxr(posts: list[WxrPost], channel: WxrChannel | None = None) -> bytes:
         children = "".join(f"<{tag}>{_field_text(tag, text)}</{tag}>" for tag, text in author)
         out.write(f"\t<wp:author>{children}</wp:author>\n")
     out.write("\n\t<generator>Configurator Editor</generator>\n\n")
-    stamp = time.strftime("%Y-%m-%d %H:%M:%S", now)
-    for post in posts:
-        _write_item(out, post, stamp)
+    # A post without a date gets one, each a second earlier than the last: WordPress's
+    # importer takes an existing post of the same title and date for the one it imports, and
+    # MySQL compares titles without case or accents ("Chair" is "chair" is "Chäir").
+    for number, post in enumerate(posts):
+        _write_item(out, post, time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(now - number)))
     out.write("</channel>\n</rss>\n")
     return out.getvalue().encode("utf-8")
 
