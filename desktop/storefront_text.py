@@ -19,7 +19,8 @@ WIDEST_PATH = 40  # columns a path is padded to; a longer one just pushes its wo
 
 def render(report: dict[str, Any], *, name: str, currency: str, addon_active: bool) -> str:
     """The report in sections: options, selection, unit price, cart, messages and, after a
-    checkout, the order and the stock left. Ends with a line break."""
+    checkout, the order, the shop's notifications and the stock left. Ends with a line
+    break."""
 
     def money(amount: str) -> str:
         return format_money(Decimal(amount), currency)
@@ -41,6 +42,9 @@ def render(report: dict[str, Any], *, name: str, currency: str, addon_active: bo
     lines += [INDENT + message for message in report["messages"]]
     if "order" in report:
         lines += ["", *_order(report["order"], money)]
+        # What the shop would be told after the order (docs/orders.md); only when any.
+        if report["notifications"]:
+            lines += ["", "Notifications", *(INDENT + n["text"] for n in report["notifications"])]
         lines += ["", *_stock_after(report["stock_after"])]
     return "\n".join(lines) + "\n"
 

@@ -169,6 +169,12 @@ def test_text_report_after_a_checkout_with_a_backorder(
     assert "      Metallic Purple (Available Backorder) — 2 backordered" in order
     assert "  Subtotal: $108.00" in order
     assert "  Metallic Purple: Backordered: 2 — will be shipped once restocked" in order
+    notified = lines[lines.index("Notifications") : lines.index("Stock after") - 1]
+    assert notified == [
+        "Notifications",
+        "  Metallic Purple is out of stock.",
+        "  2 units of Metallic Purple have been backordered in order #1.",
+    ]
     stock = lines[lines.index("Stock after") :]
     assert any(line.split() == [*PURPLE.split(), "-2", "(2", "backordered)"] for line in stock)
     assert out.endswith("backordered)\n")
@@ -199,6 +205,7 @@ def test_text_report_of_a_refusal_and_a_cart(
     assert cart[1:3] == ["  1. quantity 1, $52.00", "      Controller Shell"]
     assert "  Subtotal: $52.00" in cart
     assert "Order #1" not in lines and "Stock after" not in lines
+    assert "Notifications" not in lines
 
 
 def test_text_report_with_the_addon_off(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
