@@ -11,9 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from . import option_path
 from .collector import collector_paused
+
+if TYPE_CHECKING:
+    from .wordpress import WordPressNode, WordPressPost
 
 
 class LayerType(StrEnum):
@@ -112,6 +116,9 @@ class Layer:
     version: int = 1
     parent: Layer | None = field(default=None, repr=False)
     children: list[Layer] = field(default_factory=list, repr=False)
+    # What WordPress stores of this layer beyond the editor's fields (docs/wordpress.md);
+    # None for a layer made here. Frozen: copies share it.
+    wordpress: WordPressNode | None = field(default=None, repr=False)
 
     @property
     def is_group(self) -> bool:
@@ -134,11 +141,14 @@ class Layer:
 
     def _copy_fields(self) -> Layer:
         s = self.stock
-        return Layer(
+        copy = Layer(
             self.name, self.type, self.id, self.required, self.multiple, self.price,
             self.sale_price, self.image, self.active_on_load, self.hidden,
             Stock(s.manage, s.sku, s.quantity, s.status, s.low_amount), self.version,
         )  # fmt: skip
+        if self.wordpress is not None:  # most layers have none: no keyword to pass for them
+            copy.wordpress = self.wordpress
+        return copy
 
     @property
     def effective_price(self) -> Decimal:
@@ -200,6 +210,8 @@ class Configurator:
     stock_display: StockDisplay = StockDisplay.NEVER
     version: int = 1  # as Layer.version, for the configurator's own fields
     layers: list[Layer] = field(default_factory=list)
+    # The WordPress post it came from, kept to be written back (docs/wordpress.md).
+    wordpress: WordPressPost | None = field(default=None, repr=False)
 
     def walk(self) -> Iterator[Layer]:
         return _depth_first(self.layers)

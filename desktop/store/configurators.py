@@ -16,6 +16,7 @@ from ..domain import rules
 from ..domain.collector import collector_paused
 from ..domain.fields import ConfiguratorField, check_configurator, check_configurator_changes
 from ..domain.model import Backorders, Configurator, StockDisplay
+from ..domain.wordpress import for_copy
 from .changes import ChangeKind, log_change
 from .corrupt import (
     corrupt_configurator,
@@ -27,10 +28,11 @@ from .corrupt import (
     stored_product_name,
     stored_threshold,
 )
-from .layers import copy_layers, insert_layers, load_layers
+from .layers import copy_layers, insert_layers, load_layers, renew_uids
 from .site import get_site
 from .tables import ConfiguratorRow, LayerRow
 from .transaction import ConflictError, StoreError, write
+from .wordpress_json import post_from_text, record_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,7 @@ def _load_row(session: Session, configurator_id: int) -> Configurator:
             low_stock_threshold=stored_threshold(row.low_stock_threshold),
             stock_display=StockDisplay(row.stock_display),
             version=row.version,
+            wordpress=None if row.wordpress is None else post_from_text(row.wordpress),
         )
     except (ArithmeticError, ValueError, TypeError):
         raise corrupt_configurator(row) from None
@@ -180,6 +183,7 @@ def _insert(
         low_stock_threshold=cfg.low_stock_threshold,
         stock_display=cfg.stock_display.value,
         version=cfg.version,
+        wordpress=record_text(cfg.wordpress),
     )
     session.add(row)
     session.flush()
@@ -247,8 +251,11 @@ def _duplicate(session: Session, configurator_id: int, new_name: str) -> int:
     copy = _load_row(session, configurator_id)
     copy.name = new_name
     copy.id = None
+    if copy.wordpress is not None:
+        copy.wordpress = for_copy(copy.wordpress)
     new_id = _insert(session, copy)
     copy_layers(session, configurator_id, new_id)
+    renew_uids(session, new_id)
     return new_id
 
 

@@ -29,6 +29,7 @@ from ..domain.model import (
 from ..domain.money import MONEY_LIMIT
 from ..domain.rules import RuleError
 from .transaction import StorageError
+from .wordpress_json import node_from_text, post_from_text
 
 # Stored amounts as our writes leave them ("49.00"; older files may hold "12.5" or "12.500").
 # One C-level match refuses text, signs, exponents, NaN, infinities and amounts at or above
@@ -126,6 +127,14 @@ def sale_below_price(sale: Decimal | None, price: Decimal) -> None:
         rules.sale_below(sale, price)
 
 
+def _node_record(raw: object) -> object:
+    return None if raw is None else node_from_text(stored_text(raw))
+
+
+def _post_record(raw: object) -> object:
+    return None if raw is None else post_from_text(stored_text(raw))
+
+
 # What each column of a row must hold, in the words a message uses for it; only the error path
 # walks these tables, to name the first field that fails.
 _Check = tuple[str, str, Callable[[Any], object]]
@@ -139,6 +148,7 @@ LAYER_CHECKS: tuple[_Check, ...] = (
     ("stock_quantity", "stock quantity", stored_quantity),
     ("stock_status", "stock status", StockStatus),
     ("low_stock_amount", "low stock amount", stored_low_amount),
+    ("wordpress", "WordPress record", _node_record),
 )
 CONFIGURATOR_CHECKS: tuple[_Check, ...] = (
     ("name", "name", stored_name),
@@ -149,6 +159,7 @@ CONFIGURATOR_CHECKS: tuple[_Check, ...] = (
     ("backorders", "backorder setting", Backorders),
     ("low_stock_threshold", "low stock threshold", stored_threshold),
     ("stock_display", "stock display", StockDisplay),
+    ("wordpress", "WordPress record", _post_record),
 )
 
 

@@ -43,6 +43,7 @@ from ..domain.model import (
 )
 from ..domain.money import money_str
 from ..domain.rules import RuleError
+from .wordpress_json import RecordError, node_from_json, node_to_json, post_from_json, post_to_json
 
 FORMAT = "configurator-editor/1"
 # Far above any real configurator (100,000 options export to about 40 MB).
@@ -68,7 +69,7 @@ def _printable(text: str) -> str:
 # --- export -------------------------------------------------------------------------------------
 def to_dict(cfg: Configurator) -> dict[str, Any]:
     """The exchange form of a configurator (no ids: they belong to one database)."""
-    return {
+    data = {
         "format": FORMAT,
         "configurator": {
             "name": cfg.name,
@@ -83,9 +84,19 @@ def to_dict(cfg: Configurator) -> dict[str, Any]:
             "layers": [_layer_to_dict(layer) for layer in cfg.layers],
         },
     }
+    if cfg.wordpress is not None:  # only a configurator read from WordPress has one
+        data["configurator"]["wordpress"] = post_to_json(cfg.wordpress)
+    return data
 
 
 def _layer_to_dict(layer: Layer) -> dict[str, Any]:
+    data = _layer_fields(layer)
+    if layer.wordpress is not None:
+        data["wordpress"] = node_to_json(layer.wordpress)
+    return data
+
+
+def _layer_fields(layer: Layer) -> dict[str, Any]:
     if layer.is_group:
         return {
             "name": layer.name,
@@ -238,6 +249,24 @@ Money = Annotated[Decimal, _rule(_money_text, repeated=True)]
 _ZERO = Decimal("0.00")
 
 
+def _record(read: Callable[[Any], Any]) -> BeforeValidator:
+    """A WordPress record (docs/wordpress.md) checked whole by its reader, whose message
+    names where in it the problem is."""
+
+    def validate(value: Any) -> Any:
+        try:
+            return read(value)
+        except RecordError as exc:
+            problem = f"{exc.path}: {exc.problem}" if exc.path else exc.problem
+            details = {"problem": _printable(problem)}
+            raise PydanticCustomError("rule", "{problem}", details) from None
+
+    return BeforeValidator(validate)
+
+
+WordPressNodeJson = Annotated[Any, _record(node_from_json)]
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -278,6 +307,7 @@ class _Group(TypedDict):
     multiple: NotRequired[Flag]
     hidden: NotRequired[Flag]
     children: NotRequired[list[_AnyLayer]]
+    wordpress: NotRequired[WordPressNodeJson]
 
 
 @with_config(_LAYER_CONFIG)
@@ -306,6 +336,7 @@ class _Image(TypedDict):
     active_on_load: NotRequired[Flag]
     hidden: NotRequired[Flag]
     stock: NotRequired[_Stock]
+    wordpress: NotRequired[WordPressNodeJson]
 
 
 def _layer_tag(value: Any) -> str | None:
@@ -328,6 +359,7 @@ class _Configurator(_Strict):
     currency: Annotated[str, _rule(rules.currency)] = "$"
     settings: _Settings = _Settings()
     layers: list[_AnyLayer] = []
+    wordpress: Annotated[Any, _record(post_from_json)] = None
 
 
 class _File(_Strict):
@@ -513,6 +545,7 @@ def _configurator(raw: _Configurator) -> Configurator:
         low_stock_threshold=raw.settings.low_stock_threshold,
         stock_display=raw.settings.stock_display,
         layers=list(_layers(raw.layers, None)),
+        wordpress=raw.wordpress,
     )
 
 
@@ -536,6 +569,8 @@ def _layers(items: list[dict[str, Any]], parent: Layer | None) -> Iterator[Layer
                 Stock() if stock is None else _stock(stock),
                 parent=parent,
             )
+            if "wordpress" in item:
+                layer.wordpress = item["wordpress"]
         else:
             layer = Layer(
                 item["name"],
@@ -544,6 +579,7 @@ def _layers(items: list[dict[str, Any]], parent: Layer | None) -> Iterator[Layer
                 multiple=get("multiple", False),
                 hidden=get("hidden", False),
                 parent=parent,
+                wordpress=get("wordpress"),
             )
             layer.children = list(_layers(get("children", ()), layer))
         yield layer

@@ -31,6 +31,7 @@ from sqlmodel import Session
 from ..domain.collector import collector_paused
 from ..domain.fields import LayerField, check_layer_changes, check_layers, misplaced
 from ..domain.model import Layer, LayerType, Stock, StockStatus, can_hold
+from ..domain.wordpress import fresh_uid, with_uid
 from .changes import ChangeKind, log_change
 from .corrupt import (
     corrupt_layer,
@@ -48,6 +49,7 @@ from .corrupt import (
 )
 from .read_checks import check_rows
 from .transaction import LAYER, ConflictError, StoreError, write
+from .wordpress_json import node_from_text, record_text
 
 _c = LAYER.c
 
@@ -56,7 +58,7 @@ _c = LAYER.c
 _INSERT_COLUMNS = (
     "id", "configurator_id", "parent_id", "position", "type", "name", "required", "multiple",
     "price", "sale_price", "image", "active_on_load", "hidden", "manage_stock", "sku",
-    "stock_quantity", "stock_status", "low_stock_amount", "version",
+    "stock_quantity", "stock_status", "low_stock_amount", "version", "wordpress",
 )  # fmt: skip
 # A whole tree goes in by one executemany on the driver's cursor, with the values as SQLite
 # stores them (money as its text, flags as 0/1): SQLAlchemy's per-row parameter processing cost
@@ -77,13 +79,14 @@ def _row(
         None if sale is None else str(sale), layer.image, int(layer.active_on_load),
         int(layer.hidden), int(stock.manage), stock.sku, stock.quantity, str(stock.status),
         stock.low_amount, layer.version,
+        None if layer.wordpress is None else record_text(layer.wordpress),
     )  # fmt: skip
 
 
 _LOAD_COLUMNS = (
     "id", "parent_id", "name", "type", "required", "multiple", "price", "sale_price", "image",
     "active_on_load", "hidden", "manage_stock", "sku", "stock_quantity", "stock_status",
-    "low_stock_amount", "version",
+    "low_stock_amount", "version", "wordpress",
 )  # fmt: skip
 # Loading is what opening a configurator waits for: the rows are read through the driver's own
 # cursor as plain tuples (SQLAlchemy's row objects and type processors cost more than SQLite's
@@ -124,6 +127,7 @@ def _layer(r: Any, configurator_name: str | None) -> Layer:
                 stored_low_amount(r.low_stock_amount),
             ),
             version=r.version,
+            wordpress=None if r.wordpress is None else node_from_text(r.wordpress),
         )
         sale_below_price(layer.sale_price, layer.price)
     except (ArithmeticError, ValueError, TypeError):
@@ -179,7 +183,7 @@ def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> l
     for row in rows:
         (layer_id, parent_id, name, type_, required, multiple, price, sale_price, image,
          active_on_load, hidden, manage, sku, quantity, status, low_amount,
-         version) = row  # fmt: skip
+         version, wordpress) = row  # fmt: skip
         try:
             amount = prices.get(price)
             if amount is None:
@@ -208,6 +212,8 @@ def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> l
                 ),
                 version,
             )
+            if wordpress is not None:
+                layer.wordpress = node_from_text(wordpress)
         except (ArithmeticError, ValueError, TypeError, KeyError):
             raise corrupt_layer(_row_view(row), owner_words(configurator_name)) from None
         nodes[layer_id] = layer
@@ -360,6 +366,32 @@ def copy_layers(session: Session, source_id: int, target_id: int) -> None:
     )
     conn.execute(text(_COPY_SQL), {"target": target_id})
     conn.execute(text(f"DROP TABLE {_COPY_MAP}"))
+
+
+def renew_uids(session: Session, configurator_id: int) -> None:
+    """Give each layer of a configurator that came from WordPress a fresh uid (a duplicate's
+    layers are new layers on the site: docs/wordpress.md). A configurator made here has none,
+    and costs one query that finds nothing."""
+    conn = session.connection()
+    rows = conn.execute(
+        select(_c.id, _c.wordpress).where(
+            (_c.configurator_id == configurator_id) & _c.wordpress.is_not(None)
+        )
+    ).all()
+    if not rows:
+        return
+    taken: set[str] = set()
+    params = [
+        {
+            "_id": row.id,
+            "_wordpress": record_text(with_uid(node_from_text(row.wordpress), fresh_uid(taken))),
+        }
+        for row in rows
+    ]
+    conn.execute(
+        update(LAYER).where(_c.id == bindparam("_id")).values(wordpress=bindparam("_wordpress")),
+        params,
+    )
 
 
 # --- checks -------------------------------------------------------------------------------------

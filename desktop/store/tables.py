@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import Column, ForeignKey, Integer, String
+from sqlalchemy import Column, ForeignKey, Integer, String, Text
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -55,6 +55,8 @@ class ConfiguratorRow(SQLModel, table=True):
     low_stock_threshold: int = 2
     stock_display: str = "never"
     version: int = 1
+    # The WordPress post it came from, as JSON (store/wordpress_json.py); None: made here.
+    wordpress: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class LayerRow(SQLModel, table=True):
@@ -87,6 +89,8 @@ class LayerRow(SQLModel, table=True):
     stock_status: str = "in_stock"
     low_stock_amount: int | None = None
     version: int = 1
+    # The WordPress node it came from, as JSON (store/wordpress_json.py); None: made here.
+    wordpress: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class ChangeLogRow(SQLModel, table=True):

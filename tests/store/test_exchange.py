@@ -182,7 +182,7 @@ REFUSALS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         "unknown key",
         setter("configurator.colour", "red"),
         "configurator.colour: unknown key (allowed here: name, product, base_price, currency, "
-        "settings, layers)",
+        "settings, layers, wordpress)",
     ),
     (
         "unknown stock key",
@@ -194,7 +194,7 @@ REFUSALS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         "group key on an image",
         setter(f"{YELLOW}.required", True),
         f"{YELLOW}.required: unknown key (allowed here: name, type, price, sale_price, image, "
-        "active_on_load, hidden, stock)",
+        "active_on_load, hidden, stock, wordpress)",
     ),
     (
         "missing layer name",

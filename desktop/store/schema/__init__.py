@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 SCRIPTS = Path(__file__).parent
 # The newest revision; a test checks it is the head of versions/.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 VERSION_TABLE = "alembic_version"
 
 
