@@ -150,17 +150,33 @@ def build_parser() -> argparse.ArgumentParser:
     imp = commands.add_parser(
         "import",
         parents=[db_option],
-        help="import an exchange file; prints the new id, a tab and the name it got",
+        help="import an exchange file or a WordPress export; prints each new id, a tab and "
+        "the name it got",
     )
     imp.add_argument("file", type=Path, metavar="FILE")
     imp.add_argument("--name", help="name for the imported configurator")
+    imp.add_argument(
+        "--media",
+        type=Path,
+        metavar="DIR",
+        help="a WordPress export's images: a copy of the site's wp-content/uploads",
+    )
     imp.set_defaults(command=_cmd_import)
 
     exp = commands.add_parser(
-        "export", parents=[db_option], help="write a configurator as exchange JSON"
+        "export",
+        parents=[db_option],
+        help="write a configurator as exchange JSON, or configurators as a WordPress export",
     )
-    exp.add_argument("configurator", metavar="ID_OR_NAME")
+    exp.add_argument("configurator", metavar="ID_OR_NAME", nargs="+")
     exp.add_argument("-o", "--output", type=Path, metavar="FILE", help="file (default: stdout)")
+    exp.add_argument(
+        "--format",
+        choices=("json", "wordpress"),
+        default="json",
+        help="json: the exchange file (one configurator); wordpress: a WXR file for "
+        "WordPress's importer (any number)",
+    )
     exp.set_defaults(command=_cmd_export)
 
     addons = commands.add_parser("addons", parents=[db_option], help="show or set add-ons")
@@ -296,6 +312,14 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from .missing_images import missing_in
     from .store.demo import open_store
     from .store.exchange import ExchangeError, import_configurator, read_file
+    from .store.wordpress.site_file import is_site_file
+
+    if is_site_file(args.file):  # recognised by its content: XML, not JSON
+        from .wordpress_cli import import_site
+
+        return import_site(args, CliError)
+    if args.media is not None:
+        raise CliError("--media applies to WordPress export files only")
 
     db = open_store(args.db, busy_timeout=args.busy_timeout)
     try:
@@ -344,10 +368,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from .store.exchange import dumps, export_configurator, export_file
     from .store.media import media_dir
 
+    if args.format == "wordpress":
+        from .wordpress_cli import export_site
+
+        return export_site(args, CliError)
+    if len(args.configurator) > 1:
+        raise CliError("an exchange file holds one configurator; --format wordpress takes many")
     path, db = _open_read_only(args.db)
     try:
         with db.session() as session:
-            configurator_id = _find(session, args.configurator)
+            configurator_id = _find(session, args.configurator[0])
             if args.output is None:
                 sys.stdout.write(dumps(export_configurator(session, configurator_id)))
                 return 0

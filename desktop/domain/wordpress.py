@@ -108,3 +108,11 @@ def with_uid(record: WordPressNode, uid: str) -> WordPressNode:
 def for_copy(post: WordPressPost) -> WordPressPost:
     """The post of a duplicate: a new post on the site, so without the original's id."""
     return dataclasses.replace(post, post_id=None)
+
+
+def renamed(post: WordPressPost, name: str) -> WordPressPost:
+    """The post of a configurator that got another name here on its way in (a name taken
+    already, or one given at import): that name reads as the post's title, unedited."""
+    if post.read.name != post.title.strip() and post.read.name != "(no title)":
+        return post
+    return dataclasses.replace(post, read=dataclasses.replace(post.read, name=name))

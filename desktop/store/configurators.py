@@ -16,7 +16,7 @@ from ..domain import rules
 from ..domain.collector import collector_paused
 from ..domain.fields import ConfiguratorField, check_configurator, check_configurator_changes
 from ..domain.model import Backorders, Configurator, StockDisplay
-from ..domain.wordpress import for_copy
+from ..domain.wordpress import for_copy, renamed
 from .changes import ChangeKind, log_change
 from .corrupt import (
     corrupt_configurator,
@@ -170,7 +170,10 @@ def _insert(
         # every field and tree rule; values normalised in place
         check_configurator(cfg, layer_values=layer_values, layers=tree)
     if free_name:
-        cfg.name = unique_name(session, cfg.name)
+        wanted, cfg.name = cfg.name, unique_name(session, cfg.name)
+        if cfg.wordpress is not None and cfg.name != wanted:
+            # The post keeps its title on the site: the name it got here reads as unedited.
+            cfg.wordpress = renamed(cfg.wordpress, cfg.name)
     _check_name_free(session, cfg.name, None)
     row = ConfiguratorRow(
         id=cfg.id if keep_ids else None,
@@ -214,6 +217,15 @@ def insert_configurator(
     the caller has just run check_layers on this very tree (the exchange importer's
     from_dict does), and a second walk over 100,000 layers would find what the first did."""
     return _insert(session, cfg, keep_ids, free_name, not layer_values_checked, not tree_checked)
+
+
+@write
+def insert_configurators(
+    session: Session, configurators: list[Configurator], *, free_name: bool = False
+) -> list[int]:
+    """Insert several whole configurators in one transaction (a WordPress export's): all of
+    them, or none. free_name as insert_configurator's."""
+    return [_insert(session, cfg, free_name=free_name) for cfg in configurators]
 
 
 @write
