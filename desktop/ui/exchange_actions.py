@@ -10,18 +10,24 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
 from ..domain.model import Configurator
 from ..store.exchange import ExchangeError, export_file
 from ..store.repository import StoreError
+from ..store.wordpress.site_file import is_site_file
 from .commands import push
 from .document import Document
 from .file_dialogs import file_dialog
 from .import_command import ImportConfigurator
 from .import_dialog import ImportPreview, ImportPreviewDialog, preview_import
+from .wordpress_actions import WordPressActions
 
 EXCHANGE_FILTER = "Configurator files (*.json);;All files (*)"
+IMPORT_FILTER = (
+    "Configurators and WordPress exports (*.json *.xml);;Configurator files (*.json);;"
+    "WordPress export files (*.xml);;All files (*)"
+)
 
 
 class ExchangeActions(QObject):
@@ -37,12 +43,16 @@ class ExchangeActions(QObject):
         self.window = window
         self.import_action = QAction("&Import configurator…", self)
         self.import_action.setObjectName("importConfiguratorAction")
-        self.import_action.setToolTip("Add a configurator from an exchange file (.json)")
+        self.import_action.setToolTip(
+            "Add a configurator from an exchange file (.json), or the configurators of a "
+            "WordPress export (.xml)"
+        )
         self.import_action.triggered.connect(self.choose_import)
         self.export_action = QAction("&Export configurator…", self)
         self.export_action.setObjectName("exportConfiguratorAction")
         self.export_action.setToolTip("Write the open configurator and its images to a file")
         self.export_action.triggered.connect(self.choose_export)
+        self.wordpress = WordPressActions(document, stack, window, self)
         self._folder: str = str(document.db_path.parent) if document.db_path else ""
         self.preview_dialog: ImportPreviewDialog | None = None
         document.configuratorOpened.connect(self._opened)
@@ -50,7 +60,7 @@ class ExchangeActions(QObject):
 
     @property
     def actions(self) -> list[QAction]:
-        return [self.import_action, self.export_action]
+        return [self.import_action, self.export_action, self.wordpress.export_action]
 
     def _opened(self, cfg: Configurator | None) -> None:
         self.export_action.setEnabled(cfg is not None)
@@ -60,14 +70,23 @@ class ExchangeActions(QObject):
 
     # --- import ----------------------------------------------------------------------------
     def choose_import(self) -> None:
-        dialog = self._dialog("importConfiguratorDialog", "Import configurator")
+        dialog = file_dialog(
+            self.window,
+            "importConfiguratorDialog",
+            "Import configurator",
+            self._folder,
+            IMPORT_FILTER,
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.preview)
         dialog.open()
 
-    def preview(self, path: str) -> ImportPreviewDialog:
-        """Show what importing path would add; nothing is written until Import is clicked."""
+    def preview(self, path: str) -> QDialog:
+        """Show what importing path would add; nothing is written until Import is clicked.
+        A WordPress export (recognised by its content) gets its own preview."""
         self._folder = str(Path(path).parent)
+        if is_site_file(Path(path)):
+            return self.wordpress.preview(Path(path))
         dialog = ImportPreviewDialog(preview_import(self.document, Path(path)), self.window)
         dialog.importRequested.connect(lambda preview: self._import(dialog, preview))
         self.preview_dialog = dialog

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import (
@@ -151,6 +151,10 @@ class ProductImage(QWidget):
         painter.end()
         return canvas
 
+    def missing_files(self) -> list[str]:
+        """The file names of the selected options' images that cannot be shown."""
+        return [PurePosixPath(p).name for p in self._paths if self.cache.get(p) is None]
+
     def _target(self) -> QRect:
         return self.rect().adjusted(12, 12, -12, -12)
 
@@ -163,6 +167,18 @@ class ProductImage(QWidget):
         palette = self.palette()
         painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
         pixmap = self.pixmap()
+        missing = self.missing_files()
+        if missing:
+            # An image kept as a WordPress reference (or moved away): a placeholder naming
+            # the files, so the gap in the picture is explained (docs/wordpress.md).
+            painter.setPen(colors.color(Tone.WARNING, palette))
+            painter.drawText(
+                self.rect().adjusted(8, 8, -8, -8),
+                Qt.AlignmentFlag.AlignBottom
+                | Qt.AlignmentFlag.AlignHCenter
+                | Qt.TextFlag.TextWordWrap,
+                f"Image not found: {', '.join(missing)}",
+            )
         if pixmap.isNull():
             painter.setPen(colors.color(Tone.MUTED, palette))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No product image")
