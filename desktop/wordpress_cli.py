@@ -54,7 +54,7 @@ def import_site(args: argparse.Namespace, fail: type[Exception]) -> int:
 
 def export_site(args: argparse.Namespace, fail: type[Exception]) -> int:
     """Write the configurators named as one WordPress export file."""
-    from .cli import _find, _open_read_only
+    from .cli import _find, _open_read_only, _warn
 
     if args.output is None:
         raise fail("--format wordpress writes a file: give it with -o FILE.xml")
@@ -72,7 +72,16 @@ def export_site(args: argparse.Namespace, fail: type[Exception]) -> int:
         db.close()
     for file, configurator, option in exported.uploads:
         print(f'upload {file} to the Media Library and choose it for {option} in "{configurator}"')
+    for image, configurator, option in exported.missing:
+        _warn(missing_upload(image, configurator, option))
     return 0
+
+
+def missing_upload(image: str, configurator: str, option: str) -> str:
+    return (
+        f'"{configurator}", {option}: its image {image} is not in the media folder; '
+        "choose an image for it in WordPress"
+    )
 
 
 __all__ = ["export_site", "import_site"]

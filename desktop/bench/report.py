@@ -17,6 +17,8 @@ MEASURES = [
     "sheet_import_apply", "sheet_import_total",
     # QA scenarios (issue 10), measured by desktop/bench/scenarios.py.
     "scenario_step", "scenario_step_max", "scenario_run",
+    # The WordPress round trip (issue 22), measured by desktop/bench/wordpress.py.
+    "wordpress_export", "wordpress_import",
 ]  # fmt: skip
 
 # Budgets (ms, or MB for peak RSS) at a size; GROUP_BUDGETS hold at every size.
@@ -26,6 +28,7 @@ BUDGETS: dict[int, dict[str, float]] = {
         "export": 2000, "import": 2000, "peak_rss_mb": 250,
         "stock_table_open": 300, "bulk_edit_all": 500, "sheet_export": 1000,
         "sheet_import_total": 2000, "scenario_step": 5, "scenario_step_max": 5,
+        "wordpress_export": 2000, "wordpress_import": 2000,
     },
     100_000: {
         "open": 1000, "import": 4000, "cli_storefront": 1500, "duplicate_configurator": 2000,

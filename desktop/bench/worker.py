@@ -18,6 +18,7 @@ from ..store import repository as repo
 from ..store.database import Database, open_database
 from . import headless, synthetic
 from . import scenarios as scenario_measures
+from . import wordpress as wordpress_measures
 from .timing import median_ms
 
 OTHER_NAME = "Switch"  # a small configurator to switch to and from
@@ -52,6 +53,7 @@ def run(catalogue: Path, options: int, trials: int, gui: bool) -> dict[str, floa
         # two of the next measure's trials. The window's own opens are measured as they are.
         gc.collect()
         results = headless.measure(db, big, workdir, trials)
+        results.update(wordpress_measures.measure(db, big_id, workdir, trials))
         results.update(scenario_measures.measure(big, trials))
         results["cli_storefront"] = cli_storefront(db_file, big.name, trials)
         results.update(_window_measures(db, big_id, other_id, workdir, trials, gui))

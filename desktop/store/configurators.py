@@ -221,11 +221,19 @@ def insert_configurator(
 
 @write
 def insert_configurators(
-    session: Session, configurators: list[Configurator], *, free_name: bool = False
+    session: Session,
+    configurators: list[Configurator],
+    *,
+    free_name: bool = False,
+    layer_values_checked: bool = False,
 ) -> list[int]:
     """Insert several whole configurators in one transaction (a WordPress export's): all of
-    them, or none. free_name as insert_configurator's."""
-    return [_insert(session, cfg, free_name=free_name) for cfg in configurators]
+    them, or none. free_name and layer_values_checked as insert_configurator's (the WordPress
+    reader builds every layer value with the field rules)."""
+    return [
+        _insert(session, cfg, free_name=free_name, layer_values=not layer_values_checked)
+        for cfg in configurators
+    ]
 
 
 @write

@@ -120,7 +120,13 @@ def summary_lines(exported: Exported) -> list[str]:
             f"• upload {file} to the Media Library and choose it for {option} in “{owner}”"
             for file, owner, option in exported.uploads
         ]
-    else:
+    if exported.missing:
+        lines += ["", "Images chosen here whose file is gone from the media folder:"]
+        lines += [
+            f"• {image}, for {option} in “{owner}”: choose an image for it in WordPress"
+            for image, owner, option in exported.missing
+        ]
+    if not exported.uploads and not exported.missing:
         lines += ["", "Every image is already on the site: nothing to upload."]
     lines += [
         "",
@@ -143,7 +149,7 @@ class ExportSummaryDialog(QDialog):
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # names and paths
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if exported.uploads:
+        if exported.uploads or exported.missing:
             palette.style_box(self.text, Tone.WARNING)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         buttons.accepted.connect(self.accept)

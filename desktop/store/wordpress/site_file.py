@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -239,7 +238,9 @@ def import_site_file(
         with collector_paused():
             created, image_warnings = _carry(site, media)
             configurators = [item.configurator for item in site.items]
-            ids = repository.insert_configurators(session, configurators, free_name=name is None)
+            ids = repository.insert_configurators(
+                session, configurators, free_name=name is None, layer_values_checked=True
+            )
     except BaseException:
         for file in created:
             file.unlink(missing_ok=True)
@@ -257,7 +258,10 @@ class Exported:
 
     target: Path
     configurators: list[str]
-    uploads: list[tuple[Path, str, str]]  # (file written, configurator, option path)
+    uploads: list[tuple[Path, str, str]] = field(default_factory=list)
+    # (file written, configurator, option path) of each image to upload
+    missing: list[tuple[str, str, str]] = field(default_factory=list)
+    # (image path, configurator, option path) of each image chosen here whose file is gone
 
 
 def export_site_file(
@@ -281,27 +285,25 @@ def export_site_file(
             names.append(cfg.name)
             uploads += [(cfg.name, upload) for upload in written.uploads]
         data = write_wxr(posts)
-    folder = target.parent / f"{target.stem}-images"
-    copied = list(_copy_uploads(uploads, media, folder))
+    exported = Exported(target, names)
+    _copy_uploads(uploads, media, target.parent / f"{target.stem}-images", exported)
     _write_atomically(target, data)
-    return Exported(target, names, copied)
+    return exported
 
 
 def _copy_uploads(
-    uploads: list[tuple[str, Upload]], media: Path | None, folder: Path
-) -> Iterator[tuple[Path, str, str]]:
+    uploads: list[tuple[str, Upload]], media: Path | None, folder: Path, exported: Exported
+) -> None:
     placed: dict[str, Path] = {}
     for configurator, upload in uploads:
         source = None if media is None else media / PurePosixPath(upload.image)
         if upload.image not in placed:
             if source is None or not _is_file(source):
-                raise SiteFileError(
-                    f'"{configurator}", {upload.path}: its image {upload.image} is not in '
-                    f"{media}; choose the image again or clear it before exporting"
-                )
+                exported.missing.append((upload.image, configurator, upload.path))
+                continue
             relative, _ = place_file(source, folder, PurePosixPath(upload.image).name)
             placed[upload.image] = folder / relative
-        yield placed[upload.image], configurator, upload.path
+        exported.uploads.append((placed[upload.image], configurator, upload.path))
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
