@@ -129,7 +129,9 @@ def test_an_edit_changes_exactly_that(tmp_path: Path, capsys: pytest.CaptureFixt
             repository.insert_layer(session, cfg.id, cfg.layers[2].id, None, new)
     finally:
         store.close()
-    code, _out, err = run(["--db", db, "export", "2", "--format", "wordpress", "-o", out_file], capsys)
+    code, _out, err = run(
+        ["--db", db, "export", "2", "--format", "wordpress", "-o", out_file], capsys
+    )
     assert (code, err) == (0, "")
     (before,) = [p for p in posts(SAMPLE) if p.title == "Custom Game Controller"]
     (after,) = posts(out_file)
@@ -246,7 +248,7 @@ def test_a_tree_that_is_not_a_list_of_nodes_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = SAMPLE.read_text(encoding="utf-8")
-    start = text.index("<![CDATA[a:2:{i:0;a:6:{s:4:\"name\";s:5:\"Shade\"")
+    start = text.index('<![CDATA[a:2:{i:0;a:6:{s:4:"name";s:5:"Shade"')
     end = text.index("]]>", start)
     bad = tmp_path / "site.xml"
     bad.write_text(text[:start] + '<![CDATA[a:1:{s:4:"name";s:5:"Shade";}' + text[end:])
@@ -331,7 +333,9 @@ def test_images_chosen_here_are_written_beside_the_export(
             repository.update_layer(session, red.id, {LayerField.IMAGE: "images/grip-purple.png"})
     finally:
         store.close()
-    code, out, err = run(["--db", db, "export", "2", "--format", "wordpress", "-o", out_file], capsys)
+    code, out, err = run(
+        ["--db", db, "export", "2", "--format", "wordpress", "-o", out_file], capsys
+    )
     assert (code, err) == (0, "")
     upload = tmp_path / "site-images" / "grip-purple.png"
     assert out == (

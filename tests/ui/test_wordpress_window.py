@@ -10,8 +10,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QLineEdit, QListWidget, QPushButton
-from PySide6.QtWidgets import QTreeWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTreeWidget,
+)
 
 from desktop.domain.fields import LayerField
 from desktop.ui.commands import RemoveLayer, SetLayerFields
