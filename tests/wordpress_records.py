@@ -4,6 +4,7 @@ and a Hypothesis strategy for the PHP values the plugin could store."""
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -133,8 +134,9 @@ def exact(value: PhpValue) -> object:
 
 
 # --- Hypothesis: what the plugin could store ------------------------------------------------
-_pieces = st.characters(codec="utf-8", exclude_categories=("Cs",)) | st.sampled_from(
-    ["]]>", "\\", '"', "<![CDATA[", ";}", "s:1:"]
+# Any text XML can carry (WordPress's export could not write the other control characters).
+_pieces = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(
+    ["]]>", "\\", '"', "<![CDATA[", ";}", "s:1:", "\n", "\t", "\r\n"]
 )
 _text = st.lists(_pieces, max_size=8).map("".join)
 _scalars = (
@@ -144,8 +146,13 @@ _scalars = (
     | st.floats(allow_nan=True, allow_infinity=True)
     | _text
 )
-php_values = st.recursive(
-    _scalars,
-    lambda inner: st.dictionaries(st.integers(-5, 2**63 - 1) | _text, inner, max_size=5),
-    max_leaves=25,
-)
+_PHP_INT = re.compile(r"-?[1-9][0-9]*|0")
+
+
+def _arrays(inner: st.SearchStrategy[PhpValue]) -> st.SearchStrategy[PhpValue]:
+    # PHP turns a key such as "5" into the integer 5: such a text is never a string key.
+    keys = st.integers(-5, 2**63 - 1) | _text.filter(lambda k: not _PHP_INT.fullmatch(k))
+    return st.dictionaries(keys, inner, max_size=5)
+
+
+php_values = st.recursive(_scalars, _arrays, max_leaves=25)

@@ -210,6 +210,12 @@ def test_an_edit_changes_exactly_that(tmp_path: Path, capsys: pytest.CaptureFixt
             "_wpc_views: does not unserialize",
         ),
         (
+            's:17:"CASE-RED-METALLIC"',
+            's:20:"CASE-YELLOW-METALLIC"',
+            '_wpc_components: [1].children[1].settings.sku: "CASE-YELLOW-METALLIC" is also the '
+            "SKU of [1].children[0] (the editor needs each SKU once per configurator)",
+        ),
+        (
             "R3d0-im03",
             "Ye11-im02",
             '_wpc_components: [1].children[1].uid: "Ye11-im02" is also the uid of '

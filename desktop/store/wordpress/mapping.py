@@ -105,6 +105,7 @@ class _Reader:
         self.post = post
         self.title = post.title
         self.uids: dict[str, str] = {}
+        self.skus: dict[str, str] = {}
         self.item = ReadItem(Configurator(name=UNTITLED))
         self.view = k.DEFAULT_VIEW
         self.editor_images: PhpArray = {}
@@ -319,6 +320,14 @@ class _Reader:
             stock.sku = rules.sku(sku if sku != "" else None)
         except RuleError as exc:
             raise self.tree_fail(f"{at}.{names['sku']}", exc.problem) from None
+        if stock.sku:
+            where = f"{at}.{names['sku']}"
+            if stock.sku in self.skus:
+                raise self.tree_fail(
+                    where, f'"{stock.sku}" is also the SKU of {self.skus[stock.sku]} (the '
+                    "editor needs each SKU once per configurator)",
+                )  # fmt: skip
+            self.skus[stock.sku] = at.removesuffix(".settings")
         stock.quantity = self._whole(settings, names["quantity"], at, rules.quantity)
         stock.low_amount = self._whole(settings, names["low_amount"], at, rules.low_stock_amount)
         status = settings.get(names["status"])

@@ -166,6 +166,7 @@ class _Writer:
                 k.TYPE: layer.type.value,
                 k.ACTIONS: k.new_actions(),
                 k.SETTINGS: {},
+                **({k.CHILDREN: {}} if layer.type is not LayerType.IMAGE else {}),
             }
             read = LayerRead(name=layer.name)  # every other field: what a new node leaves out
         else:
@@ -191,7 +192,7 @@ class _Writer:
             if image_changed:
                 self._image(settings, layer)
             node = _with_settings(node, settings)
-        if layer.type is not LayerType.IMAGE:
+        if layer.type is not LayerType.IMAGE and (layer.children or k.CHILDREN in node):
             node[k.CHILDREN] = {i: self.node(child) for i, child in enumerate(layer.children)}
         return node
 
