@@ -20,7 +20,7 @@ from .store.wordpress.site_file import (
 
 def import_site(args: argparse.Namespace, fail: type[Exception]) -> int:
     """Import every configurator of a WordPress export; fail is the CLI's one-line error."""
-    from .cli import PROG, _warn
+    from .cli import PROG, _refuse_read_only, _warn
 
     media = args.media
     if media is not None and not Path(media).is_dir():
@@ -31,6 +31,7 @@ def import_site(args: argparse.Namespace, fail: type[Exception]) -> int:
         raise fail(f"cannot import {args.file}: {exc}") from None
     db = open_store(args.db, busy_timeout=args.busy_timeout)
     try:
+        _refuse_read_only(db)
         with db.session() as session:
             try:
                 imported = import_site_file(session, site, name=args.name)
@@ -56,8 +57,6 @@ def export_site(args: argparse.Namespace, fail: type[Exception]) -> int:
     """Write the configurators named as one WordPress export file."""
     from .cli import _find, _open_read_only, _warn
 
-    if args.output is None:
-        raise fail("--format wordpress writes a file: give it with -o FILE.xml")
     path, db = _open_read_only(args.db)
     try:
         with db.session() as session:
@@ -70,6 +69,10 @@ def export_site(args: argparse.Namespace, fail: type[Exception]) -> int:
                 raise fail(f"cannot write {args.output}: {exc.strerror or exc}") from None
     finally:
         db.close()
+    if args.output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(exported.data)
+        return 0
     for file, configurator, option in exported.uploads:
         print(f'upload {file} to the Media Library and choose it for {option} in "{configurator}"')
     for image, configurator, option in exported.missing:

@@ -110,6 +110,7 @@ class WordPressExportDialog(QDialog):
 
 def summary_lines(exported: Exported) -> list[str]:
     """What an export wrote and what the merchant must do next, as the summary says it."""
+    assert exported.target is not None  # the window always writes a file
     count = len(exported.configurators)
     names = ", ".join(f"“{name}”" for name in exported.configurators)
     lines = [f"Wrote {exported.target} with {count} configurator{'s' if count != 1 else ''}: "

@@ -353,3 +353,24 @@ def test_images_chosen_here_are_written_beside_the_export(
     tree = meta_values(after)["_wpc_components"]
     red_settings = tree[1]["children"][1]["settings"]  # type: ignore[index]
     assert "views" not in red_settings  # no attachment on the site holds it yet
+
+
+def test_without_a_file_the_export_goes_to_standard_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "shop.db"
+    run(["--db", db, "import", SAMPLE], capsys)
+    code, out, err = run(["--db", db, "export", "Desk Lamp", "--format", "wordpress"], capsys)
+    assert (code, err) == (0, "")
+    written = tmp_path / "out.xml"
+    written.write_text(out, encoding="utf-8")
+    (lamp,) = [p for p in posts(SAMPLE) if p.title == "Desk Lamp"]
+    assert posts(written)[0].meta == lamp.meta
+    # The demo's images were chosen here: they must go beside a file.
+    code, out, err = run(["--db", db, "export", "1", "--format", "wordpress"], capsys)
+    assert (code, out) == (2, "")
+    assert err == (
+        'configurator-editor: error: cannot export: "Custom Game Controller", Body/Controller '
+        "Shell: an image chosen here must be uploaded beside the export; write it to a file "
+        "with -o FILE.xml\n"
+    )

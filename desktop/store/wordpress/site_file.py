@@ -256,20 +256,26 @@ def import_site_file(
 class Exported:
     """What an export wrote and what the merchant must still do."""
 
-    target: Path
+    target: Path | None
     configurators: list[str]
     uploads: list[tuple[Path, str, str]] = field(default_factory=list)
     # (file written, configurator, option path) of each image to upload
     missing: list[tuple[str, str, str]] = field(default_factory=list)
     # (image path, configurator, option path) of each image chosen here whose file is gone
+    data: bytes = b""  # the file, when it was not written (standard output)
 
 
 def export_site_file(
-    session: Session, configurator_ids: list[int], target: Path, *, media: Path | None = None
+    session: Session,
+    configurator_ids: list[int],
+    target: Path | None,
+    *,
+    media: Path | None = None,
 ) -> Exported:
     """Write the configurators as one WordPress export file; images chosen in the editor are
-    copied to `<target stem>-images/` beside it, to be uploaded to the Media Library."""
-    target = Path(target)
+    copied to `<target stem>-images/` beside it, to be uploaded to the Media Library. Without
+    a target the file's bytes are only returned (`Exported.data`), for standard output: then
+    there must be no image to upload, since there is nowhere to put it."""
     media = media if media is not None else session_media_dir(session)
     posts = []
     names: list[str] = []
@@ -284,7 +290,19 @@ def export_site_file(
             posts.append(written.post)
             names.append(cfg.name)
             uploads += [(cfg.name, upload) for upload in written.uploads]
-        data = write_wxr(posts)
+        try:
+            data = write_wxr(posts)
+        except WxrError as exc:
+            raise SiteFileError(str(exc)) from None
+    if target is None:
+        if uploads:
+            configurator, upload = uploads[0]
+            raise SiteFileError(
+                f'"{configurator}", {upload.path}: an image chosen here must be uploaded '
+                "beside the export; write it to a file with -o FILE.xml"
+            )
+        return Exported(None, names, data=data)
+    target = Path(target)
     exported = Exported(target, names)
     _copy_uploads(uploads, media, target.parent / f"{target.stem}-images", exported)
     _write_atomically(target, data)
