@@ -43,7 +43,13 @@ class RecordError(ValueError):
 # --- PHP values ---------------------------------------------------------------------------------
 def php_to_json(value: PhpValue) -> Any:
     if type(value) is dict:
-        return {"array": [[key, php_to_json(item)] for key, item in value.items()]}
+        # Scalars other than floats are themselves: no call for each (most values are).
+        return {
+            "array": [
+                [key, php_to_json(item) if type(item) in _TAGGED else item]
+                for key, item in value.items()
+            ]
+        }
     if type(value) is float:
         if math.isnan(value):
             return {"float": "NAN"}
@@ -51,6 +57,9 @@ def php_to_json(value: PhpValue) -> Any:
             return {"float": "INF" if value > 0 else "-INF"}
         return {"float": repr(value)}
     return value
+
+
+_TAGGED = (dict, float)
 
 
 _SPECIAL = {"NAN": math.nan, "INF": math.inf, "-INF": -math.inf}
@@ -120,8 +129,8 @@ def _layer_read_to_json(read: LayerRead) -> dict[str, Any]:
         "name": read.name,
         "required": read.required,
         "multiple": read.multiple,
-        "price": money_str(read.price),
-        "sale_price": None if read.sale_price is None else money_str(read.sale_price),
+        "price": _money_text(read.price),
+        "sale_price": None if read.sale_price is None else _money_text(read.sale_price),
         "image": read.image,
         "active_on_load": read.active_on_load,
         "hidden": read.hidden,
@@ -133,6 +142,19 @@ def _layer_read_to_json(read: LayerRead) -> dict[str, Any]:
             "low_stock_amount": read.low_amount,
         },
     }
+
+
+_MONEY_TEXTS: dict[Decimal, str] = {}
+
+
+def _money_text(value: Decimal) -> str:
+    # A catalogue repeats a few prices: each is written out once.
+    text = _MONEY_TEXTS.get(value)
+    if text is None:
+        if len(_MONEY_TEXTS) > 4096:
+            _MONEY_TEXTS.clear()
+        text = _MONEY_TEXTS[value] = money_str(value)
+    return text
 
 
 def _checked(data: dict[str, Any], key: str, rule: Any, path: str, default: Any) -> Any:
@@ -283,7 +305,12 @@ def record_text(record: WordPressNode | WordPressPost | None) -> str | None:
     if record is None:
         return None
     data = node_to_json(record) if isinstance(record, WordPressNode) else post_to_json(record)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _ENCODER.encode(data)
+
+
+# Made once: json.dumps and json.loads build a new encoder or decoder for each call that
+# passes options, which at one call per layer cost more than the encoding itself.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
 def node_from_text(text: str) -> WordPressNode:
@@ -294,7 +321,7 @@ def node_from_text(text: str) -> WordPressNode:
     the checked reading cost seconds at 10,000 layers. A tagged object becomes its PHP value
     as the decoder meets it (`_tagged`), in one pass of the C parser."""
     try:
-        return _node(json.loads(text, object_hook=_tagged))
+        return _node(_DECODER.decode(text))
     except (KeyError, TypeError, AttributeError, IndexError, RecursionError):
         raise RecordError("", "not a layer's WordPress record") from None
 
@@ -338,6 +365,9 @@ def _tagged(obj: dict[str, Any]) -> Any:
         if text is not None:
             return _SPECIAL[text] if text in _SPECIAL else float(text)
     return obj
+
+
+_DECODER = json.JSONDecoder(object_hook=_tagged)
 
 
 def post_from_text(text: str) -> WordPressPost:
