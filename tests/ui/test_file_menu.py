@@ -90,6 +90,7 @@ def test_the_file_menu_holds_the_file_actions(window: MainWindow) -> None:
     assert names == [
         "importConfiguratorAction",
         "exportConfiguratorAction",
+        "exportWordPressAction",
         "openDatabaseAction",
         "newDatabaseAction",
         recent.menuAction().text(),
