@@ -276,7 +276,11 @@ def test_a_tree_that_is_not_a_list_of_nodes_is_refused(
             b"<wp:wxr_version>1.2</wp:wxr_version></channel></rss>",
             "a DOCTYPE is not allowed in a WordPress export",
         ),
-        (b"<html><body/></html>", "not a WordPress export (the root element is <html>)"),
+        (
+            b'<?xml version="1.0"?><html><body/></html>',
+            "not a WordPress export (the root element is <html>)",
+        ),
+        (b"<b>not json</b>", "invalid JSON at line 1"),  # not XML enough: an exchange file
     ],
 )
 def test_files_that_are_no_wordpress_export_are_refused(

@@ -36,14 +36,17 @@ class SiteFileError(ValueError):
 
 
 def is_site_file(path: Path) -> bool:
-    """Whether path holds XML (a WordPress export, or something the WXR reader will refuse
-    with its reason) rather than an exchange JSON file: judged by its content."""
+    """Whether path holds a WordPress export (or XML the WXR reader will refuse with its
+    reason) rather than an exchange JSON file: judged by its content."""
     try:
         with Path(path).open("rb") as handle:
             head = handle.read(65536)
     except OSError:
         return False
-    return looks_like_wxr(head) or head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    # An XML declaration, a DOCTYPE or an rss element: the WXR reader names what is wrong
+    # with such a file; anything else is left to the exchange format ("invalid JSON").
+    return looks_like_wxr(head) or start.startswith((b"<?xml", b"<!DOCTYPE", b"<rss"))
 
 
 @dataclass(slots=True)
