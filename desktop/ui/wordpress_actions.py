@@ -40,7 +40,7 @@ class WordPressActions(QObject):
         self.document = document
         self.stack = stack
         self.window = window
-        self.export_action = QAction("Export for &WordPress…", self)
+        self.export_action = QAction("Export for Word&Press…", self)
         self.export_action.setObjectName("exportWordPressAction")
         self.export_action.setToolTip(
             "Write configurators as a WordPress export file, for WordPress's importer"
