@@ -43,7 +43,7 @@ def test_the_sample_imports_both_configurators_and_warns_per_image(
         f'"shell.png" (attachment 2001) {missing}; {KEEPS}',
         f'configurator-editor: warning: "Desk Lamp", Shade/Linen: image "linen-front.png" '
         f"(attachment 2101) {missing}; {KEEPS}",
-        f'configurator-editor: warning: "Desk Lamp", Shade/Brass "Antique" <b>finish</b>: image '
+        f'configurator-editor: warning: "Desk Lamp", Shade/Brass "Antique" <b>finish<\\/b>: image '
         f'"brass-front.png" (attachment 2103) {missing}; {KEEPS}',
     ]
     store = open_database(db)
