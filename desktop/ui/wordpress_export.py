@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..store.configurators import ConfiguratorSummary
 from ..store.wordpress.site_file import Exported
 from . import palette
+from .file_dialogs import file_dialog
 from .palette import Tone
 
 WXR_FILTER = "WordPress export files (*.xml);;All files (*)"
@@ -95,10 +96,10 @@ class WordPressExportDialog(QDialog):
         self.export_button.setEnabled(bool(self.ticked()) and bool(self.file_edit.text().strip()))
 
     def _browse(self) -> None:
-        dialog = QFileDialog(self, "Export for WordPress", self.file_edit.text(), WXR_FILTER)
-        dialog.setObjectName("exportWordPressFileDialog")
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = file_dialog(
+            self, "exportWordPressFileDialog", "Export for WordPress", self.file_edit.text(),
+            WXR_FILTER,
+        )  # fmt: skip
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("xml")
         dialog.fileSelected.connect(self.file_edit.setText)
@@ -106,6 +107,16 @@ class WordPressExportDialog(QDialog):
 
     def _export(self) -> None:
         self.exportRequested.emit(self.ticked(), Path(self.file_edit.text().strip()))
+
+
+# WordPress's importer keeps a post that has the title and date of an item it imports and only
+# adds the item's meta rows to it (docs/wordpress-format.md), so a configurator sent back to
+# the site it came from takes effect only once the old post is gone for good.
+REPLACES_NOTHING = (
+    "A configurator that is still on the site must first be deleted for good (Trash ▸ Delete "
+    "Permanently): the importer does not replace it, it only adds this file's values beside "
+    "the old ones."
+)
 
 
 def summary_lines(exported: Exported) -> list[str]:
@@ -132,6 +143,7 @@ def summary_lines(exported: Exported) -> list[str]:
     lines += [
         "",
         f"Then, in WordPress: Tools ▸ Import ▸ WordPress, and choose {exported.target.name}.",
+        REPLACES_NOTHING,
     ]
     return lines
 

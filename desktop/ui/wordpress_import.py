@@ -29,6 +29,7 @@ from ..store.wordpress.site_file import SiteFile, SiteFileError, import_site_fil
 from . import palette
 from .commands import _Command
 from .document import Document
+from .file_dialogs import file_dialog
 from .palette import Tone
 
 
@@ -197,11 +198,8 @@ class WordPressImportDialog(QDialog):
         return label
 
     def _choose_media(self) -> None:
-        dialog = QFileDialog(self, "The site's uploads folder")
-        dialog.setObjectName("chooseMediaDialog")
+        dialog = file_dialog(self, "chooseMediaDialog", "The site's uploads folder", "", "")
         dialog.setFileMode(QFileDialog.FileMode.Directory)
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self.mediaChosen.emit)
         dialog.open()
 

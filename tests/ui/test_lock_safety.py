@@ -10,6 +10,7 @@ window's write-ahead log in place and see the window's next edit.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import sqlite3
@@ -257,3 +258,21 @@ def test_the_header_check_keeps_this_processes_locks(tmp_path: Path) -> None:
             raw.close()
     finally:
         database.close()
+
+
+def test_every_file_dialog_of_the_app_never_reads_the_files_it_lists() -> None:
+    """A QFileDialog made anywhere but through file_dialogs (which gives it the provider that
+    never opens a file) would drop the window's locks as soon as it showed the database's
+    folder: every module that makes one must hand it to never_read_files."""
+    package = REPO / "desktop"
+    careless = []
+    for module in sorted(package.rglob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        calls = [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
+        names = {
+            call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
+            for call in calls
+        }
+        if "QFileDialog" in names and "never_read_files" not in names:
+            careless.append(str(module.relative_to(REPO)))
+    assert careless == []

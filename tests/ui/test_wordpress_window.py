@@ -24,6 +24,7 @@ from desktop.domain.fields import LayerField
 from desktop.ui.commands import RemoveLayer, SetLayerFields
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preview.image_view import ProductImage
+from desktop.ui.wordpress_export import REPLACES_NOTHING
 from tests.roundtrip.helpers import DEMO_IMAGES, SAMPLE, diff, meta_values, posts
 
 from .helpers import find, read_names
@@ -165,6 +166,7 @@ def test_an_edit_then_export_changes_exactly_that_and_the_summary_says_what_is_l
         "in “Custom Game Controller”",
         "",
         "Then, in WordPress: Tools ▸ Import ▸ WordPress, and choose controller.xml.",
+        REPLACES_NOTHING,
     ]
     assert upload.is_file()
     before = meta_values(posts(SAMPLE)[0])["_wpc_components"]
