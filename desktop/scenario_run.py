@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .domain import texts
+from .domain.collector import collector_paused
 from .domain.model import Configurator
 from .domain.outline import Outline
 from .domain.scenario import Player, Scenario, ScenarioError, StepResult, plain
@@ -86,9 +87,13 @@ class Runner:
         started = time.perf_counter()
         outcome = Outcome(path)
         try:
-            scenario = read_scenario(path)
-            outcome.name = scenario.name
-            outcome.results = self.play(scenario)
+            # A long scenario makes hundreds of thousands of objects that all live to its end
+            # (its steps, their results): with the collector on, each of its passes would walk
+            # every one made so far. Nothing of it is a cycle to collect.
+            with collector_paused():
+                scenario = read_scenario(path)
+                outcome.name = scenario.name
+                outcome.results = self.play(scenario)
         except (ScenarioFileError, ScenarioError) as exc:
             outcome.invalid = str(exc)
         except ConfiguratorNotFound as exc:

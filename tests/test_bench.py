@@ -32,7 +32,8 @@ def test_benchmark_produces_every_measure_and_ratio(tmp_path: Path) -> None:
     assert set(report["ratios"]) == set(MEASURES)
     assert all(set(steps) == {"1,000/100"} for steps in report["ratios"].values())
     assert {v["measure"] for v in report["budgets"]} >= {"delete_group", "cold_start"}
-    for name in ("open", "delete_configurator", "×1,000/100", "superlinear:"):
+    assert report["long_scenario"]["steps"] == 10_000  # one scenario's steps, end to end
+    for name in ("open", "delete_configurator", "×1,000/100", "superlinear:", "10,000 steps"):
         assert name in result.stdout
     # The team database measures, both engines (PostgreSQL's skipped only when, saying why).
     team = report["team"]["results"]

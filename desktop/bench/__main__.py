@@ -24,7 +24,15 @@ from typing import Any
 from . import orders as order_measures
 from . import scenarios as scenario_measures
 from . import team as team_measures
-from .report import MEASURES, demo_verdict, growth, superlinear, table, verdicts
+from .report import (
+    MEASURES,
+    demo_verdict,
+    growth,
+    long_verdict,
+    superlinear,
+    table,
+    verdicts,
+)
 
 DEFAULT_SIZES = "100,1000,10000"
 ALL_SIZES = "100,1000,10000,100000"  # 100,000 takes minutes on 2 cores: opt-in
@@ -129,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     demo = scenario_measures.demo_run()
     print("running the 10,000-step scenario of 3 shoppers …", file=sys.stderr, flush=True)
     shoppers = order_measures.shoppers_run()
+    print("running a scenario of 10,000 steps …", file=sys.stderr, flush=True)
+    long = scenario_measures.long_run()
     team = _team(sizes, args.trials) if gui else None
 
     report = {
@@ -138,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
         "cold_start_ms": startup,
         "demo_scenarios": demo,
         "shoppers_scenario": shoppers,
+        "long_scenario": long,
         "load_average": [load_before, os.getloadavg()[0]],
         "ratios": growth(results, sizes),
         "floor": {
@@ -150,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     report["budgets"] = verdicts(report)
     report["budgets"].append(demo_verdict(demo))
     report["budgets"].append(order_measures.shoppers_verdict(shoppers))
+    report["budgets"].append(long_verdict(long))
     if team is not None:
         report["team"] = team
         report["budgets"].extend(team["budgets"])

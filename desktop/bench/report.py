@@ -124,6 +124,18 @@ def demo_verdict(demo: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
+LONG_SCENARIO_BUDGET_S = 5.0  # one scenario of 10,000 steps in one `scenario run`
+
+
+def long_verdict(long: dict[str, Any]) -> dict[str, Any]:
+    """One scenario of many steps (README, "QA scenarios": time linear in its steps)."""
+    return {
+        "measure": f"scenario of {long['steps']:,} steps (s)", "size": None,
+        "value": long["seconds"], "budget": LONG_SCENARIO_BUDGET_S,
+        "ok": long["seconds"] <= LONG_SCENARIO_BUDGET_S,
+    }  # fmt: skip
+
+
 def table(report: dict[str, Any]) -> str:
     sizes: list[int] = report["sizes"]
     results = report["results"]

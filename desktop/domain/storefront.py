@@ -7,11 +7,21 @@ evaluation without copying. Orders placed here are a simulation: they record uni
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import stock, texts
+from .cart import (
+    BackorderNote,
+    CartCount,
+    CartItem,
+    CartLineView,
+    CartTally,
+    CartView,
+    Order,
+    _Line,
+)
 from .model import Backorders, Configurator, Layer
 from .orders import DEFAULT_SHOPPER, OrderBook, OrderRefused
 from .outline import Outline
@@ -20,91 +30,6 @@ from .stock import OptionState
 
 # The most units one add to cart may take (SPEC §6 bounds `--qty` to 1..1,000,000).
 MAX_QUANTITY = 1_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class CartItem:
-    """One selected option as the cart shows it."""
-
-    option: Layer
-    label: str
-    backordered: int
-
-
-@dataclass(frozen=True, slots=True)
-class CartLineView:
-    """One cart line as shown and ordered: its items, quantity and prices."""
-
-    items: tuple[CartItem, ...]
-    quantity: int
-    unit_price: Decimal
-    total: Decimal
-    # Why checkout would refuse this line now (stock changed since it was added); () when it
-    # can still be bought. Lines are checked in cart order, earlier lines taking stock first.
-    shortages: tuple[str, ...] = ()
-
-    @property
-    def backordered(self) -> int:
-        return sum(item.backordered for item in self.items)
-
-    @property
-    def buyable(self) -> bool:
-        """Whether this line can still be bought as it stands."""
-        return not self.shortages
-
-
-@dataclass(frozen=True, slots=True)
-class CartView:
-    """The cart as the shopper sees it now, priced against the current stock and prices."""
-
-    lines: tuple[CartLineView, ...]
-    subtotal: Decimal
-    shortages: tuple[str, ...]  # refusals that checkout would meet (stock changed since adding)
-
-
-@dataclass(frozen=True, slots=True)
-class BackorderNote:
-    """How many units of one option an order backordered."""
-
-    option: Layer
-    name: str  # as ordered: a later rename of the option does not change a placed order
-    units: int
-
-    @property
-    def text(self) -> str:
-        return texts.backordered_note(self.units)
-
-
-@dataclass(frozen=True, slots=True)
-class Order:
-    """A placed order: the cart's lines at checkout and the backorders it carries."""
-
-    number: int
-    lines: tuple[CartLineView, ...]
-    subtotal: Decimal
-    backorders: tuple[BackorderNote, ...]  # every option with backordered units
-    notify: bool  # whether the shopper is told (backorders "notify")
-    shopper: str = DEFAULT_SHOPPER
-
-    @property
-    def notes(self) -> tuple[str, ...]:
-        """What the shopper is told: "Backordered: N" per option, only under notify."""
-        if not self.notify:
-            return ()
-        return self.merchant_notes
-
-    @property
-    def merchant_notes(self) -> tuple[str, ...]:
-        """The merchant's view: every backordered option, whatever shoppers are told."""
-        return tuple(f"{note.name}: {note.text}" for note in self.backorders)
-
-
-@dataclass(slots=True)
-class _Line:
-    """What a cart line stores; its labels and prices are worked out when the cart is shown."""
-
-    options: tuple[Layer, ...]
-    quantity: int
 
 
 @dataclass
@@ -131,6 +56,13 @@ class Storefront:
     def __post_init__(self) -> None:
         # The book changes `used` in place: the storefront never replaces that dict.
         self.book = OrderBook(self.configurator, self.used)
+
+    # The cart counted and priced so far, kept only with an outline (the tree fixed; a change
+    # of stock goes through `stock_changed`): a scenario adding and looking at its cart step
+    # after step counts each line once, not the whole cart at each look.
+    _count: CartCount | None = None
+    _tally: CartTally | None = None
+    _stock_revision: int = 0
 
     # --- options -------------------------------------------------------------------------
     def state(self, option: Layer) -> OptionState:
@@ -333,7 +265,10 @@ class Storefront:
         messages = self._unanswered(o for o in options if not o.is_group)
         messages += [texts.not_selectable(o.name) for o in options if not self.state(o).selectable]
         if not messages:
-            messages = self._stock_refusals(options, quantity, self._units_in_cart())
+            # With an outline the tally holds the units in the cart already (priced once per
+            # line); without one, counting them is cheaper than pricing the cart.
+            in_cart = self._counted().running if self.outline is not None else self._units_in_cart()
+            messages = self._stock_refusals(options, quantity, in_cart)
         return messages
 
     @property
@@ -343,6 +278,7 @@ class Storefront:
 
     def remove_line(self, index: int) -> None:
         del self._lines[index]
+        self._count = self._tally = None
 
     def in_cart(self, option: Layer) -> bool:
         """Whether any cart line uses option (cheap: the cart is small)."""
@@ -365,29 +301,75 @@ class Storefront:
         for _, lines in sessions:
             for line in lines:
                 line.options = tuple(replacements.get(o, o) for o in line.options)
+        self._count = self._tally = None
 
     def cart(self) -> CartView:
-        running: dict[Layer, int] = {}
-        lines: list[CartLineView] = []
-        shortages: list[str] = []
-        positions = self._positions()  # one for every line: the cart may hold a thousand options
-        for line in self._lines:
+        return self._priced().view()
+
+    def cart_subtotal(self) -> Decimal:
+        """cart().subtotal, without pricing the lines against the stock."""
+        return self._counted().subtotal
+
+    def cart_labels(self) -> Mapping[str, int]:
+        """How many cart items show each label: what `cart_contains` looks up. Unless
+        shoppers are told of backorders, a label is the option's name whatever the stock."""
+        return self._priced().labels if self.notify else self._counted().names
+
+    def stock_changed(self) -> None:
+        """Say that an option's stock or units sold changed from outside (a scenario's `set`):
+        the cart is priced afresh at the next look."""
+        self._stock_revision += 1
+
+    def _counted(self) -> CartCount:
+        """The count of every cart line, counting only the lines added since the last look
+        while the tree and prices stay put (cost: O(new lines), not O(cart))."""
+        positions = self._positions()
+        key = (id(positions), self.configurator.base_price)
+        count = self._count
+        if self.outline is None or count is None or count.key != key:
+            count = CartCount(key)
+        for line in self._lines[count.counted :]:
             options = tuple(o for o in line.options if self._present(o, positions))
-            short = tuple(self._stock_refusals(options, line.quantity, running))
-            shortages += short
-            items = []
-            for option in options:
-                before = running.get(option, 0)
-                after = before + line.quantity
-                running[option] = after
-                back = self._backordered(option, after) - self._backordered(option, before)
-                label = texts.cart_item_label(option.name, back > 0 and self.notify)
-                items.append(CartItem(option, label, back))
-            unit = self.unit_price(options)
-            total = unit * line.quantity
-            lines.append(CartLineView(tuple(items), line.quantity, unit, total, short))
-        subtotal = sum((line.total for line in lines), Decimal("0.00"))
-        return CartView(tuple(lines), subtotal, tuple(dict.fromkeys(shortages)))
+            count.add(options, line.quantity, self.unit_price(options))
+        self._count = count if self.outline is not None else None
+        return count
+
+    def _priced(self) -> CartTally:
+        """The tally of every cart line, pricing only the lines added since the last look
+        when nothing it depends on changed (cost: O(new lines), not O(cart))."""
+        positions = self._positions()  # one for every line: the cart may hold a thousand options
+        # Units sold and held change as orders are paid, cancelled, refunded or time out:
+        # looked at whole (one entry per option sold or held, however many steps did it).
+        held = self.book.held or {}
+        key = (
+            id(positions), self._stock_revision, self.addon_active, self.notify,
+            self.configurator.backorders, self.configurator.base_price,
+            frozenset(self.used.items()), frozenset(held.items()),
+        )  # fmt: skip
+        tally = self._tally
+        if self.outline is None or tally is None or tally.key != key:
+            tally = CartTally(key)
+        for line in self._lines[tally.priced :]:
+            tally.add(self._price_line(line, tally.running, positions))
+        self._tally = tally if self.outline is not None else None
+        return tally
+
+    def _price_line(
+        self, line: _Line, running: dict[Layer, int], positions: Positions
+    ) -> CartLineView:
+        """One line priced after the lines before it, whose units `running` holds (updated)."""
+        options = tuple(o for o in line.options if self._present(o, positions))
+        short = tuple(self._stock_refusals(options, line.quantity, running))
+        items = []
+        for option in options:
+            before = running.get(option, 0)
+            after = before + line.quantity
+            running[option] = after
+            back = self._backordered(option, after) - self._backordered(option, before)
+            label = texts.cart_item_label(option.name, back > 0 and self.notify)
+            items.append(CartItem(option, label, back))
+        unit = self.unit_price(options)
+        return CartLineView(tuple(items), line.quantity, unit, unit * line.quantity, short)
 
     def checkout(self) -> Order | list[str]:
         """Place the cart as an order, or return why it cannot be placed."""
@@ -418,6 +400,7 @@ class Storefront:
         # Paid: stock reduced now; pending: what it takes is held (docs/orders.md).
         self.book.place(order, self.shopper, takes, self.addon_active)
         self._lines.clear()
+        self._count = self._tally = None
         return order
 
     # --- after checkout (docs/orders.md) ----------------------------------------------------
@@ -461,6 +444,7 @@ class Storefront:
             self.select_defaults()
         else:
             self.selection, self._lines = saved
+        self._count = self._tally = None  # another shopper's cart
 
     def stock_after(
         self, paths: Iterable[tuple[Layer, str]] | None = None
@@ -479,6 +463,7 @@ class Storefront:
         self._sessions.clear()
         self.shopper = DEFAULT_SHOPPER
         self._lines.clear()
+        self._count = self._tally = None
         self.select_defaults()
 
     # --- helpers -------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.domain import texts
 from desktop.domain.model import Backorders, Configurator, Layer, Stock, StockStatus
 from desktop.domain.outline import Outline
 from desktop.domain.storefront import Order, Storefront
@@ -51,11 +52,13 @@ def trees(draw: st.DrawFn) -> Configurator:
 
 actions = st.lists(
     st.tuples(
-        st.sampled_from(["select", "deselect", "add", "checkout", "reset"]),
+        st.sampled_from(
+            ["select", "deselect", "add", "checkout", "reset", "restock", "addon", "remove"]
+        ),
         st.integers(0, 40),  # which option (modulo their number)
         st.integers(1, 3),  # quantity
     ),
-    max_size=12,
+    max_size=16,
 )
 
 
@@ -71,6 +74,10 @@ def seen(shop: Storefront, result: object) -> object:
         [[(i.label, i.backordered) for i in line.items] for line in cart.lines],
         cart.subtotal,
         cart.shortages,
+        # The running tally an outlined storefront keeps, against the cart priced afresh.
+        shop.cart_subtotal(),
+        {label: n for label, n in shop.cart_labels().items() if n},
+        shop.line_count,
     )
 
 
@@ -88,8 +95,14 @@ def test_an_outline_changes_nothing_a_shopper_sees(
     assert seen(walked, None) == seen(outlined, None)
     for kind, pick, quantity in session:
         results: list[object] = []
+        target = every[pick % len(every)] if every else None
+        if kind == "restock" and target is not None:
+            # As a scenario's `set` does: a new Stock, units sold before it forgotten.
+            target.stock = Stock(manage=True, quantity=quantity - 2, status=target.stock.status)
+            for shop in shops:
+                shop.used.pop(target, None)
+            outlined.stock_changed()
         for shop in shops:
-            target = every[pick % len(every)] if every else None
             if kind in ("select", "deselect") and target is not None:
                 results.append(shop.select(target, kind == "select"))
             elif kind == "add":
@@ -99,6 +112,12 @@ def test_an_outline_changes_nothing_a_shopper_sees(
                 shop.prune()
             elif kind == "reset":
                 shop.reset_simulation()
+                results.append(None)
+            elif kind == "addon":
+                shop.addon_active = not shop.addon_active
+                results.append(None)
+            elif kind == "remove" and shop.line_count:
+                shop.remove_line(pick % shop.line_count)
                 results.append(None)
             else:
                 results.append(None)
@@ -140,3 +159,23 @@ def test_the_outline_finds_what_a_walk_of_every_layer_finds(
     for pick in picks if every else []:
         shop.select(every[pick % len(every)])
     assert shop.missing_choices() == missing_walked(shop)
+
+
+def test_a_restock_reprices_the_cart_an_outlined_storefront_tallies() -> None:
+    """The tally kept between looks is dropped when the stock changes: lines that were fine
+    become short, and under "notify" an item's label gains its backorder mark."""
+    red = option("Red", manage=True, qty=5)
+    cfg = configurator(group("Grip", red, required=True), backorders=Backorders.NO)
+    shop = Storefront(cfg, outline=Outline.of(cfg))
+    shop.select(red)
+    assert shop.add_to_cart(3) == []
+    assert shop.cart().shortages == () and shop.cart_subtotal() == shop.cart().subtotal
+    red.stock = Stock(manage=True, quantity=1, status=red.stock.status)
+    shop.stock_changed()
+    assert shop.cart().shortages == (texts.not_enough_stock("Red", 1),)
+    cfg.backorders = Backorders.NOTIFY
+    flagged = texts.cart_item_label("Red", True)
+    assert set(shop.cart_labels()) == {flagged}
+    assert shop.add_to_cart(1) == []
+    assert shop.cart_labels() == {flagged: 2}
+    assert shop.cart_subtotal() == shop.cart().subtotal == 4 * 49
