@@ -8,6 +8,8 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from .regular_files import FileTooLarge, NotRegularFile, read_regular
+
 MAX_BYTES = 20 * 1024 * 1024
 MAX_SIDE = 8192
 EXTENSIONS = {"png": ".png", "jpeg": ".jpg", "webp": ".webp"}
@@ -38,10 +40,10 @@ class ImageInfo:
 def check_image(path: Path) -> ImageInfo:
     """The image at path, or ImageError naming what is wrong with it."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ImageError(f"is larger than {MAX_BYTES // (1024 * 1024)} MB")
-        data = path.read_bytes()
+        # Only a regular file, opened without waiting: a named pipe would block for ever.
+        data = read_regular(path, MAX_BYTES)
+    except (NotRegularFile, FileTooLarge) as exc:
+        raise ImageError(str(exc)) from None
     except OSError as exc:
         raise ImageError(f"cannot be read: {exc.strerror or exc}") from None
     info = _identify(data)

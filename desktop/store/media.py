@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from ..domain.rules import relative_path_problem
+from .regular_files import open_regular
 
 __all__ = [
     "inside",
@@ -86,7 +87,7 @@ def place_file(source: Path, folder: Path, relative: str) -> tuple[str, Path | N
     fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target_dir)
     temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "wb") as out, source.open("rb") as data:
+        with os.fdopen(fd, "wb") as out, open_regular(source) as data:
             shutil.copyfileobj(data, out)
         candidate, n = wanted, 1
         while True:

@@ -3,7 +3,9 @@ Help ▸ About."""
 
 from __future__ import annotations
 
+import faulthandler
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.store import repository
 from desktop.store.database import open_database
 from desktop.store.exchange import dumps, read_json, to_dict
+from desktop.store.media import media_dir
 from desktop.ui import database_actions
 from desktop.ui.about_dialog import about_text, package_version
 from desktop.ui.main_window import MainWindow, window_settings
@@ -176,6 +179,35 @@ def test_missing_images_are_a_warning_before_importing(
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert "missing" in window.statusBar().currentMessage()
     assert read_configurator(window.document.db_path, "Mug").layers[0].children[0].image
+
+
+def test_an_image_that_is_a_named_pipe_is_refused_and_the_window_goes_on(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    """A pipe would block the read for ever, freezing the window: it is refused by what it is
+    (docs/files-and-images.md). The import runs on the window's own thread, so the guard is
+    faulthandler's: a regression ends the test run with a traceback instead of hanging it."""
+    path = _exchange_file(tmp_path, "Mug", image="images/yellow.png")
+    (tmp_path / "images").mkdir()
+    os.mkfifo(tmp_path / "images" / "yellow.png")
+    faulthandler.dump_traceback_later(60, exit=True)
+    try:
+        dialog = _preview(qtbot, window, path)
+        find(dialog, QPushButton, "importButton").click()
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+    problem = _label(dialog, "importProblemLabel")
+    assert dialog.isVisible() and problem.isVisible()
+    assert (
+        'configurator.layers[0].children[0].image: "images/yellow.png" is a named pipe (FIFO), '
+        "not a regular file"
+    ) in problem.text()
+    assert window.undo_stack.count() == 0
+    assert read_names(window.document.db_path) == ["Controller", "Second"]
+    media = media_dir(window.document.db_path)
+    assert not media.exists() or not [p for p in media.rglob("*") if p.is_file()]
 
 
 def test_a_file_spoilt_after_its_preview_fails_like_any_refused_edit(
