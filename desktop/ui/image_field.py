@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ..store import media
 from . import palette
 from .file_dialogs import fit_to_window, never_read_files
+from .image_decode import decode_side, read_image
 from .palette import Tone
 
 THUMBNAIL = QSize(96, 96)
@@ -105,17 +106,25 @@ class ImageField(QWidget):
 
 
 def _thumbnail(path: Path) -> QPixmap:
-    """Scaled once per file and kept in Qt's pixmap cache (selecting a layer stays cheap)."""
-    key = f"thumb:{path}:{path.stat().st_mtime_ns}"
+    """Scaled once per file and kept in Qt's pixmap cache (selecting a layer stays cheap).
+    Decoded at a few times the thumbnail's side, never at the image's full size
+    (docs/files-and-images.md)."""
+    try:
+        key = f"thumb:{path}:{path.stat().st_mtime_ns}"
+    except OSError:
+        return QPixmap()
     pixmap = QPixmap()
     if QPixmapCache.find(key, pixmap):
         return pixmap
-    pixmap = QPixmap(str(path))
-    if not pixmap.isNull():
-        pixmap = pixmap.scaled(
+    image = read_image(path, decode_side(THUMBNAIL * 2))  # crisp at twice the pixels too
+    if image is None:
+        return QPixmap()
+    pixmap = QPixmap.fromImage(
+        image.scaled(
             THUMBNAIL,
             Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation,
         )
-        QPixmapCache.insert(key, pixmap)
+    )
+    QPixmapCache.insert(key, pixmap)
     return pixmap

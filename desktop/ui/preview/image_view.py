@@ -1,8 +1,10 @@
 """The product image: the selected options' layer images stacked in layer order.
 
-Decoded images are cached per file; the stack is composed again only when the list of image
-files changes (a selection, an image field, a reorder), and scaled to the widget at the
-screen's device pixel ratio so it stays crisp on high-DPI screens.
+Images are decoded scaled to the side the widget shows them at (docs/files-and-images.md) and
+cached per file and side, within a bound on the bytes they hold; the stack is composed again
+only when the list of image files changes (a selection, an image field, a reorder) or the
+widget needs a larger side, and scaled to the widget at the screen's device pixel ratio so it
+stays crisp on high-DPI screens.
 """
 
 from __future__ import annotations
@@ -25,40 +27,67 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from ...domain.model import Layer
 from ...store.media import resolve_image
 from .. import palette as colors
+from ..image_decode import DECODE_SIDES, decode_side, read_image
 from ..palette import Tone
+
+DEFAULT_SIDE = 1024  # before the widget has a size: as large as an editor's preview usually is
+CACHE_BYTES = 192 * 1024 * 1024  # decoded images kept, at most (a 2,048 px image is 16 MB)
+# The pixels of one stack's layers decoded together (256 MB at 4 bytes a pixel): the more
+# layers, the smaller the side each is decoded at; one layer may have the full 8,192 px.
+STACK_PIXELS = 8192 * 8192
+
+
+def stack_side(layers: int) -> int:
+    """The largest decode side at which `layers` images stay within STACK_PIXELS."""
+    fitting = [side for side in DECODE_SIDES if max(layers, 1) * side * side <= STACK_PIXELS]
+    return fitting[-1] if fitting else DECODE_SIDES[0]
 
 
 class ImageCache:
-    """Decoded layer images by relative path (None for a missing or unreadable file).
+    """Decoded layer images by relative path and decode side (None for a missing or
+    unreadable file).
 
-    Bounded (least recently used first out) so a catalogue of thousands of images does not
-    keep them all decoded.
+    Bounded by the bytes the images hold (least recently used first out), so neither a
+    catalogue of thousands of images nor a few huge ones keep more than `limit` decoded.
     """
 
-    def __init__(self, limit: int = 256) -> None:
+    def __init__(self, limit: int = CACHE_BYTES) -> None:
         self.limit = limit
         self.db_path: Path | None = None
-        self._images: OrderedDict[str, QImage | None] = OrderedDict()
+        self._images: OrderedDict[tuple[str, int], QImage | None] = OrderedDict()
+        self._bytes = 0
 
-    def get(self, relative: str) -> QImage | None:
-        if relative in self._images:
-            self._images.move_to_end(relative)
-            return self._images[relative]
+    def get(self, relative: str, side: int = DEFAULT_SIDE) -> QImage | None:
+        key = (relative, side)
+        if key in self._images:
+            self._images.move_to_end(key)
+            return self._images[key]
         found = resolve_image(self.db_path, relative)
-        image = QImage(str(found)) if found is not None else None
-        if image is not None and image.isNull():
-            image = None  # not a readable image: skipped like a missing one
-        self._images[relative] = image
-        if len(self._images) > self.limit:
-            self._images.popitem(last=False)
+        image = read_image(found, side) if found is not None else None
+        self._images[key] = image
+        self._bytes += _size(image)
+        while self._bytes > self.limit and len(self._images) > 1:
+            _, dropped = self._images.popitem(last=False)
+            self._bytes -= _size(dropped)
         return image
 
+    @property
+    def bytes(self) -> int:
+        """What the decoded images held now take."""
+        return self._bytes
+
     def forget(self, relative: str) -> None:
-        self._images.pop(relative, None)
+        for key in [key for key in self._images if key[0] == relative]:
+            self._bytes -= _size(self._images.pop(key))
 
     def clear(self, db_path: Path | None) -> None:
         self.db_path = db_path
         self._images.clear()
+        self._bytes = 0
+
+
+def _size(image: QImage | None) -> int:
+    return 0 if image is None else image.sizeInBytes()
 
 
 class ProductImage(QWidget):
@@ -75,6 +104,7 @@ class ProductImage(QWidget):
         self._dirty = False
         self._scaled: QPixmap | None = None
         self._scaled_key: tuple[int, int, float] | None = None
+        self._side = DEFAULT_SIDE  # the side images are decoded at for this widget
 
     # --- input ---------------------------------------------------------------------------
     def reset(self, db_path: Path | None) -> None:
@@ -112,9 +142,13 @@ class ProductImage(QWidget):
 
     def pixmap(self) -> QPixmap:
         """What is drawn: the stack scaled to this widget at its device pixel ratio."""
-        composed = self.composed()
         ratio = self.devicePixelRatioF()
         target = self._target().size()
+        side = decode_side(QSize(round(target.width() * ratio), round(target.height() * ratio)))
+        if side > self._side:  # grown past what was decoded: read the images larger
+            self._side = side
+            self._dirty = True
+        composed = self.composed()
         key = (target.width(), target.height(), ratio)
         if self._scaled is None or self._scaled_key != key:
             if composed is None or target.isEmpty():
@@ -132,7 +166,9 @@ class ProductImage(QWidget):
         return self._scaled
 
     def _compose(self) -> QImage | None:
-        images = [img for img in (self.cache.get(p) for p in self._paths) if img is not None]
+        side = min(self._side, stack_side(len(self._paths)))
+        found = (self.cache.get(p, side) for p in self._paths)
+        images = [img for img in found if img is not None]
         if not images:
             return None
         # Layer images share one canvas in WP Configurator; the bottom one sets its size.
