@@ -17,6 +17,7 @@ from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import Session, create_engine
 
 from .corrupt import CorruptDataError
+from .media import clean_after_open
 from .migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from .read_only import file_read_only, folder_writable, server_read_only
 from .server import (
@@ -256,6 +257,8 @@ def open_server_database(
         raise DatabaseError(describe_server_failure(address, exc)) from None
     if read_only or why is not None:
         engine = engine.execution_options(postgresql_readonly=True)
+    else:
+        clean_after_open(engine, address.media_stand_in)
     return Database(engine, address.media_stand_in, created=created, server=address, read_only=why)
 
 
@@ -292,6 +295,7 @@ def open_database(
         raise database_failure(path, exc, busy_timeout) from None
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": busy_timeout})
     event.listen(engine, "connect", _on_connect)
+    clean_after_open(engine, path)
     return Database(engine, path, created=version is None, busy_timeout=busy_timeout)
 
 

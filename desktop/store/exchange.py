@@ -30,6 +30,7 @@ from .exchange_format import (
     read_json,
     to_dict,
 )
+from .image_journal import ImageJournal
 from .images import ImageError, check_image
 from .media import inside, media_dir, place_file, relative_path_problem, stored_name
 from .server import ServerAddress
@@ -135,14 +136,21 @@ def read_file(path: Path) -> Configurator:
 
 
 def import_file(
-    session: Session, path: Path, name: str | None = None, *, media: Path | None = None
+    session: Session,
+    path: Path,
+    name: str | None = None,
+    *,
+    media: Path | None = None,
+    copied: list[Path] | None = None,
 ) -> int:
     """Import an exchange file as a new configurator; returns its id.
 
     All or nothing: the file is validated whole, then images found beside it are copied into
     the media folder (default: the session database's), then one repository write inserts the
-    configurator. If that write fails, the image files it had just created are removed again.
-    Without `name` the file's name is kept, made unique with ' (2)', ' (3)'… when taken.
+    configurator. If that write fails, the image files it had just created are removed again;
+    if the process is killed before it commits, the next open removes them (an image journal,
+    docs/files-and-images.md). `copied` receives the files created. Without `name` the file's
+    name is kept, made unique with ' (2)', ' (3)'… when taken.
     """
     path = Path(path)
     # Paused from the reading to the insert: the collector would otherwise walk everything
@@ -150,7 +158,7 @@ def import_file(
     with collector_paused():
         cfg = read_file(path)
         try:
-            return import_configurator(session, cfg, path.parent, name, media=media)
+            return import_configurator(session, cfg, path.parent, name, media=media, copied=copied)
         finally:
             # Nothing keeps the tree once it is stored: without its cycles it is freed here
             # and now, rather than by the collector walking the whole of it once resumed.
@@ -164,6 +172,7 @@ def import_configurator(
     name: str | None = None,
     *,
     media: Path | None = None,
+    copied: list[Path] | None = None,
 ) -> int:
     """import_file for a configurator read_file has already read from a file in folder (a
     caller that looks at it first need not read a large file twice). cfg's image paths
@@ -174,16 +183,25 @@ def import_configurator(
         except RuleError as exc:
             raise ExchangeError("", f"the new name {exc.problem}") from None
     media = media if media is not None else session_media_dir(session)
-    created: list[Path] = []
-    try:
-        if media is not None:
-            created = _carry_images(cfg, Path(folder), media, importing=True)
+    if media is None or not any(True for _ in _images(cfg.layers, "")):
         return repository.insert_configurator(
             session, cfg, free_name=name is None, layer_values_checked=True, tree_checked=True
         )
-    except BaseException:
-        _remove(created)
-        raise
+    created: list[Path] = []
+    # The journal names each copy before it is linked in and goes once the insert commits:
+    # a kill in between leaves it to the next open, which removes the copies no layer uses.
+    with ImageJournal(media) as journal:
+        try:
+            created = _carry_images(cfg, Path(folder), media, importing=True, note=journal.note)
+            new_id = repository.insert_configurator(
+                session, cfg, free_name=name is None, layer_values_checked=True, tree_checked=True
+            )
+        except BaseException:
+            _remove(created)
+            raise
+    if copied is not None:
+        copied.extend(created)
+    return new_id
 
 
 def _carry_images(
@@ -193,6 +211,7 @@ def _carry_images(
     *,
     importing: bool = False,
     before_writing: Callable[[], None] = lambda: None,
+    note: Callable[[str, int], None] | None = None,
 ) -> list[Path]:
     """Copy each image cfg refers to from the source folder to the target folder (or a free
     name beside it, which cfg then refers to). An image missing from the source is left as
@@ -216,7 +235,7 @@ def _carry_images(
                 continue
             where, wanted, path = file
             try:
-                placed[image], new_file = place_file(path, target, wanted)
+                placed[image], new_file = place_file(path, target, wanted, note)
             except OSError as exc:
                 problem = f"cannot copy it into {target}: {exc.strerror or exc}"
                 raise ExchangeError(where, problem) from None

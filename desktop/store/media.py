@@ -11,14 +11,22 @@ import errno
 import filecmp
 import os
 import re
+import secrets
 import shutil
-import tempfile
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, select
+
 from ..domain.rules import relative_path_problem
+from .image_journal import TEMP_PREFIX, clean_media
 from .regular_files import open_regular
+from .tables import LayerRow
 
 __all__ = [
+    "clean_after_open",
     "inside",
     "media_dir",
     "place_file",
@@ -72,26 +80,34 @@ def resolve_image(db_path: Path | None, relative: str) -> Path | None:
         return None
 
 
-def place_file(source: Path, folder: Path, relative: str) -> tuple[str, Path | None]:
+def place_file(
+    source: Path, folder: Path, relative: str, note: Callable[[str, int], None] | None = None
+) -> tuple[str, Path | None]:
     """Copy `source` to `folder/relative`, never overwriting a different file.
 
     Returns the relative path actually used (a free name such as `images/x-2.png` when
     another file already sits there) and the path of the file created, or None when an
     identical file was already in place. The copy is written to a temporary file beside the
     target and then linked in under its name, which fails rather than overwrites when another
-    writer got there first; a failure (a full disk) leaves no file behind.
+    writer got there first; a failure (a full disk) leaves no file behind. `note` is told each
+    name, with the copy's inode, before the copy is linked in under it (an import's journal,
+    docs/files-and-images.md).
     """
     wanted = PurePosixPath(relative)
     target_dir = folder / wanted.parent
     target_dir.mkdir(parents=True, exist_ok=True)
-    fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=target_dir)
-    temp = Path(temp_name)
+    temp_relative = wanted.with_name(f"{TEMP_PREFIX}{secrets.token_hex(8)}")
+    if note is not None:
+        note(temp_relative.as_posix(), 0)  # named before it exists: no kill can lose it
+    temp = folder / temp_relative
     try:
-        with os.fdopen(fd, "wb") as out, open_regular(source) as data:
+        with temp.open("xb") as out, open_regular(source) as data:
             shutil.copyfileobj(data, out)
         candidate, n = wanted, 1
         while True:
             target = folder / candidate
+            if note is not None:
+                note(candidate.as_posix(), temp.stat().st_ino)
             try:
                 os.link(temp, target)
                 return candidate.as_posix(), target
@@ -108,3 +124,20 @@ def place_file(source: Path, folder: Path, relative: str) -> tuple[str, Path | N
             candidate = wanted.with_name(f"{wanted.stem}-{n}{wanted.suffix}")
     finally:
         temp.unlink(missing_ok=True)
+
+
+def clean_after_open(engine: Engine, db_path: Path | None) -> list[str]:
+    """Remove the image files that killed imports, and undone ones no window can redo any
+    more, left in the database's media folder and that no layer uses (docs/files-and-images.md).
+    Returns their relative paths; never raises (a failure leaves the files for a later open)."""
+    if db_path is None:
+        return []
+
+    def referenced(names: list[str]) -> set[str]:
+        with Session(engine) as session:
+            return set(session.exec(select(LayerRow.image).where(LayerRow.image.in_(names))))
+
+    try:
+        return clean_media(media_dir(Path(db_path)), referenced)
+    except (OSError, SQLAlchemyError):  # a tidy-up: the open itself must not fail for it
+        return []

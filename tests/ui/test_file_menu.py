@@ -4,8 +4,10 @@ Help ▸ About."""
 from __future__ import annotations
 
 import faulthandler
+import gc
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store import repository
 from desktop.store.database import open_database
+from desktop.store.demo import demo_path
 from desktop.store.exchange import dumps, read_json, to_dict
 from desktop.store.media import media_dir
 from desktop.ui import database_actions
@@ -208,6 +211,43 @@ def test_an_image_that_is_a_named_pipe_is_refused_and_the_window_goes_on(
     assert read_names(window.document.db_path) == ["Controller", "Second"]
     media = media_dir(window.document.db_path)
     assert not media.exists() or not [p for p in media.rglob("*") if p.is_file()]
+
+
+def test_an_undone_import_keeps_its_images_for_a_redo_and_no_longer(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
+    """The images an import copied stay while it can be redone, even across another open of
+    the database; once the step is dropped, the next open removes them
+    (docs/files-and-images.md)."""
+    path = _exchange_file(tmp_path, "Mug", image="images/yellow.png")
+    (tmp_path / "images").mkdir()
+    shutil.copy(
+        demo_path().parent / "images" / "grip-yellow.png", tmp_path / "images" / "yellow.png"
+    )
+    dialog = _preview(qtbot, window, path)
+    find(dialog, QPushButton, "importButton").click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    db_path = window.document.db_path
+    copied = media_dir(db_path) / "images" / "yellow.png"
+    assert copied.is_file()
+
+    window.undo_action.trigger()
+    assert read_names(db_path) == ["Controller", "Second"]
+    open_database(db_path).close()  # another program opens it: the redo's image is kept
+    assert copied.is_file()
+    window.redo_action.trigger()
+    assert read_configurator(db_path, "Mug").layers[0].children[0].image == "images/yellow.png"
+    open_database(db_path).close()
+    assert copied.is_file()
+
+    window.undo_action.trigger()
+    window.undo_stack.clear()  # the step can no longer be redone
+    gc.collect()
+    open_database(db_path).close()
+    assert not copied.exists()
+    assert [p.name for p in media_dir(db_path).iterdir() if p.name.startswith(".")] == []
 
 
 def test_a_file_spoilt_after_its_preview_fails_like_any_refused_edit(
