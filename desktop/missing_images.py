@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .domain.model import Configurator, Layer
 from .store.exchange import read_file
+from .store.regular_files import not_regular
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,19 @@ def missing_in(cfg: Configurator, folder: Path) -> list[MissingImage]:
         if layer.image and not _present(folder, layer.image):
             missing.append(MissingImage(field, layer.image))
     return missing
+
+
+def not_regular_in(cfg: Configurator, folder: Path) -> str | None:
+    """The first option image of cfg that names a pipe, a device, a socket or a folder, as
+    the import would refuse it ('configurator.layers[0].children[0].image: "images/x.png" is
+    a named pipe (FIFO), not a regular file'), or None. Looks without opening
+    (docs/files-and-images.md)."""
+    for field, layer in _image_fields(cfg.layers, "configurator.layers"):
+        if layer.image:
+            problem = not_regular(folder / layer.image)
+            if problem is not None:
+                return f'{field}: "{layer.image}" {problem}'
+    return None
 
 
 def _present(folder: Path, relative: str) -> bool:

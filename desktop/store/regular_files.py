@@ -15,7 +15,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["FileTooLarge", "NotRegularFile", "open_regular", "read_regular"]
+__all__ = ["FileTooLarge", "NotRegularFile", "not_regular", "open_regular", "read_regular"]
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no FIFOs to wait on
 _FLAGS = os.O_RDONLY | _NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
@@ -43,6 +43,18 @@ def _check(mode: int) -> None:
     if not stat.S_ISREG(mode):
         kind = next((name for test, name in _KINDS if test(mode)), "not a file")
         raise NotRegularFile(kind)
+
+
+def not_regular(path: Path) -> str | None:
+    """What path names when that is something other than a regular file ("is a named pipe
+    (FIFO), not a regular file"); None for a regular file or nothing at all. Opens nothing."""
+    try:
+        _check(os.stat(path).st_mode)
+    except NotRegularFile as exc:
+        return str(exc)
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def open_regular(path: Path) -> BinaryIO:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.model import Configurator, LayerType
-from ..missing_images import MissingImage, missing_in
+from ..missing_images import MissingImage, missing_in, not_regular_in
 from ..store.exchange import ExchangeError, from_dict, read_json
 from . import palette
 from .document import Document
@@ -70,6 +70,8 @@ def preview_import(document: Document, path: Path) -> ImportPreview:
     preview.configurator = cfg
     preview.new_name = document.unique_name(cfg.name)
     preview.missing = missing_in(cfg, path.parent)
+    # Said before Import is offered: the import itself would refuse it with these words.
+    preview.problem = not_regular_in(cfg, path.parent)
     return preview
 
 

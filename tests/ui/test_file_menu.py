@@ -32,6 +32,8 @@ from desktop.store.exchange import dumps, read_json, to_dict
 from desktop.store.media import media_dir
 from desktop.ui import database_actions
 from desktop.ui.about_dialog import about_text, package_version
+from desktop.ui.commands import push
+from desktop.ui.import_command import ImportConfigurator
 from desktop.ui.main_window import MainWindow, window_settings
 from desktop.ui.recent_databases import MAX_RECENT, recent_databases, remember_database
 
@@ -195,18 +197,22 @@ def test_an_image_that_is_a_named_pipe_is_refused_and_the_window_goes_on(
     path = _exchange_file(tmp_path, "Mug", image="images/yellow.png")
     (tmp_path / "images").mkdir()
     os.mkfifo(tmp_path / "images" / "yellow.png")
+    refusal = (
+        'configurator.layers[0].children[0].image: "images/yellow.png" is a named pipe (FIFO), '
+        "not a regular file"
+    )
     faulthandler.dump_traceback_later(60, exit=True)
     try:
         dialog = _preview(qtbot, window, path)
-        find(dialog, QPushButton, "importButton").click()
+        problem = _label(dialog, "importProblemLabel")
+        assert problem.isVisible() and refusal in problem.text()  # said before Import
+        assert not find(dialog, QPushButton, "importButton").isEnabled()
+        # Should the pipe come after the preview, the import itself refuses it the same way.
+        command = ImportConfigurator(window.document, path, "Mug")
+        assert not push(window.undo_stack, command)
+        assert command.problem is not None and refusal in command.problem
     finally:
         faulthandler.cancel_dump_traceback_later()
-    problem = _label(dialog, "importProblemLabel")
-    assert dialog.isVisible() and problem.isVisible()
-    assert (
-        'configurator.layers[0].children[0].image: "images/yellow.png" is a named pipe (FIFO), '
-        "not a regular file"
-    ) in problem.text()
     assert window.undo_stack.count() == 0
     assert read_names(window.document.db_path) == ["Controller", "Second"]
     media = media_dir(window.document.db_path)
