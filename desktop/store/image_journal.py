@@ -157,9 +157,11 @@ def _same(media: Path, name: str, inode: int) -> bool:
 
 
 def _remove_old_temps(media: Path) -> None:
+    """Temporary copies no journal named (left by a version without journals): copies are
+    only ever made in `images/`, so that folder alone is looked at, not the whole tree."""
     horizon = time.time() - STALE_TEMP_S
     with contextlib.suppress(OSError):
-        for temp in media.rglob(f"{TEMP_PREFIX}*"):
+        for temp in (media / "images").glob(f"{TEMP_PREFIX}*"):
             with contextlib.suppress(OSError):
                 if temp.lstat().st_mtime < horizon:
                     temp.unlink()

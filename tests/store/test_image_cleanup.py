@@ -138,3 +138,17 @@ def test_images_a_layer_uses_are_kept_whatever_a_journal_says(tmp_path: Path) ->
     hold_images(media_dir(db_path), copied).close()  # a journal naming files still in use
     assert leftovers(db_path) == (set(), set())
     assert all(file.exists() for file in copied)
+
+
+def test_a_temporary_copy_no_journal_names_goes_once_a_day_old(tmp_path: Path) -> None:
+    db_path = tmp_path / "shop.db"
+    folder = media_dir(db_path) / "images"
+    folder.mkdir(parents=True)
+    old, new = folder / f"{TEMP_PREFIX}old", folder / f"{TEMP_PREFIX}new"
+    for temp in (old, new):
+        temp.write_bytes(b"half a copy")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    os.utime(old, (two_days_ago, two_days_ago))
+    open_database(db_path).close()
+    assert not old.exists()
+    assert new.exists()  # perhaps another import's, being written now
