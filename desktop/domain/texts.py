@@ -108,8 +108,6 @@ HELD_BACK = (
     '"In Stock" again.'
 )
 NOT_TRACKED = "Not tracked"
-TRACK_QUANTITY = "Track quantity"
-QUANTITY_REFUSED = "Stock Quantity: a whole number from {low} to {high}, or empty for not tracked."
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
@@ -135,8 +133,13 @@ def layers_under(count: int) -> str:
     return "the layer under it" if count == 1 else f"the {count} layers under it"
 
 
-def quantity_refused(low: int, high: int) -> str:
-    return QUANTITY_REFUSED.format(low=f"{low:,}", high=f"{high:,}")
+VALUE_KEPT = "{label}: {problem}; the value was kept."
+
+
+def value_kept(label: str, problem: str) -> str:
+    """A typed value a field rule refused, the stored one left as it was (the stock table's
+    cells and the layer panel's fields say it in the same words)."""
+    return VALUE_KEPT.format(label=label, problem=problem)
 
 
 def as_sentence(text: str) -> str:
@@ -186,6 +189,11 @@ def only_left(quantity: int) -> str:
 def low_words(threshold: int) -> str:
     """'low stock (2 or fewer)': why an option is marked low, in the editor's words."""
     return f"low stock ({threshold} or fewer)"
+
+
+def low_stock_placeholder(threshold: int) -> str:
+    """The empty Low stock amount field: the configurator's threshold applies."""
+    return f"{threshold} (the configurator's threshold)"
 
 
 def low_stock_at(own: int | None, threshold: int) -> str:

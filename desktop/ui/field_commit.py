@@ -41,6 +41,7 @@ FIELD_WORDS: dict[LayerField, str] = {
     LayerField.SKU: "SKU",
     LayerField.STOCK_QUANTITY: "stock quantity",
     LayerField.STOCK_STATUS: "stock status",
+    LayerField.LOW_STOCK_AMOUNT: "low stock amount",
 }
 
 
@@ -75,7 +76,7 @@ class StackUndoKeys(QObject):
 class FieldError(QLabel):
     """A red message under one field; empty and hidden while the field is fine.
 
-    By default it keeps a fixed room of two lines, reserved while it is hidden too, so a
+    By default it keeps a fixed room of two lines (or `lines`), reserved while it is hidden too, so a
     message that appears never moves the fields below it (a click aimed at the next field
     would land in another one); a message longer than that, in a narrow panel, ends in "…"
     and shows whole in its tooltip (and in the status bar, where the committer sends it).
@@ -87,7 +88,12 @@ class FieldError(QLabel):
     RESERVED_LINES = 2
 
     def __init__(
-        self, object_name: str, parent: QWidget | None = None, *, grow: bool = False
+        self,
+        object_name: str,
+        parent: QWidget | None = None,
+        *,
+        grow: bool = False,
+        lines: int = RESERVED_LINES,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
@@ -101,7 +107,7 @@ class FieldError(QLabel):
             policy = self.sizePolicy()
             policy.setRetainSizeWhenHidden(True)
             self.setSizePolicy(policy)
-            self.setFixedHeight(self.fontMetrics().lineSpacing() * self.RESERVED_LINES)
+            self.setFixedHeight(self.fontMetrics().lineSpacing() * lines)
         self.hide()
 
     def message(self) -> str:

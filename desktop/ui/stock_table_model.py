@@ -321,7 +321,7 @@ class StockTableModel(QAbstractTableModel):
                 new = parse_cell(column, value)
             except RuleError as exc:
                 label = HEADERS[column]
-                self.editRefused.emit(f"{label}: {exc.problem}; the value was kept.")
+                self.editRefused.emit(texts.value_kept(label, exc.problem))
                 return False
         field = COLUMN_FIELDS[column]
         if get_layer_field(layer, field) == new:

@@ -29,8 +29,8 @@ SETTINGS = [
     "manageStockCheck",
     "skuEdit",
     "stockQuantitySpin",
-    "quantityTrackedCheck",
     "stockStatusCombo",
+    "lowStockAmountEdit",
 ]
 
 

@@ -54,7 +54,8 @@ def test_status_combo_and_manage_check_commit(window: MainWindow) -> None:
     find(window, QCheckBox, "manageStockCheck").setChecked(False)
     assert not _stock(window, "Grip Color/Yellow").manage
     assert effective.text() == texts.AVAILABILITY_WORDS["available"]
-    assert not find(window, QSpinBox, "stockQuantitySpin").isEnabled()
+    # The quantity is kept (and shown) for when stock is managed again.
+    assert find(window, QSpinBox, "stockQuantitySpin").value() == 5
     assert window.undo_stack.undoText() == 'Change Manage Stock of "Yellow"'
 
 
@@ -143,24 +144,6 @@ def test_in_stock_at_zero_with_backorders_allowed_shows_no_warning(window: MainW
     assert not find(window, QLabel, "stockWarningLabel").isVisible()
 
 
-def test_track_quantity_choice_sets_and_restores_a_quantity(window: MainWindow) -> None:
-    select(window, "Grip Color/Red")
-    tracked = find(window, QCheckBox, "quantityTrackedCheck")
-    spin = find(window, QSpinBox, "stockQuantitySpin")
-    assert tracked.isChecked() and tracked.text() == "Track quantity"
-    tracked.setChecked(False)
-    assert _stock(window, "Grip Color/Red").quantity is None
-    assert spin.text() == "not tracked" and not spin.isEnabled()
-    assert "no quantity tracked" in find(window, QLabel, "effectiveStatusLabel").text()
-    tracked.setChecked(True)  # the last quantity comes back
-    assert _stock(window, "Grip Color/Red").quantity == 2
-    assert spin.value() == 2 and spin.isEnabled()
-    find(window, QAction, "undoAction").trigger()
-    assert not tracked.isChecked() and _stock(window, "Grip Color/Red").quantity is None
-    find(window, QCheckBox, "manageStockCheck").setChecked(False)
-    assert not tracked.isEnabled()
-
-
 def test_clearing_the_quantity_means_not_tracked(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     select(window, "Grip Color/Red")
     spin = find(window, QSpinBox, "stockQuantitySpin")
@@ -170,19 +153,5 @@ def test_clearing_the_quantity_means_not_tracked(window: MainWindow, qtbot) -> N
     qtbot.keyClick(spin.lineEdit(), Qt.Key.Key_Return)
     assert _stock(window, "Grip Color/Red").quantity is None  # not snapped back to 2
     assert spin.text() == "not tracked"
-    assert not find(window, QCheckBox, "quantityTrackedCheck").isChecked()
-
-
-def test_a_refused_quantity_says_why_at_the_field(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    select(window, "Grip Color/Red")
-    spin = find(window, QSpinBox, "stockQuantitySpin")
-    error = find(window, QLabel, "stockQuantityError")
-    assert not error.isVisible()
-    spin.setFocus()
-    spin.lineEdit().selectAll()
-    qtbot.keyClicks(spin.lineEdit(), "lots")
-    assert error.isVisible()
-    assert error.message().startswith("Stock Quantity: a whole number from -99,999 to 999,999")
-    assert _stock(window, "Grip Color/Red").quantity == 2
-    spin.setValue(7)
-    assert not error.isVisible()
+    # Still managed: the status alone says whether the option is in stock.
+    assert _stock(window, "Grip Color/Red").manage
