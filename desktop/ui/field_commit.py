@@ -76,9 +76,9 @@ class StackUndoKeys(QObject):
 class FieldError(QLabel):
     """A red message under one field; empty and hidden while the field is fine.
 
-    By default it keeps a fixed room of two lines (or `lines`), reserved while it is hidden too, so a
-    message that appears never moves the fields below it (a click aimed at the next field
-    would land in another one); a message longer than that, in a narrow panel, ends in "…"
+    By default it keeps a fixed room of two lines (or `lines`), reserved while it is hidden
+    too, so a message that appears never moves the fields below it (a click aimed at the next
+    field would land in another one); a message longer than that, in a narrow panel, ends in "…"
     and shows whole in its tooltip (and in the status bar, where the committer sends it).
     grow=True (dialogs, which grow to fit instead): it takes the room its message needs,
     only while it shows one. Messages read as sentences, whoever wrote them (store refusals
