@@ -95,15 +95,15 @@ def measure(document: Document, big_id: int, other_id: int, trials: int) -> dict
         )
         target = _notice_after(document, option, new)
         push(
-            window.undo_stack,
+            window.undo_stacks,
             SetLayerFields(document, option.id, {LayerField.STOCK_STATUS: new}, "bench"),  # type: ignore[arg-type]
         )
         wait_until(lambda: control.property("notice") == target)
 
     results["edit_preview"] = median_ms(trials, edit)
     results.update(_filter(window, option, trials))
-    results.update(edits.group_edits(document, window.undo_stack, big_id, trials))
-    results.update(edits.configurator_edits(document, window.undo_stack, big_id, other_id, trials))
+    results.update(edits.group_edits(document, window.undo_stacks, big_id, trials))
+    results.update(edits.configurator_edits(document, window.undo_stacks, big_id, other_id, trials))
     window.close()
     return results
 

@@ -52,7 +52,7 @@ def measure(document: Document, big_id: int, workdir: Path, trials: int) -> dict
         by = 1 if next(step) % 2 else -1
         changes = plan(options, BulkEdit(quantity_by=by))
         command = SetStockOfMany(document, changes, "bench")
-        window.undo_stack.push(command)
+        window.undo_stacks.push(command)
         assert not command.failed
         QApplication.processEvents()
 

@@ -103,7 +103,7 @@ def _measure(a: MainWindow, b: MainWindow, big: int, small: int, trials: int) ->
             {LayerField.STOCK_QUANTITY: last["value"]},
             "bench",  # type: ignore[arg-type]
         )
-        if not push(a.undo_stack, command):
+        if not push(a.undo_stacks, command):
             raise RuntimeError("the bench's edit was refused")
 
     results["commit"] = median_ms(trials, commit)

@@ -5,7 +5,6 @@ named for what it did (e.g. "Set quantity of 12 options")."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +22,7 @@ from ..domain.bulk_edit import BulkEdit, describe, plan
 from ..domain.fields import FieldError
 from ..domain.model import MAX_STOCK_QUANTITY, MIN_STOCK_QUANTITY, Layer, StockStatus
 from . import palette
-from .commands import push
+from .commands import UndoTarget, push
 from .document import Document
 from .palette import Tone
 from .stock_commands import SetStockOfMany
@@ -35,7 +34,7 @@ class BulkEditDialog(QDialog):
     """Stock of many options: quantity (set, add, subtract, clear), status, Manage Stock, low
     stock amount. Emits no signals; opened with the options to change (`edit_layers`)."""
 
-    def __init__(self, document: Document, stack: QUndoStack, parent: QWidget | None = None):
+    def __init__(self, document: Document, stack: UndoTarget, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("bulkEditDialog")
         self.setWindowTitle("Bulk edit stock")

@@ -10,9 +10,9 @@ reports the message. What the command would have changed is left as the store ho
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand
 
 from ..domain.fields import ConfiguratorField, LayerField, get_layer_field
 from ..domain.model import Configurator, Layer
@@ -24,7 +24,14 @@ from .document import Document
 MERGE_LAYER_FIELD = 1
 
 
-def push(stack: QUndoStack, command: QUndoCommand) -> bool:
+class UndoTarget(Protocol):
+    """Where commands are pushed: a QUndoStack, or the window's UndoStacks, which puts each
+    on the stack of the configurator it edits (docs/editing.md)."""
+
+    def push(self, command: QUndoCommand) -> None: ...
+
+
+def push(stack: UndoTarget, command: QUndoCommand) -> bool:
     """Push and tell whether the edit happened (False when its write was refused)."""
     stack.push(command)
     return not getattr(command, "failed", False)
@@ -66,6 +73,11 @@ class _Command(QUndoCommand):
     def _before(self) -> None:
         """Runs before each redo and undo."""
 
+    def undo_scope(self) -> int | None:
+        """The configurator whose undo stack holds this edit; None: the configurators list's
+        (an edit of the list itself, or of the whole site)."""
+        return None
+
 
 class _LayerCommand(_Command):
     """An edit inside the open configurator. It remembers which one, and each redo or undo
@@ -78,6 +90,9 @@ class _LayerCommand(_Command):
 
     def _before(self) -> None:
         self.document.ensure_open(self.configurator_id)
+
+    def undo_scope(self) -> int | None:
+        return self.configurator_id
 
     def _place(self, layer: Layer) -> tuple[int | None, int]:
         """(parent id, row) of a layer of the open configurator."""
@@ -175,8 +190,15 @@ class SetConfiguratorFields(_Command):
     def _before(self) -> None:
         # A settings edit is seen in the preview, so undoing one reopens its configurator;
         # a rename is seen in the list and needs no switch.
-        if set(self.new) - {ConfiguratorField.NAME}:
+        if self._settings():
             self.document.ensure_open(self.configurator_id)
+
+    def _settings(self) -> bool:
+        return bool(set(self.new) - {ConfiguratorField.NAME})
+
+    def undo_scope(self) -> int | None:
+        # A rename is an edit of the list (seen there); settings are the configurator's own.
+        return self.configurator_id if self._settings() else None
 
 
 class SetAddon(_Command):

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QPaintEvent, QUndoStack
+from PySide6.QtGui import QAction, QFont, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -33,6 +33,7 @@ from .commands import (
     DeleteConfigurator,
     DuplicateConfigurator,
     SetConfiguratorFields,
+    UndoTarget,
     push,
 )
 from .confirm import confirm_delete
@@ -52,7 +53,7 @@ class ConfiguratorListModel(QAbstractListModel):
 
     editRefused = Signal(str)
 
-    def __init__(self, document: Document, stack: QUndoStack, parent: QObject | None = None):
+    def __init__(self, document: Document, stack: UndoTarget, parent: QObject | None = None):
         super().__init__(parent)
         self.document = document
         self.stack = stack
@@ -92,7 +93,7 @@ class ConfiguratorListModel(QAbstractListModel):
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
             # Words only: a tooltip whose first line holds a tag would be read as rich text.
-            return "Double-click or press Enter to open"
+            return "Click to open"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -140,17 +141,20 @@ class ConfiguratorsPanel(QWidget):
     """The `configuratorList` view with its actions. Opening is navigation (not an edit, so no
     undo step); every other action pushes a command. Dialogs open with open(). No signals."""
 
-    def __init__(self, document: Document, stack: QUndoStack, parent: QWidget | None = None):
+    def __init__(self, document: Document, stack: UndoTarget, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
         self.stack = stack
         self.model = ConfiguratorListModel(document, stack, self)
         self.view = _ConfiguratorList(self)
         self.view.setObjectName("configuratorList")
-        accessibility.name(self.view, "Configurators", "Enter or double-click opens one")
+        accessibility.name(self.view, "Configurators", "The highlighted configurator is open")
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.view.activated.connect(self._activated)
+        # One click (or an arrow key) opens: the highlighted configurator is the open one
+        # (docs/editing.md). _highlighting: the list following the document, not the user.
+        self._highlighting = False
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.new_action = self._action(
@@ -193,7 +197,7 @@ class ConfiguratorsPanel(QWidget):
 
         self.model.modelReset.connect(self._highlight_current)
         document.configuratorOpened.connect(lambda _cfg: self._highlight_current())
-        self.view.selectionModel().currentChanged.connect(lambda *_: self._update_enabled())
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
         self._update_enabled()
 
     def _action(self, name: str, text: str, slot: Any) -> QAction:
@@ -219,10 +223,21 @@ class ConfiguratorsPanel(QWidget):
         cfg = self.document.configurator
         row = self.model.row_of(cfg.id if cfg is not None else None)
         selection = self.view.selectionModel()
-        if row >= 0:
-            selection.setCurrentIndex(
-                self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+        self._highlighting = True
+        try:
+            if row >= 0:
+                selection.setCurrentIndex(
+                    self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+            else:
+                selection.clear()
+        finally:
+            self._highlighting = False
+        self._update_enabled()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._highlighting and current.isValid():
+            self._activated(current)
         self._update_enabled()
 
     def _update_enabled(self) -> None:
@@ -239,7 +254,10 @@ class ConfiguratorsPanel(QWidget):
         configurator_id = index.data(IdRole)
         cfg = self.document.configurator
         if configurator_id is not None and (cfg is None or cfg.id != configurator_id):
-            self.document.try_open(configurator_id)  # navigation, not an edit
+            # Navigation, not an edit. When it fails (said in the status bar) the highlight
+            # goes back to the configurator that is open.
+            if not self.document.try_open(configurator_id):
+                self._highlight_current()
 
     def create_configurator(self) -> None:
         dialog = NameDialog(

@@ -9,14 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
 from ..domain.model import Configurator
 from ..store.exchange import ExchangeError, export_file
 from ..store.repository import StoreError
 from ..store.wordpress.site_file import is_site_file
-from .commands import push
+from .commands import UndoTarget, push
 from .document import Document
 from .file_dialogs import file_dialog
 from .import_command import ImportConfigurator
@@ -36,7 +36,7 @@ class ExchangeActions(QObject):
     writes the open configurator and its images. Failures are said in the status bar and,
     for an export, in `exportErrorBox`. No signals."""
 
-    def __init__(self, document: Document, stack: QUndoStack, window: QMainWindow) -> None:
+    def __init__(self, document: Document, stack: UndoTarget, window: QMainWindow) -> None:
         super().__init__(window)
         self.document = document
         self.stack = stack

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QLabel,
@@ -22,7 +22,7 @@ from ..domain.fields import LayerField, check_layer_changes, get_layer_field
 from ..domain.model import Layer
 from ..domain.texts import as_sentence
 from . import palette
-from .commands import SetLayerFields, push
+from .commands import SetLayerFields, UndoTarget, push
 from .document import Document
 from .palette import Tone
 from .plain_text import plain_tooltip
@@ -180,7 +180,7 @@ class LayerCommitter(QObject):
 
     message = Signal(str)
 
-    def __init__(self, document: Document, stack: QUndoStack, parent: QObject | None = None):
+    def __init__(self, document: Document, stack: UndoTarget, parent: QObject | None = None):
         super().__init__(parent)
         self.document = document
         self.stack = stack

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator, QUndoStack
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,7 +28,7 @@ from ..domain.model import MAX_STOCK_QUANTITY, Backorders, StockDisplay
 from ..domain.money import money_str
 from ..domain.rules import RuleError
 from . import accessibility
-from .commands import SetConfiguratorFields, push
+from .commands import SetConfiguratorFields, UndoTarget, push
 from .document import Document
 from .field_commit import FieldError, stacked
 
@@ -56,7 +56,7 @@ class GlobalSettingsDialog(QDialog):
     every changed field as ONE SetConfiguratorFields command (a bad base price keeps the dialog
     open with the reason shown); Cancel puts the snapshot back and writes nothing. No signals."""
 
-    def __init__(self, document: Document, stack: QUndoStack, parent: QWidget | None = None):
+    def __init__(self, document: Document, stack: UndoTarget, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("globalSettingsDialog")
         self.setWindowTitle(texts.GLOBAL_SETTINGS)

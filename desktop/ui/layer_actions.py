@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from ..domain import texts
 from ..domain.model import Layer, LayerType
 from . import icons
-from .commands import InsertLayer, MoveLayer, RemoveLayer, push
+from .commands import InsertLayer, MoveLayer, RemoveLayer, UndoTarget, push
 from .confirm import confirm_delete
 from .document import Document
 from .layers_panel import LayersPanel
@@ -40,7 +40,7 @@ class LayerActions(QObject):
     """
 
     def __init__(
-        self, document: Document, stack: QUndoStack, panel: LayersPanel, window: QWidget
+        self, document: Document, stack: UndoTarget, panel: LayersPanel, window: QWidget
     ) -> None:
         super().__init__(window)
         self.document = document

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -25,6 +24,7 @@ from ..domain.rules import RuleError
 from ..domain.rules import image as image_rule
 from ..store import images, media
 from . import accessibility, empty_state, palette
+from .commands import UndoTarget
 from .document import Document
 from .field_commit import FieldError, LayerCommitter, StackUndoKeys, stacked
 from .group_warning import GroupDefaultWarning
@@ -58,7 +58,7 @@ class LayerSettingsPanel(QScrollArea):
     refusals go through its LayerCommitter's message signal."""
 
     def __init__(
-        self, document: Document, stack: QUndoStack, parent: QWidget | None = None
+        self, document: Document, stack: UndoTarget, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("layerSettingsPanel")

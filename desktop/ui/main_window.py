@@ -50,6 +50,7 @@ from .scenario_actions import ScenarioActions
 from .shortcuts_dialog import ShortcutsDialog
 from .stock_actions import StockActions
 from .storage_dialog import StorageErrorDialog
+from .undo_stacks import UndoStacks
 
 STATUS_TIMEOUT_MS = 8000
 LAYERS_MIN_COMFORT = 220  # px: names of nested options stay readable
@@ -108,8 +109,9 @@ def open_initial(document: Document) -> None:
 
 class MainWindow(QMainWindow):
     """Configurators and Layers docks on the left, the preview in the centre, the selected
-    layer's settings on the right. Owns the one QUndoStack (`undo_stack`); every edit any part
-    of the window makes is a command pushed on it. Emits no signals of its own."""
+    layer's settings on the right. Owns the undo stacks (`undo_stacks`: one per configurator
+    and one for the list; `undo_stack` is the active one); every edit any part of the window
+    makes is a command pushed through them. Emits no signals of its own."""
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,19 +119,20 @@ class MainWindow(QMainWindow):
         self.document = document
         document.progress_parent = self  # long work on a large configurator shows its progress here
         self.owns_database = False  # a window opened from the File menu closes its database
-        self.undo_stack = QUndoStack(self)
+        # One undo stack per configurator, one for the list (docs/editing.md).
+        self.undo_stacks = UndoStacks(document, self)
         self._syncing_addon = False
         self._shown = False
 
         self.preview = PreviewPane(document)
         self.setCentralWidget(self.preview)
-        self.tree_model = LayerTreeModel(document, self.undo_stack, self)
+        self.tree_model = LayerTreeModel(document, self.undo_stacks, self)
         self.layers_panel = LayersPanel(self.tree_model)
-        self.layer_actions = LayerActions(document, self.undo_stack, self.layers_panel, self)
-        self.configurators_panel = ConfiguratorsPanel(document, self.undo_stack)
-        self.settings_panel = LayerSettingsPanel(document, self.undo_stack)
-        self.global_settings_dialog = GlobalSettingsDialog(document, self.undo_stack, self)
-        self.exchange_actions = ExchangeActions(document, self.undo_stack, self)
+        self.layer_actions = LayerActions(document, self.undo_stacks, self.layers_panel, self)
+        self.configurators_panel = ConfiguratorsPanel(document, self.undo_stacks)
+        self.settings_panel = LayerSettingsPanel(document, self.undo_stacks)
+        self.global_settings_dialog = GlobalSettingsDialog(document, self.undo_stacks, self)
+        self.exchange_actions = ExchangeActions(document, self.undo_stacks, self)
         self.database_actions = DatabaseActions(self, window_settings)
         self.shortcuts_dialog = ShortcutsDialog(self)
         self.preview_export = PreviewExport(document, self.preview, self)
@@ -150,7 +153,7 @@ class MainWindow(QMainWindow):
             self.settings_panel,
             Qt.DockWidgetArea.RightDockWidgetArea,
         )
-        self.stock_actions = StockActions(document, self.undo_stack, self)
+        self.stock_actions = StockActions(document, self.undo_stacks, self)
         self.stock_dock = self._dock(
             "stockTableDock",
             "Stock",
@@ -205,6 +208,7 @@ class MainWindow(QMainWindow):
 
         self._addon_changed(document.addon_active)
         self._opened(document.configurator)
+        self.undo_stacks.follow_focus(self.configurators_panel.view)
         self._restore_layout()
         self.team_status = TeamStatus(self)  # changes made elsewhere; an unreachable server
         self.read_only_mode = ReadOnlyMode(self)  # a banner, editing disabled; or nothing
@@ -212,6 +216,12 @@ class MainWindow(QMainWindow):
         keyboard.install(self, self.menuBar())
         docks = [self.configurators_dock, self.layers_dock, self.settings_dock]
         focus_order.apply(self, docks, self.preview)
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The stack Undo and Redo act on now: the open configurator's, or the list's while
+        the list has the focus (see UndoStacks)."""
+        return self.undo_stacks.current()
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -226,11 +236,11 @@ class MainWindow(QMainWindow):
         return dock
 
     def _create_actions(self) -> None:
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = self.undo_stacks.createUndoAction(self, "&Undo")
         self.undo_action.setObjectName("undoAction")
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.undo_action.setIconText("Undo")  # its text names the edit; lists show this
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stacks.createRedoAction(self, "&Redo")
         self.redo_action.setObjectName("redoAction")
         self.redo_action.setShortcuts(
             with_ctrl_y(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
@@ -348,7 +358,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(la.move_up)
         toolbar.addAction(la.move_down)
         toolbar.addSeparator()
-        stack = self.undo_stack
+        stack = self.undo_stacks  # the active stack's state, whichever it is
         undo_tool = _StackToolAction(icons.undo_icon(), "Undo", self)
         undo_tool.setObjectName("undoToolAction")
         undo_tool.triggered.connect(stack.undo)
@@ -381,7 +391,7 @@ class MainWindow(QMainWindow):
     def _addon_toggled(self, checked: bool) -> None:
         if self._syncing_addon or checked == self.document.addon_active:
             return
-        if not push(self.undo_stack, SetAddon(self.document, checked)):
+        if not push(self.undo_stacks, SetAddon(self.document, checked)):
             self._addon_changed(self.document.addon_active)
 
     def _addon_changed(self, active: bool) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QToolButton
 
 from ..domain.collector import collector_paused
@@ -17,7 +17,7 @@ from ..domain.model import Configurator
 from ..domain.stock_sheet import SheetError, SheetPlan, read_sheet, write_sheet
 from ..store.stock_sheets import read_sheet_file, write_text_atomically
 from .bulk_edit_dialog import BulkEditDialog
-from .commands import push
+from .commands import UndoTarget, push
 from .document import Document
 from .file_dialogs import file_dialog
 from .stock_commands import SetStockOfMany
@@ -32,7 +32,7 @@ class StockActions(QObject):
     `exportStockAction`, and the dialogs they open. Messages go to the window's status bar.
     No signals."""
 
-    def __init__(self, document: Document, stack: QUndoStack, window: QMainWindow) -> None:
+    def __init__(self, document: Document, stack: UndoTarget, window: QMainWindow) -> None:
         super().__init__(window)
         self.document = document
         self.stack = stack

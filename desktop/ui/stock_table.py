@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -40,7 +40,7 @@ from ..domain.fields import LayerField
 from ..domain.model import Layer
 from ..domain.rules import RuleError
 from . import accessibility
-from .commands import push
+from .commands import UndoTarget, push
 from .document import Document
 from .stock_commands import SetStockOfMany
 from .stock_table_model import (
@@ -200,7 +200,7 @@ class StockTablePanel(QWidget):
     layerSelected = Signal(object)
     message = Signal(str)
 
-    def __init__(self, document: Document, stack: QUndoStack, parent: QWidget | None = None):
+    def __init__(self, document: Document, stack: UndoTarget, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
         self.stack = stack

@@ -18,14 +18,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QUndoStack
 
 from ..domain import option_path, rules, stock, texts
 from ..domain.fields import LAYER_LABELS, LayerField, get_layer_field
 from ..domain.model import Availability, Layer, StockStatus
 from ..domain.rules import RuleError
 from .availability_style import state_icon
-from .commands import SetLayerFields, push
+from .commands import SetLayerFields, UndoTarget, push
 from .document import Document
 
 Index = QModelIndex | QPersistentModelIndex
@@ -78,7 +77,7 @@ class StockTableModel(QAbstractTableModel):
 
     editRefused = Signal(str)
 
-    def __init__(self, document: Document, stack: QUndoStack, parent: Any = None) -> None:
+    def __init__(self, document: Document, stack: UndoTarget, parent: Any = None) -> None:
         super().__init__(parent)
         self.document = document
         self.stack = stack

@@ -189,7 +189,7 @@ class PreviewPane(QWidget):
         if cfg is None:
             self.heading.setText("No configurator open")
             if self.document.configurators():
-                hint = "Open a configurator (double-click it in the list) to preview it."
+                hint = "Open a configurator (click it in the list) to preview it."
             else:
                 hint = (
                     "There is no configurator yet: create one with Configurator ▸ New configurator…"
