@@ -14,11 +14,13 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
+from ..domain import texts
 from ..domain.fields import ConfiguratorField, LayerField, get_layer_field
 from ..domain.model import Configurator, Layer
 from ..store.corrupt import CorruptDataError
 from ..store.repository import StorageError, StoreError
 from ..store.stored_rows import StoredRows
+from . import edit_messages
 from .document import Document
 
 MERGE_LAYER_FIELD = 1
@@ -44,8 +46,9 @@ class _Command(QUndoCommand):
         super().__init__(text)
         self.document = document
         self.failed = False
+        self._said_once = False
 
-    def _guard(self, action: Callable[[], None]) -> None:
+    def _guard(self, action: Callable[[], None]) -> bool:
         try:
             if self.document.offline is not None:  # the server is gone: refuse at once
                 raise StorageError(self.document.offline, lasting=False)
@@ -57,12 +60,23 @@ class _Command(QUndoCommand):
             self.failed = True
             self.setObsolete(True)
             self.document.report(exc)
+            return False
+        return True
 
     def redo(self) -> None:
-        self._guard(self._redo)
+        if self._guard(self._redo):
+            # Every edit is said in the status bar (docs/editing.md).
+            verb = edit_messages.REDONE if self._said_once else edit_messages.SAVED
+            self._said_once = True
+            self.document.tell_edited(f"{verb}: {self.describe(undone=False)}")
 
     def undo(self) -> None:
-        self._guard(self._undo)
+        if self._guard(self._undo):
+            self.document.tell_edited(f"{edit_messages.UNDONE}: {self.describe(undone=True)}")
+
+    def describe(self, *, undone: bool) -> str:
+        """What the edit changed (undone: what its undo changed back), for the status bar."""
+        return self.text()
 
     def _redo(self) -> None:
         raise NotImplementedError
@@ -118,8 +132,14 @@ class SetLayerFields(_LayerCommand):
         self.layer_id = layer_id
         self.new = dict(fields)
         self.old = {field: get_layer_field(layer, field) for field in fields}
+        self.name = layer.name
         self.mergeable = mergeable
         self.done_once = False
+
+    def describe(self, *, undone: bool) -> str:
+        before, after = (self.new, self.old) if undone else (self.old, self.new)
+        name = after.get(LayerField.NAME, self.name)
+        return edit_messages.layer_change(str(name), before, after)
 
     def _redo(self) -> None:
         # A redo after an undo expects the layer as the undo left it: when it was changed
@@ -184,6 +204,13 @@ class SetConfiguratorFields(_Command):
             self.configurator_id, self._only(self.old), believed=self.new
         )
 
+    def describe(self, *, undone: bool) -> str:
+        if self.old is None:
+            return self.text()
+        old = self._only(self.old)
+        before, after = (self.new, old) if undone else (old, self.new)
+        return edit_messages.configurator_change(before, after)
+
     def _only(self, values: dict[ConfiguratorField, Any]) -> dict[ConfiguratorField, Any]:
         return {field: value for field, value in values.items() if field in self.new}
 
@@ -247,14 +274,23 @@ class RemoveLayer(_LayerCommand):
         layer = document.layer(layer_id)
         super().__init__(document, f'Delete "{layer.name}"')
         self.layer_id = layer_id
+        self.name = layer.name
         self.parent_id, self.row = self._place(layer)
         self.snapshot = document.snapshot_layer(layer_id)
+        self.under = sum(1 for _ in self.snapshot.walk()) - 1
 
     def _redo(self) -> None:
         self.document.remove_layer(self.layer_id)
 
     def _undo(self) -> None:
         self.document.insert_layer(self.parent_id, self.row, self.snapshot.clone(), keep_ids=True)
+        # Back where it was, open and selected, so the merchant sees what came back.
+        self.document.reveal_layer(self.layer_id)
+
+    def describe(self, *, undone: bool) -> str:
+        under = self.under
+        what = f'"{self.name}"' + (f" with {texts.layers_under(under)}" if under else "")
+        return f"{what} restored" if undone else f"{what} deleted"
 
 
 class MoveLayer(_LayerCommand):
@@ -355,6 +391,7 @@ class DeleteConfigurator(_KeepsConfigurator):
 
     def __init__(self, document: Document, configurator_id: int, name: str) -> None:
         super().__init__(document, f'Delete configurator "{name}"')
+        self.name = name
         self.configurator_id = configurator_id
         self.snapshot: Configurator | None = None  # taken by the first redo, which may fail
         # A damaged configurator cannot be read: its rows as stored, for the undo instead.
@@ -377,6 +414,9 @@ class DeleteConfigurator(_KeepsConfigurator):
         if closing and left:
             # Navigation, not part of the edit: a failed read is reported, the delete stands.
             self.document.try_open(left[0].id)
+
+    def describe(self, *, undone: bool) -> str:
+        return f'configurator "{self.name}" {"restored" if undone else "deleted"}'
 
     def _undo(self) -> None:
         if self.rows is not None:  # damaged: back in the list, and still not opened

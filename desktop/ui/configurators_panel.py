@@ -253,11 +253,12 @@ class ConfiguratorsPanel(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         configurator_id = index.data(IdRole)
         cfg = self.document.configurator
-        if configurator_id is not None and (cfg is None or cfg.id != configurator_id):
-            # Navigation, not an edit. When it fails (said in the status bar) the highlight
-            # goes back to the configurator that is open.
-            if not self.document.try_open(configurator_id):
-                self._highlight_current()
+        if configurator_id is None or (cfg is not None and cfg.id == configurator_id):
+            return
+        # Navigation, not an edit. When it fails (said in the status bar) the highlight goes
+        # back to the configurator that is open.
+        if not self.document.try_open(configurator_id):
+            self._highlight_current()
 
     def create_configurator(self) -> None:
         dialog = NameDialog(

@@ -23,6 +23,10 @@ Signals:
                                            rebuilt as on configuratorOpened, then restore their
                                            selection by id)
     writeFailed(str)                       a write or read was refused or failed; says why
+    edited(str)                            an edit, undo or redo was written; says what changed
+                                           ("Saved: Metallic Red quantity 2 → 5")
+    layerRevealed(object)                  a Layer that came back (an undone delete): views
+                                           show it open and selected
     storageFailed(str)                     ...through a lasting fault of the database (read-only,
                                            disk full, damaged): the window says so in a dialog
 
@@ -93,6 +97,8 @@ class Document(QObject):
     refreshed = Signal(object)
     writeFailed = Signal(str)
     storageFailed = Signal(str)
+    edited = Signal(str)
+    layerRevealed = Signal(object)
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +136,16 @@ class Document(QObject):
         self.writeFailed.emit(text)
         if isinstance(error, StorageError) and error.lasting:
             self.storageFailed.emit(text)
+
+    def tell_edited(self, text: str) -> None:
+        """Say what an edit, undo or redo changed (the status bar shows it)."""
+        self.edited.emit(text)
+
+    def reveal_layer(self, layer_id: int) -> None:
+        """Ask the views to show that layer (it came back): open and selected."""
+        layer = self.find_layer(layer_id)
+        if layer is not None:
+            self.layerRevealed.emit(layer)
 
     def whole(self, label: str, large: bool, work: Callable[[Session], T]) -> T:
         """A store call on a whole configurator: when `large`, off the GUI thread behind a

@@ -24,25 +24,9 @@ from ..domain.texts import as_sentence
 from . import palette
 from .commands import SetLayerFields, UndoTarget, push
 from .document import Document
+from .edit_messages import FIELD_WORDS
 from .palette import Tone
 from .plain_text import plain_tooltip
-
-# How each field is named in undo texts ("Change price of "Metallic Red"").
-FIELD_WORDS: dict[LayerField, str] = {
-    LayerField.NAME: "name",
-    LayerField.PRICE: "price",
-    LayerField.SALE_PRICE: "sale price",
-    LayerField.IMAGE: "image",
-    LayerField.ACTIVE_ON_LOAD: "default choice",
-    LayerField.HIDDEN: "hidden",
-    LayerField.REQUIRED: "required",
-    LayerField.MULTIPLE: "multiple selection",
-    LayerField.MANAGE_STOCK: "Manage Stock",
-    LayerField.SKU: "SKU",
-    LayerField.STOCK_QUANTITY: "stock quantity",
-    LayerField.STOCK_STATUS: "stock status",
-    LayerField.LOW_STOCK_AMOUNT: "low stock amount",
-}
 
 
 class StackUndoKeys(QObject):

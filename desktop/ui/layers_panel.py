@@ -128,6 +128,15 @@ class LayersPanel(QWidget):
         if edit:
             self.tree.edit(index)
 
+    def reveal(self, layer: Layer) -> None:
+        """Show a layer that came back (an undone delete): selected, and open when it is a
+        group, so what returned is in sight."""
+        self.select_layer(layer)
+        index = self.proxy.mapFromSource(self.model.index_of(layer))
+        if index.isValid():
+            self.tree.expand(index)
+            self.tree.scrollTo(index)
+
     def _count_source(self, delta: int) -> None:
         self._source_removing += delta
 

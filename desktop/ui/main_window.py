@@ -193,6 +193,8 @@ class MainWindow(QMainWindow):
 
         d = document
         d.writeFailed.connect(self.show_message)
+        d.edited.connect(self.show_message)  # "Saved: Metallic Red quantity 2 → 5"
+        d.layerRevealed.connect(self.layers_panel.reveal)
         self.storage_dialog = StorageErrorDialog(self)
         d.storageFailed.connect(self.storage_dialog.show_error)
         d.configuratorOpened.connect(self._opened)

@@ -92,7 +92,9 @@ def test_a_redo_left_in_another_configurator_stays_there(
     keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, keys)
     assert window.windowTitle().startswith("Controller")
-    assert [layer.name for layer in read_configurator(window.document.db_path, "Second").layers] == [  # type: ignore[arg-type]
+    assert [
+        layer.name for layer in read_configurator(window.document.db_path, "Second").layers
+    ] == [  # type: ignore[arg-type]
         "Wheel"
     ]
 
