@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QKeySequence, QPaintEvent, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ..domain.model import Layer
@@ -104,6 +104,18 @@ class LayersPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.tree)
+        # Escape in the filter (or in the tree it narrows) shows every layer again.
+        # (Shortcuts, not actions: the tree's actions are its context menu.)
+        for widget in (self.filter_edit, self.tree):
+            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), widget)
+            escape.setContext(Qt.ShortcutContext.WidgetShortcut)
+            escape.activated.connect(self.clear_filter)
+
+    def clear_filter(self) -> None:
+        """Show every layer again, the selected one kept in sight."""
+        if self.filter_edit.text():
+            self.filter_edit.clear()
+            self._filter_now()
 
     # --- selection -----------------------------------------------------------------------
     def current_layer(self) -> Layer | None:

@@ -36,6 +36,7 @@ from .configurators_panel import ConfiguratorsPanel
 from .database_actions import DatabaseActions
 from .document import Document
 from .exchange_actions import ExchangeActions
+from .file_drops import DropKind, FileDrops
 from .global_settings_dialog import GlobalSettingsDialog
 from .layer_actions import LayerActions
 from .layer_settings_panel import LayerSettingsPanel
@@ -211,6 +212,17 @@ class MainWindow(QMainWindow):
         self._addon_changed(document.addon_active)
         self._opened(document.configurator)
         self.undo_stacks.follow_focus(self.configurators_panel.view)
+        # A file dropped on the window opens its import preview (docs/editing.md).
+        self.file_drops = FileDrops(
+            self,
+            self.exchange_actions.import_action,
+            self.stock_actions.import_stock,
+            {
+                DropKind.CONFIGURATOR: lambda path: self.exchange_actions.preview(str(path)),
+                DropKind.STOCK_SHEET: self.stock_actions.preview,
+            },
+            lambda: document.configurator is not None,
+        )
         self._restore_layout()
         self.team_status = TeamStatus(self)  # changes made elsewhere; an unreachable server
         self.read_only_mode = ReadOnlyMode(self)  # a banner, editing disabled; or nothing

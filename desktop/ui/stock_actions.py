@@ -135,6 +135,7 @@ class StockActions(QObject):
         dialog = StockImportDialog(path, plan, problems, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.applyRequested.connect(lambda chosen: self._apply(dialog, path, chosen))
+        dialog.chooseAnotherRequested.connect(self.choose_import)
         self.import_dialog = dialog
         dialog.open()
         return dialog

@@ -71,9 +71,12 @@ class SheetChangesModel(QAbstractTableModel):
 
 class StockImportDialog(QDialog):
     """Shows a SheetPlan (or a refused sheet's problems). Emits applyRequested(SheetPlan)
-    when Apply is clicked; the caller pushes the command and closes the dialog."""
+    when Apply is clicked; the caller pushes the command and closes the dialog. A refused
+    sheet offers "Choose another file…", which closes the dialog and emits
+    chooseAnotherRequested()."""
 
     applyRequested = Signal(object)
+    chooseAnotherRequested = Signal()
 
     def __init__(
         self,
@@ -114,6 +117,12 @@ class StockImportDialog(QDialog):
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
         self.apply_button.setObjectName("stockImportApplyButton")
         self.apply_button.clicked.connect(self._apply)
+        self.choose_button = self.buttons.addButton(
+            "Choose another file…", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.choose_button.setObjectName("stockImportChooseAnotherButton")
+        self.choose_button.clicked.connect(self._choose_another)
+        self.choose_button.hide()  # offered when the sheet is refused
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -152,6 +161,13 @@ class StockImportDialog(QDialog):
         self.notes.setPlainText("\n".join(shown_problems(problems)))
         self.notes.setMaximumHeight(16_777_215)
         self.apply_button.setEnabled(False)
+        self.apply_button.hide()  # nothing to apply; the way on is another file
+        self.choose_button.show()
+        self.choose_button.setDefault(True)
+
+    def _choose_another(self) -> None:
+        self.reject()
+        self.chooseAnotherRequested.emit()
 
     def _apply(self) -> None:
         if self.plan is not None and self.plan.changes:
