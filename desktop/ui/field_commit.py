@@ -57,6 +57,25 @@ class StackUndoKeys(QObject):
         return True
 
 
+class WheelNeedsFocus(QObject):
+    """Keeps the mouse wheel from changing a spin box or combo box the pointer merely passes
+    over while the merchant scrolls the panel: the wheel changes a field only once it has the
+    focus (a click or Tab), otherwise it scrolls the panel. Entering a stock value manages
+    the option (docs/editing.md), so a stray wheel turn must not enter one. No signals."""
+
+    def watch(self, *fields: QWidget) -> None:
+        for field in fields:
+            field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel gives no focus
+            field.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        wheel = event.type() == QEvent.Type.Wheel
+        if wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()  # goes on to the scroll area around the panel
+            return True
+        return False
+
+
 class FieldError(QLabel):
     """A red message under one field; empty and hidden while the field is fine.
 

@@ -25,7 +25,7 @@ from ..domain.rules import RuleError
 from . import accessibility, palette
 from .availability_style import state_icon
 from .document import Document
-from .field_commit import FieldError, LayerCommitter, StepSpinBox, stacked
+from .field_commit import FieldError, LayerCommitter, StepSpinBox, WheelNeedsFocus, stacked
 from .palette import Tone
 
 # The spin box's minimum stands for "no quantity tracked" (stock_quantity None).
@@ -166,6 +166,8 @@ class StockSection(QGroupBox):
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
         palette.style_text(self.note_label, Tone.MUTED)
         self._lay_out()
+        self.wheel_guard = WheelNeedsFocus(self)
+        self.wheel_guard.watch(self.quantity_spin, self.status_combo)
 
         # setChecked/setValue/setCurrentText by a script commit too; _loading skips our own.
         self.manage_check.toggled.connect(self._manage_toggled)

@@ -4,8 +4,8 @@ is a field of its own (docs/editing.md)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
 
 from desktop.domain.fields import ConfiguratorField
@@ -108,3 +108,28 @@ def test_a_bad_low_stock_amount_is_refused_and_the_value_kept(window: MainWindow
     edit.setText("3")
     edit.editingFinished.emit()
     assert not error.isVisible() and _stock(window, "Grip Color/Red").low_amount == 3
+
+
+def test_the_wheel_over_an_unfocused_stock_field_scrolls_instead_of_editing(
+    window: MainWindow,
+) -> None:
+    select(window, "Extras/Stickers")
+    spin = find(window, QSpinBox, "stockQuantitySpin")
+    combo = find(window, QComboBox, "stockStatusCombo")
+    for field in (spin, combo):
+        assert not field.hasFocus()
+        centre = QPointF(field.rect().center())
+        wheel = QWheelEvent(
+            centre,
+            QPointF(field.mapToGlobal(field.rect().center())),
+            QPoint(),
+            QPoint(0, -120),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(field, wheel)
+    stored = _stock(window, "Extras/Stickers")
+    assert (stored.manage, stored.quantity, stored.status.value) == (False, None, "in_stock")
+    assert spin.text() == "not tracked" and combo.currentText() == "In Stock"
