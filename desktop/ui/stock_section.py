@@ -142,7 +142,8 @@ class StockSection(QGroupBox):
         self.low_edit.setToolTip(
             "Managed units at or below this count as low. Empty: the configurator's threshold."
         )
-        self.low_error = FieldError("lowStockAmountError", self.fields, lines=3)
+        # Nothing one clicks sits below it, so its message takes room only when shown.
+        self.low_error = FieldError("lowStockAmountError", self.fields, grow=True)
         # Which threshold marks this option low: its own amount, or the configurator's.
         self.low_label = QLabel(self.fields)
         self.low_label.setObjectName("lowStockLabel")
