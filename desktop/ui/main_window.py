@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QToolBar,
+    QUndoView,
     QWidget,
 )
 
 from ..domain import texts
 from ..domain.model import Configurator
-from . import focus_order, icons, keyboard
+from . import accessibility, focus_order, icons, keyboard
 from .about_dialog import AboutDialog
 from .app import APP_NAME, ORGANIZATION
 from .change_watcher import TeamStatus
@@ -185,6 +186,16 @@ class MainWindow(QMainWindow):
                 (self.layers_dock, lambda: LAYERS_MIN_COMFORT),
             ],
         )
+        # View ▸ History: the edits Undo and Redo walk through, of the configurator on screen
+        # (or of the list while it has the focus): it follows the active undo stack.
+        self.history_view = QUndoView(self.undo_stacks)
+        self.history_view.setObjectName("undoView")
+        self.history_view.setEmptyLabel("As opened")
+        accessibility.name(self.history_view, "Undo history")
+        self.history_dock = self._dock(
+            "historyDock", "History", self.history_view, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.history_dock.hide()
         self.scenario_actions.showRequested.connect(self._show_scenario_dock)
         self._create_actions()
         self._create_menus_and_toolbar()
@@ -353,6 +364,7 @@ class MainWindow(QMainWindow):
             self.settings_dock,
             self.stock_dock,
             self.scenario_dock,
+            self.history_dock,
         ):
             view_menu.addAction(dock.toggleViewAction())
         help_menu = menu.addMenu("&Help")

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QListView, QMessageBox, QSpinBox, QTreeView
+from PySide6.QtWidgets import (
+    QApplication,
+    QListView,
+    QMessageBox,
+    QSpinBox,
+    QTreeView,
+    QUndoView,
+)
 
 from desktop.ui.main_window import MainWindow
 
@@ -138,3 +145,22 @@ def test_each_configurator_keeps_its_own_history(
     _open(window, "Controller", qtbot)
     _focus(window, qtbot, "layersTree")
     assert window.undo_stack is controller and controller.count() == 1
+
+
+def test_the_history_view_follows_the_configurator_on_screen(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    view = window.findChild(QUndoView, "undoView")
+    assert view is not None and not view.isVisible()
+    window.history_dock.toggleViewAction().trigger()
+    assert view.isVisible()
+    select(window, "Grip Color/Red")
+    find(window, QSpinBox, "stockQuantitySpin").setValue(6)
+    controller = window.undo_stack
+    assert view.stack() is controller
+    assert view.model().index(1, 0).data() == 'Change stock quantity of "Red"'
+    _open(window, "Second", qtbot)
+    _focus(window, qtbot, "layersTree")
+    assert view.stack() is window.undo_stack and view.stack() is not controller
+    assert view.model().rowCount() == 1  # only "As opened": Second has no edits
