@@ -84,11 +84,13 @@ class UndoStacks(QUndoGroup):
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         listed = self._list_widget
         if old is None or new is None or listed is None or not shiboken6.isValid(listed):
-            # The window shown or activated gives the focus back to where it was: the
-            # merchant moved nothing, so Undo keeps acting where it did.
             return
-        if new.window() is not listed.window():
-            return  # a dialog or another window: the active stack stays
+        window = listed.window()
+        if old.window() is not window or new.window() is not window:
+            # Into a dialog, or back from one (or from another window), the focus returns
+            # where it was: the merchant moved nothing, so Undo keeps acting where it did
+            # (right after New configurator…, on the list's stack).
+            return
         if new is listed or listed.isAncestorOf(new):
             self._activate(self.list_stack)
         else:

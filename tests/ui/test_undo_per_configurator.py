@@ -7,6 +7,9 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
     QListView,
     QMessageBox,
     QSpinBox,
@@ -16,7 +19,15 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.main_window import MainWindow
 
-from .helpers import answer, find, read_configurator, read_names, select, shown_children
+from .helpers import (
+    answer,
+    find,
+    read_configurator,
+    read_names,
+    select,
+    shown_children,
+    visible_dialog,
+)
 
 
 def _open(window: MainWindow, name: str, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -164,3 +175,24 @@ def test_the_history_view_follows_the_configurator_on_screen(
     _focus(window, qtbot, "layersTree")
     assert view.stack() is window.undo_stack and view.stack() is not controller
     assert view.model().rowCount() == 1  # only "As opened": Second has no edits
+
+
+def test_a_configurator_created_from_a_dialog_is_undone_next(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    _focus(window, qtbot, "layersTree")  # working in the tree, then New configurator…
+    find(window, QAction, "newConfiguratorAction").trigger()
+    dialog = visible_dialog(qtbot, QDialog, "newConfiguratorDialog")
+    dialog.activateWindow()
+    find(dialog, QLineEdit, "nameEdit").setFocus()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    find(dialog, QLineEdit, "nameEdit").setText("Keyboard kit")
+    find(dialog, QDialogButtonBox, "").button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    # The focus came back to the tree; Undo still undoes the create it just did.
+    assert find(window, QAction, "undoAction").text() == '&Undo New configurator "Keyboard kit"'
+    find(window, QAction, "undoAction").trigger()
+    assert read_names(window.document.db_path) == ["Controller", "Second"]  # type: ignore[arg-type]
