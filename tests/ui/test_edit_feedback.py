@@ -57,3 +57,14 @@ def test_deletes_are_said_and_an_undone_group_comes_back_open_and_selected(
     assert tree.currentIndex() == index
     assert window.settings_panel.layer is not None
     assert window.settings_panel.layer.name == "Grip Color"
+
+
+def test_a_configurator_delete_and_its_undo_are_said(
+    window: MainWindow,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    find(window, QAction, "deleteConfiguratorAction").trigger()
+    answer(qtbot, "confirmDeleteConfigurator", QMessageBox.StandardButton.Yes)
+    assert _said(window) == 'Saved: configurator "Controller" deleted.'
+    find(window, QAction, "undoAction").trigger()
+    assert _said(window) == 'Undone: configurator "Controller" restored.'
