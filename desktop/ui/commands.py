@@ -284,8 +284,10 @@ class RemoveLayer(_LayerCommand):
 
     def _undo(self) -> None:
         self.document.insert_layer(self.parent_id, self.row, self.snapshot.clone(), keep_ids=True)
-        # Back where it was, open and selected, so the merchant sees what came back.
-        self.document.reveal_layer(self.layer_id)
+        if self.snapshot.is_group:
+            # A group comes back open and selected, so the merchant sees what returned
+            # (docs/editing.md); an option's row simply reappears.
+            self.document.reveal_layer(self.layer_id)
 
     def describe(self, *, undone: bool) -> str:
         under = self.under

@@ -85,6 +85,8 @@ class UndoStacks(QUndoGroup):
         listed = self._list_widget
         if old is None or new is None or listed is None or not shiboken6.isValid(listed):
             return
+        if not (old.isVisible() and old.isEnabled()):
+            return  # Qt moved the focus off a field that went away, not the merchant
         window = listed.window()
         if old.window() is not window or new.window() is not window:
             # Into a dialog, or back from one (or from another window), the focus returns
