@@ -15,6 +15,8 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QMainWindow
 
+from .document import Document
+
 
 class DropKind(Enum):
     CONFIGURATOR = "configurator"  # an exchange file or a WordPress export
@@ -34,7 +36,8 @@ NOT_IMPORTED = (
     "export (.xml) or a stock sheet (.csv)."
 )
 NO_CONFIGURATOR = "Open a configurator first: {name} is a stock sheet for the open one."
-NOT_NOW = "{name} cannot be imported now: {reason}"
+READ_ONLY = "{name} cannot be imported: the database is read-only ({why})."
+NOT_NOW = "{name} cannot be imported now."
 
 
 def kind_of(path: Path) -> DropKind | None:
@@ -61,7 +64,7 @@ class FileDrops(QObject):
         configurator_import: QAction,
         sheet_import: QAction,
         previews: dict[DropKind, Callable[[Path], object]],
-        has_configurator: Callable[[], bool],
+        document: Document,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -70,7 +73,7 @@ class FileDrops(QObject):
             DropKind.STOCK_SHEET: sheet_import,
         }
         self.previews = previews
-        self.has_configurator = has_configurator
+        self.document = document
         window.setAcceptDrops(True)
         window.installEventFilter(self)
 
@@ -99,15 +102,18 @@ class FileDrops(QObject):
         if kind is None:
             self._say(NOT_IMPORTED.format(name=path.name))
             return None
-        action = self.actions[kind]
-        if not action.isEnabled():
-            if kind is DropKind.STOCK_SHEET and not self.has_configurator():
-                self._say(NO_CONFIGURATOR.format(name=path.name))
-            else:
-                reason = action.toolTip() or "the import is not available"
-                self._say(NOT_NOW.format(name=path.name, reason=reason))
+        if not self.actions[kind].isEnabled():
+            self._say(self._why_not(kind, path.name))
             return None
         return self.previews[kind](path)
+
+    def _why_not(self, kind: DropKind, name: str) -> str:
+        why = self.document.read_only
+        if why is not None:
+            return READ_ONLY.format(name=name, why=why)
+        if kind is DropKind.STOCK_SHEET and self.document.configurator is None:
+            return NO_CONFIGURATOR.format(name=name)
+        return NOT_NOW.format(name=name)
 
     def _say(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)

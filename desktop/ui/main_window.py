@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
                 DropKind.CONFIGURATOR: lambda path: self.exchange_actions.preview(str(path)),
                 DropKind.STOCK_SHEET: self.stock_actions.preview,
             },
-            lambda: document.configurator is not None,
+            document,
         )
         self._restore_layout()
         self.team_status = TeamStatus(self)  # changes made elsewhere; an unreachable server

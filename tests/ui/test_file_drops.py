@@ -3,15 +3,18 @@ refused stock sheet offers another file (docs/editing.md)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton, QWidget
 
+from desktop.store.database import open_database
 from desktop.store.exchange import export_file
+from desktop.ui.document import Document
 from desktop.ui.import_dialog import ImportPreviewDialog
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import MainWindow, open_initial
 from desktop.ui.stock_import_dialog import StockImportDialog
 
 from .helpers import find, select, shown_children
@@ -150,3 +153,33 @@ def test_a_refused_sheet_offers_another_file(
     files[0].reject()
     select(window, "Grip Color/Red")
     assert not any(d.isVisible() for d in window.findChildren(QDialog, "stockImportDialog"))
+
+
+def test_a_drop_on_a_read_only_database_says_why_nothing_opens(
+    qtbot,  # type: ignore[no-untyped-def]
+    db_path: Path,
+    tmp_path: Path,
+) -> None:
+    sheet = tmp_path / "stock.csv"
+    sheet.write_text("SKU,Stock\nR-1,9\n", encoding="utf-8")
+    os.chmod(db_path, 0o444)
+    try:
+        database = open_database(db_path)
+        try:
+            document = Document(database)
+            window = MainWindow(document)
+            qtbot.addWidget(window)
+            window.show()
+            qtbot.waitExposed(window)
+            open_initial(document)
+            assert document.read_only is not None
+            assert window.file_drops.open_file(sheet) is None
+            assert window.statusBar().currentMessage() == (
+                f"stock.csv cannot be imported: the database is read-only ({document.read_only})."
+            )
+            assert window.stock_actions.import_dialog is None
+            window.close()
+        finally:
+            database.close()
+    finally:
+        os.chmod(db_path, 0o644)
