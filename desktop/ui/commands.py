@@ -229,6 +229,12 @@ class SetConfiguratorFields(_Command):
 
 
 class SetAddon(_Command):
+    """The site-wide Stock Management add-on switch. It goes into the history on screen (the
+    open configurator's, or the list's while the list has the focus), where its effect is
+    seen (docs/editing.md)."""
+
+    follows_screen = True
+
     def __init__(self, document: Document, active: bool) -> None:
         verb = "Enable" if active else "Disable"
         super().__init__(document, f"{verb} Stock Management add-on")

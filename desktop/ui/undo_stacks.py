@@ -3,10 +3,11 @@
 Undo acts only on what is on screen: the edits made inside a configurator go on its own
 stack, which is the active one while it is open, so Ctrl+Z never reaches into a configurator
 that is not shown. What changes the list itself (create, duplicate, import, rename, delete a
-whole configurator; the site-wide add-on switch) goes on the list's stack, active while the
-Configurators list has the focus and right after such an edit — its undo text names the
-configurator it acts on. The Edit menu's actions, the toolbar's buttons and the History view
-follow the group's active stack.
+whole configurator) goes on the list's stack, active while the Configurators list has the
+focus and right after such an edit — its undo text names the configurator it acts on. The
+site-wide add-on switch goes on whichever stack is on screen, where its effect is seen.
+The Edit menu's actions, the toolbar's buttons and the History view follow the group's
+active stack.
 """
 
 from __future__ import annotations
@@ -63,7 +64,10 @@ class UndoStacks(QUndoGroup):
 
     def push(self, command: QUndoCommand) -> None:
         scope = getattr(command, "undo_scope", None)
-        stack = self.stack_for(scope() if scope is not None else None)
+        if getattr(command, "follows_screen", False):
+            stack = self.current()  # a site-wide switch: undone where it was made
+        else:
+            stack = self.stack_for(scope() if scope is not None else None)
         self._activate(stack)  # Undo then undoes what was just done
         stack.push(command)
 

@@ -243,7 +243,9 @@ def test_toolbar_undo_tooltip_shows_a_typed_name_as_plain_text(window: MainWindo
         assert "<b>Bold</b>" in tip
 
 
-def test_undoing_a_settings_edit_reopens_its_configurator(window: MainWindow) -> None:
+def test_a_settings_edit_is_undone_in_its_own_configurator_only(window: MainWindow) -> None:
+    # Undo acts on the configurator on screen (docs/editing.md): from another one it leaves
+    # this edit alone; back in its own configurator it undoes it.
     from desktop.ui.commands import SetConfiguratorFields, push
 
     document = window.document
@@ -251,10 +253,18 @@ def test_undoing_a_settings_edit_reopens_its_configurator(window: MainWindow) ->
     assert controller is not None and controller.name == "Controller"
     original = controller.backorders
     fields = {"backorders": Backorders.YES if original is not Backorders.YES else Backorders.NO}
-    push(window.undo_stack, SetConfiguratorFields(document, controller.id, fields, "Settings"))  # type: ignore[arg-type]
+    push(window.undo_stacks, SetConfiguratorFields(document, controller.id, fields, "Settings"))  # type: ignore[arg-type]
+    changed = read_configurator(_db(window)).backorders
+    assert changed is not original
     second = next(c.id for c in document.configurators() if c.name == "Second")
     document.open_configurator(second)
-    find(window, QAction, "undoAction").trigger()
-    assert document.configurator is not None and document.configurator.name == "Controller"
-    assert document.configurator.backorders is original
+    undo = find(window, QAction, "undoAction")
+    assert not undo.isEnabled()
+    undo.trigger()
+    assert document.configurator is not None and document.configurator.name == "Second"
+    assert read_configurator(_db(window)).backorders is changed
+    document.open_configurator(controller.id)  # type: ignore[arg-type]
+    assert undo.text() == "&Undo Settings"
+    undo.trigger()
+    assert document.configurator is not None and document.configurator.backorders is original
     assert read_configurator(_db(window)).backorders is original
