@@ -193,7 +193,7 @@ def low_words(threshold: int) -> str:
 
 def low_stock_placeholder(threshold: int) -> str:
     """The empty Low stock amount field: the configurator's threshold applies."""
-    return f"{threshold} (the configurator's threshold)"
+    return f"{threshold} (configurator's)"
 
 
 def low_stock_at(own: int | None, threshold: int) -> str:

@@ -198,12 +198,10 @@ class StockSection(QGroupBox):
         accessibility.add_row(
             form, key(texts.SKU, "K"), self.sku_edit, stacked(self.sku_edit, self.sku_error)
         )
-        accessibility.add_row(
-            form,
-            key(texts.STOCK_QUANTITY, "Q"),
-            self.quantity_spin,
-            stacked(self.quantity_spin, self.quantity_error),
-        )
+        accessibility.add_row(form, key(texts.STOCK_QUANTITY, "Q"), self.quantity_spin)
+        # Its refusal under the whole row, label column included: a narrow dock's field
+        # column would cut the message short. (In a box, so its room is kept while hidden.)
+        form.addRow(stacked(self.quantity_error))
         # Named by its label, not read out as the value it shows.
         accessibility.add_row(form, key(texts.STOCK_STATUS, "u"), self.status_combo)
         accessibility.add_row(

@@ -70,7 +70,7 @@ def test_low_stock_amount_is_a_field_with_the_threshold_as_placeholder(
     select(window, "Grip Color/Red")
     edit = find(window, QLineEdit, "lowStockAmountEdit")
     label = find(window, QLabel, "lowStockLabel")
-    assert edit.text() == "" and edit.placeholderText() == "2 (the configurator's threshold)"
+    assert edit.text() == "" and edit.placeholderText() == "2 (configurator's)"
     start = window.undo_stack.count()
     edit.setText(" 4 ")
     edit.editingFinished.emit()
@@ -87,7 +87,7 @@ def test_low_stock_amount_is_a_field_with_the_threshold_as_placeholder(
     assert cfg is not None and cfg.id is not None
     fields = {ConfiguratorField.LOW_STOCK_THRESHOLD: 3}
     push(window.undo_stack, SetConfiguratorFields(window.document, cfg.id, fields, "threshold"))
-    assert edit.placeholderText() == "3 (the configurator's threshold)"
+    assert edit.placeholderText() == "3 (configurator's)"
 
 
 def test_a_bad_low_stock_amount_is_refused_and_the_value_kept(window: MainWindow) -> None:
