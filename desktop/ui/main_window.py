@@ -13,7 +13,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QShowEvent,
     Qt,
-    QUndoStack,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -243,10 +242,11 @@ class MainWindow(QMainWindow):
         focus_order.apply(self, docks, self.preview)
 
     @property
-    def undo_stack(self) -> QUndoStack:
-        """The stack Undo and Redo act on now: the open configurator's, or the list's while
-        the list has the focus (see UndoStacks)."""
-        return self.undo_stacks.current()
+    def undo_stack(self) -> UndoStacks:
+        """What Undo and Redo act on, used as one stack: push() puts a command on its
+        configurator's stack, undo()/redo()/count() act on the active one (the open
+        configurator's, or the list's while the list has the focus; see UndoStacks)."""
+        return self.undo_stacks
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

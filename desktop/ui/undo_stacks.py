@@ -62,6 +62,11 @@ class UndoStacks(QUndoGroup):
         """The stack Undo and Redo act on now."""
         return self.activeStack() or self.open_stack()
 
+    def count(self) -> int:
+        """How many edits the active stack holds (as QUndoStack.count; the group's undo(),
+        redo(), undoText() and canUndo() act on the active stack too)."""
+        return self.current().count()
+
     def push(self, command: QUndoCommand) -> None:
         scope = getattr(command, "undo_scope", None)
         if getattr(command, "follows_screen", False):

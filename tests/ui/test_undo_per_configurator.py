@@ -147,15 +147,15 @@ def test_each_configurator_keeps_its_own_history(
     stacks = window.undo_stacks
     select(window, "Grip Color/Red")
     find(window, QSpinBox, "stockQuantitySpin").setValue(3)
-    controller = window.undo_stack
+    controller = window.undo_stacks.current()
     _open(window, "Second", qtbot)
     _focus(window, qtbot, "layersTree")
-    assert window.undo_stack is not controller and window.undo_stack.count() == 0
+    assert window.undo_stacks.current() is not controller and window.undo_stack.count() == 0
     _focus(window, qtbot, "configuratorList")
     assert stacks.activeStack() is stacks.list_stack
     _open(window, "Controller", qtbot)
     _focus(window, qtbot, "layersTree")
-    assert window.undo_stack is controller and controller.count() == 1
+    assert window.undo_stacks.current() is controller and controller.count() == 1
 
 
 def test_the_history_view_follows_the_configurator_on_screen(
@@ -168,12 +168,12 @@ def test_the_history_view_follows_the_configurator_on_screen(
     assert view.isVisible()
     select(window, "Grip Color/Red")
     find(window, QSpinBox, "stockQuantitySpin").setValue(6)
-    controller = window.undo_stack
+    controller = window.undo_stacks.current()
     assert view.stack() is controller
     assert view.model().index(1, 0).data() == 'Change stock quantity of "Red"'
     _open(window, "Second", qtbot)
     _focus(window, qtbot, "layersTree")
-    assert view.stack() is window.undo_stack and view.stack() is not controller
+    assert view.stack() is window.undo_stacks.current() and view.stack() is not controller
     assert view.model().rowCount() == 1  # only "As opened": Second has no edits
 
 
