@@ -255,10 +255,10 @@ class ConfiguratorsPanel(QWidget):
         cfg = self.document.configurator
         if configurator_id is None or (cfg is not None and cfg.id == configurator_id):
             return
-        # Navigation, not an edit. When it fails (said in the status bar) the highlight goes
-        # back to the configurator that is open.
-        if not self.document.try_open(configurator_id):
-            self._highlight_current()
+        # Navigation, not an edit. When it fails (a damaged configurator, said in the status
+        # bar) the highlight stays on the row chosen, so it can still be deleted or renamed;
+        # the open one stays in bold.
+        self.document.try_open(configurator_id)
 
     def create_configurator(self) -> None:
         dialog = NameDialog(
