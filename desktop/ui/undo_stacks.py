@@ -62,10 +62,19 @@ class UndoStacks(QUndoGroup):
         """The stack Undo and Redo act on now."""
         return self.activeStack() or self.open_stack()
 
+    # Used as one stack (window.undo_stack): these act on the active stack, as the group's
+    # own undo(), redo(), undoText(), canUndo() and canRedo() do.
     def count(self) -> int:
-        """How many edits the active stack holds (as QUndoStack.count; the group's undo(),
-        redo(), undoText() and canUndo() act on the active stack too)."""
         return self.current().count()
+
+    def index(self) -> int:
+        return self.current().index()
+
+    def command(self, index: int) -> QUndoCommand | None:
+        return self.current().command(index)
+
+    def clear(self) -> None:
+        self.current().clear()
 
     def push(self, command: QUndoCommand) -> None:
         scope = getattr(command, "undo_scope", None)
