@@ -19,6 +19,8 @@ from desktop.ui.stock_import_dialog import StockImportDialog
 
 from .helpers import find, select, shown_children
 
+WORDPRESS_EXPORT = Path(__file__).parents[1] / "store" / "data" / "wordpress-export.xml"
+
 
 def _drop(window: MainWindow, path: Path, on: QWidget | None = None) -> bool:
     """Drag path over `on` (the window's centre by default) and drop it; True if taken."""
@@ -81,18 +83,19 @@ def test_a_dropped_stock_sheet_opens_its_preview(
     ]
 
 
-def test_a_dropped_wordpress_export_goes_to_the_configurator_import(
+def test_a_dropped_wordpress_export_opens_its_import_preview(
     window: MainWindow,
     qtbot,  # type: ignore[no-untyped-def]
     tmp_path: Path,
 ) -> None:
     export = tmp_path / "site.XML"
-    export.write_text('<?xml version="1.0"?><rss version="2.0"></rss>', encoding="utf-8")
+    export.write_bytes(WORDPRESS_EXPORT.read_bytes())
     assert _drop(window, export)
-    # The preview File → Import configurator… shows (it says what it makes of the file).
-    qtbot.waitUntil(lambda: window.exchange_actions.preview_dialog is not None)
-    dialog = window.exchange_actions.preview_dialog
-    assert isinstance(dialog, ImportPreviewDialog) and dialog.preview.path == export
+    # The preview File → Import configurator… shows for a WordPress export.
+    wordpress = window.exchange_actions.wordpress
+    qtbot.waitUntil(lambda: getattr(wordpress, "import_dialog", None) is not None)
+    qtbot.waitUntil(wordpress.import_dialog.isVisible)
+    assert window.document.configurators()[0].name == "Controller"  # nothing written yet
 
 
 def test_a_file_the_editor_does_not_import_is_said_and_not_read(
