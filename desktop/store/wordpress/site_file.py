@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -23,6 +24,7 @@ from ...domain.wordpress import renamed
 from .. import repository
 from ..exchange import session_media_dir
 from ..exchange_format import MAX_FILE_BYTES
+from ..image_journal import ImageJournal
 from ..images import ImageError, check_image
 from ..media import inside, place_file, stored_name
 from . import keys as k
@@ -167,10 +169,13 @@ def _files_by_name(folder: Path) -> dict[str, Path]:
     return files
 
 
-def _carry(site: SiteFile, media: Path | None) -> tuple[list[Path], list[str]]:
+def _carry(
+    site: SiteFile, media: Path | None, note: Callable[[str, int], None] | None = None
+) -> tuple[list[Path], list[str]]:
     """Copy the images found into media; every option gets its image path (a missing one
     keeps a path naming the file, which the preview shows as a placeholder). Returns the
-    files created and one warning per image not copied."""
+    files created and one warning per image not copied. `note` is the import's image journal
+    (docs/files-and-images.md)."""
     created: list[Path] = []
     warnings: list[str] = []
     placed: dict[Path, str] = {}
@@ -180,7 +185,7 @@ def _carry(site: SiteFile, media: Path | None) -> tuple[list[Path], list[str]]:
             if image.file not in placed:
                 try:
                     wanted = stored_name(image.name, check_image(image.file).extension)
-                    placed[image.file], new_file = place_file(image.file, media, wanted)
+                    placed[image.file], new_file = place_file(image.file, media, wanted, note)
                 except (OSError, ImageError) as exc:
                     raise SiteFileError(f"cannot copy {image.file} into {media}: {exc}") from None
                 if new_file is not None:
@@ -237,9 +242,12 @@ def import_site_file(
             cfg.wordpress = renamed(cfg.wordpress, cfg.name)
     media = media if media is not None else session_media_dir(session)
     created: list[Path] = []
+    # The journal names each copy before it is linked in and goes once the insert commits:
+    # a kill in between leaves it to the next open, which removes the copies no layer uses.
+    journal = ImageJournal(media) if media is not None and site.images else None
     try:
         with collector_paused():
-            created, image_warnings = _carry(site, media)
+            created, image_warnings = _carry(site, media, journal.note if journal else None)
             configurators = [item.configurator for item in site.items]
             ids = repository.insert_configurators(
                 session, configurators, free_name=name is None, layer_values_checked=True
@@ -248,6 +256,9 @@ def import_site_file(
         for file in created:
             file.unlink(missing_ok=True)
         raise
+    finally:
+        if journal is not None:
+            journal.finish()
     return Imported(
         [(new_id, cfg.name) for new_id, cfg in zip(ids, configurators, strict=True)],
         site.warnings + image_warnings,
