@@ -1,4 +1,5 @@
-"""The `configurator-editor` command (SPEC §6): the editor window by default, and `import`,
+"""The `configurator-editor` command (docs/command-line.md): the editor window by default, and
+`import`,
 `export`, `addons`, a headless `storefront` and `scenario run` for scripts.
 
 Errors a user can cause (bad arguments, unknown names, a foreign database, an invalid file) end

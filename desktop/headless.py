@@ -81,7 +81,8 @@ def _position(cfg: Configurator, layer: Layer) -> str:
 
 
 def run_scenario(cfg: Configurator, addon_active: bool, scenario: Scenario) -> dict[str, Any]:
-    """Play the scenario on a fresh simulation; returns the report SPEC §6 describes."""
+    """Play the scenario on a fresh simulation; returns the report docs/command-line.md
+    describes."""
     options = [find_option(cfg, path) for path in scenario.select]  # all paths checked first
     # The tree stays put while the scenario plays: its outline is taken once, not at each step.
     shop = Storefront(cfg, addon_active=addon_active, outline=Outline.of(cfg))

@@ -1,4 +1,5 @@
-"""The `preview` command (SPEC §10): the storefront preview drawn offscreen to a PNG.
+"""The `preview` command (docs/preview-and-scenarios.md): the storefront preview drawn offscreen to
+a PNG.
 
 `configurator-editor preview ID_OR_NAME [--select PATH]... [--qty N] [--add-to-cart]
 -o FILE.png [--width PX] [--theme THEME]`, in the window's colours (`--theme` before or after

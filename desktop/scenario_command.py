@@ -1,4 +1,5 @@
-"""The `scenario` command (SPEC §10): `configurator-editor scenario run FILE_OR_FOLDER...`.
+"""The `scenario` command (docs/preview-and-scenarios.md): `configurator-editor scenario run
+FILE_OR_FOLDER...`.
 
 Registered by cli.py. It prints `PASS <name>` or `FAIL <name>: step <n>: <key>: expected <x>,
 got <y>` per scenario and `<P> passed, <F> failed` last; an invalid file is named on stderr with

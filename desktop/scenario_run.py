@@ -1,4 +1,5 @@
-"""Running scenario files in one process (`configurator-editor scenario run`, SPEC §10).
+"""Running scenario files in one process (`configurator-editor scenario run`,
+docs/preview-and-scenarios.md).
 
 Everything is loaded once: the database (an in-memory copy, so nothing can write to it) is
 opened on the first scenario that names a stored configurator, and each configurator is loaded
@@ -46,7 +47,8 @@ class Outcome:
 
     @property
     def failure(self) -> str:
-        """The first failing step as SPEC §10 prints it ('step 3: key: expected x, got y')."""
+        """The first failing step as docs/preview-and-scenarios.md prints it ('step 3: key: expected
+        x, got y')."""
         return next((r.failure for r in self.results if not r.passed), "")
 
     def line(self) -> str:

@@ -1,4 +1,5 @@
-"""`configurator-editor stock export|import|report` (SPEC §9): stock sheets and the restock
+"""`configurator-editor stock export|import|report` (docs/stock-sheets.md): stock sheets and the
+restock
 list from the command line. Registered by `cli.build_parser`; errors are `cli.CliError`
 (one line, exit 2) like every other command's."""
 

@@ -76,7 +76,8 @@ def configurator(
 
 
 def grips(backorders: Backorders | str = Backorders.NOTIFY) -> Configurator:
-    """SPEC's worked example: Grip Color with Yellow (5), Red (2), Purple (0)."""
+    """The demo's worked example (docs/data-model.md): Grip Color with Yellow (5), Red (2),
+    Purple (0)."""
     return configurator(
         group(
             "Grip Color",

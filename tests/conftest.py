@@ -40,7 +40,8 @@ def isolated_user_dirs(
     yield home
 
 
-# --- PostgreSQL (SPEC §11) ----------------------------------------------------------------------
+# --- PostgreSQL (docs/team-database.md)
+# ----------------------------------------------------------------------
 # One throwaway server for the whole session; each test gets a database of its own on it.
 # In CI (CI=true) a server that cannot start fails the PostgreSQL tests instead of skipping them.
 _cluster_state: dict[str, object] = {}
@@ -147,7 +148,8 @@ def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> object:
     return database_target(request.getfixturevalue("pg_url"))
 
 
-# --- WordPress (SPEC §13) -----------------------------------------------------------------------
+# --- WordPress (docs/wordpress.md)
+# -----------------------------------------------------------------------
 # One throwaway WordPress (Debian's core on a private MariaDB, tests/wordpress_site.py) for the
 # session, started by the first test that asks. In CI (CI=true) a WordPress or php-cli that
 # cannot run fails those tests instead of skipping them.

@@ -1,5 +1,5 @@
-"""Imports run one way (STYLE.md): ui → store → domain. Read from the source with `ast`, so a
-lazy import inside a function counts as much as one at the top of a module."""
+"""Imports run one way (docs/architecture.md): ui → store → domain. Read from the source with
+`ast`, so a lazy import inside a function counts as much as one at the top of a module."""
 
 from __future__ import annotations
 

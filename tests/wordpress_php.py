@@ -2,7 +2,7 @@
 constants, WordPress core, WP Configurator's post type) and the WordPress Importer's steps."""
 
 # What a wp-config.php would say, then WordPress core, then the plugin's post type
-# (WORDPRESS.md §1). No network and no mail: the tests talk to nothing outside.
+# (docs/wordpress-format.md). No network and no mail: the tests talk to nothing outside.
 LOADER = r"""<?php
 /*CONSTANTS*/
 define('WP_DEBUG', false);

@@ -116,7 +116,7 @@ DEMO_SCENARIOS_BUDGET_S = 10.0  # 1,000 demo scenarios in one `scenario run`
 
 
 def demo_verdict(demo: dict[str, Any]) -> dict[str, Any]:
-    """The demo scenarios' run (SPEC §10: 1,000 of them in under 10 s)."""
+    """The demo scenarios' run (docs/preview-and-scenarios.md: 1,000 of them in under 10 s)."""
     return {
         "measure": f"{demo['count']:,} demo scenarios (s)", "size": None,
         "value": demo["seconds"], "budget": DEMO_SCENARIOS_BUDGET_S,

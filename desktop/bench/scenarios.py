@@ -6,7 +6,8 @@
 whole scenario (setup, fresh simulation, every step, restore). Like `scenario run`, which loads
 each configurator once and takes its outline once for all the scenarios on it, the scenarios
 here share the configurator and its outline: neither is a scenario's cost. `demo_run` is the
-goal of SPEC §10: 1,000 demo scenarios under 10 s. `long_run` plays one demo scenario of
+goal of docs/preview-and-scenarios.md: 1,000 demo scenarios under 10 s. `long_run` plays one demo
+scenario of
 10,000 steps whose cart keeps growing: its time must grow with the steps, not their square.
 """
 

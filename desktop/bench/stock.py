@@ -1,5 +1,5 @@
 """Stock-at-scale measures through the real window (offscreen): the stock table opening, a bulk
-edit of every row with the preview's update, and stock sheets out and in (SPEC §9)."""
+edit of every row with the preview's update, and stock sheets out and in (docs/stock-sheets.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The team database measures (SPEC §11), on SQLite and PostgreSQL side by side:
+"""The team database measures (docs/team-database.md), on SQLite and PostgreSQL side by side:
 `python3 -m desktop.bench.team [--sizes 100,1000,10000] [--trials 7] [--pg-url URL]`.
 
 Two windows on one database, each on its own connections, as two machines would have: open a

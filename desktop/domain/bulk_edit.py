@@ -1,4 +1,5 @@
-"""Bulk stock edits (SPEC §9): set quantity, add or subtract N, set status, set Manage Stock,
+"""Bulk stock edits (docs/stock-sheets.md): set quantity, add or subtract N, set status, set Manage
+Stock,
 set low stock amount on many options at once. Only the fields the merchant chose change; the
 values pass the same field rules as every other write."""
 

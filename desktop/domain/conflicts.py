@@ -1,4 +1,5 @@
-"""What an edit refused because its target changed elsewhere says (SPEC §11): which field
+"""What an edit refused because its target changed elsewhere says (docs/team-database.md): which
+field
 changed, to what, and which change of the user's was not saved."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Which layers the Layers panel's filter box shows (SPEC §4: filter by name or SKU).
+"""Which layers the Layers panel's filter box shows (docs/editing.md: filter by name or SKU).
 
 A layer shows when its name or SKU contains the filter text (case-insensitively), when a layer
 under it does (a match keeps its place in the tree), or when a layer above it does (a group's

@@ -52,7 +52,7 @@ class StockDisplay(StrEnum):
 
 
 class Availability(StrEnum):
-    """What the stock rules make of an option for shoppers (SPEC §3's four words)."""
+    """What the stock rules make of an option for shoppers (docs/stock-rules.md's four words)."""
 
     AVAILABLE = "available"
     IN_STOCK = "in_stock"

@@ -1,4 +1,5 @@
-"""The restock list (SPEC §9 `stock report`): the managed options a merchant should reorder —
+"""The restock list (docs/stock-sheets.md `stock report`): the managed options a merchant should
+reorder —
 low, out of stock or on backorder — with their quantity and threshold."""
 
 from __future__ import annotations

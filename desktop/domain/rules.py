@@ -1,4 +1,5 @@
-"""The field rules (SPEC §12): what a name, SKU, amount, quantity, product id or image path may be.
+"""The field rules (docs/reliability.md): what a name, SKU, amount, quantity, product id or image
+path may be.
 
 One definition serves every way in: the editor's fields, the store's writes, the exchange import
 (its pydantic types wrap these checks) and, later, stock sheets and scenarios. Each check takes a

@@ -1,4 +1,5 @@
-"""QA scenarios (SPEC §10): steps a shopper takes and what QA expects to see, played on the
+"""QA scenarios (docs/preview-and-scenarios.md): steps a shopper takes and what QA expects to see,
+played on the
 same storefront simulation as the preview.
 
 Pure Python. A `Scenario` names its options by path; `Player` resolves them against one

@@ -1,4 +1,4 @@
-"""SPEC §3's stock rules, in one place. Every screen, the CLI and the tests call these.
+"""docs/stock-rules.md's stock rules, in one place. Every screen, the CLI and the tests call these.
 
 `option_state` is the table; `purchasable_units` and `backordered_units` are the quantity rules.
 `used` is what a storefront simulation has already sold of the option: the effective quantity is
@@ -25,7 +25,7 @@ from .model import (
 @dataclass(frozen=True, slots=True)
 class OptionState:
     """What a shopper sees of one option; `low` marks an in-stock option whose quantity is
-    at or below its low-stock threshold (SPEC §3 "Low stock")."""
+    at or below its low-stock threshold (docs/stock-rules.md "Low stock")."""
 
     availability: Availability
     selectable: bool
@@ -103,7 +103,7 @@ def option_state(
     threshold: int = DEFAULT_LOW_STOCK_THRESHOLD,
     display: StockDisplay = StockDisplay.NEVER,
 ) -> OptionState:
-    """The SPEC §3 table, with its low-stock rules: `threshold` is the configurator's
+    """The docs/stock-rules.md table, with its low-stock rules: `threshold` is the configurator's
     low-stock threshold, `display` its stock display format."""
     if not rules_apply(addon_active, stock):
         return _AVAILABLE
@@ -186,7 +186,8 @@ def unselectable_default_warning(group: Layer, addon_active: bool, backorders: B
     """The editor's warning on a required group whose default choices all cannot be chosen,
     else ''.
 
-    A storefront preselects only selectable defaults and puts nothing in their place (SPEC §3),
+    A storefront preselects only selectable defaults and puts nothing in their place
+    (docs/stock-rules.md),
     so such a group opens empty and blocks add to cart until the shopper chooses. The options
     of its sub-groups count, as they do for the group's required choice. A group hidden from
     shoppers asks them for nothing, so it is never warned about.

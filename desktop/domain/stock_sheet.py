@@ -1,4 +1,5 @@
-"""Stock sheets (SPEC §9): a configurator's stock as CSV in WooCommerce's column names, and a
+"""Stock sheets (docs/stock-sheets.md): a configurator's stock as CSV in WooCommerce's column names,
+and a
 sheet read back as the changes it would make.
 
 Pure Python over the standard library's `csv`. `write_sheet` exports; `read_sheet` parses a
@@ -23,7 +24,7 @@ from .model import Configurator, Layer, StockStatus
 from .rules import RuleError
 from .sheet_cells import escape, shown_problems, unescape
 
-# WooCommerce's column names where the concept is the same (SPEC §9).
+# WooCommerce's column names where the concept is the same (docs/stock-sheets.md).
 SKU = "SKU"
 NAME = "Name"
 MANAGE = "Manage stock?"

@@ -28,7 +28,7 @@ from .outline import Outline
 from .positions import Positions
 from .stock import OptionState
 
-# The most units one add to cart may take (SPEC §6 bounds `--qty` to 1..1,000,000).
+# The most units one add to cart may take (docs/command-line.md bounds `--qty` to 1..1,000,000).
 MAX_QUANTITY = 1_000_000
 
 

@@ -1,11 +1,11 @@
-"""Every customer-facing and status string that SPEC.md quotes, written once.
+"""Every customer-facing and status string the docs quote, written once.
 
 The UI, the CLI and the tests import these instead of spelling the words again.
 """
 
 from __future__ import annotations
 
-# Option notices (SPEC §3 table).
+# Option notices (docs/stock-rules.md table).
 NOTICE_OUT_OF_STOCK = "Out of Stock"
 NOTICE_BACKORDER = "Available on Backorder"
 
@@ -66,7 +66,8 @@ def backordered_note(units: int) -> str:
 BASE_PRICE = "Base Price"
 EXPECTED_TOTAL = "Expected Total"
 
-# Editor labels SPEC §2/§4 quote (Layer settings' Stock Management section, Global Settings).
+# Editor labels the docs quote (docs/data-model.md, docs/editing.md: Layer settings' Stock
+# Management section, Global Settings).
 GLOBAL_SETTINGS = "Global Settings"
 MANAGE_STOCK = "Manage Stock"
 SKU = "SKU"
@@ -77,7 +78,8 @@ SHOW_BACKORDER_NOTICES = "Show backorder notices to customers"
 ADDON_REQUIRED_TOOLTIP = "Needs the Stock Management add-on; turn it on in the Add-ons menu."
 
 
-# --- Shopper choices and default choices (SPEC §3: hidden options, unselectable defaults) ---
+# --- Shopper choices and default choices (docs/stock-rules.md: hidden options, unselectable
+# defaults) ---
 HIDDEN_OPTION = '"{option}" is hidden and cannot be chosen.'
 UNSELECTABLE_DEFAULT = (
     "Required group: its default {choices} {verb} out of stock, so shoppers must choose an "
@@ -163,7 +165,7 @@ def checkout_blocked(reasons: list[str] | tuple[str, ...], lines: int) -> str:
     return CHECKOUT_BLOCKED.format(reasons=" ".join(reasons), lines=which)
 
 
-# --- Low stock and stock display (SPEC §3 "Low stock": WooCommerce's shopper texts) ---
+# --- Low stock and stock display (docs/stock-rules.md "Low stock": WooCommerce's shopper texts) ---
 IN_STOCK_COUNT = "{quantity} in stock"
 ONLY_LEFT = "Only {quantity} left in stock"
 CAN_BE_BACKORDERED = " (can be backordered)"
@@ -203,7 +205,7 @@ def low_stock_at(own: int | None, threshold: int) -> str:
     return f"at {own} or fewer (this option's own amount; the configurator's is {threshold})"
 
 
-# --- QA scenarios (SPEC §10: the run's report lines; docs/preview-and-scenarios.md) ---
+# --- QA scenarios (docs/preview-and-scenarios.md: the run's report lines) ---
 SCENARIO_PASS = "PASS {name}"
 SCENARIO_FAIL = "FAIL {name}: {failure}"
 # The run's lines name each scenario's file after its name.
@@ -220,7 +222,8 @@ def scenario_summary(passed: int, failed: int, invalid: int = 0) -> str:
     return line + (SCENARIO_INVALID.format(invalid=invalid) if invalid else "")
 
 
-# --- One database for a team (SPEC §11): an edit refused because its target changed elsewhere.
+# --- One database for a team (docs/team-database.md): an edit refused because its target changed
+# elsewhere.
 CHANGED_ELSEWHERE = (
     '"{name}" {field} was changed elsewhere to {fresh}; your change to {new} was not saved'
 )

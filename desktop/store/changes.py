@@ -1,5 +1,6 @@
 """The change log: one row per committed change, numbered in commit order, so an open window
-can fetch only what changed since it last looked (SPEC §11: changes made elsewhere appear).
+can fetch only what changed since it last looked (docs/team-database.md: changes made elsewhere
+appear).
 
 Every repository write adds its rows in its own transaction. On PostgreSQL a trigger on the
 table (revision 0005) notifies CHANNEL, so listening windows learn of it when it commits.

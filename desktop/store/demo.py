@@ -1,4 +1,5 @@
-"""The demo configurator (SPEC §8) and opening a store the way the CLI and the editor both do:
+"""The demo configurator (docs/data-model.md) and opening a store the way the CLI and the editor
+both do:
 a database that is new gets the demo, its images and is set to open it."""
 
 from __future__ import annotations

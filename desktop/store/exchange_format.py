@@ -1,4 +1,5 @@
-"""The exchange format `configurator-editor/1` (SPEC §7): domain objects to JSON data and back.
+"""The exchange format `configurator-editor/1` (docs/exchange-format.md): domain objects to JSON
+data and back.
 
 Pure conversion, no database. `to_dict` writes the shape; `from_dict` validates with pydantic
 models (unknown keys refused, strict types) whose fields run the domain's field rules, then the

@@ -1,4 +1,5 @@
-"""Recognising a real image file by its content (SPEC §12): PNG, JPEG or WebP, whole, at most
+"""Recognising a real image file by its content (docs/reliability.md): PNG, JPEG or WebP, whole, at
+most
 20 MB and 8,192 px a side. Read without Qt (the store has none): the header gives the kind and
 the size, the end of the file shows it is not cut short."""
 

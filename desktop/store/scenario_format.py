@@ -1,4 +1,5 @@
-"""The scenario file format `configurator-editor-scenario/1` (SPEC §10): JSON to a domain
+"""The scenario file format `configurator-editor-scenario/1` (docs/preview-and-scenarios.md): JSON
+to a domain
 `Scenario` and back.
 
 Validated like the exchange format: pydantic models in strict mode, unknown keys refused, each
@@ -149,7 +150,9 @@ def _configurator(value: Any) -> Any:
         return value
     if isinstance(value, dict):
         return value  # an inline configurator: the exchange format validates it
-    raise RuleError("expected a configurator's name, its id, or a configurator object (§7)")
+    raise RuleError(
+        "expected a configurator's name, its id, or a configurator object as in an exchange file"
+    )
 
 
 Flag = Annotated[bool | None, _rule(rules.flag)]

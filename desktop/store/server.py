@@ -1,4 +1,5 @@
-"""A team database on a PostgreSQL server (SPEC §11): the same tables, rules and writes as a
+"""A team database on a PostgreSQL server (docs/team-database.md): the same tables, rules and writes
+as a
 SQLite file, reached by URL (`postgresql+psycopg://user:password@host:5432/name`).
 
 `--db` and `CONFIGURATOR_EDITOR_DB` take either a file path or such a URL; `database_target`

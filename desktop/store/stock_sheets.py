@@ -1,5 +1,5 @@
 """Stock sheets against a database: export one configurator's stock, read a sheet file and
-apply what it changes in one transaction (SPEC §9). The sheet itself is
+apply what it changes in one transaction (docs/stock-sheets.md). The sheet itself is
 `desktop.domain.stock_sheet`."""
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def import_sheet(
         return read_sheet(text, repository.load_configurator(session, configurator_id))
     # Written only over the values the plan was made from: an option changed elsewhere in
     # between (another window, machine or command) has the sheet read again against the fresh
-    # values rather than overwrite what it did not see (SPEC §11).
+    # values rather than overwrite what it did not see (docs/team-database.md).
     for _ in range(_ATTEMPTS - 1):
         with suppress(repository.ConflictError):
             return _apply(session, configurator_id, text)

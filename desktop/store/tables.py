@@ -2,7 +2,7 @@
 truth for both engines); a test checks that these classes and the migrated schema agree.
 
 `version` counts the edits of a row: every write of one is compare-and-set on (id, version),
-so a write based on a stale read changes nothing (SPEC §11)."""
+so a write based on a stale read changes nothing (docs/team-database.md)."""
 
 from __future__ import annotations
 
@@ -96,7 +96,7 @@ class LayerRow(SQLModel, table=True):
 class ChangeLogRow(SQLModel, table=True):
     """One committed change: which configurator and layer (None: all of them, or none), and
     its kind. An open window reads the rows after the last seq it saw, so it refreshes only
-    what changed (SPEC §11)."""
+    what changed (docs/team-database.md)."""
 
     __tablename__ = "change_log"
     __table_args__ = {"sqlite_autoincrement": True}

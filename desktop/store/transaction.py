@@ -57,7 +57,7 @@ class StoreError(ValueError):
 
 class ConflictError(StoreError):
     """A write based on a stale read: the row was changed (or deleted) by another window,
-    machine or command since the caller read it, so nothing was written (SPEC §11). The
+    machine or command since the caller read it, so nothing was written (docs/team-database.md). The
     caller reloads and says what changed; `gone` is true when the row no longer exists."""
 
     def __init__(

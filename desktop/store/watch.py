@@ -1,4 +1,5 @@
-"""Noticing changes other programs commit (SPEC §11), cheaply enough to ask twice a second.
+"""Noticing changes other programs commit (docs/team-database.md), cheaply enough to ask twice a
+second.
 
 On SQLite `PRAGMA data_version` on a connection of our own changes whenever another
 connection commits; on PostgreSQL a connection LISTENs on the change log's channel and every

@@ -1,4 +1,5 @@
-"""The bulk edit dialog (`bulkEditDialog`, SPEC §9): change the stock of the selected options
+"""The bulk edit dialog (`bulkEditDialog`, docs/stock-sheets.md): change the stock of the selected
+options
 at once. Each field has a box to tick; only ticked fields change. OK pushes one undo step
 named for what it did (e.g. "Set quantity of 12 options")."""
 

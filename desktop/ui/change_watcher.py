@@ -1,5 +1,5 @@
 """Shows changes made elsewhere — another window, machine or the command line — within
-POLL_MS of their commit (SPEC §11), and says when a server database cannot be reached.
+POLL_MS of their commit (docs/team-database.md), and says when a server database cannot be reached.
 
 On PostgreSQL the window wakes as soon as the server notifies a commit: the listening
 connection's socket is watched by a QSocketNotifier in the GUI thread, so no thread is needed

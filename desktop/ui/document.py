@@ -317,7 +317,7 @@ class Document(QObject):
     def delete_configurator(self, configurator_id: int) -> None:
         """Delete a configurator as this window last read it: the open one with every layer
         as shown, another one as listed. When it was changed elsewhere since, nothing is
-        deleted: the window is refreshed and ConflictError says so (SPEC §11)."""
+        deleted: the window is refreshed and ConflictError says so (docs/team-database.md)."""
         cfg = self.configurator
         is_open = cfg is not None and cfg.id == configurator_id
         layers: dict[int, int] | None = None
@@ -428,7 +428,8 @@ class Document(QObject):
         values[ConfiguratorField.NAME] = listed.name
         return values, listed.version
 
-    # --- changes made elsewhere (SPEC §11) ------------------------------------------------
+    # --- changes made elsewhere (docs/team-database.md)
+    # ------------------------------------------------
     def refresh(self) -> None:
         """Re-read what another window, machine or command may have changed and show it:
         the add-on, the configurators list, the open configurator's settings and layers.
@@ -551,7 +552,7 @@ class Document(QObject):
         a redo): the values the edit expects the fields to hold now; when they were changed
         elsewhere since, it is refused. A layer stored at another version than this window
         holds (changed elsewhere, not yet shown here) is refused too: nothing is written,
-        the window is refreshed and ConflictError says what changed (SPEC §11)."""
+        the window is refreshed and ConflictError says what changed (docs/team-database.md)."""
         layer = self._layers.get(layer_id)
         if layer is None:  # already gone from this window: it was deleted elsewhere
             raise ConflictError("that layer was deleted elsewhere; your change was not saved")
@@ -573,7 +574,7 @@ class Document(QObject):
 
     def _if_gone(self, exc: StoreError, layers: list[Layer | None]) -> StoreError:
         """A structural edit refused because a layer it names was deleted elsewhere: the
-        window is refreshed and the refusal names that layer (SPEC §11)."""
+        window is refreshed and the refusal names that layer (docs/team-database.md)."""
         ids = {layer.id for layer in layers if layer is not None and layer.id is not None}
         if isinstance(exc, StorageError) or not ids:
             return exc

@@ -45,7 +45,8 @@ FIELDS = [
 
 
 def backorders_from_checks(enabled: bool, notify: bool) -> Backorders:
-    """SPEC §2: Enable Backorder off → "no"; on with notices → "notify"; on, silent → "yes"."""
+    """docs/data-model.md: Enable Backorder off → "no"; on with notices → "notify"; on, silent →
+    "yes"."""
     if not enabled:
         return Backorders.NO
     return Backorders.NOTIFY if notify else Backorders.YES
@@ -147,7 +148,7 @@ class GlobalSettingsDialog(QDialog):
         _align_label_columns(form, low_stock_form)
 
     def _make_low_stock_form(self) -> QFormLayout:
-        """Low stock (SPEC §3): the threshold and what shoppers are told of stock."""
+        """Low stock (docs/stock-rules.md): the threshold and what shoppers are told of stock."""
         self.threshold_spin = QSpinBox(self.stock_section)
         self.threshold_spin.setObjectName("lowStockThresholdSpin")
         self.threshold_spin.setRange(0, MAX_STOCK_QUANTITY)

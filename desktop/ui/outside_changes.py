@@ -1,4 +1,5 @@
-"""Changes made elsewhere, merged into what a window holds (SPEC §11): which reads a batch of
+"""Changes made elsewhere, merged into what a window holds (docs/team-database.md): which reads a
+batch of
 change-log rows calls for, and what differs between the window's configurator and a fresh read
 of it. Objects the views hold are updated in place and the result says exactly what changed,
 so the document signals only that and views keep their selection and scroll position.

@@ -1,4 +1,5 @@
-"""Preview ▸ Export preview image…: the live preview as a PNG for designers (SPEC §10).
+"""Preview ▸ Export preview image…: the live preview as a PNG for designers
+(docs/preview-and-scenarios.md).
 
 The file is chosen in a non-blocking QFileDialog (`exportPreviewDialog`), so tests answer it by
 emitting fileSelected; the image is the shopper's view of the preview pane as it stands now

@@ -1,4 +1,5 @@
-"""Preview ▸ Run scenario… and Record scenario: QA scenarios in the window (SPEC §10).
+"""Preview ▸ Run scenario… and Record scenario: QA scenarios in the window
+(docs/preview-and-scenarios.md).
 
 Running plays a scenario file in the live preview, step by step, on its own copy of the
 configurator (the setup applies to the copy only), through the same `domain.scenario.Player`

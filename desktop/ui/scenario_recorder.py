@@ -1,4 +1,4 @@
-"""Recording a scenario from what QA clicks in the live preview (SPEC §10).
+"""Recording a scenario from what QA clicks in the live preview (docs/preview-and-scenarios.md).
 
 Each shopper action on the preview's controls becomes a step, followed by an `expect` step
 holding what the preview showed after it (`domain.scenario.observe`); stock, backorder and

@@ -1,4 +1,5 @@
-"""A stock sheet's changes shown before they are applied (`stockImportDialog`, SPEC §9): every
+"""A stock sheet's changes shown before they are applied (`stockImportDialog`,
+docs/stock-sheets.md): every
 change (option, field, old → new), the rows that matched nothing and the columns ignored; or,
 for a refused sheet, every bad cell. Apply is one undo step."""
 

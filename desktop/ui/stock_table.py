@@ -1,4 +1,5 @@
-"""The stock table dock's contents (SPEC §9): filters, the `stockTable` view, spreadsheet-style
+"""The stock table dock's contents (docs/stock-sheets.md): filters, the `stockTable` view,
+spreadsheet-style
 editing (type to edit, Enter moves down, paste a column of numbers into the quantities).
 
 Signals:

@@ -1,4 +1,5 @@
-"""The stock table's model (SPEC §9): one row per image layer of the open configurator, over
+"""The stock table's model (docs/stock-sheets.md): one row per image layer of the open configurator,
+over
 the same in-memory objects as the tree and the preview.
 
 Edits push undo commands; the Document's signals come back as dataChanged for the rows that

@@ -1,4 +1,5 @@
-"""The storefront report's `low` and stock texts (SPEC §3 "Low stock", §6)."""
+"""The storefront report's `low` and stock texts (docs/stock-rules.md "Low stock",
+docs/command-line.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""No input ends in a traceback (SPEC §6): arguments that are not text or out of range, a
+"""No input ends in a traceback (docs/command-line.md): arguments that are not text or out of range,
+a
 database with damaged pages, rows edited by hand past the rules, and a database another
 program holds locked all end with exit status 2 and one line that names the problem, leaving
 the database as it was.

@@ -1,4 +1,5 @@
-"""`configurator-editor scenario run` (SPEC §10): the example folder, output and exit codes,
+"""`configurator-editor scenario run` (docs/preview-and-scenarios.md): the example folder, output
+and exit codes,
 JUnit and JSON reports, invalid files named while the valid ones still run, nothing written."""
 
 from __future__ import annotations

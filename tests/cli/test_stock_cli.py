@@ -1,4 +1,4 @@
-"""`configurator-editor stock export|import|report` (SPEC §9)."""
+"""`configurator-editor stock export|import|report` (docs/stock-sheets.md)."""
 
 from __future__ import annotations
 

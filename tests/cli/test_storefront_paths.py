@@ -1,5 +1,6 @@
 """`storefront --select`: hidden options are refused as a storefront outcome, ambiguous option
-paths as a bad argument, and an unselectable default is not replaced (SPEC §3, §6)."""
+paths as a bad argument, and an unselectable default is not replaced (docs/stock-rules.md,
+docs/command-line.md)."""
 
 from __future__ import annotations
 

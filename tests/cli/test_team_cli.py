@@ -1,4 +1,5 @@
-"""The command line on a team database (SPEC §11): --db takes a URL, CONFIGURATOR_EDITOR_DB sets
+"""The command line on a team database (docs/team-database.md): --db takes a URL,
+CONFIGURATOR_EDITOR_DB sets
 the default, and a bad or unreachable one is one line with exit status 2."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Bulk stock edits (SPEC §9): only the chosen fields change; the name says what was done."""
+"""Bulk stock edits (docs/stock-sheets.md): only the chosen fields change; the name says what was
+done."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The editor's warning on a required group whose default choice cannot be chosen (SPEC §3): it
+"""The editor's warning on a required group whose default choice cannot be chosen
+(docs/stock-rules.md): it
 is given exactly when a storefront would open that group with nothing selected."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""SPEC §3 "Low stock": each sentence of the section as rows of a table."""
+"""docs/stock-rules.md "Low stock": each sentence of the section as rows of a table."""
 
 from __future__ import annotations
 

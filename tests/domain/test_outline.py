@@ -125,7 +125,7 @@ def test_an_outline_changes_nothing_a_shopper_sees(
 
 
 def defaults_walked(shop: Storefront) -> set[Layer]:
-    """The default choices as SPEC §3 states them, from a walk of every option."""
+    """The default choices as docs/stock-rules.md states them, from a walk of every option."""
     chosen: set[Layer] = set()
     for o in shop.configurator.options():
         if not o.active_on_load or not shop.state(o).selectable:

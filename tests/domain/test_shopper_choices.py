@@ -1,4 +1,5 @@
-"""SPEC §3's shopper-choice rules, all in `Storefront`: defaults (and no substitute for one that
+"""docs/stock-rules.md's shopper-choice rules, all in `Storefront`: defaults (and no substitute for
+one that
 cannot be chosen), hidden options, radio-like groups, the preview's keeping-in-step helpers,
 the order of the selection, and the quantity bounds of add to cart."""
 
@@ -64,7 +65,7 @@ class DefaultCase:
 
 DEFAULT_CASES = {
     "in stock: preselected": DefaultCase(Backorders.NO, 3, True, ["Gloss"], "49.00"),
-    # SPEC §3: not preselected, and nothing (not even Matte, +25.00) in its place.
+    # docs/stock-rules.md: not preselected, and nothing (not even Matte, +25.00) in its place.
     "out, no backorders: nothing chosen": DefaultCase(Backorders.NO, 0, True, [], "49.00"),
     "out, notify: on backorder, preselected": DefaultCase(
         Backorders.NOTIFY, 0, True, ["Gloss"], "49.00"

@@ -1,4 +1,4 @@
-"""SPEC §3: every row of the availability table, and the quantity rules."""
+"""docs/stock-rules.md: every row of the availability table, and the quantity rules."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Stock sheets as spreadsheets and WooCommerce write them (SPEC §9): separators, BOM, CRLF,
+"""Stock sheets as spreadsheets and WooCommerce write them (docs/stock-sheets.md): separators, BOM,
+CRLF,
 quoting, missing and unknown columns, blank cells, duplicate and unknown rows, bad cells."""
 
 from __future__ import annotations

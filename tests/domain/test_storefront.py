@@ -1,4 +1,5 @@
-"""SPEC §3's shopper rules through `Storefront`: selection, cart, checkout, simulated stock."""
+"""docs/stock-rules.md's shopper rules through `Storefront`: selection, cart, checkout, simulated
+stock."""
 
 from __future__ import annotations
 

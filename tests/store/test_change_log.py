@@ -1,4 +1,5 @@
-"""The change log stays small (SPEC §11): it keeps the newest KEEP_CHANGES changes, and a
+"""The change log stays small (docs/team-database.md): it keeps the newest KEEP_CHANGES changes, and
+a
 window that fell further behind is told to read everything rather than miss a change, on
 SQLite and PostgreSQL."""
 

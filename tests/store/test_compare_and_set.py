@@ -1,5 +1,6 @@
 """Moves, configurator deletes and the add-on switch are compare-and-set on the version the
-caller read, on SQLite and PostgreSQL (SPEC §11), while writes to other rows never conflict."""
+caller read, on SQLite and PostgreSQL (docs/team-database.md), while writes to other rows never
+conflict."""
 
 from __future__ import annotations
 

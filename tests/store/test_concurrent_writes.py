@@ -1,4 +1,5 @@
-"""Two writers at once (SPEC §12): imports started together all succeed, each under its own
+"""Two writers at once (docs/reliability.md): imports started together all succeed, each under its
+own
 free name, because the name is chosen inside the write's own (immediate) transaction."""
 
 from __future__ import annotations

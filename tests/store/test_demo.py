@@ -1,4 +1,4 @@
-"""The demo (SPEC §8) and `open_store`, which seeds it into every new database."""
+"""The demo (docs/data-model.md) and `open_store`, which seeds it into every new database."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Import safety (SPEC §12): nothing read outside the imported file's folder, only real images
+"""Import safety (docs/reliability.md): nothing read outside the imported file's folder, only real
+images
 (PNG, JPEG, WebP by content, ≤ 20 MB, ≤ 8,192 px a side) under short safe names, and files
 written whole or not at all — a refused or failed import leaves the database and the media
 folder as they were."""

@@ -1,5 +1,6 @@
-"""One set of field rules (SPEC §7, §12), as Hypothesis properties: the store and the importer
-accept exactly the same values, and whatever the store accepts exports and imports back equal."""
+"""One set of field rules (docs/data-model.md, docs/reliability.md), as Hypothesis properties:
+the store and the importer accept exactly the same values, and whatever the store accepts
+exports and imports back equal."""
 
 from __future__ import annotations
 

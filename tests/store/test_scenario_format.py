@@ -1,4 +1,5 @@
-"""Scenario files (SPEC §10): the SPEC's example as written, each `expect` key passing and
+"""Scenario files (docs/preview-and-scenarios.md): the SPEC's example as written, each `expect` key
+passing and
 failing with a message naming step, key, expected and got, and refusals naming the field."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ PURPLE = "Grip Color/Metallic Purple"
 YELLOW = "Grip Color/Metallic Yellow"
 RED = "Grip Color/Metallic Red"
 
-# SPEC §10's example, verbatim.
+# docs/preview-and-scenarios.md's example, verbatim.
 SPEC_EXAMPLE = """
 {"format": "configurator-editor-scenario/1",
  "name": "Purple is backordered under notify",

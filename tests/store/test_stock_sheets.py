@@ -1,4 +1,4 @@
-"""Stock sheets against the store (SPEC §9): export → import changes nothing for every
+"""Stock sheets against the store (docs/stock-sheets.md): export → import changes nothing for every
 configurator the store holds; a sheet is applied in one transaction or not at all."""
 
 from __future__ import annotations

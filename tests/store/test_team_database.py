@@ -1,4 +1,5 @@
-"""One schema for SQLite and PostgreSQL (SPEC §11): files of the first release upgrade in place,
+"""One schema for SQLite and PostgreSQL (docs/team-database.md): files of the first release upgrade
+in place,
 a server database is created, recognised and refused as a file is, and ids are never reused."""
 
 from __future__ import annotations

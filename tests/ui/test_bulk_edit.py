@@ -1,5 +1,6 @@
-"""Bulk edit, stock sheet import in the window, and the low-stock global settings (SPEC §9,
-§3 "Low stock"): one undo step each, undo and redo restore every field exactly."""
+"""Bulk edit, stock sheet import in the window, and the low-stock global settings
+(docs/stock-sheets.md, docs/stock-rules.md
+"Low stock"): one undo step each, undo and redo restore every field exactly."""
 
 from __future__ import annotations
 

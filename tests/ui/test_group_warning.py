@@ -1,4 +1,5 @@
-"""The editor warns about a required group whose default choice shoppers cannot choose (SPEC §3):
+"""The editor warns about a required group whose default choice shoppers cannot choose
+(docs/stock-rules.md):
 in the layer settings (`groupDefaultWarning`) and on the group's row in the layers tree, and
 both follow every edit that can change it, and its undo."""
 

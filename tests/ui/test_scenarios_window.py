@@ -1,4 +1,5 @@
-"""Scenarios in the window (SPEC §10): runScenarioAction plays a file in the live preview step
+"""Scenarios in the window (docs/preview-and-scenarios.md): runScenarioAction plays a file in the
+live preview step
 by step, marking each step in scenarioResults; recordScenarioAction records the preview clicks
 with what they showed and saves a file that the CLI then runs and passes. Neither writes."""
 

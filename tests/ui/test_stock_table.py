@@ -1,4 +1,5 @@
-"""The stock table dock (SPEC §9): the model under Qt's model tester, spreadsheet editing,
+"""The stock table dock (docs/stock-sheets.md): the model under Qt's model tester, spreadsheet
+editing,
 filters, selection in step with the tree, and the table following every other edit."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""No lost update between two windows on one database, on SQLite and PostgreSQL (SPEC §11):
+"""No lost update between two windows on one database, on SQLite and PostgreSQL
+(docs/team-database.md):
 an edit, undo or redo based on a stale read is refused, the window shows the fresh state and
 says what changed, no undo step is left, and the stack stays usable."""
 

@@ -1,5 +1,5 @@
 """Every kind of edit a window makes is refused when its target changed elsewhere since the
-window read it, on SQLite and PostgreSQL (SPEC §11): moves (and their undo), deleting a
+window read it, on SQLite and PostgreSQL (docs/team-database.md): moves (and their undo), deleting a
 configurator (from the list, the open one, the undo of its creation), the add-on switch, bulk
 stock edits and stock sheets, and the undo of a layer delete. The window then shows the fresh
 state, no undo step is left, and the stack goes on working. Edits of different layers never

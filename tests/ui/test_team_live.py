@@ -1,5 +1,6 @@
 """Changes made elsewhere appear in an open window within 2 s, on SQLite and PostgreSQL,
-keeping the user's selection (SPEC §11); a server that stops or restarts is said, edits are
+keeping the user's selection (docs/team-database.md); a server that stops or restarts is said, edits
+are
 refused meanwhile, and the window reconnects by itself."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """A window on a server wakes on the server's notification of a commit, not at its next poll;
-a window that fell behind the trimmed change log reads everything (SPEC §11)."""
+a window that fell behind the trimmed change log reads everything (docs/team-database.md)."""
 
 from __future__ import annotations
 

@@ -344,7 +344,8 @@ class PreviewPane(QWidget):
         shop.remove_line(row)
         self.message.clear()
         self.show_cart()
-        # Not a scenario step (SPEC §10 has none): a recording says it cannot replay it.
+        # Not a scenario step (docs/preview-and-scenarios.md has none): a recording says it cannot
+        # replay it.
         self.shopperActed.emit(Step("remove_line", row), [])
 
     def reset_simulation(self) -> None:

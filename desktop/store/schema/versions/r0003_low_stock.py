@@ -1,4 +1,5 @@
-"""Low stock (SPEC §3): an option's own low stock amount; a configurator's threshold and what
+"""Low stock (docs/stock-rules.md): an option's own low stock amount; a configurator's threshold and
+what
 its shoppers are told of stock."""
 
 import sqlalchemy as sa

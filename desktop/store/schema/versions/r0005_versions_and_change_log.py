@@ -1,4 +1,5 @@
-"""One database for a team (SPEC §11): a version on every row an edit can change, so a write
+"""One database for a team (docs/team-database.md): a version on every row an edit can change, so a
+write
 based on a stale read is refused instead of overwriting; ids that are never handed out twice;
 and a log of changes that lets an open window fetch only what changed since it last looked.
 
