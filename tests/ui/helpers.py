@@ -7,7 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop.domain.model import Backorders, Configurator, Layer, LayerType, Stock, StockStatus
 from desktop.store import repository
@@ -174,3 +175,23 @@ def answer(qtbot, name: str, button: QMessageBox.StandardButton) -> None:  # typ
     box = visible_dialog(qtbot, QMessageBox, name)
     box.button(button).click()
     qtbot.waitUntil(lambda: not box.isVisible())
+
+
+def shown_dialog(qtbot, window: QWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
+    """The visible dialog of that class and name that this window opened."""
+    found: list[QWidget] = []
+
+    def shown() -> bool:
+        found[:] = [w for w in window.findChildren(cls, name) if w.isVisible()]
+        return bool(found)
+
+    qtbot.waitUntil(shown)
+    return found[-1]
+
+
+def choose_file(qtbot, window: QWidget, action: str, dialog: str, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Trigger the window's action named `action` and answer its file dialog with path."""
+    find(window, QAction, action).trigger()
+    chooser = shown_dialog(qtbot, window, QFileDialog, dialog)
+    chooser.fileSelected.emit(str(path))
+    chooser.close()

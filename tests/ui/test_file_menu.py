@@ -17,12 +17,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
-    QWidget,
 )
 
 from desktop.store import repository
@@ -37,7 +35,9 @@ from desktop.ui.import_command import ImportConfigurator
 from desktop.ui.main_window import MainWindow, window_settings
 from desktop.ui.recent_databases import MAX_RECENT, recent_databases, remember_database
 
+from .helpers import choose_file as _choose
 from .helpers import controller, find, read_configurator, read_names
+from .helpers import shown_dialog as _shown
 
 
 @pytest.fixture(autouse=True)
@@ -57,25 +57,6 @@ def _exchange_file(folder: Path, name: str = "Controller", image: str = "") -> P
     path = folder / f"{name}.json"
     path.write_text(dumps(to_dict(cfg)), encoding="utf-8")
     return path
-
-
-def _shown(qtbot, window: MainWindow, cls: type, name: str):  # type: ignore[no-untyped-def]
-    """The visible dialog of that class and name that this window opened."""
-    found: list[QWidget] = []
-
-    def shown() -> bool:
-        found[:] = [w for w in window.findChildren(cls, name) if w.isVisible()]
-        return bool(found)
-
-    qtbot.waitUntil(shown)
-    return found[-1]
-
-
-def _choose(qtbot, window: MainWindow, action: str, dialog: str, path: Path) -> None:  # type: ignore[no-untyped-def]
-    find(window, QAction, action).trigger()
-    chooser = _shown(qtbot, window, QFileDialog, dialog)
-    chooser.fileSelected.emit(str(path))
-    chooser.close()
 
 
 def _preview(qtbot, window: MainWindow, path: Path) -> QDialog:  # type: ignore[no-untyped-def]

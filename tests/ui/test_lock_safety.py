@@ -23,17 +23,18 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
 
 from desktop.domain.fields import LayerField
 from desktop.store.database import open_database
 from desktop.store.exchange import dumps, to_dict
 from desktop.ui import database_actions
 from desktop.ui.commands import SetLayerFields
-from desktop.ui.main_window import MainWindow
 
 from .conftest import WindowFactory
+from .helpers import choose_file as _choose
 from .helpers import controller, find
+from .helpers import shown_dialog as _shown
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/locks").exists(), reason="POSIX locks are listed in /proc/locks on Linux only"
@@ -68,24 +69,6 @@ def held_locks(database: Path) -> Locks:
             if kind == "POSIX" and owner == pid and inode in roles:
                 held[(roles[inode], mode, start, end)] += 1
     return held
-
-
-def _shown(qtbot, window: QWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
-    found: list[QWidget] = []
-
-    def shown() -> bool:
-        found[:] = [w for w in window.findChildren(cls, name) if w.isVisible()]
-        return bool(found)
-
-    qtbot.waitUntil(shown)
-    return found[-1]
-
-
-def _choose(qtbot, window: MainWindow, action: str, dialog: str, path: Path) -> None:  # type: ignore[no-untyped-def]
-    find(window, QAction, action).trigger()
-    chooser = _shown(qtbot, window, QFileDialog, dialog)
-    chooser.fileSelected.emit(str(path))
-    chooser.close()
 
 
 @pytest.fixture(autouse=True)
