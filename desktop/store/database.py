@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import Session, create_engine
 
+from . import open_files
 from .corrupt import CorruptDataError
 from .media import clean_after_open
 from .migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
@@ -201,6 +202,10 @@ class Database:
         self._on_close: list[Callable[[], None]] = []
         self.created = created  # a new file: the caller may seed the demo
         self.busy_timeout = busy_timeout  # what its connections wait for a lock, in seconds
+        # A file's connections hold locks that reading it as an import would drop.
+        self._held = path if path is not None and server is None else None
+        if self._held is not None:
+            open_files.hold(self._held)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -221,6 +226,9 @@ class Database:
             release()
         self._on_close.clear()
         self.engine.dispose()
+        if self._held is not None:
+            open_files.release(self._held)
+            self._held = None
 
 
 def open_target(

@@ -44,6 +44,7 @@ from ..domain.model import (
 )
 from ..domain.money import money_str
 from ..domain.rules import RuleError
+from . import open_files
 from .wordpress_json import RecordError, node_from_json, node_to_json, post_from_json, post_to_json
 
 FORMAT = "configurator-editor/1"
@@ -137,6 +138,8 @@ def read_json(path: Path) -> Any:
         # A pipe or a device (/dev/zero) would block or never end; a huge file is no export.
         if path.exists() and not path.is_file():
             raise ExchangeError("", "not a regular file")
+        if (own := open_files.refusal(path)) is not None:
+            raise ExchangeError("", own)
         if path.exists() and path.stat().st_size > MAX_FILE_BYTES:
             raise ExchangeError("", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")
         text = path.read_text(encoding="utf-8-sig")

@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from ..domain.fields import LayerField
 from ..domain.stock_sheet import SheetError, SheetPlan, read_sheet, write_sheet
-from . import repository
+from . import open_files, repository
 
 # Far above any real sheet (a 100,000-row WooCommerce export with descriptions).
 MAX_SHEET_BYTES = 200 * 2**20
@@ -30,6 +30,8 @@ def read_sheet_file(path: Path) -> str:
     try:
         if path.exists() and not path.is_file():
             raise SheetError(["not a regular file"])
+        if (own := open_files.refusal(path)) is not None:
+            raise SheetError([own])
         if path.exists() and path.stat().st_size > MAX_SHEET_BYTES:
             raise SheetError([f"the file is larger than {MAX_SHEET_BYTES // 2**20} MB"])
         data = path.read_bytes()

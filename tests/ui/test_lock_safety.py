@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton
 
 from desktop.domain.fields import LayerField
 from desktop.store.database import open_database
@@ -154,6 +154,17 @@ def test_no_window_operation_drops_the_windows_locks(
         box = _shown(qtbot, window, QDialog, "aboutDialog")
         box.close()
 
+    def import_the_database_itself() -> None:
+        # Chosen by mistake in File ▸ Import and Import stock sheet: refused by name, unread.
+        _choose(qtbot, window, "importConfiguratorAction", "importConfiguratorDialog", demo_db)
+        dialog = _shown(qtbot, window, QDialog, "importPreviewDialog")
+        problem = find(dialog, QLabel, "importProblemLabel").text()
+        assert f"it is the open database {demo_db.name}" in problem
+        dialog.close()
+        sheet = window.stock_actions.preview(demo_db.with_name(demo_db.name + "-wal"))
+        assert sheet is not None and sheet.plan is None
+        sheet.close()
+
     def edit() -> None:
         cfg = window.document.configurator
         assert cfg is not None
@@ -172,6 +183,7 @@ def test_no_window_operation_drops_the_windows_locks(
         ("stock sheet export and import", stock_sheets),
         ("Export preview image", preview_image),
         ("About", about),
+        ("importing the database itself", import_the_database_itself),
     ]
     for name, operation in operations:
         operation()

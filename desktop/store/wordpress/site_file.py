@@ -21,7 +21,7 @@ from ...domain import rules
 from ...domain.collector import collector_paused
 from ...domain.rules import RuleError
 from ...domain.wordpress import renamed
-from .. import repository
+from .. import open_files, repository
 from ..exchange import session_media_dir
 from ..exchange_format import MAX_FILE_BYTES
 from ..image_journal import ImageJournal
@@ -40,6 +40,8 @@ class SiteFileError(ValueError):
 def is_site_file(path: Path) -> bool:
     """Whether path holds a WordPress export (or XML the WXR reader will refuse with its
     reason) rather than an exchange JSON file: judged by its content."""
+    if open_files.refusal(Path(path)) is not None:
+        return False  # the exchange reader names it (a database is no WordPress export)
     try:
         with Path(path).open("rb") as handle:
             head = handle.read(65536)
@@ -85,6 +87,8 @@ def read_site_file(path: Path, media: Path | None = None) -> SiteFile:
     try:
         if path.exists() and not path.is_file():
             raise SiteFileError("not a regular file")
+        if (own := open_files.refusal(path)) is not None:
+            raise SiteFileError(own)
         if path.stat().st_size > MAX_FILE_BYTES:
             raise SiteFileError(f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")
         data = path.read_bytes()
