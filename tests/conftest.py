@@ -9,9 +9,12 @@ import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from desktop.support.pg_cluster import Cluster, ClusterUnavailable, remove_cluster, start_cluster
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -44,12 +47,15 @@ def isolated_user_dirs(
 # ----------------------------------------------------------------------
 # One throwaway server for the whole session; each test gets a database of its own on it.
 # In CI (CI=true) a server that cannot start fails the PostgreSQL tests instead of skipping them.
-_cluster_state: dict[str, object] = {}
+class _ClusterState(TypedDict, total=False):
+    cluster: Cluster | None  # None: it could not start
+    why: str  # why it could not start
 
 
-def _cluster() -> object:
-    from tests.pg_cluster import ClusterUnavailable, start_cluster
+_cluster_state: _ClusterState = {}
 
+
+def _cluster() -> Cluster:
     if "cluster" not in _cluster_state:
         try:
             _cluster_state["cluster"] = start_cluster()
@@ -66,11 +72,9 @@ def _cluster() -> object:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    from tests.pg_cluster import remove_cluster
-
     cluster = _cluster_state.get("cluster")
     if cluster is not None:
-        remove_cluster(cluster)  # type: ignore[arg-type]
+        remove_cluster(cluster)
 
 
 _pg_tests: set[str] = set()
@@ -80,8 +84,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Says, in CI's log, that the PostgreSQL tests ran and on which server."""
     cluster = _cluster_state.get("cluster")
     if cluster is not None:
-        version = cluster.version  # type: ignore[attr-defined]
-        terminalreporter.write_line(f"postgresql: {len(_pg_tests)} tests ran on {version}")
+        terminalreporter.write_line(f"postgresql: {len(_pg_tests)} tests ran on {cluster.version}")
     elif "why" in _cluster_state:
         terminalreporter.write_line(f"postgresql: tests did not run: {_cluster_state['why']}")
     if "version" in _wordpress_state:
@@ -114,8 +117,8 @@ def demo_db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def pg_cluster(request: pytest.FixtureRequest) -> object:
-    """The session's running PostgreSQL server (tests.pg_cluster.Cluster)."""
+def pg_cluster(request: pytest.FixtureRequest) -> Cluster:
+    """The session's running PostgreSQL server (desktop/support/pg_cluster.py)."""
     cluster = _cluster()
     _pg_tests.add(request.node.nodeid)
     return cluster
@@ -125,15 +128,15 @@ _database_count = itertools.count(1)
 
 
 @pytest.fixture
-def pg_url(pg_cluster: object) -> Iterator[str]:
+def pg_url(pg_cluster: Cluster) -> Iterator[str]:
     """The URL of a new, empty database on the session's server, dropped afterwards."""
     import psycopg
 
     name = f"t{os.getpid()}_{next(_database_count)}"
-    admin = f"host=127.0.0.1 port={pg_cluster.port} user=postgres dbname=postgres"  # type: ignore[attr-defined]
+    admin = f"host=127.0.0.1 port={pg_cluster.port} user=postgres dbname=postgres"
     with psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    yield pg_cluster.url(name)  # type: ignore[attr-defined]
+    yield pg_cluster.url(name)
     with contextlib.suppress(psycopg.Error), psycopg.connect(admin, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 

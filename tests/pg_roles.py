@@ -6,13 +6,14 @@ import contextlib
 import itertools
 import os
 from collections.abc import Iterator
-from typing import Any
+
+from desktop.support.pg_cluster import Cluster
 
 _count = itertools.count(1)
 
 
 @contextlib.contextmanager
-def select_only_role(pg_cluster: Any, pg_url: str) -> Iterator[str]:
+def select_only_role(pg_cluster: Cluster, pg_url: str) -> Iterator[str]:
     """pg_url (a database whose tables exist) reached as a new SELECT-only role; dropped after."""
     import psycopg
 

@@ -50,3 +50,10 @@ def test_the_checker_sees_relative_and_lazy_imports() -> None:
     source = "def f():\n    from ..ui import app\n    import PySide6.QtGui\n"
     names = imported_modules(source, ("desktop", "store"))
     assert {"desktop.ui", "desktop.ui.app", "PySide6.QtGui"} <= names
+
+
+@pytest.mark.parametrize("path", modules_under("."), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_package_imports_no_test_code(path: Path) -> None:
+    """The installed package never reaches into the test tree (it is not installed); what the
+    tests and the benchmark share lives in desktop/support/."""
+    assert offending(path, ("tests",)) == []

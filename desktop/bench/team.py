@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -125,8 +124,7 @@ def _server(url: str | None) -> Iterator[Callable[[], str]]:
 
     cluster = None
     if url is None:
-        sys.path.insert(0, str(Path.cwd()))
-        from tests.pg_cluster import remove_cluster, start_cluster
+        from desktop.support.pg_cluster import remove_cluster, start_cluster
 
         cluster = start_cluster()
         url = cluster.url("postgres")

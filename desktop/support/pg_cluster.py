@@ -1,5 +1,5 @@
-"""A throwaway PostgreSQL cluster for the tests: initdb into a temporary folder, a server on a
-free loopback port, stopped and removed at the end of the session.
+"""A throwaway PostgreSQL cluster for the tests and the benchmark: initdb into a temporary folder,
+a server on a free loopback port, stopped and removed at the end.
 
 As root (CI runs as root) the server runs as an unprivileged user, since PostgreSQL refuses to
 run as root. Found binaries: PG_BIN, then pg_ctl on PATH, then Debian's /usr/lib/postgresql/*/bin.
@@ -82,7 +82,8 @@ def _run(command: list[str], run_as: str | None, check: bool = True) -> str:
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def start_cluster() -> Cluster:
