@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop import json_text
+from desktop.application import json_text
 
 # No floats: a report holds none, and orjson writes their exponents unpadded (see json_text).
 # Integers of any size and text of any kind (lone surrogates too) are in.

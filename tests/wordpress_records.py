@@ -12,12 +12,7 @@ from hypothesis import strategies as st
 
 from desktop.domain.model import Backorders, Configurator, Layer, LayerType, Stock
 from desktop.domain.php_value import PhpValue
-from desktop.domain.wordpress import (
-    ConfiguratorRead,
-    LayerRead,
-    WordPressNode,
-    WordPressPost,
-)
+from desktop.domain.wordpress import ConfiguratorRead, LayerRead, WordPressNode, WordPressPost
 
 
 def wp_option(name: str, uid: str, settings: dict[int | str, PhpValue], **fields: Any) -> Layer:

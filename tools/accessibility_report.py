@@ -47,9 +47,9 @@ def main() -> int:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(home))
     app = QApplication(sys.argv)
     from desktop.store.demo import open_store
-    from desktop.ui import palette
-    from desktop.ui.document import Document
-    from desktop.ui.main_window import MainWindow, open_initial
+    from desktop.ui.editing.document import Document
+    from desktop.ui.theme import palette
+    from desktop.ui.window.main_window import MainWindow, open_initial
 
     palette.apply_theme(app, args.theme)
     database = open_store(home / "demo.db")

@@ -14,7 +14,7 @@ from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from desktop.ui.app_icon import SIZES
+from desktop.ui.theme.app_icon import SIZES
 
 THEME = Path(__file__).resolve().parent.parent / "resources" / "app" / "hicolor"
 SVG = THEME / "scalable" / "apps" / "configurator-editor.svg"

@@ -24,15 +24,7 @@ from typing import Any
 from . import orders as order_measures
 from . import scenarios as scenario_measures
 from . import team as team_measures
-from .report import (
-    MEASURES,
-    demo_verdict,
-    growth,
-    long_verdict,
-    superlinear,
-    table,
-    verdicts,
-)
+from .report import MEASURES, demo_verdict, growth, long_verdict, superlinear, table, verdicts
 
 DEFAULT_SIZES = "100,1000,10000"
 ALL_SIZES = "100,1000,10000,100000"  # 100,000 takes minutes on 2 cores: opt-in

@@ -16,8 +16,14 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 
-from ..ui.commands import DeleteConfigurator, DuplicateConfigurator, MoveLayer, RemoveLayer, push
-from ..ui.document import Document
+from ..ui.editing.commands import (
+    DeleteConfigurator,
+    DuplicateConfigurator,
+    MoveLayer,
+    RemoveLayer,
+    push,
+)
+from ..ui.editing.document import Document
 
 # A whole 100,000-option configurator takes seconds per trial: fewer trials keep the run short.
 WHOLE_TRIALS = 3

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QTreeVie
 from ..domain import stock
 from ..domain.fields import LayerField
 from ..domain.model import Configurator, Layer, StockStatus
-from ..ui.commands import SetLayerFields, push
-from ..ui.document import Document
-from ..ui.main_window import MainWindow
+from ..ui.editing.commands import SetLayerFields, push
+from ..ui.editing.document import Document
 from ..ui.preview import PreviewPane
+from ..ui.window.main_window import MainWindow
 from . import edits
 from .timing import median_ms
 

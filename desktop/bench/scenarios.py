@@ -112,7 +112,9 @@ def bench_scenario(cfg: Configurator) -> dict[str, Any]:
 
 def measure(cfg: Configurator, trials: int) -> dict[str, float]:
     scenario = from_data(bench_scenario(cfg))
-    outline = Outline.of(cfg)  # as desktop/scenario_run.py takes it: once per configurator
+    outline = Outline.of(
+        cfg
+    )  # as desktop/application/scenario_run.py takes it: once per configurator
     per_step: list[list[float]] = [[] for _ in scenario.steps]  # each step's time, per trial
     for _ in range(max(trials, 5)):
         player = Player(Storefront(cfg, addon_active=True, outline=outline), scenario)

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 from ..domain.bulk_edit import BulkEdit, plan
 from ..domain.stock_sheet import write_sheet
 from ..store.stock_sheets import write_text_atomically
-from ..ui.document import Document
-from ..ui.main_window import MainWindow
-from ..ui.stock_commands import SetStockOfMany
+from ..ui.editing.document import Document
+from ..ui.stock.commands import SetStockOfMany
+from ..ui.window.main_window import MainWindow
 from .timing import median_ms
 
 

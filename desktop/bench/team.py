@@ -26,9 +26,9 @@ from ..domain.model import Layer
 from ..store import repository
 from ..store.database import Database, open_target
 from ..store.server import DatabaseTarget, database_target
-from ..ui.commands import SetLayerFields, push
-from ..ui.document import Document
-from ..ui.main_window import MainWindow
+from ..ui.editing.commands import SetLayerFields, push
+from ..ui.editing.document import Document
+from ..ui.window.main_window import MainWindow
 from . import synthetic
 from .gui import wait_until
 from .timing import median_ms

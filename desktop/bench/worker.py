@@ -89,7 +89,7 @@ def _window_measures(
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
-    from ..ui.document import Document
+    from ..ui.editing.document import Document
     from . import edits
 
     app = QApplication.instance() or QApplication([])

@@ -16,13 +16,7 @@ from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import TypeVar
 
-from .model import (
-    MAX_STOCK_QUANTITY,
-    MIN_STOCK_QUANTITY,
-    Backorders,
-    StockDisplay,
-    StockStatus,
-)
+from .model import MAX_STOCK_QUANTITY, MIN_STOCK_QUANTITY, Backorders, StockDisplay, StockStatus
 from .money import MoneyError, checked_amount, parse_money
 
 E = TypeVar("E", bound=StrEnum)

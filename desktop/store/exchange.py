@@ -21,15 +21,7 @@ from ..domain.collector import collector_paused
 from ..domain.model import Configurator, Layer
 from ..domain.rules import RuleError
 from . import repository
-from .exchange_format import (
-    FORMAT,
-    ExchangeError,
-    dumps,
-    from_dict,
-    loads,
-    read_json,
-    to_dict,
-)
+from .exchange_format import FORMAT, ExchangeError, dumps, from_dict, loads, read_json, to_dict
 from .image_journal import ImageJournal
 from .images import ImageError, check_image
 from .media import inside, media_dir, place_file, relative_path_problem, stored_name

@@ -20,12 +20,7 @@ from ..domain.model import Backorders, StockStatus
 from ..domain.money import money_str
 from ..domain.php_value import PhpArray, PhpValue
 from ..domain.rules import RuleError
-from ..domain.wordpress import (
-    ConfiguratorRead,
-    LayerRead,
-    WordPressNode,
-    WordPressPost,
-)
+from ..domain.wordpress import ConfiguratorRead, LayerRead, WordPressNode, WordPressPost
 
 PHP_INT_MIN, PHP_INT_MAX = -(2**63), 2**63 - 1
 _FORMS = ("serialized", "json")

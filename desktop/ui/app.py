@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..version import APP_NAME, DISTRIBUTION
-from .app_icon import app_icon
+from ..application.version import APP_NAME, DISTRIBUTION
+from .theme.app_icon import app_icon
 
 if TYPE_CHECKING:
     from ..store.server import DatabaseTarget
@@ -62,7 +62,7 @@ def run(
     a theme of palette.THEMES; returns the exit code. db_problem: why the default that
     CONFIGURATOR_EDITOR_DB names could not be used (the window says it once open)."""
     app = _application()
-    from .palette import apply_theme
+    from .theme.palette import apply_theme
 
     apply_theme(app, theme)
     import sqlite3
@@ -90,8 +90,8 @@ def run(
         show_fatal(CANNOT_OPEN, describe_failure(path, exc))
         return EXIT_DATABASE_ERROR
 
-    from .document import Document
-    from .main_window import MainWindow, open_initial
+    from .editing.document import Document
+    from .window.main_window import MainWindow, open_initial
 
     try:
         try:

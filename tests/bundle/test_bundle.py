@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from desktop.application.version import package_version
 from desktop.store.demo import open_store
-from desktop.version import package_version
 
 pytestmark = pytest.mark.bundle
 

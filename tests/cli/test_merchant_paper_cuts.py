@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from desktop.application.headless import Scenario, find_option, run_scenario
+from desktop.application.missing_images import missing_images
 from desktop.cli import build_parser, main
 from desktop.domain.fields import ConfiguratorField
-from desktop.headless import Scenario, find_option, run_scenario
-from desktop.missing_images import missing_images
 from desktop.store import repository
 from desktop.store.database import default_database_path
 from desktop.store.demo import demo_path, load_demo, open_store

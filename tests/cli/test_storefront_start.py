@@ -24,10 +24,10 @@ OTHER_COMMANDS = (
     "desktop.store.stock_sheets",
     "desktop.domain.stock_sheet",
     "desktop.domain.restock",
-    "desktop.scenario_run",
+    "desktop.application.scenario_run",
     "desktop.store.scenario_format",
-    "desktop.junit",
-    "desktop.missing_images",
+    "desktop.application.junit",
+    "desktop.application.missing_images",
     "PySide6",
 )
 
@@ -52,7 +52,7 @@ def _loaded_by(*argv: str) -> tuple[int, set[str]]:
 def test_a_storefront_run_loads_no_module_of_another_command(demo_db: Path) -> None:
     status, modules = _loaded_by("--db", str(demo_db), "storefront", DEMO, "--checkout", "--json")
     assert status == 0
-    assert "desktop.headless" in modules  # the probe saw the run
+    assert "desktop.application.headless" in modules  # the probe saw the run
     assert sorted(m for m in modules if m.split(".")[0] == "PySide6" or m in OTHER_COMMANDS) == []
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.application.version import package_version, version_text
 from desktop.cli import main
 from desktop.store.database import default_database_path
-from desktop.version import package_version, version_text
 
 
 def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,8 +11,8 @@ from PySide6.QtCore import QSettings
 
 from desktop.store import repository
 from desktop.store.database import Database, open_database
-from desktop.ui.document import Document
-from desktop.ui.main_window import MainWindow, open_initial
+from desktop.ui.editing.document import Document
+from desktop.ui.window.main_window import MainWindow, open_initial
 
 from .helpers import controller, second
 

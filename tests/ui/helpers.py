@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from desktop.domain.model import Backorders, Configurator, Layer, LayerType, Stock, StockStatus
 from desktop.store import repository
 from desktop.store.database import open_database
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 # How long a test waits for something that must happen (a change made elsewhere showing, a
 # notice following an edit). Generous on purpose: tests check that it happens, and how fast is

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QLabel, QW
 from desktop.domain import texts
 from desktop.domain.fields import ConfiguratorField
 from desktop.domain.model import Availability, Backorders
-from desktop.ui import accessibility, availability_style, palette, svg_icons
-from desktop.ui.availability_style import availability_icon, low_stock_icon
-from desktop.ui.main_window import MainWindow
+from desktop.ui.theme import availability_style, palette, svg_icons
+from desktop.ui.theme.availability_style import availability_icon, low_stock_icon
+from desktop.ui.widgets import accessibility
+from desktop.ui.window.main_window import MainWindow
 
 from .focus import focusable, label, spoken_name, tab_walk
 from .helpers import find, select, tree_index

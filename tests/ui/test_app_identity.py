@@ -14,11 +14,11 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QListView
 
+from desktop.application.version import version_text
 from desktop.store.server import ServerAddress
 from desktop.ui import app
-from desktop.ui.app_icon import ICON_NAME, SIZES, app_icon, png_file, svg_file
-from desktop.ui.main_window import MainWindow, window_title
-from desktop.version import version_text
+from desktop.ui.theme.app_icon import ICON_NAME, SIZES, app_icon, png_file, svg_file
+from desktop.ui.window.main_window import MainWindow, window_title
 
 from .helpers import find
 

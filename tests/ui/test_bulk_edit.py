@@ -17,13 +17,13 @@ from desktop.domain.fields import LayerField
 from desktop.domain.model import Stock, StockDisplay, StockStatus
 from desktop.store import repository
 from desktop.store.database import open_database
-from desktop.ui.bulk_edit_dialog import BulkEditDialog
-from desktop.ui.commands import push
-from desktop.ui.main_window import MainWindow
-from desktop.ui.stock_commands import SetStockOfMany
-from desktop.ui.stock_import_dialog import StockImportDialog
-from desktop.ui.stock_table import StockTablePanel
-from desktop.ui.stock_table_model import LOW
+from desktop.ui.editing.commands import push
+from desktop.ui.stock.bulk_edit_dialog import BulkEditDialog
+from desktop.ui.stock.commands import SetStockOfMany
+from desktop.ui.stock.import_dialog import StockImportDialog
+from desktop.ui.stock.table import StockTablePanel
+from desktop.ui.stock.table_model import LOW
+from desktop.ui.window.main_window import MainWindow
 
 from ..store.damaged import locked
 from .conftest import WindowFactory

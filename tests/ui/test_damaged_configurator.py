@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QListView, QMessageBox
 
-from desktop.ui.configurators_panel import IdRole
-from desktop.ui.main_window import MainWindow
+from desktop.ui.configurators.configurators_panel import IdRole
+from desktop.ui.window.main_window import MainWindow
 from tests.store.damaged import hand_edit
 
 from .helpers import answer, find, read_names

@@ -1,6 +1,6 @@
 """Dark theme marks (issue 25): a disabled toolbar icon is dimmer than an enabled one, a
 stock mark on a selected tree row stays visible on the highlight, and file dialogs take the
-window's palette and room for their columns. Colours come from desktop/ui/palette.py."""
+window's palette and room for their columns. Colours come from desktop/ui/theme/palette.py."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from desktop.ui import palette, svg_icons
-from desktop.ui.file_dialogs import file_dialog
-from desktop.ui.palette import Tone
+from desktop.ui.theme import palette, svg_icons
+from desktop.ui.theme.palette import Tone
+from desktop.ui.widgets.file_dialogs import file_dialog
 
 
 @pytest.fixture(params=["dark", "light"])

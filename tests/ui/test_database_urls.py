@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop.store.database import default_database_path
 from desktop.store.demo import open_store
 from desktop.store.server import ServerAddress, database_target
-from desktop.ui.document import Document
-from desktop.ui.main_window import MainWindow, open_initial, window_settings
+from desktop.ui.editing.document import Document
+from desktop.ui.window.main_window import MainWindow, open_initial, window_settings
 from tests.files import run
 
 SECRET = "Hunter2"

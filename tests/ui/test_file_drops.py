@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton, Q
 
 from desktop.store.database import open_database
 from desktop.store.exchange import export_file
-from desktop.ui.document import Document
-from desktop.ui.import_dialog import ImportPreviewDialog
-from desktop.ui.main_window import MainWindow, open_initial
-from desktop.ui.stock_import_dialog import StockImportDialog
+from desktop.ui.editing.document import Document
+from desktop.ui.exchange.import_dialog import ImportPreviewDialog
+from desktop.ui.stock.import_dialog import StockImportDialog
+from desktop.ui.window.main_window import MainWindow, open_initial
 
 from .helpers import find, select, shown_children
 

@@ -28,12 +28,12 @@ from desktop.store.database import open_database
 from desktop.store.demo import demo_path
 from desktop.store.exchange import dumps, read_json, to_dict
 from desktop.store.media import media_dir
-from desktop.ui import database_actions
-from desktop.ui.about_dialog import about_text, package_version
-from desktop.ui.commands import push
-from desktop.ui.import_command import ImportConfigurator
-from desktop.ui.main_window import MainWindow, window_settings
-from desktop.ui.recent_databases import MAX_RECENT, recent_databases, remember_database
+from desktop.ui.database import database_actions
+from desktop.ui.database.recent_databases import MAX_RECENT, recent_databases, remember_database
+from desktop.ui.editing.commands import push
+from desktop.ui.exchange.import_command import ImportConfigurator
+from desktop.ui.window.about_dialog import about_text, package_version
+from desktop.ui.window.main_window import MainWindow, window_settings
 
 from .helpers import choose_file as _choose
 from .helpers import controller, find, read_configurator, read_names

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QLabel
 from desktop.domain import texts
 from desktop.domain.fields import ConfiguratorField, LayerField
 from desktop.domain.model import Backorders, Layer
-from desktop.ui import icons
-from desktop.ui.commands import (
+from desktop.ui.editing.commands import (
     InsertLayer,
     MoveLayer,
     RemoveLayer,
@@ -27,8 +26,9 @@ from desktop.ui.commands import (
     SetLayerFields,
     push,
 )
-from desktop.ui.group_warning import warning_icon
-from desktop.ui.main_window import MainWindow
+from desktop.ui.layers.group_warning import warning_icon
+from desktop.ui.theme import icons
+from desktop.ui.window.main_window import MainWindow
 
 from .helpers import find, image, select, tree_index
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui import icons, palette, svg_icons
+from desktop.ui.theme import icons, palette, svg_icons
 
 ICON_FUNCTIONS = [
     getattr(icons, name)

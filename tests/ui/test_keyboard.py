@@ -10,10 +10,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 
-from desktop.ui import keyboard
-from desktop.ui.main_window import MainWindow
 from desktop.ui.preview.option_control import OptionControl
-from desktop.ui.shortcuts_dialog import ShortcutsDialog
+from desktop.ui.window import keyboard
+from desktop.ui.window.main_window import MainWindow
+from desktop.ui.window.shortcuts_dialog import ShortcutsDialog
 
 from .focus import label, tab_walk
 from .helpers import find, select, visible_dialog

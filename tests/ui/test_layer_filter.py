@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QLineEdit
 
 from desktop.domain.layer_filter import search_text
 from desktop.domain.model import Layer, LayerType
-from desktop.ui import layers_panel
-from desktop.ui.commands import InsertLayer, MoveLayer, RemoveLayer, push
-from desktop.ui.main_window import MainWindow
+from desktop.ui.editing.commands import InsertLayer, MoveLayer, RemoveLayer, push
+from desktop.ui.layers import panel as layers_panel
+from desktop.ui.window.main_window import MainWindow
 
 from .helpers import find, shown_children
 

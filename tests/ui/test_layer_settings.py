@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QLineEdit, QPushBu
 from desktop.domain.fields import LayerField
 from desktop.store import exchange
 from desktop.store.media import media_dir, relative_path_problem
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 from .helpers import find, read_configurator, select, shown_children, visible_dialog
 

@@ -8,10 +8,10 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from desktop.domain import stock, texts
 from desktop.domain.fields import ConfiguratorField, LayerField
 from desktop.domain.model import Backorders, Layer
-from desktop.ui.availability_style import availability_icon
-from desktop.ui.commands import InsertLayer, MoveLayer, RemoveLayer, push
-from desktop.ui.layer_tree_model import MIME_TYPE, LayerRole, LayerTreeModel
-from desktop.ui.main_window import MainWindow
+from desktop.ui.editing.commands import InsertLayer, MoveLayer, RemoveLayer, push
+from desktop.ui.layers.tree_model import MIME_TYPE, LayerRole, LayerTreeModel
+from desktop.ui.theme.availability_style import availability_icon
+from desktop.ui.window.main_window import MainWindow
 
 from .helpers import image, names, read_configurator, shown_children, tree_index
 

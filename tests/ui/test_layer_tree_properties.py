@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication
 from desktop.domain.model import Layer, LayerType, can_hold
 from desktop.store import repository
 from desktop.store.database import open_memory_database
-from desktop.ui.commands import InsertLayer, MoveLayer, RemoveLayer, push
-from desktop.ui.document import Document
-from desktop.ui.layer_tree_model import LayerTreeModel
+from desktop.ui.editing.commands import InsertLayer, MoveLayer, RemoveLayer, push
+from desktop.ui.editing.document import Document
+from desktop.ui.layers.tree_model import LayerTreeModel
 
 from .helpers import controller
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QTreeView
 
 from desktop.domain.model import LayerType
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 from .helpers import answer, find, names, read_configurator, select, shown_children, tree_index
 

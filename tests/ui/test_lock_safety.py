@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton
 from desktop.domain.fields import LayerField
 from desktop.store.database import open_database
 from desktop.store.exchange import dumps, to_dict
-from desktop.ui import database_actions
-from desktop.ui.commands import SetLayerFields
+from desktop.ui.database import database_actions
+from desktop.ui.editing.commands import SetLayerFields
 
 from .conftest import WindowFactory
 from .helpers import choose_file as _choose

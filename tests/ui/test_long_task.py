@@ -13,12 +13,12 @@ from PySide6.QtCore import QEventLoop, QTimer
 
 from desktop.store import repository as repo
 from desktop.store.repository import StoreError
-from desktop.ui import document as document_module
-from desktop.ui import long_task
-from desktop.ui.change_watcher import ChangeWatcher
-from desktop.ui.commands import DeleteConfigurator, DuplicateConfigurator, push
-from desktop.ui.long_task import run_with_progress
-from desktop.ui.main_window import MainWindow
+from desktop.ui.database.change_watcher import ChangeWatcher
+from desktop.ui.editing import document as document_module
+from desktop.ui.editing import long_task
+from desktop.ui.editing.commands import DeleteConfigurator, DuplicateConfigurator, push
+from desktop.ui.editing.long_task import run_with_progress
+from desktop.ui.window.main_window import MainWindow
 
 
 def test_the_event_loop_turns_while_the_work_runs(qtbot: Any) -> None:

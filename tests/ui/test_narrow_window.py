@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt
 
 from desktop.domain import texts
-from desktop.ui.main_window import LAYERS_MIN_COMFORT
 from desktop.ui.preview.option_control import OptionControl
+from desktop.ui.window.main_window import LAYERS_MIN_COMFORT
 
 from .conftest import WindowFactory
 

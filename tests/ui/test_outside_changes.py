@@ -6,7 +6,7 @@ from __future__ import annotations
 from desktop.domain.fields import ConfiguratorField, LayerField
 from desktop.domain.model import Backorders, Configurator, Layer, LayerType
 from desktop.store.changes import Change, ChangeKind
-from desktop.ui.outside_changes import merge_configurator, merge_layer, same_shape, wanted
+from desktop.ui.database.outside_changes import merge_configurator, merge_layer, same_shape, wanted
 
 
 def _cfg() -> Configurator:

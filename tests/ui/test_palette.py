@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
-from desktop.ui import palette
-from desktop.ui.main_window import MainWindow
-from desktop.ui.palette import TEXT_TONES, Tone, contrast
+from desktop.ui.theme import palette
+from desktop.ui.theme.palette import TEXT_TONES, Tone, contrast
+from desktop.ui.window.main_window import MainWindow
 
 from .conftest import WindowFactory
 from .helpers import find, select
@@ -141,7 +141,7 @@ def test_the_window_on_a_dark_palette_reads(dark: QApplication, make_window: Win
 
 
 def test_the_cli_offers_every_theme() -> None:
-    from desktop import cli
+    from desktop.cli import command_line as cli
 
     assert cli.THEMES == palette.THEMES
     assert cli.build_parser().parse_args(["--theme", "dark"]).theme == "dark"
@@ -167,7 +167,7 @@ def test_an_empty_check_box_or_radio_button_shows_on_a_dark_palette(dark, elemen
     from PySide6.QtGui import QPainter, QPixmap
     from PySide6.QtWidgets import QStyle, QStyleOptionButton
 
-    from desktop.ui.outlined_style import OutlinedStyle
+    from desktop.ui.theme.outlined_style import OutlinedStyle
 
     style = QApplication.style()
     assert isinstance(style, OutlinedStyle)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store.demo import open_store
-from desktop.ui import empty_state
-from desktop.ui.main_window import MainWindow
-from desktop.ui.name_dialog import NameDialog
+from desktop.ui.configurators.name_dialog import NameDialog
+from desktop.ui.widgets import empty_state
+from desktop.ui.window.main_window import MainWindow
 
 from .conftest import WindowFactory
 from .helpers import answer, find, select, shown_children, tree_index, visible_dialog

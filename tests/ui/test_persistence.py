@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDockWidget, QLineEdit, QListView, QSpinBox
 
 from desktop.domain.model import StockStatus
-from desktop.ui.main_window import window_settings
 from desktop.ui.preview.option_list import MIN_WIDTH
+from desktop.ui.window.main_window import window_settings
 
 from .conftest import WindowFactory
 from .helpers import find, select, shown_children

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit
 
 from desktop.domain import texts
 from desktop.store.exchange import export_file
-from desktop.ui.import_dialog import ImportPreviewDialog, preview_import
+from desktop.ui.exchange.import_dialog import ImportPreviewDialog, preview_import
 
 from .conftest import WindowFactory
 

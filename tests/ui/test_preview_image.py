@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QImage
 from desktop.cli import main
 from desktop.domain import texts
 from desktop.ui.preview import PreviewPane
-from desktop.ui.preview_image import render_storefront, shopper_only, storefront_size
+from desktop.ui.preview.image_render import render_storefront, shopper_only, storefront_size
 
 from .conftest import WindowFactory
 

@@ -28,10 +28,10 @@ from desktop.domain.fields import LayerField
 from desktop.store import repository
 from desktop.store.database import Database, open_database, open_target
 from desktop.store.server import database_target
-from desktop.ui.commands import SetLayerFields, push
-from desktop.ui.document import Document
-from desktop.ui.main_window import MainWindow, open_initial
-from desktop.ui.read_only_mode import editing_actions
+from desktop.ui.database.read_only_mode import editing_actions
+from desktop.ui.editing.commands import SetLayerFields, push
+from desktop.ui.editing.document import Document
+from desktop.ui.window.main_window import MainWindow, open_initial
 from tests.pg_roles import select_only_role
 
 from .helpers import EVENTUALLY_MS, controller, second

@@ -9,8 +9,8 @@ import weakref
 from desktop.domain.model import Layer, LayerType
 from desktop.store import repository
 from desktop.store.exchange_format import to_dict
-from desktop.ui.commands import DeleteConfigurator, DuplicateConfigurator, push
-from desktop.ui.main_window import MainWindow
+from desktop.ui.editing.commands import DeleteConfigurator, DuplicateConfigurator, push
+from desktop.ui.window.main_window import MainWindow
 from tests.builders import layers_held
 
 from .helpers import read_configurator

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFileDialog
 from desktop.cli import main
 from desktop.domain import texts
 from desktop.domain.fields import LayerField
-from desktop.ui.commands import SetLayerFields, push
-from desktop.ui.main_window import MainWindow
+from desktop.ui.editing.commands import SetLayerFields, push
+from desktop.ui.window.main_window import MainWindow
 from tests.files import digest
 
 from .conftest import WindowFactory

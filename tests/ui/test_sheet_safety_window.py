@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.domain.fields import LayerField
-from desktop.ui.commands import SetLayerFields, push
-from desktop.ui.main_window import MainWindow
-from desktop.ui.stock_table_model import QUANTITY
+from desktop.ui.editing.commands import SetLayerFields, push
+from desktop.ui.stock.table_model import QUANTITY
+from desktop.ui.window.main_window import MainWindow
 
 from .helpers import find
 from .test_stock_table import panel_of, row_of, stored

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit, QMenu
 
-from desktop.ui.main_window import MainWindow, with_ctrl_y
-from desktop.ui.shortcuts_dialog import ShortcutsDialog
+from desktop.ui.window.main_window import MainWindow, with_ctrl_y
+from desktop.ui.window.shortcuts_dialog import ShortcutsDialog
 
 from .helpers import find, select, visible_dialog
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QListView, QMessageBox
 
 from desktop.domain.texts import as_sentence
 from desktop.ui import app
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 from tests.store.damaged import damage_pages, hand_edit, root_page
 
 from .conftest import WindowFactory

@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
 
 from desktop.domain.fields import ConfiguratorField
-from desktop.ui.commands import SetConfiguratorFields, push
-from desktop.ui.main_window import MainWindow
+from desktop.ui.editing.commands import SetConfiguratorFields, push
+from desktop.ui.window.main_window import MainWindow
 
 from .helpers import find, read_configurator, select
 

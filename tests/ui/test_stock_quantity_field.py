@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSpinBox
 
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 from .helpers import find, read_configurator, select
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox
 from desktop.domain import texts
 from desktop.domain.fields import ConfiguratorField
 from desktop.domain.model import Backorders, StockStatus
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 from .helpers import find, read_addon, read_configurator, select, tree_index
 

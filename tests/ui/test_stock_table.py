@@ -11,16 +11,16 @@ from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from desktop.domain.fields import ConfiguratorField, LayerField
 from desktop.domain.model import Layer, LayerType, StockStatus
-from desktop.ui.commands import (
+from desktop.ui.editing.commands import (
     InsertLayer,
     RemoveLayer,
     SetConfiguratorFields,
     SetLayerFields,
     push,
 )
-from desktop.ui.main_window import MainWindow
-from desktop.ui.stock_table import StockTablePanel
-from desktop.ui.stock_table_model import LOW, MANAGE, OPTION, QUANTITY, SHOWN, STATES, STATUS
+from desktop.ui.stock.table import StockTablePanel
+from desktop.ui.stock.table_model import LOW, MANAGE, OPTION, QUANTITY, SHOWN, STATES, STATUS
+from desktop.ui.window.main_window import MainWindow
 
 from .helpers import find, read_configurator, select
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtTest import QAbstractItemModelTester
 
 from desktop.domain.model import Layer, LayerType
-from desktop.ui.commands import InsertLayer, MoveLayer, RemoveLayer, push
-from desktop.ui.main_window import MainWindow
-from desktop.ui.stock_table_model import StockTableModel
+from desktop.ui.editing.commands import InsertLayer, MoveLayer, RemoveLayer, push
+from desktop.ui.stock.table_model import StockTableModel
+from desktop.ui.window.main_window import MainWindow
 
 
 def _rows(model: StockTableModel) -> list[Layer]:

@@ -15,15 +15,15 @@ from desktop.domain.model import Backorders, Layer, LayerType
 from desktop.store import repository
 from desktop.store.database import Database
 from desktop.store.demo import open_store
-from desktop.ui.commands import (
+from desktop.ui.editing.commands import (
     InsertLayer,
     RemoveLayer,
     SetConfiguratorFields,
     SetLayerFields,
     push,
 )
-from desktop.ui.document import Document
-from desktop.ui.main_window import MainWindow, open_initial
+from desktop.ui.editing.document import Document
+from desktop.ui.window.main_window import MainWindow, open_initial
 
 YELLOW = "Grip Color/Metallic Yellow"
 QTY = LayerField.STOCK_QUANTITY
@@ -203,7 +203,7 @@ def test_settings_changed_elsewhere_refuse_a_stale_edit(
 def test_moves_inserts_and_deletes_against_a_stale_tree_are_refused(
     editors: Callable[[], Editor],
 ) -> None:
-    from desktop.ui.commands import MoveLayer
+    from desktop.ui.editing.commands import MoveLayer
 
     a, b = editors(), editors()
     # B renames Metallic Red; A, still showing the old name, deletes it: refused.

@@ -14,7 +14,7 @@ import pytest
 
 from desktop.domain.fields import ConfiguratorField, LayerField
 from desktop.store import repository
-from desktop.ui.commands import (
+from desktop.ui.editing.commands import (
     CreateConfigurator,
     DeleteConfigurator,
     MoveLayer,
@@ -23,7 +23,7 @@ from desktop.ui.commands import (
     SetConfiguratorFields,
     push,
 )
-from desktop.ui.stock_commands import SetStockOfMany
+from desktop.ui.stock.commands import SetStockOfMany
 
 from .test_team_conflicts import YELLOW, Editor, editors_on
 

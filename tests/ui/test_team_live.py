@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QListView, QSpinBox
 from desktop.domain.fields import LayerField
 from desktop.store.demo import demo_path
 from desktop.store.server import database_target
-from desktop.ui.commands import RemoveLayer, push
+from desktop.ui.editing.commands import RemoveLayer, push
 
 from .helpers import EVENTUALLY_MS
 from .test_team_conflicts import YELLOW, Editor, editors_on
@@ -58,7 +58,7 @@ def test_an_edit_in_another_window_appears_keeping_the_selection(
 def test_a_layer_deleted_elsewhere_leaves_the_tree_and_the_selection_stays(
     qtbot: Any, editors: Callable[[], Editor]
 ) -> None:
-    from desktop.ui.commands import RemoveLayer, push
+    from desktop.ui.editing.commands import RemoveLayer, push
 
     a, b = editors(), editors()
     select(a, YELLOW)

@@ -11,7 +11,7 @@ import pytest
 from desktop.domain.fields import LayerField
 from desktop.store import changes
 from desktop.store.server import database_target
-from desktop.ui.change_watcher import TeamStatus
+from desktop.ui.database.change_watcher import TeamStatus
 
 from .helpers import EVENTUALLY_MS
 from .test_team_conflicts import YELLOW, Editor, editors_on

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QUndoView,
 )
 
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 from .helpers import (
     answer,

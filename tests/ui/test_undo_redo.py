@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import Backorders
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 from .helpers import (
     answer,
@@ -246,7 +246,7 @@ def test_toolbar_undo_tooltip_shows_a_typed_name_as_plain_text(window: MainWindo
 def test_a_settings_edit_is_undone_in_its_own_configurator_only(window: MainWindow) -> None:
     # Undo acts on the configurator on screen (docs/editing.md): from another one it leaves
     # this edit alone; back in its own configurator it undoes it.
-    from desktop.ui.commands import SetConfiguratorFields, push
+    from desktop.ui.editing.commands import SetConfiguratorFields, push
 
     document = window.document
     controller = document.configurator

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QPushButton, QSpinBo
 from desktop.domain.model import Configurator
 from desktop.store import repository
 from desktop.store.database import open_database
-from desktop.ui import empty_state
-from desktop.ui.commands import CreateConfigurator, DeleteConfigurator, push
-from desktop.ui.main_window import MainWindow
+from desktop.ui.editing.commands import CreateConfigurator, DeleteConfigurator, push
+from desktop.ui.widgets import empty_state
+from desktop.ui.window.main_window import MainWindow
 
 from .conftest import WindowFactory
 from .helpers import find, group, image, select

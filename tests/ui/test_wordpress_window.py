@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.fields import LayerField
-from desktop.ui.commands import RemoveLayer, SetLayerFields
-from desktop.ui.main_window import MainWindow
+from desktop.ui.editing.commands import RemoveLayer, SetLayerFields
+from desktop.ui.exchange.wordpress_export import REPLACES_NOTHING
 from desktop.ui.preview.image_view import ProductImage
-from desktop.ui.wordpress_export import REPLACES_NOTHING
+from desktop.ui.window.main_window import MainWindow
 from tests.roundtrip.helpers import DEMO_IMAGES, SAMPLE, diff, meta_values, posts
 
 from .helpers import find, read_names

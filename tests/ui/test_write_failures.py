@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QMessageBox, QSpinBox
 from sqlalchemy import event
 from sqlmodel import create_engine
 
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 from ..store.damaged import locked
 from .conftest import WindowFactory

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from ...domain import texts
 from ...domain.money import format_money
 from ...domain.storefront import CartLineView, CartView, Order
-from .. import accessibility, palette
-from ..palette import Tone
+from ..theme import palette
+from ..theme.palette import Tone
+from ..widgets import accessibility
 
 EMPTY_CART = "Your cart is empty."
 BLOCKED_MARK = "⚠ "  # before each reason a cart line can no longer be bought

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...domain.model import Layer
 from ...store.media import resolve_image
-from .. import palette as colors
-from ..image_decode import DECODE_SIDES, decode_side, read_image
-from ..palette import Tone
+from ..theme import palette as colors
+from ..theme.palette import Tone
+from ..widgets.image_decode import DECODE_SIDES, decode_side, read_image
 
 DEFAULT_SIDE = 1024  # before the widget has a size: as large as an editor's preview usually is
 CACHE_BYTES = 192 * 1024 * 1024  # decoded images kept, at most (a 2,048 px image is 16 MB)

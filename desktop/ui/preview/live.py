@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 
 from ...domain.model import Configurator, Layer
 from ...domain.storefront import Storefront
-from ..document import Document
+from ..editing.document import Document
 from .rows import root_of
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from .. import palette
-from ..palette import Tone
+from ..theme import palette
+from ..theme.palette import Tone
 
 # A refusal's text as it stands now; "" once nothing refuses any more.
 Recheck = Callable[[], str]

@@ -28,10 +28,10 @@ from ...domain import texts
 from ...domain.model import Availability, Layer
 from ...domain.money import format_money
 from ...domain.stock import OptionState
-from .. import palette
-from ..availability_style import state_words
-from ..palette import AVAILABILITY_TONES, Tone
-from ..plain_text import plain_tooltip
+from ..theme import palette
+from ..theme.availability_style import state_words
+from ..theme.palette import AVAILABILITY_TONES, Tone
+from ..widgets.plain_text import plain_tooltip
 
 OBJECT_NAME = "optionControl"
 _STEPS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1}

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
 from ...domain.model import Configurator, Layer
 from ...domain.stock import OptionState
-from .. import empty_state
-from .. import palette as colors
-from ..palette import Tone
-from ..tab_chain import place_after
+from ..theme import palette as colors
+from ..theme.palette import Tone
+from ..widgets import empty_state
+from ..widgets.tab_chain import place_after
 from .option_control import OptionControl, option_height
 from .rows import OptionLayout, Row, RowKind
 

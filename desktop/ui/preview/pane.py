@@ -25,9 +25,10 @@ from ...domain.model import Configurator, Layer
 from ...domain.money import format_money
 from ...domain.scenario import Step
 from ...domain.storefront import Order, Storefront
-from .. import accessibility, palette
-from ..document import Document
-from ..palette import Tone
+from ..editing.document import Document
+from ..theme import palette
+from ..theme.palette import Tone
+from ..widgets import accessibility
 from .cart_panel import CartPanel, checkout_refusal
 from .image_view import ProductImage
 from .live import LiveUpdates

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 from ...domain.model import Layer
 from ...domain.money import format_money
 from ...domain.texts import BASE_PRICE, EXPECTED_TOTAL
-from .. import palette as colors
-from ..palette import Tone
+from ..theme import palette as colors
+from ..theme.palette import Tone
 
 
 class SummaryView(QWidget):

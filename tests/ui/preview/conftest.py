@@ -20,7 +20,7 @@ from desktop.domain.model import (
 from desktop.store.database import open_database
 from desktop.store.media import media_dir
 from desktop.store.repository import insert_configurator
-from desktop.ui.document import Document
+from desktop.ui.editing.document import Document
 from desktop.ui.preview import PreviewPane
 from tests.builders import group, option
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QSpinBox
 from desktop.domain import texts
 from desktop.domain.model import Backorders, StockStatus
 from desktop.store.repository import load_configurator
-from desktop.ui.commands import SetLayerFields
+from desktop.ui.editing.commands import SetLayerFields
 
 from .conftest import Shop, cart_texts, controller, controls, make_shop, widget
 

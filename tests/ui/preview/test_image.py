@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QImage
 
 from desktop.store.media import media_dir
-from desktop.ui.commands import MoveLayer, SetLayerFields
+from desktop.ui.editing.commands import MoveLayer, SetLayerFields
 from desktop.ui.preview.image_view import ProductImage
 
 from .conftest import Shop, controller, controls, draw_image, make_shop, option

@@ -18,8 +18,8 @@ from PySide6.QtCore import QSize
 from desktop.store.database import open_database
 from desktop.store.exchange import import_file
 from desktop.store.media import media_dir
-from desktop.ui.image_decode import decode_side, read_image
 from desktop.ui.preview.image_view import STACK_PIXELS, ImageCache, stack_side
+from desktop.ui.widgets.image_decode import decode_side, read_image
 
 REPO = Path(__file__).resolve().parents[3]
 BOMBS = 4  # 1 GB decoded at full size; the preview took 2.5 GB for eight before decoding scaled

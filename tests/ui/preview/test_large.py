@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractButton
 
 from desktop.domain import texts
 from desktop.domain.model import Backorders, Configurator, StockStatus
-from desktop.ui.commands import SetLayerFields
+from desktop.ui.editing.commands import SetLayerFields
 
 from .conftest import group, make_shop, option
 

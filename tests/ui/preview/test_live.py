@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.domain import texts
 from desktop.domain.model import Backorders, StockStatus
-from desktop.ui.commands import (
+from desktop.ui.editing.commands import (
     InsertLayer,
     MoveLayer,
     RemoveLayer,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QSpinB
 
 from desktop.domain import texts
 from desktop.domain.model import Backorders, StockStatus
-from desktop.ui.commands import SetAddon
+from desktop.ui.editing.commands import SetAddon
 from desktop.ui.preview.message import MessageArea
 
 from .conftest import Shop, cart_texts, controller, controls, make_shop, widget

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.store.demo import open_store
-from desktop.ui.main_window import MainWindow
 from desktop.ui.preview.pane import PreviewPane
+from desktop.ui.window.main_window import MainWindow
 
 # What MainWindow._default_geometry gives on the 1440 × 900 screen of the issue.
 DEFAULT_SIZE = (1396, 864)

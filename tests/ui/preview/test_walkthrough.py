@@ -27,8 +27,8 @@ from desktop.store.repository import (
     list_configurators,
     load_configurator,
 )
-from desktop.ui.document import Document
-from desktop.ui.main_window import MainWindow
+from desktop.ui.editing.document import Document
+from desktop.ui.window.main_window import MainWindow
 
 from ..helpers import EVENTUALLY_MS
 from .conftest import cart_texts, controller

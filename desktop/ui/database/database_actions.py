@@ -1,0 +1,200 @@
+"""File ▸ Open database…, New database… and Open recent: another database file in the window.
+
+Opening a file builds a new Document and MainWindow for it, shows that window where this one
+was and closes this one (its pending edit committed, its database closed). Everything the
+window holds belongs to one database, so a fresh window is simpler and safer than swapping
+the document under every panel. A file that cannot be opened is refused in
+`openDatabaseErrorBox`, and this window stays as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from sqlalchemy.exc import SQLAlchemyError
+
+from ...store.database import Database, DatabaseError, describe_failure, open_database
+from ...store.demo import open_store
+from ...store.repository import StoreError
+from ...store.server import DatabaseTarget
+from ..editing.document import Document
+from ..widgets.file_dialogs import file_dialog
+from .recent_databases import (
+    clear_recent,
+    forget_database,
+    recent_databases,
+    remember_database,
+    stored_form,
+)
+
+if TYPE_CHECKING:
+    from ..window.main_window import MainWindow
+
+DATABASE_FILTER = "Configurator Editor databases (*.db *.sqlite *.sqlite3);;All files (*)"
+CANNOT_OPEN = "Cannot open the database"
+
+# Windows opened from the File menu: a top-level widget needs a Python owner, or it would be
+# deleted as soon as the function that made it returns. Each leaves the list when closed.
+_windows: list[MainWindow] = []
+
+
+class DatabaseActions(QObject):
+    """Owns `openDatabaseAction`, `newDatabaseAction` and `recentDatabasesMenu`.
+
+    `settings` gives the QSettings the recent list lives in (the window's). The window this
+    one opened, if any, is `opened_window`. No signals."""
+
+    def __init__(self, window: MainWindow, settings: Callable[[], QSettings]) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.opened_window: MainWindow | None = None
+        self.open_action = QAction("&Open database…", self)
+        self.open_action.setObjectName("openDatabaseAction")
+        self.open_action.setShortcuts(QKeySequence.StandardKey.Open)
+        self.open_action.setToolTip("Open another database file in place of this one")
+        self.open_action.triggered.connect(self.choose_open)
+        self.new_action = QAction("Ne&w database…", self)
+        self.new_action.setObjectName("newDatabaseAction")
+        self.new_action.setToolTip("Create an empty database file and open it")
+        self.new_action.triggered.connect(self.choose_new)
+        self.recent_menu = QMenu("Open &recent", window)
+        self.recent_menu.setObjectName("recentDatabasesMenu")
+        self.recent_menu.aboutToShow.connect(self.fill_recent)
+        target = window.document.database.target
+        if target is not None:
+            remember_database(settings(), target)
+        self.fill_recent()
+
+    @property
+    def _folder(self) -> str:
+        path = self.window.document.db_path
+        return str(path.parent) if path is not None else ""
+
+    # --- choosing a file -------------------------------------------------------------------
+    def _dialog(self, name: str, title: str) -> QFileDialog:
+        return file_dialog(self.window, name, title, self._folder, DATABASE_FILTER)
+
+    def choose_open(self) -> None:
+        dialog = self._dialog("openDatabaseDialog", "Open database")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: self.open_file(Path(path)))
+        dialog.open()
+
+    def choose_new(self) -> None:
+        dialog = self._dialog("newDatabaseDialog", "New database")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix("db")
+        # Replacing a file is never what "New" should do; new_file refuses an existing one.
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)
+        dialog.selectFile("configurators.db")
+        dialog.fileSelected.connect(lambda path: self.new_file(Path(path)))
+        dialog.open()
+
+    # --- the recent list -------------------------------------------------------------------
+    def fill_recent(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        current = self._current()
+        paths = [p for p in recent_databases(self.settings()) if stored_form(p) != current]
+        for path in paths:
+            action = menu.addAction(str(path))  # a server's URL as shown: no secret
+            action.setData(stored_form(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_file(p))
+        if not paths:
+            empty = menu.addAction("No other databases yet")
+            empty.setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("Clear list")
+        clear.setObjectName("clearRecentDatabasesAction")
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(self._clear)
+
+    def _clear(self) -> None:
+        clear_recent(self.settings())
+        target = self.window.document.database.target
+        if target is not None:
+            remember_database(self.settings(), target)
+        self.fill_recent()
+
+    # --- opening ---------------------------------------------------------------------------
+    def open_file(self, path: DatabaseTarget) -> MainWindow | None:
+        """Open an existing database, a file or a team database from the recent list (one
+        that is empty gets the demo, as at first start)."""
+        if self._already_open(path):
+            return None
+        try:
+            database = open_store(path, create=False)
+        except DatabaseError as exc:
+            if isinstance(path, Path) and not path.exists():
+                forget_database(self.settings(), path)
+            return self._refuse(str(exc))
+        except (StoreError, SQLAlchemyError, sqlite3.Error) as exc:  # seeding an empty file
+            return self._refuse(describe_failure(path, exc))
+        return self._switch_to(database)
+
+    def new_file(self, path: Path) -> MainWindow | None:
+        """Create an empty database (no demo) at path, which must not exist yet."""
+        if path.exists():
+            return self._refuse(
+                f"{path} already exists; choose another name, or open it with Open database…"
+            )
+        try:
+            database = open_database(path)
+        except DatabaseError as exc:
+            return self._refuse(str(exc))
+        return self._switch_to(database)
+
+    def _current(self) -> str | None:
+        target = self.window.document.database.target
+        return stored_form(target) if target is not None else None
+
+    def _already_open(self, path: DatabaseTarget) -> bool:
+        if self._current() == stored_form(path):
+            self.window.show_message(f"{path} is already open")
+            return True
+        return False
+
+    def _switch_to(self, database: Database) -> MainWindow | None:
+        # Imported here: main_window builds this object, and this builds a MainWindow.
+        from ..window.main_window import MainWindow, open_initial
+
+        path = database.path
+        try:
+            # Both read the database (the add-on switch, the list): a damaged file fails here.
+            document = Document(database)
+            self.window.save_layout()  # the new window takes this one's size and docks
+            window = MainWindow(document)
+        except (StoreError, SQLAlchemyError, sqlite3.Error) as exc:
+            database.close()
+            return self._refuse(describe_failure(path, exc))
+        window.owns_database = True
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _windows.append(window)
+        window.destroyed.connect(lambda _obj=None, w=window: _windows.remove(w))
+        window.show()
+        open_initial(document)
+        if database.target is not None:
+            remember_database(self.settings(), database.target)
+        self.opened_window = window
+        old = self.window
+        old.close()  # commits a field still being typed, saves the layout
+        old.document.database.close()
+        return window
+
+    def _refuse(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, CANNOT_OPEN, text, parent=self.window)
+        box.setObjectName("openDatabaseErrorBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # it quotes a path and SQLite's words
+        box.setInformativeText("The database that is open stays open.")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.window.show_message(text)
+        return None

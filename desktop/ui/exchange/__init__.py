@@ -1,0 +1,2 @@
+"""Files in and out from the window: exchange files, WordPress exports, dropped files
+(docs/exchange-format.md, docs/wordpress.md)."""

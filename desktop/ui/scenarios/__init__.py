@@ -1,0 +1,1 @@
+"""QA scenarios in the window: running and recording (docs/preview-and-scenarios.md)."""

@@ -1,0 +1,218 @@
+"""Recording a scenario from what QA clicks in the live preview (docs/preview-and-scenarios.md).
+
+Each shopper action on the preview's controls becomes a step, followed by an `expect` step
+holding what the preview showed after it (`domain.scenario.observe`); stock, backorder and
+add-on edits made meanwhile become `set` steps. The setup pins the settings and the stock of
+every option the recording touched as they were when it started, so the saved file passes
+when run later, whatever the stored values have become. Nothing is written but the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from ...domain.fields import ConfiguratorField, LayerField
+from ...domain.model import Configurator, Layer, Stock
+from ...domain.scenario import Scenario, Setup, Step, observe
+from ...store.scenario_format import write_scenario
+from ..editing.document import Document
+from ..preview import PreviewPane
+
+_STOCK_ATTRS = ("manage", "quantity", "status", "low_amount")
+_STOCK_FIELDS = {
+    LayerField.MANAGE_STOCK,
+    LayerField.STOCK_QUANTITY,
+    LayerField.STOCK_STATUS,
+    LayerField.LOW_STOCK_AMOUNT,
+}
+_SETTINGS = {ConfiguratorField.BACKORDERS, ConfiguratorField.STOCK_DISPLAY}
+# Edits that change nothing a scenario checks (a renamed configurator is saved by its new name).
+_UNSEEN_LAYER_FIELDS = {LayerField.SKU, LayerField.IMAGE}
+_UNSEEN_SETTINGS = {
+    ConfiguratorField.NAME,
+    ConfiguratorField.PRODUCT_NAME,
+    ConfiguratorField.WOOCOMMERCE_ID,
+    ConfiguratorField.CURRENCY,
+}
+
+
+def _stock(stock: Stock) -> dict[str, object]:
+    return {attr: getattr(stock, attr) for attr in _STOCK_ATTRS}
+
+
+class ScenarioRecorder(QObject):
+    """Turns preview clicks into scenario steps while `recording`.
+
+    Signals:
+        stepRecorded(object)   a Step just recorded (expect steps included)
+        warning(str)           an edit made while recording that a scenario cannot express
+        interrupted()          the configurator was closed or another one opened
+    """
+
+    stepRecorded = Signal(object)
+    warning = Signal(str)
+    interrupted = Signal()
+
+    def __init__(self, document: Document, pane: PreviewPane, parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.pane = pane
+        self.recording = False
+        self.steps: list[Step] = []
+        self._cfg: Configurator | None = None
+        self._name = ""
+        self._start_stock: dict[Layer, dict[str, object]] = {}
+        self._settings: tuple[object, ...] = ()
+        self._touched: dict[Layer, None] = {}  # insertion-ordered set
+        self._quantity = 1
+
+    # --- starting and stopping ----------------------------------------------------------------
+    def start(self) -> bool:
+        """Start from a fresh simulation of the open configurator; False when none is open."""
+        if self.pane.played is not None:
+            self.pane.show_copy(None)
+        cfg = self.document.configurator
+        if cfg is None or self.pane.storefront is None:
+            return False
+        self.pane.reset_simulation()  # every scenario starts afresh; not itself a step
+        self._cfg, self._name = cfg, cfg.name
+        self._start_stock = {option: _stock(option.stock) for option in cfg.options()}
+        self._settings = (self.document.addon_active, cfg.backorders, cfg.stock_display)
+        self._touched = dict.fromkeys(self.pane.storefront.selected())
+        self.steps = []
+        self._quantity = 1
+        self.recording = True
+        self.pane.shopperActed.connect(self._acted)
+        d = self.document
+        d.layerChanged.connect(self._layer_changed)
+        d.layersChanged.connect(self._layers_changed)
+        d.settingsChanged.connect(self._settings_changed)
+        d.addonChanged.connect(self._addon_changed)
+        d.layerInserted.connect(self._structure_changed)
+        d.layerRemoved.connect(self._structure_changed)
+        d.layerMoved.connect(self._structure_changed)
+        d.configuratorOpened.connect(self._opened)
+        return True
+
+    def stop(self) -> None:
+        if not self.recording:
+            return
+        self.recording = False
+        self.pane.shopperActed.disconnect(self._acted)
+        d = self.document
+        d.layerChanged.disconnect(self._layer_changed)
+        d.layersChanged.disconnect(self._layers_changed)
+        d.settingsChanged.disconnect(self._settings_changed)
+        d.addonChanged.disconnect(self._addon_changed)
+        d.layerInserted.disconnect(self._structure_changed)
+        d.layerRemoved.disconnect(self._structure_changed)
+        d.layerMoved.disconnect(self._structure_changed)
+        d.configuratorOpened.disconnect(self._opened)
+
+    def scenario(self, name: str) -> Scenario:
+        """The recording as a scenario named `name`."""
+        addon, backorders, display = self._settings
+        stock = {
+            option.path: self._start_stock[option]
+            for option in self._touched
+            if option in self._start_stock
+        }
+        setup = Setup(addon=addon, backorders=backorders, stock_display=display, stock=stock)  # type: ignore[arg-type]
+        ref = self._cfg.name if self._cfg is not None else self._name
+        return Scenario(name=name, configurator=ref, setup=setup, steps=tuple(self.steps))
+
+    def save(self, path: Path) -> Scenario:
+        """Write the recording to path, named after the file (OSError when it cannot)."""
+        scenario = self.scenario(path.stem)
+        write_scenario(scenario, path)
+        return scenario
+
+    # --- what happens while recording ---------------------------------------------------------
+    def _record(self, step: Step) -> None:
+        self.steps.append(step)
+        self.stepRecorded.emit(step)
+
+    def _acted(self, step: Step, refusals: list[str]) -> None:
+        shop = self.pane.storefront
+        if shop is None or self.pane.played is not None:
+            return
+        if step.kind == "remove_line":
+            self.warning.emit(_CANNOT_REMOVE)
+            return
+        if step.kind == "add_to_cart" and self.pane.quantity.value() != self._quantity:
+            self._quantity = self.pane.quantity.value()
+            self._record(Step("quantity", self._quantity))
+        elif step.kind == "reset":
+            self._quantity = 1
+        self._record(step)
+        if step.kind in ("select", "deselect"):
+            chosen = self._cfg.find_path(step.value) if self._cfg is not None else None
+            if chosen is not None:
+                self._touched.setdefault(chosen)
+        self._touched.update(dict.fromkeys(shop.selected()))
+        order = shop.orders[-1] if step.kind == "checkout" and not refusals else None
+        seen = observe(shop, step, refusals, order)
+        if seen is not None:
+            self._record(Step("expect", seen))
+
+    def _layer_changed(self, layer: Layer, fields: set[str]) -> None:
+        shop = self.pane.storefront
+        if layer.is_group or shop is None:
+            self.warning.emit(_CANNOT)  # paths, choices or required groups change
+            return
+        if fields & _STOCK_FIELDS:
+            now = _stock(layer.stock)
+            now["quantity"] = shop.quantity_left(layer)  # what the simulation has left now
+            self._touched.setdefault(layer)
+            self._record(Step("set", Setup(stock={layer.path: now})))
+        if fields - _STOCK_FIELDS - _UNSEEN_LAYER_FIELDS:
+            self.warning.emit(_CANNOT)
+
+    def _layers_changed(self, changes: dict[Layer, set[str]]) -> None:
+        """A bulk edit, paste or stock sheet (stock fields only): one `set` step for all."""
+        shop = self.pane.storefront
+        if shop is None:
+            return
+        stock = {}
+        for layer, fields in changes.items():
+            if fields & _STOCK_FIELDS:
+                now = _stock(layer.stock)
+                now["quantity"] = shop.quantity_left(layer)
+                self._touched.setdefault(layer)
+                stock[layer.path] = now
+        if stock:
+            self._record(Step("set", Setup(stock=stock)))
+
+    def _settings_changed(self, fields: set[str]) -> None:
+        cfg = self._cfg
+        if cfg is None:
+            return
+        recorded = fields & _SETTINGS
+        if recorded:
+            backorders = cfg.backorders if ConfiguratorField.BACKORDERS in fields else None
+            display = cfg.stock_display if ConfiguratorField.STOCK_DISPLAY in fields else None
+            self._record(Step("set", Setup(backorders=backorders, stock_display=display)))
+        if fields - _SETTINGS - _UNSEEN_SETTINGS:
+            self.warning.emit(_CANNOT)
+
+    def _addon_changed(self, active: bool) -> None:
+        self._record(Step("set", Setup(addon=active)))
+
+    def _structure_changed(self, *_args: object) -> None:
+        self.warning.emit(_CANNOT)
+
+    def _opened(self, _cfg: object) -> None:
+        self.stop()
+        self.interrupted.emit()
+
+
+_CANNOT = (
+    "Recording a scenario: this edit cannot be written as a scenario step (stock, backorders, "
+    "stock display and the add-on can); the saved scenario may not pass."
+)
+_CANNOT_REMOVE = (
+    "Recording a scenario: removing a cart line is not a scenario step; the saved scenario "
+    "may not pass. Reset the simulation instead to start the cart afresh."
+)

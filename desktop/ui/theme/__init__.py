@@ -1,0 +1,1 @@
+"""Colours, styles and icons: the one place the window's look is decided."""
