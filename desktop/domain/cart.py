@@ -62,6 +62,7 @@ class BackorderNote:
     option: Layer
     name: str  # as ordered: a later rename of the option does not change a placed order
     units: int
+    notify: bool = False  # whether the shopper is told (the option's backorders "notify")
 
     @property
     def text(self) -> str:
@@ -76,15 +77,12 @@ class Order:
     lines: tuple[CartLineView, ...]
     subtotal: Decimal
     backorders: tuple[BackorderNote, ...]  # every option with backordered units
-    notify: bool  # whether the shopper is told (backorders "notify")
     shopper: str = DEFAULT_SHOPPER
 
     @property
     def notes(self) -> tuple[str, ...]:
-        """What the shopper is told: "Backordered: N" per option, only under notify."""
-        if not self.notify:
-            return ()
-        return self.merchant_notes
+        """What the shopper is told: "Backordered: N" per option whose backorders notify."""
+        return tuple(f"{note.name}: {note.text}" for note in self.backorders if note.notify)
 
     @property
     def merchant_notes(self) -> tuple[str, ...]:

@@ -36,6 +36,7 @@ class LayerField(StrEnum):
     STOCK_QUANTITY = "stock_quantity"
     STOCK_STATUS = "stock_status"
     LOW_STOCK_AMOUNT = "low_stock_amount"
+    BACKORDERS = "backorders"
 
 
 class ConfiguratorField(StrEnum):
@@ -51,15 +52,20 @@ class ConfiguratorField(StrEnum):
     STOCK_DISPLAY = "stock_display"
 
 
-STOCK_FIELDS = frozenset(
+# The stock fields that decide what shoppers see of an option (docs/stock-rules.md): a change
+# of one changes its availability, notice or low mark. These are also the fields a write of many
+# layers at once may set (bulk edits, stock sheets). Every screen and the store use this set.
+AVAILABILITY_FIELDS = frozenset(
     {
         LayerField.MANAGE_STOCK,
-        LayerField.SKU,
         LayerField.STOCK_QUANTITY,
         LayerField.STOCK_STATUS,
         LayerField.LOW_STOCK_AMOUNT,
+        LayerField.BACKORDERS,
     }
 )
+# Every field of an option's Stock Management section: the above and its SKU.
+STOCK_FIELDS = AVAILABILITY_FIELDS | {LayerField.SKU}
 
 # How each field is named in messages ("Sale price: must be below the price").
 LAYER_LABELS: dict[LayerField, str] = {
@@ -76,6 +82,7 @@ LAYER_LABELS: dict[LayerField, str] = {
     LayerField.STOCK_QUANTITY: "Stock quantity",
     LayerField.STOCK_STATUS: "Stock status",
     LayerField.LOW_STOCK_AMOUNT: "Low stock amount",
+    LayerField.BACKORDERS: "Backorders",
 }
 CONFIGURATOR_LABELS: dict[ConfiguratorField, str] = {
     ConfiguratorField.NAME: "Name",
@@ -115,6 +122,7 @@ _LAYER_RULES: dict[LayerField, Callable[[object], Any]] = {
     LayerField.STOCK_QUANTITY: rules.quantity,
     LayerField.STOCK_STATUS: rules.stock_status,
     LayerField.LOW_STOCK_AMOUNT: rules.low_stock_amount,
+    LayerField.BACKORDERS: rules.option_backorders,
 }
 _CONFIGURATOR_RULES: dict[ConfiguratorField, Callable[[object], Any]] = {
     ConfiguratorField.NAME: rules.name,
@@ -135,6 +143,13 @@ _LAYER_ATTRS: dict[LayerField, tuple[str, ...]] = {
 _LAYER_ATTRS[LayerField.MANAGE_STOCK] = ("stock", "manage")
 _LAYER_ATTRS[LayerField.SKU] = ("stock", "sku")
 _LAYER_ATTRS[LayerField.LOW_STOCK_AMOUNT] = ("stock", "low_amount")
+
+
+def stock_attr(field: LayerField) -> str:
+    """The attribute of `Stock` a stock field sets ("quantity" for STOCK_QUANTITY)."""
+    holder, attr = _LAYER_ATTRS[field]
+    assert holder == "stock", field
+    return attr
 
 
 # One C-level getter per field: a stock sheet of 100,000 rows reads four fields of each.
@@ -302,6 +317,7 @@ _STOCK = (
     ("quantity", rules.quantity, "stock.quantity"),
     ("status", rules.stock_status, "stock.status"),
     ("low_amount", rules.low_stock_amount, "stock.low_stock_amount"),
+    ("backorders", rules.option_backorders, "stock.backorders"),
 )
 
 

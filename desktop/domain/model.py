@@ -36,7 +36,8 @@ class StockStatus(StrEnum):
 
 
 class Backorders(StrEnum):
-    """A configurator's backorder setting: refused, allowed with notices, allowed silently."""
+    """A backorder setting: refused, allowed with notices, allowed silently. A configurator has
+    one; an option may have its own, which wins over it (docs/stock-rules.md)."""
 
     NO = "no"
     NOTIFY = "notify"
@@ -93,6 +94,8 @@ class Stock:
     quantity: int | None = None
     status: StockStatus = StockStatus.IN_STOCK
     low_amount: int | None = None  # the option's own low-stock threshold; None: the configurator's
+    # The option's own backorder setting; None: the configurator's (docs/stock-rules.md).
+    backorders: Backorders | None = None
 
 
 # Slots: a 100,000-option configurator is as many layers, each without a dict of its own.
@@ -144,7 +147,7 @@ class Layer:
         copy = Layer(
             self.name, self.type, self.id, self.required, self.multiple, self.price,
             self.sale_price, self.image, self.active_on_load, self.hidden,
-            Stock(s.manage, s.sku, s.quantity, s.status, s.low_amount), self.version,
+            Stock(s.manage, s.sku, s.quantity, s.status, s.low_amount, s.backorders), self.version,
         )  # fmt: skip
         if self.wordpress is not None:  # most layers have none: no keyword to pass for them
             copy.wordpress = self.wordpress

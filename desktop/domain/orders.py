@@ -138,9 +138,10 @@ class OrderBook:
         if minutes <= 0:
             return
         life.expires_at = self.now + minutes
-        if stock.backorders_allowed(self.configurator.backorders):
-            return  # WooCommerce never holds what may be backordered
+        backorders = self.configurator.backorders
         for option, units in takes.items():
+            if stock.backorders_allowed(stock.option_backorders(option.stock, backorders)):
+                continue  # WooCommerce never holds what may be backordered
             life.held[option] = units
             self.held[option] = self.held.get(option, 0) + units
 

@@ -259,6 +259,13 @@ def backorders(value: object) -> Backorders:
     return _choice(Backorders, value)
 
 
+def option_backorders(value: object) -> Backorders | None:
+    """An option's own backorder setting; None (or empty): the configurator's applies."""
+    if value is None or value == "":
+        return None
+    return _choice(Backorders, value)
+
+
 def stock_display(value: object) -> StockDisplay:
     return _choice(StockDisplay, value)
 

@@ -3,6 +3,9 @@
 `option_state` is the table; `purchasable_units` and `backordered_units` are the quantity rules.
 `used` is what a storefront simulation has already sold of the option: the effective quantity is
 the stored one less `used`, so the merchant's edits and the simulation's orders combine.
+
+A `backorders` argument beside an option's `stock` is the configurator's setting; the option's
+own setting, where it has one, wins over it (`option_backorders`, docs/stock-rules.md).
 """
 
 from __future__ import annotations
@@ -49,6 +52,30 @@ def is_out(stock: Stock, used: int = 0) -> bool:
     """Out: status set to Out of Stock, or a quantity that is set and at most zero."""
     quantity = effective_quantity(stock, used)
     return stock.status is StockStatus.OUT_OF_STOCK or (quantity is not None and quantity <= 0)
+
+
+def option_backorders(stock: Stock, configurator: Backorders) -> Backorders:
+    """The backorder setting that applies to an option: its own where it has one, else the
+    configurator's (docs/stock-rules.md "Backorders per option")."""
+    own = stock.backorders
+    return configurator if own is None else own
+
+
+def may_backorder(addon_active: bool, stock: Stock, configurator: Backorders) -> bool:
+    """Whether units of the option beyond its stock may be ordered: the stock rules apply to it
+    and its backorder setting allows them. Where the rules do not apply nothing is limited,
+    so nothing is ever backordered."""
+    return rules_apply(addon_active, stock) and backorders_allowed(
+        option_backorders(stock, configurator)
+    )
+
+
+def tells_backorders(addon_active: bool, stock: Stock, configurator: Backorders) -> bool:
+    """Whether shoppers are told of the option's backordered units (its cart label, the order's
+    "Backordered: N"): its backorder setting is "notify" and the rules apply to it."""
+    return rules_apply(addon_active, stock) and (
+        option_backorders(stock, configurator) is Backorders.NOTIFY
+    )
 
 
 def rules_apply(addon_active: bool, stock: Stock) -> bool:
@@ -103,10 +130,14 @@ def option_state(
     threshold: int = DEFAULT_LOW_STOCK_THRESHOLD,
     display: StockDisplay = StockDisplay.NEVER,
 ) -> OptionState:
-    """The docs/stock-rules.md table, with its low-stock rules: `threshold` is the configurator's
-    low-stock threshold, `display` its stock display format."""
+    """The docs/stock-rules.md table, with its low-stock rules: `backorders` is the
+    configurator's setting (the option's own wins), `threshold` its low-stock threshold,
+    `display` its stock display format."""
     if not rules_apply(addon_active, stock):
         return _AVAILABLE
+    own = stock.backorders
+    if own is not None:
+        backorders = own
     if not is_out(stock, used):
         quantity = effective_quantity(stock, used)
         if quantity is None:
@@ -164,7 +195,9 @@ def consistency_warning(addon_active: bool, stock: Stock, backorders: Backorders
     stock, shoppers see Out of Stock. With backorders allowed the same stock is the ordinary
     backorder case, and "Out of Stock" over a positive quantity is a deliberate override
     (`status_note` tells about it without warning)."""
-    if not rules_apply(addon_active, stock) or backorders_allowed(backorders):
+    if not rules_apply(addon_active, stock):
+        return ""
+    if backorders_allowed(option_backorders(stock, backorders)):
         return ""
     qty = stock.quantity
     if stock.status is StockStatus.IN_STOCK and qty is not None and qty <= 0:
@@ -209,7 +242,8 @@ def describe(
 ) -> str:
     """The effective availability in words, e.g. 'Out of Stock — 0 left, backorders off';
     a negative quantity reads '4 backordered'. Given the configurator's low-stock threshold,
-    a low option says so ('In Stock — 2 left, low stock (2 or fewer), …')."""
+    a low option says so ('In Stock — 2 left, low stock (2 or fewer), …'). An option's own
+    backorder setting says it is the option's ('backorders off for this option')."""
     if not addon_active:
         return texts.ADDON_OFF_WORDS
     state = option_state(addon_active, stock, backorders)
@@ -225,11 +259,6 @@ def describe(
         parts.append(texts.quantity_words(stock.quantity))
     if threshold is not None and is_low(addon_active, stock, threshold):
         parts.append(texts.low_words(low_threshold(stock, threshold)))
-    parts.append(
-        {
-            Backorders.NO: "backorders off",
-            Backorders.NOTIFY: "backorders allowed, shoppers notified",
-            Backorders.YES: "backorders allowed silently",
-        }[backorders]
-    )
+    words_of = texts.BACKORDER_WORDS[option_backorders(stock, backorders).value]
+    parts.append(words_of if stock.backorders is None else texts.for_this_option(words_of))
     return f"{words} — {', '.join(parts)}"

@@ -22,7 +22,7 @@ from .cart import (
     Order,
     _Line,
 )
-from .model import Backorders, Configurator, Layer
+from .model import Configurator, Layer
 from .orders import DEFAULT_SHOPPER, OrderBook, OrderRefused
 from .outline import Outline
 from .positions import Positions
@@ -82,10 +82,11 @@ class Storefront:
         """The option's quantity less what the simulated orders took; None when untracked."""
         return stock.effective_quantity(option.stock, self.used.get(option, 0))
 
-    @property
-    def notify(self) -> bool:
-        """Whether shoppers are told about backorders (labels and order notes)."""
-        return self.addon_active and self.configurator.backorders is Backorders.NOTIFY
+    def tells_backorders(self, option: Layer) -> bool:
+        """Whether shoppers are told of the option's backordered units (its cart label and
+        the order's note): the option's backorder setting, else the configurator's, is
+        "notify" (docs/stock-rules.md)."""
+        return stock.tells_backorders(self.addon_active, option.stock, self.configurator.backorders)
 
     # --- selection -----------------------------------------------------------------------
     # The shopper-choice rules, in one place: the preview's controls, the CLI and the scenarios
@@ -313,7 +314,9 @@ class Storefront:
     def cart_labels(self) -> Mapping[str, int]:
         """How many cart items show each label: what `cart_contains` looks up. Unless
         shoppers are told of backorders, a label is the option's name whatever the stock."""
-        return self._priced().labels if self.notify else self._counted().names
+        counted = self._counted()
+        telling = self.tells_backorders
+        return self._priced().labels if any(map(telling, counted.running)) else counted.names
 
     def stock_changed(self) -> None:
         """Say that an option's stock or units sold changed from outside (a scenario's `set`):
@@ -342,7 +345,7 @@ class Storefront:
         # looked at whole (one entry per option sold or held, however many steps did it).
         held = self.book.held or {}
         key = (
-            id(positions), self._stock_revision, self.addon_active, self.notify,
+            id(positions), self._stock_revision, self.addon_active,
             self.configurator.backorders, self.configurator.base_price,
             frozenset(self.used.items()), frozenset(held.items()),
         )  # fmt: skip
@@ -366,7 +369,7 @@ class Storefront:
             after = before + line.quantity
             running[option] = after
             back = self._backordered(option, after) - self._backordered(option, before)
-            label = texts.cart_item_label(option.name, back > 0 and self.notify)
+            label = texts.cart_item_label(option.name, back > 0 and self.tells_backorders(option))
             items.append(CartItem(option, label, back))
         unit = self.unit_price(options)
         return CartLineView(tuple(items), line.quantity, unit, unit * line.quantity, short)
@@ -392,8 +395,9 @@ class Storefront:
             number=len(self.orders) + 1,  # the orders of every shopper
             lines=view.lines,
             subtotal=view.subtotal,
-            backorders=tuple(BackorderNote(o, o.name, n) for o, n in notes.items()),
-            notify=self.notify,
+            backorders=tuple(
+                BackorderNote(o, o.name, n, self.tells_backorders(o)) for o, n in notes.items()
+            ),
             shopper=self.shopper,
         )
         self.orders.append(order)
@@ -506,12 +510,14 @@ class Storefront:
     def _stock_refusals(
         self, options: Iterable[Layer], quantity: int, in_cart: dict[Layer, int]
     ) -> list[str]:
-        """Without backorders, refuse units beyond what stock can still cover."""
-        if stock.backorders_allowed(self.configurator.backorders):
-            return []
+        """Refuse units beyond what stock can still cover of options that may not be
+        backordered (the option's backorder setting, else the configurator's)."""
         messages = []
+        backorders = self.configurator.backorders
         for option in options:
             if not stock.rules_apply(self.addon_active, option.stock):
+                continue
+            if stock.backorders_allowed(stock.option_backorders(option.stock, backorders)):
                 continue
             limit = stock.purchasable_units(option.stock, self._taken(option))
             already = in_cart.get(option, 0)

@@ -36,6 +36,28 @@ AVAILABILITY_WORDS = {
     "backorder": "On Backorder",
 }
 ADDON_OFF_WORDS = "Available — Stock Management add-on is off"
+# The backorder setting in the words of an option's effective availability.
+BACKORDER_WORDS = {
+    "no": "backorders off",
+    "notify": "backorders allowed, shoppers notified",
+    "yes": "backorders allowed silently",
+}
+
+
+def for_this_option(words: str) -> str:
+    """Backorder words of an option's own setting: 'backorders off for this option'."""
+    return f"{words} for this option"
+
+
+# An option's own backorder setting, as WooCommerce names the choices (Stock Management panel,
+# stock table, bulk edit); None: the configurator's setting applies.
+BACKORDERS_INHERIT = "Use the configurator's setting"
+OPTION_BACKORDER_CHOICES: dict[str | None, str] = {
+    None: BACKORDERS_INHERIT,
+    "no": "Do not allow",
+    "notify": "Allow, but notify customer",
+    "yes": "Allow",
+}
 
 ADDON_NAME = "Stock Management"
 ADDON_REQUIRED = "Needs the Stock Management add-on (Add-ons menu)."

@@ -22,6 +22,7 @@ stocks = st.builds(
     sku=st.just(""),
     quantity=st.one_of(st.none(), st.integers(-3, 6)),
     status=st.sampled_from(StockStatus),
+    backorders=st.one_of(st.none(), st.sampled_from(Backorders)),  # the option's own setting
 )
 
 
@@ -69,7 +70,11 @@ def play(cfg: Configurator, addon: bool, session: list[Step]) -> list[Order]:
         for index in step.picks:
             front.select(options[index % len(options)])
         refusals = front.add_to_cart(step.quantity)
-        if not front.addon_active or stock.backorders_allowed(cfg.backorders):
+        if not any(
+            stock.rules_apply(front.addon_active, o.stock)
+            and not stock.may_backorder(True, o.stock, cfg.backorders)
+            for o in front.selection
+        ):
             # Only the stock rules refuse for stock, and here they never do.
             assert not any(r.startswith("Not enough stock") for r in refusals), refusals
         check_cart(front)
@@ -100,7 +105,10 @@ def check_cart(front: Storefront) -> None:
         for item in line.items:
             assert 0 <= item.backordered <= line.quantity
             labelled = item.label.endswith(texts.CART_BACKORDER_SUFFIX)
-            assert labelled == (item.backordered > 0 and front.notify), item.label
+            told = stock.tells_backorders(
+                front.addon_active, item.option.stock, front.configurator.backorders
+            )
+            assert labelled == (item.backordered > 0 and told), item.label
             backordered[item.option] = backordered.get(item.option, 0) + item.backordered
     assert view.subtotal == sum((line.total for line in view.lines), Decimal(0))
     # Lines backorder as a running total: together, what the rule says of the option's units.
@@ -109,9 +117,12 @@ def check_cart(front: Storefront) -> None:
         if stock.rules_apply(front.addon_active, layer.stock):
             expected = stock.backordered_units(layer.stock, units, front.used.get(layer, 0))
         assert backordered.get(layer, 0) == expected, (layer.name, units)
-    if front.addon_active and front.configurator.backorders is Backorders.NO:
+    if front.addon_active:
+        # Options that may not be backordered (their own setting, else the configurator's)
+        # never hold more in the cart than their stock covers.
         for layer, units in units_in_cart(front).items():
-            if stock.rules_apply(True, layer.stock):
+            own = stock.option_backorders(layer.stock, front.configurator.backorders)
+            if stock.rules_apply(True, layer.stock) and own is Backorders.NO:
                 limit = stock.purchasable_units(layer.stock, front.used.get(layer, 0))
                 assert limit is None or units <= limit, (layer.name, units, limit)
 
@@ -136,6 +147,14 @@ def test_cart_invariants_hold_through_any_session(
     orders = play(cfg, addon, session)
     for order in orders:
         assert all(note.units > 0 for note in order.backorders)
+        # The shopper is told of exactly the backordered options whose setting notifies.
+        told = [
+            n
+            for n in order.backorders
+            if n.option.stock.backorders is Backorders.NOTIFY
+            or (n.option.stock.backorders is None and cfg.backorders is Backorders.NOTIFY)
+        ]
+        assert len(order.notes) == (len(told) if addon else 0)
         assert order.subtotal == sum((line.total for line in order.lines), Decimal(0))
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from ...domain.fields import AVAILABILITY_FIELDS
 from ...domain.model import Configurator, Layer
 from ...domain.storefront import Storefront
 from ..editing.document import Document
@@ -19,7 +20,6 @@ from .rows import root_of
 if TYPE_CHECKING:
     from .pane import PreviewPane
 
-_STOCK_FIELDS = {"manage_stock", "stock_quantity", "stock_status", "low_stock_amount"}
 _SHOWN_FIELDS = {"name", "price", "sale_price", "image"}
 
 
@@ -146,7 +146,7 @@ class LiveUpdates(QObject):
             pane.image.image_changed(layer.image)
         was_selected = shop.is_selected(layer)
         selection_changed = False
-        if fields & _STOCK_FIELDS and was_selected and shop.prune([layer]):
+        if fields & AVAILABILITY_FIELDS and was_selected and shop.prune([layer]):
             selection_changed = True
         if "active_on_load" in fields and shop.adopt_default(layer, replace=True):
             selection_changed = True
