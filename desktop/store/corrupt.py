@@ -83,6 +83,11 @@ def stored_low_amount(raw: object) -> int | None:
     return None if raw is None else stored_threshold(raw)
 
 
+def stored_option_backorders(raw: object) -> Backorders | None:
+    """An option's own backorder setting; None: the configurator's."""
+    return None if raw is None else Backorders(raw)
+
+
 def stored_product_id(raw: object) -> int | None:
     if raw is None:
         return None
@@ -148,6 +153,7 @@ LAYER_CHECKS: tuple[_Check, ...] = (
     ("stock_quantity", "stock quantity", stored_quantity),
     ("stock_status", "stock status", StockStatus),
     ("low_stock_amount", "low stock amount", stored_low_amount),
+    ("backorders", "backorder setting", stored_option_backorders),
     ("wordpress", "WordPress record", _node_record),
 )
 CONFIGURATOR_CHECKS: tuple[_Check, ...] = (

@@ -29,8 +29,14 @@ from sqlalchemy import (
 from sqlmodel import Session
 
 from ..domain.collector import collector_paused
-from ..domain.fields import LayerField, check_layer_changes, check_layers, misplaced
-from ..domain.model import Layer, LayerType, Stock, StockStatus, can_hold
+from ..domain.fields import (
+    AVAILABILITY_FIELDS,
+    LayerField,
+    check_layer_changes,
+    check_layers,
+    misplaced,
+)
+from ..domain.model import Backorders, Layer, LayerType, Stock, StockStatus, can_hold
 from ..domain.wordpress import fresh_uid, with_uid
 from .changes import ChangeKind, log_change
 from .corrupt import (
@@ -43,6 +49,7 @@ from .corrupt import (
     stored_low_amount,
     stored_money,
     stored_name,
+    stored_option_backorders,
     stored_quantity,
     stored_sku,
     stored_text,
@@ -58,7 +65,7 @@ _c = LAYER.c
 _INSERT_COLUMNS = (
     "id", "configurator_id", "parent_id", "position", "type", "name", "required", "multiple",
     "price", "sale_price", "image", "active_on_load", "hidden", "manage_stock", "sku",
-    "stock_quantity", "stock_status", "low_stock_amount", "version", "wordpress",
+    "stock_quantity", "stock_status", "low_stock_amount", "backorders", "version", "wordpress",
 )  # fmt: skip
 # A whole tree goes in by one executemany on the driver's cursor, with the values as SQLite
 # stores them (money as its text, flags as 0/1): SQLAlchemy's per-row parameter processing cost
@@ -78,15 +85,15 @@ def _row(
         int(layer.required), int(layer.multiple), str(layer.price),
         None if sale is None else str(sale), layer.image, int(layer.active_on_load),
         int(layer.hidden), int(stock.manage), stock.sku, stock.quantity, str(stock.status),
-        stock.low_amount, layer.version,
-        None if layer.wordpress is None else record_text(layer.wordpress),
+        stock.low_amount, None if stock.backorders is None else str(stock.backorders),
+        layer.version, None if layer.wordpress is None else record_text(layer.wordpress),
     )  # fmt: skip
 
 
 _LOAD_COLUMNS = (
     "id", "parent_id", "name", "type", "required", "multiple", "price", "sale_price", "image",
     "active_on_load", "hidden", "manage_stock", "sku", "stock_quantity", "stock_status",
-    "low_stock_amount", "version", "wordpress",
+    "low_stock_amount", "backorders", "version", "wordpress",
 )  # fmt: skip
 # Loading is what opening a configurator waits for: the rows are read through the driver's own
 # cursor as plain tuples (SQLAlchemy's row objects and type processors cost more than SQLite's
@@ -97,6 +104,7 @@ _LOAD_SQL = (
 )
 _TYPES = {t.value: t for t in LayerType}
 _STATUSES = {s.value: s for s in StockStatus}
+_BACKORDERS: dict[object, Backorders | None] = {None: None, **{b.value: b for b in Backorders}}
 
 
 def _row_view(row: tuple[Any, ...]) -> Any:
@@ -125,6 +133,7 @@ def _layer(r: Any, configurator_name: str | None) -> Layer:
                 stored_quantity(r.stock_quantity),
                 StockStatus(r.stock_status),
                 stored_low_amount(r.low_stock_amount),
+                stored_option_backorders(r.backorders),
             ),
             version=r.version,
             wordpress=None if r.wordpress is None else node_from_text(r.wordpress),
@@ -182,7 +191,7 @@ def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> l
     add_name, add_image, add_sku = names.append, images.append, skus.append
     for row in rows:
         (layer_id, parent_id, name, type_, required, multiple, price, sale_price, image,
-         active_on_load, hidden, manage, sku, quantity, status, low_amount,
+         active_on_load, hidden, manage, sku, quantity, status, low_amount, backorders,
          version, wordpress) = row  # fmt: skip
         try:
             amount = prices.get(price)
@@ -209,6 +218,7 @@ def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> l
                     stored_quantity(quantity),
                     statuses[status],
                     None if low_amount is None else stored_low_amount(low_amount),
+                    _BACKORDERS[backorders],
                 ),
                 version,
             )
@@ -682,16 +692,9 @@ def update_layer(
     return stored
 
 
-# Fields a write of many layers at once may set (bulk edits and stock sheets): no name or SKU,
-# whose uniqueness is checked one layer at a time by update_layer.
-_BULK_FIELDS = frozenset(
-    {
-        LayerField.MANAGE_STOCK,
-        LayerField.STOCK_QUANTITY,
-        LayerField.STOCK_STATUS,
-        LayerField.LOW_STOCK_AMOUNT,
-    }
-)
+# Fields a write of many layers at once may set (bulk edits and stock sheets): the stock fields
+# shoppers see, no name or SKU, whose uniqueness is checked one layer at a time by update_layer.
+_BULK_FIELDS = AVAILABILITY_FIELDS
 
 
 @write

@@ -88,6 +88,8 @@ class LayerRow(SQLModel, table=True):
     stock_quantity: int | None = None
     stock_status: str = "in_stock"
     low_stock_amount: int | None = None
+    # The option's own backorder setting ("no", "notify", "yes"); None: the configurator's.
+    backorders: str | None = None
     version: int = 1
     # The WordPress node it came from, as JSON (store/wordpress_json.py); None: made here.
     wordpress: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

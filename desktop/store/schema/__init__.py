@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 SCRIPTS = Path(__file__).parent
 # The newest revision; a test checks it is the head of versions/.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 VERSION_TABLE = "alembic_version"
 
 
