@@ -49,9 +49,10 @@ def main() -> int:
     from desktop.store.demo import open_store
     from desktop.ui.editing.document import Document
     from desktop.ui.theme import palette
+    from desktop.ui.theme.apply import apply_theme
     from desktop.ui.window.main_window import MainWindow, open_initial
 
-    palette.apply_theme(app, args.theme)
+    apply_theme(app, args.theme)
     database = open_store(home / "demo.db")
     document = Document(database)
     window = MainWindow(document)

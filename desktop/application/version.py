@@ -14,6 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 APP_NAME = "Configurator Editor"
+ORGANIZATION = "ConfiguratorEditor"  # where Qt keeps the window's settings (QSettings)
 DISTRIBUTION = "configurator-editor"
 
 

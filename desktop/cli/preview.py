@@ -118,6 +118,6 @@ def _offscreen_application(theme: str) -> None:
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from ..ui.app import _application
-    from ..ui.theme.palette import apply_theme
+    from ..ui.theme.apply import apply_theme
 
     apply_theme(_application(), theme)

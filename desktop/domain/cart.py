@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from . import texts
 from .model import Layer
-from .orders import DEFAULT_SHOPPER
+
+DEFAULT_SHOPPER = "default"  # the shopper a storefront starts with (docs/orders.md)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,55 +10,22 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from . import option_path
 from .collector import collector_paused
+from .values import (
+    Availability as Availability,
+)
+from .values import (
+    Backorders,
+    LayerType,
+    StockDisplay,
+    StockStatus,
+)
 
 if TYPE_CHECKING:
     from .wordpress import WordPressNode, WordPressPost
-
-
-class LayerType(StrEnum):
-    """What a layer is: a group of options, a sub-group inside one, or an option (image)."""
-
-    GROUP = "group"
-    SUB_GROUP = "sub_group"
-    IMAGE = "image"
-
-
-class StockStatus(StrEnum):
-    """The merchant's manual stock status of an option."""
-
-    IN_STOCK = "in_stock"
-    OUT_OF_STOCK = "out_of_stock"
-
-
-class Backorders(StrEnum):
-    """A backorder setting: refused, allowed with notices, allowed silently. A configurator has
-    one; an option may have its own, which wins over it (docs/stock-rules.md)."""
-
-    NO = "no"
-    NOTIFY = "notify"
-    YES = "yes"
-
-
-class StockDisplay(StrEnum):
-    """How much stock a configurator tells shoppers (WooCommerce's stock display format)."""
-
-    NEVER = "never"
-    LOW = "low"
-    ALWAYS = "always"
-
-
-class Availability(StrEnum):
-    """What the stock rules make of an option for shoppers (docs/stock-rules.md's four words)."""
-
-    AVAILABLE = "available"
-    IN_STOCK = "in_stock"
-    OUT_OF_STOCK = "out_of_stock"
-    BACKORDER = "backorder"
 
 
 # Which layer types may hold which children; the tree's shape rule lives here once.

@@ -17,12 +17,12 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from . import stock, texts
+from .cart import DEFAULT_SHOPPER as DEFAULT_SHOPPER  # the shoppers' one name, kept by the cart
 from .model import Configurator, Layer
 
 if TYPE_CHECKING:
-    from .storefront import Order
+    from .cart import Order
 
-DEFAULT_SHOPPER = "default"
 DEFAULT_HOLD_MINUTES = 60  # WooCommerce's woocommerce_hold_stock_minutes
 DEFAULT_NOTIFY_NO_STOCK_AT = 0  # WooCommerce's woocommerce_notify_no_stock_amount
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from .model import Backorders, StockStatus
 from .php_value import PhpArray
+from .values import Backorders, StockStatus
 
 ComponentsForm = Literal["serialized", "json"]
 

@@ -3,9 +3,7 @@ ones) or a PostgreSQL server's database (`server`), behind one Database."""
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +16,8 @@ from sqlmodel import Session, create_engine
 
 from . import open_files
 from .corrupt import CorruptDataError
+from .data_folder import default_database_path as default_database_path  # its public home too
+from .database_error import DatabaseError
 from .media import clean_after_open
 from .migrations import APPLICATION_ID, SCHEMA_VERSION, migrate
 from .read_only import file_read_only, folder_writable, server_read_only
@@ -31,16 +31,9 @@ from .server import (
 )
 from .transaction import StorageError
 
-APP_DIR_NAME = "configurator-editor"
-DEFAULT_DB_NAME = "configurator-editor.db"
 # How long a connection waits for another program's lock before giving up (seconds): long
 # enough to outlast a short write elsewhere, short enough that a command does not seem to hang.
 BUSY_TIMEOUT_S = 5.0
-
-
-class DatabaseError(Exception):
-    """A database file we will not open or could not use; the message says why in the user's
-    terms and names the file."""
 
 
 # SQLite's words for each failure of the file itself → how a one-line message describes it.
@@ -90,17 +83,6 @@ def describe_failure(
     if isinstance(cause, SQLAlchemyError | sqlite3.Error):
         return str(database_failure(path, cause, busy_timeout))
     return str(exc)
-
-
-def default_database_path() -> Path:
-    """The per-user data file (XDG on Linux, Application Support on macOS, AppData on Windows)."""
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / APP_DIR_NAME / DEFAULT_DB_NAME
 
 
 def _read_only_uri(path: Path) -> str:

@@ -19,6 +19,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import NoSuchModuleError, SQLAlchemyError
 from sqlmodel import create_engine
 
+from .data_folder import default_database_path
+from .database_error import DatabaseError
 from .db_url import ServerUrlError, parse_server_url, scrub, shown, without_secrets
 from .schema import SCHEMA_VERSION, current_version, upgrade
 from .transaction import WRITE_LOCK_KEY
@@ -52,8 +54,6 @@ class ServerAddress:
     @property
     def media_stand_in(self) -> Path:
         """A path whose media folder (`media_dir`) holds this database's images locally."""
-        from .database import default_database_path  # one place knows the data folder
-
         parsed = make_url(self.url)
         # A service (pg_service.conf) may name the database instead of the URL.
         database = parsed.database or f"service-{parsed.query.get('service', '')}"
@@ -104,8 +104,6 @@ def prepare_server(engine: Engine, address: ServerAddress, create: bool) -> bool
     Raises DatabaseError for a database that holds another application's tables, or ours from
     a newer release, having changed nothing. Two editors opening at once queue on a lock.
     """
-    from .database import DatabaseError
-
     with engine.begin() as conn:
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
         version = current_version(conn)

@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..application.version import APP_NAME, DISTRIBUTION
+from ..application.version import APP_NAME, DISTRIBUTION, ORGANIZATION
 from .theme.app_icon import app_icon
 
 if TYPE_CHECKING:
     from ..store.server import DatabaseTarget
 
-ORGANIZATION = "ConfiguratorEditor"
 EXIT_DATABASE_ERROR = 2
 CANNOT_OPEN = "Cannot open the database"
 # Set by the benchmark and the bundle's test: print "shown <epoch seconds>" once the window has
@@ -62,7 +61,7 @@ def run(
     a theme of palette.THEMES; returns the exit code. db_problem: why the default that
     CONFIGURATOR_EDITOR_DB names could not be used (the window says it once open)."""
     app = _application()
-    from .theme.palette import apply_theme
+    from .theme.apply import apply_theme
 
     apply_theme(app, theme)
     import sqlite3

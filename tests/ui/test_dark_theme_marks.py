@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from desktop.ui.theme import palette, svg_icons
+from desktop.ui.theme.apply import apply_theme
 from desktop.ui.theme.palette import Tone
 from desktop.ui.widgets.file_dialogs import file_dialog
 
@@ -19,7 +20,7 @@ from desktop.ui.widgets.file_dialogs import file_dialog
 @pytest.fixture(params=["dark", "light"])
 def theme(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[QPalette]:
     before, style = qapp.palette(), qapp.style().name()
-    palette.apply_theme(qapp, request.param)
+    apply_theme(qapp, request.param)
     try:
         yield qapp.palette()
     finally:

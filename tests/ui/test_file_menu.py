@@ -44,7 +44,7 @@ from .helpers import shown_dialog as _shown
 def close_opened_windows() -> Iterator[None]:
     """Windows the File menu opened delete themselves on close; close those still open."""
     yield
-    for opened in list(database_actions._windows):
+    for opened in list(database_actions.open_windows):
         if shiboken6.isValid(opened):
             opened.close()
 

@@ -12,6 +12,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui.theme import icons, palette, svg_icons
+from desktop.ui.theme.apply import apply_theme
 
 ICON_FUNCTIONS = [
     getattr(icons, name)
@@ -63,7 +64,7 @@ def test_icons_follow_the_palette(qapp) -> None:  # type: ignore[no-untyped-def]
     assert on_dark.pixelColor(x, y).name() == ink_dark.name()
     before, style = QApplication.palette(), QApplication.style().name()
     try:
-        palette.apply_theme(qapp, "dark")
+        apply_theme(qapp, "dark")
         dark_icon = icons.undo_icon()
     finally:
         qapp.setStyle(style)

@@ -74,7 +74,7 @@ def held_locks(database: Path) -> Locks:
 @pytest.fixture(autouse=True)
 def close_opened_windows() -> object:
     yield
-    for opened in list(database_actions._windows):
+    for opened in list(database_actions.open_windows):
         if shiboken6.isValid(opened):
             opened.close()
 

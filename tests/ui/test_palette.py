@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.ui.theme import palette
+from desktop.ui.theme.apply import apply_theme
 from desktop.ui.theme.palette import TEXT_TONES, Tone, contrast
 from desktop.ui.window.main_window import MainWindow
 
@@ -107,7 +108,7 @@ def test_contrast_is_the_wcag_formula() -> None:
 def dark(qapp) -> Iterator[QApplication]:  # type: ignore[no-untyped-def]
     """The dark theme for one test, the application's palette and style put back after."""
     before, style = QApplication.palette(), QApplication.style().name()
-    palette.apply_theme(qapp, "dark")
+    apply_theme(qapp, "dark")
     yield qapp
     qapp.setStyle(style)
     qapp.setPalette(before)
@@ -152,7 +153,7 @@ def test_the_cli_offers_every_theme() -> None:
 def test_apply_theme_sets_the_palette(theme: str, qapp) -> None:  # type: ignore[no-untyped-def]
     before, style = QApplication.palette(), QApplication.style().name()
     try:
-        palette.apply_theme(qapp, theme)
+        apply_theme(qapp, theme)
         window = QApplication.palette().color(QPalette.ColorRole.Window)
         assert window.name() == palette.theme_palette(theme).color(QPalette.ColorRole.Window).name()
         assert palette.is_dark(QApplication.palette()) == (theme != "light")

@@ -28,7 +28,6 @@ from desktop.domain.fields import LayerField
 from desktop.store import repository
 from desktop.store.database import Database, open_database, open_target
 from desktop.store.server import database_target
-from desktop.ui.database.read_only_mode import editing_actions
 from desktop.ui.editing.commands import SetLayerFields, push
 from desktop.ui.editing.document import Document
 from desktop.ui.window.main_window import MainWindow, open_initial
@@ -90,9 +89,9 @@ def _check_read_only_window(
     # Selecting a layer, opening another configurator: what would enable an edit does not.
     window.layers_panel.select_layer(document.configurator.find_path("Grip Color/Yellow"))
     window.stock_actions.panel.view.selectAll()
-    for action in editing_actions(window):
+    for action in window.editing_actions():
         assert not action.isEnabled(), action.objectName()
-    names = {action.objectName() for action in editing_actions(window)}
+    names = {action.objectName() for action in window.editing_actions()}
     assert {
         "undoAction",
         "redoAction",

@@ -13,19 +13,17 @@ Signals:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ...domain import texts
 from ...domain.model import Layer
 from ...store.repository import StoreError
 from ...store.watch import ChangeProbe
 from ..editing.document import Document
-
-if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
+from ..layers.panel import LayersPanel
 
 # How often to look (ms): twice a second keeps "visible elsewhere" well inside 2 s, and a
 # look that finds nothing costs one PRAGMA (SQLite) or a socket read (PostgreSQL).
@@ -126,10 +124,18 @@ class TeamStatus(QObject):
     database cannot be reached, and, after a refresh that rebuilt the tree, the layer that was
     selected selected again with the tree scrolled where it was."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        document: Document,
+        layers_panel: LayersPanel,
+        show_message: Callable[[str], None],
+    ) -> None:
         super().__init__(window)
-        self.window = window
-        self.watcher = ChangeWatcher(window.document, self)
+        self.document = document
+        self.layers_panel = layers_panel
+        self.show_message = show_message
+        self.watcher = ChangeWatcher(document, self)
         self.label = QLabel()
         self.label.setObjectName("connectionStatusLabel")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -137,10 +143,9 @@ class TeamStatus(QObject):
         window.statusBar().addPermanentWidget(self.label)
         self._selected: int | None = None
         self._scroll = 0
-        panel = window.layers_panel
-        panel.currentLayerChanged.connect(self._remember)
-        panel.tree.verticalScrollBar().valueChanged.connect(self._remember_scroll)
-        window.document.refreshed.connect(self._restore)
+        layers_panel.currentLayerChanged.connect(self._remember)
+        layers_panel.tree.verticalScrollBar().valueChanged.connect(self._remember_scroll)
+        document.refreshed.connect(self._restore)
         self.watcher.connectionLost.connect(self._lost)
         self.watcher.connectionRestored.connect(self._restored)
         if self.watcher.lost is not None:
@@ -159,8 +164,8 @@ class TeamStatus(QObject):
     _restoring = False
 
     def _restore(self, _configurator: object) -> None:
-        document = self.window.document
-        panel = self.window.layers_panel
+        document = self.document
+        panel = self.layers_panel
         self._restoring = True
         try:
             if self._selected is not None and document.has_layer(self._selected):
@@ -173,11 +178,11 @@ class TeamStatus(QObject):
         self.label.setText(texts.OFFLINE)
         self.label.setToolTip(why)
         self.label.show()
-        self.window.show_message(why)
+        self.show_message(why)
 
     def _restored(self) -> None:
         self.label.hide()
-        self.window.show_message(texts.BACK_ONLINE)
+        self.show_message(texts.BACK_ONLINE)
 
     def stop(self) -> None:
         self.watcher.stop()

@@ -12,11 +12,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 
 from ...store.database import Database, DatabaseError, describe_failure, open_database
@@ -33,28 +32,39 @@ from .recent_databases import (
     stored_form,
 )
 
-if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
-
 DATABASE_FILTER = "Configurator Editor databases (*.db *.sqlite *.sqlite3);;All files (*)"
 CANNOT_OPEN = "Cannot open the database"
 
 # Windows opened from the File menu: a top-level widget needs a Python owner, or it would be
 # deleted as soon as the function that made it returns. Each leaves the list when closed.
-_windows: list[MainWindow] = []
+open_windows: list[QMainWindow] = []
 
 
 class DatabaseActions(QObject):
     """Owns `openDatabaseAction`, `newDatabaseAction` and `recentDatabasesMenu`.
 
-    `settings` gives the QSettings the recent list lives in (the window's). The window this
-    one opened, if any, is `opened_window`. No signals."""
+    `settings` gives the QSettings the recent list lives in (the window's); `open_window`
+    makes, shows and fills the window of another database (the main window's module gives
+    it, so that the two modules do not import each other). The window this one opened, if
+    any, is `opened_window`. No signals."""
 
-    def __init__(self, window: MainWindow, settings: Callable[[], QSettings]) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        document: Document,
+        settings: Callable[[], QSettings],
+        show_message: Callable[[str], None],
+        save_layout: Callable[[], None],
+        open_window: Callable[[Document], QMainWindow],
+    ) -> None:
         super().__init__(window)
         self.window = window
+        self.document = document
         self.settings = settings
-        self.opened_window: MainWindow | None = None
+        self.show_message = show_message
+        self.save_layout = save_layout
+        self.open_window = open_window
+        self.opened_window: QMainWindow | None = None
         self.open_action = QAction("&Open database…", self)
         self.open_action.setObjectName("openDatabaseAction")
         self.open_action.setShortcuts(QKeySequence.StandardKey.Open)
@@ -67,14 +77,14 @@ class DatabaseActions(QObject):
         self.recent_menu = QMenu("Open &recent", window)
         self.recent_menu.setObjectName("recentDatabasesMenu")
         self.recent_menu.aboutToShow.connect(self.fill_recent)
-        target = window.document.database.target
+        target = document.database.target
         if target is not None:
             remember_database(settings(), target)
         self.fill_recent()
 
     @property
     def _folder(self) -> str:
-        path = self.window.document.db_path
+        path = self.document.db_path
         return str(path.parent) if path is not None else ""
 
     # --- choosing a file -------------------------------------------------------------------
@@ -119,13 +129,13 @@ class DatabaseActions(QObject):
 
     def _clear(self) -> None:
         clear_recent(self.settings())
-        target = self.window.document.database.target
+        target = self.document.database.target
         if target is not None:
             remember_database(self.settings(), target)
         self.fill_recent()
 
     # --- opening ---------------------------------------------------------------------------
-    def open_file(self, path: DatabaseTarget) -> MainWindow | None:
+    def open_file(self, path: DatabaseTarget) -> QMainWindow | None:
         """Open an existing database, a file or a team database from the recent list (one
         that is empty gets the demo, as at first start)."""
         if self._already_open(path):
@@ -140,7 +150,7 @@ class DatabaseActions(QObject):
             return self._refuse(describe_failure(path, exc))
         return self._switch_to(database)
 
-    def new_file(self, path: Path) -> MainWindow | None:
+    def new_file(self, path: Path) -> QMainWindow | None:
         """Create an empty database (no demo) at path, which must not exist yet."""
         if path.exists():
             return self._refuse(
@@ -153,40 +163,32 @@ class DatabaseActions(QObject):
         return self._switch_to(database)
 
     def _current(self) -> str | None:
-        target = self.window.document.database.target
+        target = self.document.database.target
         return stored_form(target) if target is not None else None
 
     def _already_open(self, path: DatabaseTarget) -> bool:
         if self._current() == stored_form(path):
-            self.window.show_message(f"{path} is already open")
+            self.show_message(f"{path} is already open")
             return True
         return False
 
-    def _switch_to(self, database: Database) -> MainWindow | None:
-        # Imported here: main_window builds this object, and this builds a MainWindow.
-        from ..window.main_window import MainWindow, open_initial
-
+    def _switch_to(self, database: Database) -> QMainWindow | None:
         path = database.path
         try:
             # Both read the database (the add-on switch, the list): a damaged file fails here.
             document = Document(database)
-            self.window.save_layout()  # the new window takes this one's size and docks
-            window = MainWindow(document)
+            self.save_layout()  # the new window takes this one's size and docks
+            window = self.open_window(document)
         except (StoreError, SQLAlchemyError, sqlite3.Error) as exc:
             database.close()
             return self._refuse(describe_failure(path, exc))
-        window.owns_database = True
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        _windows.append(window)
-        window.destroyed.connect(lambda _obj=None, w=window: _windows.remove(w))
-        window.show()
-        open_initial(document)
+        open_windows.append(window)
+        window.destroyed.connect(lambda _obj=None, w=window: open_windows.remove(w))
         if database.target is not None:
             remember_database(self.settings(), database.target)
         self.opened_window = window
-        old = self.window
-        old.close()  # commits a field still being typed, saves the layout
-        old.document.database.close()
+        self.window.close()  # commits a field still being typed, saves the layout
+        self.document.database.close()
         return window
 
     def _refuse(self, text: str) -> None:
@@ -196,5 +198,5 @@ class DatabaseActions(QObject):
         box.setInformativeText("The database that is open stays open.")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        self.window.show_message(text)
+        self.show_message(text)
         return None

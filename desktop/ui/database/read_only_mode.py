@@ -11,17 +11,13 @@ their section; the item models leave out their editable and drag flags themselve
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
+from ..editing.document import Document
 from ..theme import palette
 from ..theme.palette import Tone
-
-if TYPE_CHECKING:
-    from ..window.main_window import MainWindow
 
 
 def banner_text(database: str, why: str) -> str:
@@ -32,26 +28,36 @@ class ReadOnlyMode(QObject):
     """Applies read-only mode to a window whose database is read-only; does nothing to one that
     may be changed. `banner` is the `readOnlyBanner` label (None when writable). No signals."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        window: QMainWindow,
+        document: Document,
+        toolbar: QToolBar,
+        editing: list[QAction],
+        sections: list[QWidget],
+    ) -> None:
+        """editing: every action that changes the database (or would undo or redo a change);
+        sections: the settings panel's sections whose fields edit it."""
         super().__init__(window)
         self.banner: QLabel | None = None
         self.group: QActionGroup | None = None
-        why = window.document.read_only
+        why = document.read_only
         if why is None:
             return
-        self._show_banner(window, why)
+        self._show_banner(window, toolbar, document, why)
         self.group = QActionGroup(self)
         self.group.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
-        for action in editing_actions(window):
+        for action in editing:
             self.group.addAction(action)
         self.group.setEnabled(False)
         # The sections' own enabling (add-on off, stock not managed) only ever narrows this.
-        panel = window.settings_panel
-        for section in (panel.general, panel.stock):
+        for section in sections:
             section.setEnabled(False)
 
-    def _show_banner(self, window: MainWindow, why: str) -> None:
-        target = window.document.database.target
+    def _show_banner(
+        self, window: QMainWindow, toolbar: QToolBar, document: Document, why: str
+    ) -> None:
+        target = document.database.target
         name = getattr(target, "name", None) or str(target)  # a file by its name
         banner = QLabel(banner_text(name, why))
         banner.setObjectName("readOnlyBanner")
@@ -67,27 +73,6 @@ class ReadOnlyMode(QObject):
         bar.toggleViewAction().setVisible(False)  # not one the user can close and lose
         bar.addWidget(banner)
         # A row of its own above the main toolbar: the first thing read, the window's width.
-        window.insertToolBar(window.toolbar, bar)
-        window.insertToolBarBreak(window.toolbar)
+        window.insertToolBar(toolbar, bar)
+        window.insertToolBarBreak(toolbar)
         self.banner = banner
-
-
-def editing_actions(window: MainWindow) -> list[QAction]:
-    """Every action that changes the database (or would undo or redo a change)."""
-    actions = [
-        window.undo_action,
-        window.redo_action,
-        window.rename_layer_action,
-        window.global_settings_action,
-        window.stock_addon_action,
-        window.exchange_actions.import_action,
-        window.stock_actions.bulk_edit,
-        window.stock_actions.import_stock,
-        *window.layer_actions.actions,
-        *window.configurators_panel.actions_list,
-    ]
-    for name in ("undoToolAction", "redoToolAction"):
-        tool = window.findChild(QAction, name)
-        if tool is not None:
-            actions.append(tool)
-    return actions

@@ -7,18 +7,41 @@ the cart. Structural edits re-lay out the top-level group(s) they touch.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtWidgets import QSpinBox
 
 from ...domain.fields import AVAILABILITY_FIELDS
 from ...domain.model import Configurator, Layer
 from ...domain.storefront import Storefront
 from ..editing.document import Document
+from .image_view import ProductImage
+from .message import MessageArea
+from .option_list import OptionList
 from .rows import root_of
 
-if TYPE_CHECKING:
-    from .pane import PreviewPane
+
+class PaneView(Protocol):
+    """What live updates use of the preview pane (which builds them): its parts, not its type,
+    so the two modules do not import each other."""
+
+    options: OptionList
+    image: ProductImage
+    quantity: QSpinBox
+    message: MessageArea
+    storefront: Storefront | None
+    played: Configurator | None
+    playedChanged: SignalInstance
+
+    def show_heading(self) -> None: ...
+    def show_selection(self) -> None: ...
+    def show_cart(self) -> None: ...
+    def show_order(self) -> None: ...
+    def show_summary(self) -> None: ...
+    def show_everything(self) -> None: ...
+    def recheck_message(self) -> None: ...
+
 
 _SHOWN_FIELDS = {"name", "price", "sale_price", "image"}
 
@@ -26,8 +49,8 @@ _SHOWN_FIELDS = {"name", "price", "sale_price", "image"}
 class LiveUpdates(QObject):
     """Connects Document signals to the pane's partial refreshes. Emits nothing."""
 
-    def __init__(self, pane: PreviewPane, document: Document) -> None:
-        super().__init__(pane)
+    def __init__(self, pane: PaneView, document: Document) -> None:
+        super().__init__()  # kept alive by the pane, which holds it
         self.pane = pane
         self.document = document
         # Layers removed by an edit, by id: undoing the removal inserts copies with the same

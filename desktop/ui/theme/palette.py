@@ -8,8 +8,8 @@ Okabe–Ito blue, orange and grey with a deep crimson (ColorBrewer), which colou
 tell apart (a test simulates protanopia and deuteranopia); the shapes
 of the availability icons carry the meaning as well.
 
-Themes: `apply_theme(app, "dark")` sets a dark Fusion palette (likewise "light" and
-"high-contrast"); "system" leaves the platform's palette.
+Themes: `theme_palette("dark")` is a dark Fusion palette (likewise "light" and
+"high-contrast"), which `apply.apply_theme` puts on the application with the Fusion style.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from functools import cache
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...domain.model import Availability
 
@@ -309,15 +309,3 @@ def theme_palette(theme: str) -> QPalette:
     ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return palette
-
-
-def apply_theme(app: QApplication, theme: str) -> None:
-    """Use the named theme's palette with the Fusion style (which honours palettes), its
-    check boxes and radio buttons framed to show on any palette; "system" keeps the
-    platform's look."""
-    if theme == "system":
-        return
-    from .outlined_style import OutlinedStyle  # it draws with this module's colours
-
-    app.setStyle(OutlinedStyle())
-    app.setPalette(theme_palette(theme))

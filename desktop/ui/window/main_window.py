@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...application.version import APP_NAME, ORGANIZATION
 from ...domain import texts
 from ...domain.model import Configurator
-from ..app import APP_NAME, ORGANIZATION
 from ..configurators.configurators_panel import ConfiguratorsPanel
 from ..configurators.global_settings_dialog import GlobalSettingsDialog
 from ..database.change_watcher import TeamStatus
@@ -110,6 +110,17 @@ def open_initial(document: Document) -> None:
     document.try_open(wanted)
 
 
+def open_window(document: Document) -> MainWindow:
+    """A window of its own for a database opened from the File menu: shown, with its first
+    configurator open, and closing its database when it closes."""
+    window = MainWindow(document)
+    window.owns_database = True
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()
+    open_initial(document)
+    return window
+
+
 class MainWindow(QMainWindow):
     """Configurators and Layers docks on the left, the preview in the centre, the selected
     layer's settings on the right. Owns the undo stacks (`undo_stacks`: one per configurator
@@ -136,7 +147,9 @@ class MainWindow(QMainWindow):
         self.settings_panel = LayerSettingsPanel(document, self.undo_stacks)
         self.global_settings_dialog = GlobalSettingsDialog(document, self.undo_stacks, self)
         self.exchange_actions = ExchangeActions(document, self.undo_stacks, self)
-        self.database_actions = DatabaseActions(self, window_settings)
+        self.database_actions = DatabaseActions(
+            self, document, window_settings, self.show_message, self.save_layout, open_window
+        )
         self.shortcuts_dialog = ShortcutsDialog(self)
         self.preview_export = PreviewExport(document, self.preview, self)
         self.scenario_actions = ScenarioActions(document, self.preview, self)
@@ -236,8 +249,16 @@ class MainWindow(QMainWindow):
             document,
         )
         self._restore_layout()
-        self.team_status = TeamStatus(self)  # changes made elsewhere; an unreachable server
-        self.read_only_mode = ReadOnlyMode(self)  # a banner, editing disabled; or nothing
+        # Changes made elsewhere; an unreachable server.
+        self.team_status = TeamStatus(self, document, self.layers_panel, self.show_message)
+        # A banner, editing disabled; or nothing.
+        self.read_only_mode = ReadOnlyMode(
+            self,
+            document,
+            self.toolbar,
+            self.editing_actions(),
+            [self.settings_panel.general, self.settings_panel.stock],
+        )
         # Last, once every action and dock exists: keys, access keys and the Tab order.
         keyboard.install(self, self.menuBar())
         docks = [self.configurators_dock, self.layers_dock, self.settings_dock]
@@ -527,6 +548,26 @@ class MainWindow(QMainWindow):
         if docks:
             self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
         self.dock_yield.fit()
+
+    def editing_actions(self) -> list[QAction]:
+        """Every action that changes the database (or would undo or redo a change)."""
+        actions = [
+            self.undo_action,
+            self.redo_action,
+            self.rename_layer_action,
+            self.global_settings_action,
+            self.stock_addon_action,
+            self.exchange_actions.import_action,
+            self.stock_actions.bulk_edit,
+            self.stock_actions.import_stock,
+            *self.layer_actions.actions,
+            *self.configurators_panel.actions_list,
+        ]
+        for name in ("undoToolAction", "redoToolAction"):
+            tool = self.findChild(QAction, name)
+            if tool is not None:
+                actions.append(tool)
+        return actions
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # A field still being typed in commits on focus loss; make that happen before closing.
