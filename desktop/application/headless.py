@@ -6,12 +6,13 @@ The CLI's `storefront --json` prints `run_scenario`'s result. Every rule comes f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from ..domain.model import Availability, Configurator, Layer
 from ..domain.money import money_str
 from ..domain.outline import Outline
+from ..domain.scenario import Scenario, Step
 from ..domain.storefront import CartLineView, Order, Storefront
 from ..domain.suggest import option_path_hint
 
@@ -20,14 +21,25 @@ class UnknownOption(LookupError):
     """A --select path that names no image option of the configurator."""
 
 
-@dataclass(frozen=True, slots=True)
-class Scenario:
-    """What a shopper does: options to pick (in order), a quantity, and how far to go."""
+# The steps a storefront report plays (the `storefront` command's flags, in this order).
+REPORT_STEPS = ("select", "quantity", "add_to_cart", "checkout")
 
-    select: tuple[str, ...] = ()
-    quantity: int = 1
-    add_to_cart: bool = False
-    checkout: bool = False
+
+def storefront_visit(
+    select: Sequence[str] = (),
+    quantity: int = 1,
+    *,
+    add_to_cart: bool = False,
+    checkout: bool = False,
+) -> Scenario:
+    """The `storefront` command's visit as a scenario: pick the options in order, then put the
+    quantity in the cart, then check out (checking out puts it in the cart first)."""
+    steps = [Step("select", path) for path in select]
+    if add_to_cart or checkout:
+        steps += [Step("quantity", quantity), Step("add_to_cart")]
+    if checkout:
+        steps.append(Step("checkout"))
+    return Scenario(name="storefront", configurator="", steps=tuple(steps))
 
 
 def find_option(cfg: Configurator, path: str) -> Layer:
@@ -81,28 +93,43 @@ def _position(cfg: Configurator, layer: Layer) -> str:
 
 
 def run_scenario(cfg: Configurator, addon_active: bool, scenario: Scenario) -> dict[str, Any]:
-    """Play the scenario on a fresh simulation; returns the report docs/command-line.md
-    describes."""
-    options = [find_option(cfg, path) for path in scenario.select]  # all paths checked first
+    """Play the scenario's steps (those of REPORT_STEPS) on a fresh simulation; returns the
+    report docs/command-line.md describes."""
+    unplayable = [step.kind for step in scenario.steps if step.kind not in REPORT_STEPS]
+    if unplayable:
+        raise ValueError(
+            f"a storefront report plays {', '.join(REPORT_STEPS)}, not {unplayable[0]}"
+        )
+    # All paths are checked before anything is played.
+    options = {
+        step.value: find_option(cfg, step.value) for step in scenario.steps if step.kind == "select"
+    }
     # The tree stays put while the scenario plays: its outline is taken once, not at each step.
     shop = Storefront(cfg, addon_active=addon_active, outline=Outline.of(cfg))
     shop.select_defaults()
     messages: list[str] = []
-    for option in options:
-        refusal = shop.select(option)
-        if refusal:
-            messages.append(refusal)
     order: Order | None = None
-    # A shopper whose pick was refused does not buy the defaults instead: stop before the cart.
-    if (scenario.add_to_cart or scenario.checkout) and not messages:
-        refusals = shop.add_to_cart(scenario.quantity)
-        messages += refusals
-        if scenario.checkout and not refusals:
-            placed = shop.checkout()
-            if isinstance(placed, Order):
-                order = placed
-            else:
-                messages += placed
+    quantity = 1
+    checked_out = False
+    for step in scenario.steps:
+        if step.kind == "select":
+            refusal = shop.select(options[step.value])
+            if refusal:
+                messages.append(refusal)
+        elif step.kind == "quantity":
+            quantity = step.value
+        # A shopper whose pick (or cart) was refused does not buy the defaults instead: the
+        # cart and the order wait for a visit without refusals.
+        elif step.kind == "add_to_cart" and not messages:
+            messages += shop.add_to_cart(quantity)
+        elif step.kind == "checkout":
+            checked_out = True
+            if not messages:
+                placed = shop.checkout()
+                if isinstance(placed, Order):
+                    order = placed
+                else:
+                    messages += placed
     paths = list(cfg.option_paths())  # one walk of the tree, for the options and the stock
     report: dict[str, Any] = {
         "options": _options(shop, paths),
@@ -111,7 +138,7 @@ def run_scenario(cfg: Configurator, addon_active: bool, scenario: Scenario) -> d
         "cart": _cart(shop),
         "messages": messages,
     }
-    if scenario.checkout:
+    if checked_out:
         report["order"] = None if order is None else _order(order)
         report["stock_after"] = shop.stock_after(paths)
     # What the shop would be told after the order reduced stock (docs/orders.md); always

@@ -23,7 +23,7 @@ from typing import NoReturn
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..application import json_text
-from ..application.headless import Scenario, UnknownOption, run_scenario
+from ..application.headless import UnknownOption, run_scenario, storefront_visit
 from ..application.storefront_text import render
 from ..domain import rules
 from ..domain.collector import collector_paused
@@ -386,13 +386,10 @@ def _storefront(args: argparse.Namespace) -> int:
             addon = repository.addon_active(session)
     finally:
         db.close()
-    scenario = Scenario(
-        select=tuple(args.select),
-        quantity=args.qty,
-        add_to_cart=args.add_to_cart,
-        checkout=args.checkout,
+    visit = storefront_visit(
+        args.select, args.qty, add_to_cart=args.add_to_cart, checkout=args.checkout
     )
-    report = run_scenario(cfg, addon, scenario)
+    report = run_scenario(cfg, addon, visit)
     if args.json:
         json_text.write_line(report, sys.stdout)
     else:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.application.headless import Scenario, find_option, run_scenario
+from desktop.application.headless import find_option, run_scenario, storefront_visit
 from desktop.application.missing_images import missing_images
 from desktop.cli import build_parser, main
 from desktop.domain.fields import ConfiguratorField
@@ -145,7 +145,7 @@ def test_json_keeps_non_ascii_text_as_it_is(
     db.close()
     status, out, _ = run(["--db", str(demo_db), "storefront", "1", "--json"], capsys)
     assert status == 0
-    expected = run_scenario(cfg, True, Scenario())
+    expected = run_scenario(cfg, True, storefront_visit())
     assert out == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
 
 
