@@ -73,15 +73,17 @@ def main() -> int:
         print(f"saved {args.shot}")
 
     start = window.findChild(QWidget, "configuratorList")
+    assert start is not None
     start.setFocus(Qt.FocusReason.TabFocusReason)
     app.processEvents()
-    stops = [start]
+    stops: list[QWidget] = [start]
     for _ in range(200):
-        QTest.keyClick(app.focusWidget(), Qt.Key.Key_Tab)
+        QTest.keyClick(stops[-1], Qt.Key.Key_Tab)
         app.processEvents()
-        if app.focusWidget() is start:
+        focused = app.focusWidget()
+        if focused is start or focused is None:  # round, or the window lost the focus
             break
-        stops.append(app.focusWidget())
+        stops.append(focused)
     print(f"Tab order ({len(stops)} stops):")
     for widget in stops:
         print(f"  {widget.objectName() or type(widget).__name__:28} {spoken(widget)!r}")

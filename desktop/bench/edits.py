@@ -12,8 +12,9 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from typing import Protocol
 
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
 from ..ui.editing.commands import (
@@ -29,6 +30,14 @@ from ..ui.editing.document import Document
 WHOLE_TRIALS = 3
 
 
+class Undoable(Protocol):
+    """A QUndoStack (the headless measures) or the window's UndoStacks, a QUndoGroup."""
+
+    def push(self, command: QUndoCommand) -> None: ...
+
+    def undo(self) -> None: ...
+
+
 def _timed(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()
@@ -36,17 +45,15 @@ def _timed(action: Callable[[], object]) -> float:
     return (time.perf_counter() - start) * 1000.0
 
 
-def _pushed(stack: QUndoStack, command: object) -> Callable[[], None]:
+def _pushed(stack: Undoable, command: QUndoCommand) -> Callable[[], None]:
     def run() -> None:
-        if not push(stack, command):  # type: ignore[arg-type]
+        if not push(stack, command):
             raise RuntimeError(f"the benchmark's edit was refused: {command}")
 
     return run
 
 
-def group_edits(
-    document: Document, stack: QUndoStack, big_id: int, trials: int
-) -> dict[str, float]:
+def group_edits(document: Document, stack: Undoable, big_id: int, trials: int) -> dict[str, float]:
     """Delete, undo of the delete, and move of a group of 100 options in the middle."""
     document.ensure_open(big_id)
     cfg = document.configurator
@@ -69,7 +76,7 @@ def group_edits(
 
 
 def configurator_edits(
-    document: Document, stack: QUndoStack, big_id: int, other_id: int, trials: int
+    document: Document, stack: Undoable, big_id: int, other_id: int, trials: int
 ) -> dict[str, float]:
     """Duplicate (which opens the copy), delete and undo of the delete of a whole
     configurator, while another one is open."""

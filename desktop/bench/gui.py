@@ -84,6 +84,8 @@ def measure(document: Document, big_id: int, other_id: int, trials: int) -> dict
     results["select"] = median_ms(trials, select)
 
     option = _managed_option(cfg)
+    option_id = option.id
+    assert option_id is not None
     control = pane.option_control(option.path)
     assert control is not None
 
@@ -96,7 +98,7 @@ def measure(document: Document, big_id: int, other_id: int, trials: int) -> dict
         target = _notice_after(document, option, new)
         push(
             window.undo_stacks,
-            SetLayerFields(document, option.id, {LayerField.STOCK_STATUS: new}, "bench"),  # type: ignore[arg-type]
+            SetLayerFields(document, option_id, {LayerField.STOCK_STATUS: new}, "bench"),
         )
         wait_until(lambda: control.property("notice") == target)
 

@@ -47,21 +47,20 @@ def long_scenario(steps: int) -> dict[str, Any]:
         quantity = 1 + n % 3
         if at == 3:
             lines, units = lines + 1, units + quantity
-        made.append(
-            [
-                {"select": RED},
-                {"expect": {"option": RED, "selectable": True, "unit_price": "52.00"}},
-                {"quantity": quantity},
-                {"add_to_cart": True},
-                {"expect": {"cart_lines": lines, "cart_contains": "Metallic Red",
-                            "subtotal": f"{52 * units}.00", "no_message": True}},
-                {"deselect": RED},
-                {"expect": {"option": RED, "availability": "in_stock"}},
-                {"set": {"stock": {RED: {"quantity": 100_000}}}},
-                {"expect": {"stock": {RED: 100_000}}},
-                {"expect": {"order_placed": False}},
-            ][at]
-        )  # fmt: skip
+        kinds: list[dict[str, Any]] = [
+            {"select": RED},
+            {"expect": {"option": RED, "selectable": True, "unit_price": "52.00"}},
+            {"quantity": quantity},
+            {"add_to_cart": True},
+            {"expect": {"cart_lines": lines, "cart_contains": "Metallic Red",
+                        "subtotal": f"{52 * units}.00", "no_message": True}},
+            {"deselect": RED},
+            {"expect": {"option": RED, "availability": "in_stock"}},
+            {"set": {"stock": {RED: {"quantity": 100_000}}}},
+            {"expect": {"stock": {RED: 100_000}}},
+            {"expect": {"order_placed": False}},
+        ]  # fmt: skip
+        made.append(kinds[at])
     made.append({"checkout": True})
     made.append({"expect": {"order_placed": True, "stock": {RED: 100_000 - units}}})
     return {

@@ -90,23 +90,21 @@ def _measure(a: MainWindow, b: MainWindow, big: int, small: int, trials: int) ->
     a.layers_panel.select_layer(options[-1])
     results["select"] = median_ms(trials, select)
     option: Layer = options[len(options) // 2]
-    assert option.id is not None
+    option_id = option.id
+    assert option_id is not None
     counter = iter(range(1000, 100000))
     last = {"value": 0}
 
     def commit() -> None:
         last["value"] = next(counter)
         command = SetLayerFields(
-            doc_a,
-            option.id,
-            {LayerField.STOCK_QUANTITY: last["value"]},
-            "bench",  # type: ignore[arg-type]
+            doc_a, option_id, {LayerField.STOCK_QUANTITY: last["value"]}, "bench"
         )
         if not push(a.undo_stacks, command):
             raise RuntimeError("the bench's edit was refused")
 
     results["commit"] = median_ms(trials, commit)
-    theirs = doc_b.layer(option.id)
+    theirs = doc_b.layer(option_id)
 
     def visible_elsewhere() -> None:
         commit()

@@ -9,6 +9,7 @@ cents), or raises RuleError saying what is wrong in words a merchant understands
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from decimal import Decimal
@@ -274,11 +275,11 @@ def _choice(kind: type[E], value: object) -> E:
     """A member of the enum kind, given as one or by its value."""
     if isinstance(value, kind):
         return value
-    try:
-        return kind(value)
-    except ValueError:
-        listed = ", ".join(f'"{member.value}"' for member in kind)
-        raise RuleError(f"expected one of {listed}") from None
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return kind(value)
+    listed = ", ".join(f'"{member.value}"' for member in kind)
+    raise RuleError(f"expected one of {listed}")
 
 
 # --- ids --------------------------------------------------------------------------------------

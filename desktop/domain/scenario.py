@@ -391,9 +391,9 @@ class Player:
             compare("order_placed", e.order_placed, self.order is not None)
         if e.order_backordered is not None:
             units = {} if self.order is None else self._backordered(self.order)
-            for path, want in e.order_backordered.items():
+            for path, want_units in e.order_backordered.items():
                 got_units = None if self.order is None else units.get(self.options[path], 0)
-                compare(f'order_backordered["{path}"]', want, got_units)
+                compare(f'order_backordered["{path}"]', want_units, got_units)
         if e.order_note_contains is not None:
             notes = self._notes(self.order) if self.order is not None else []
             if not any(e.order_note_contains in note for note in notes):
@@ -498,7 +498,7 @@ def observe(
         cart = shop.cart()
         labels = [item.label for line in cart.lines for item in line.items]
         flagged = [item.label for line in cart.lines for item in line.items if item.backordered]
-        shown = (flagged or labels or [None])[-1]
+        shown = next(reversed(flagged or labels), None)
         return Expectation(
             cart_lines=len(cart.lines), subtotal=cart.subtotal, cart_contains=shown, **said
         )

@@ -60,7 +60,9 @@ def log_change(
             kind=kind.value, configurator_id=configurator_id, layer_id=layer_id
         )
     )
-    note_change_written(session, inserted.inserted_primary_key[0])
+    key = inserted.inserted_primary_key
+    assert key is not None  # an INSERT of one row always has its key
+    note_change_written(session, key[0])
     # Trimmed as it grows, in the same transaction: a range of the primary key's index, so
     # it costs next to nothing when there is nothing to remove.
     newest = select(func.max(_c.seq)).scalar_subquery()

@@ -54,7 +54,7 @@ _FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
 
 
 def database_failure(
-    path: Path | None, exc: BaseException, busy_timeout: float = BUSY_TIMEOUT_S
+    path: DatabaseTarget | None, exc: BaseException, busy_timeout: float = BUSY_TIMEOUT_S
 ) -> DatabaseError:
     """What a failure of SQLite (sqlite3's or SQLAlchemy's error) means for the file at path,
     as one line that names it. busy_timeout is how long the failed call waited for a lock."""

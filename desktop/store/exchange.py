@@ -222,10 +222,10 @@ def _carry_images(
     placed: dict[str, str] = {}
     created: list[Path] = []
     try:
-        for image, file in found.items():
-            if file is None:
+        for image, entry in found.items():
+            if entry is None:
                 continue
-            where, wanted, path = file
+            where, wanted, path = entry
             try:
                 placed[image], new_file = place_file(path, target, wanted, note)
             except OSError as exc:

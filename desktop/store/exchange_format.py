@@ -10,7 +10,7 @@ domain's tree rules; `loads`/`read_json` parse text. Every refusal names the off
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -71,7 +71,7 @@ def _printable(text: str) -> str:
 # --- export -------------------------------------------------------------------------------------
 def to_dict(cfg: Configurator) -> dict[str, Any]:
     """The exchange form of a configurator (no ids: they belong to one database)."""
-    data = {
+    data: dict[str, Any] = {
         "format": FORMAT,
         "configurator": {
             "name": cfg.name,
@@ -553,7 +553,7 @@ def _configurator(raw: _Configurator) -> Configurator:
     )
 
 
-def _layers(items: list[dict[str, Any]], parent: Layer | None) -> Iterator[Layer]:
+def _layers(items: Iterable[Mapping[str, Any]], parent: Layer | None) -> Iterator[Layer]:
     for item in items:
         type_ = _TYPES[item["type"]]
         get = item.get
@@ -589,7 +589,7 @@ def _layers(items: list[dict[str, Any]], parent: Layer | None) -> Iterator[Layer
         yield layer
 
 
-def _stock(raw: dict[str, Any]) -> Stock:
+def _stock(raw: Mapping[str, Any]) -> Stock:
     get = raw.get
     return Stock(
         get("manage", False),

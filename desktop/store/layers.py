@@ -17,6 +17,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import (
+    ColumnClause,
     ColumnElement,
     Connection,
     bindparam,
@@ -149,11 +150,8 @@ def read_layers(session: Session, layer_ids: set[int]) -> dict[int, Layer]:
     needs to show a change made elsewhere to them. Ids no longer stored are left out."""
     if not layer_ids:
         return {}
-    query = (
-        select(*(literal_column(c) for c in _LOAD_COLUMNS))
-        .select_from(LAYER)
-        .where(_c.id.in_(layer_ids))
-    )
+    columns: list[ColumnClause[object]] = [literal_column(c) for c in _LOAD_COLUMNS]
+    query = select(*columns).select_from(LAYER).where(_c.id.in_(layer_ids))
     rows = [_row_view(tuple(row)) for row in session.connection().execute(query)]
     return {r.id: _layer(r, None) for r in rows}
 

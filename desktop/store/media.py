@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..domain.rules import relative_path_problem
 from .image_journal import TEMP_PREFIX, clean_media
@@ -135,7 +135,7 @@ def clean_after_open(engine: Engine, db_path: Path | None) -> list[str]:
 
     def referenced(names: list[str]) -> set[str]:
         with Session(engine) as session:
-            return set(session.exec(select(LayerRow.image).where(LayerRow.image.in_(names))))
+            return set(session.exec(select(LayerRow.image).where(col(LayerRow.image).in_(names))))
 
     try:
         return clean_media(media_dir(Path(db_path)), referenced)

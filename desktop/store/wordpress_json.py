@@ -69,11 +69,11 @@ def php_from_json(data: Any, path: str = "") -> PhpValue:
 
 def _php(data: Any, path: str) -> PhpValue:
     if data is None or type(data) in (bool, str):
-        return data  # type: ignore[no-any-return]
+        return data
     if type(data) is int:
         if not PHP_INT_MIN <= data <= PHP_INT_MAX:
             raise RecordError(path, "an integer beyond PHP's 64 bits")
-        return data  # type: ignore[no-any-return]
+        return data
     if type(data) is dict and len(data) == 1:
         if "float" in data:
             return _float(data["float"], path)

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, inspect
 # Alembic is imported where a migration runs, not on every start: it costs a tenth of a
 # second that a command on an up-to-date database (storefront, export) never needs.
 if TYPE_CHECKING:
+    from alembic.runtime.migration import MigrationContext, RevisionStep
     from alembic.script import ScriptDirectory
 
 SCRIPTS = Path(__file__).parent
@@ -71,9 +72,10 @@ def upgrade(
     if from_version and current_version(connection) is None:
         MigrationContext.configure(connection).stamp(script, revision_id(from_version))
 
-    def steps(revision: object, _context: object) -> object:
-        # What `alembic upgrade` runs, without its command-line configuration.
-        return script._upgrade_revs(revision_id(to_version), revision)
+    def steps(heads: tuple[str, ...], _context: MigrationContext) -> list[RevisionStep]:
+        # What `alembic upgrade` runs, without its command-line configuration. Alembic passes
+        # the database's heads (MigrationContext.get_current_heads) where its annotation says str.
+        return script._upgrade_revs(revision_id(to_version), heads)  # type: ignore[arg-type]
 
     with EnvironmentContext(Config(), script, fn=steps) as env:
         env.configure(connection=connection, transactional_ddl=False)

@@ -77,7 +77,7 @@ def _php_lists(value: Any) -> PhpValue:
         return {i: _php_lists(item) for i, item in enumerate(value)}
     if isinstance(value, dict):
         return {key: _php_lists(item) for key, item in value.items()}
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _json_value(value: PhpValue) -> Any:

@@ -12,6 +12,7 @@ import dataclasses
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -341,7 +342,9 @@ class _Reader:
             stock.status = found
         return stock
 
-    def _whole(self, settings: PhpArray, key: str, at: str, rule: object) -> int | None:
+    def _whole(
+        self, settings: PhpArray, key: str, at: str, rule: Callable[[int], int | None]
+    ) -> int | None:
         value = settings.get(key)
         if value is None or value == "":
             return None
@@ -350,7 +353,7 @@ class _Reader:
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.tree_fail(f"{at}.{key}", f"{_shown(value)} is not a whole number")
         try:
-            return rule(value)  # type: ignore[operator,no-any-return]
+            return rule(value)
         except RuleError as exc:
             raise self.tree_fail(f"{at}.{key}", exc.problem) from None
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Collection, Iterable
 from decimal import Decimal
 
 from desktop.domain.php_value import PhpValue
@@ -184,7 +185,7 @@ def _parse(data: bytes) -> PhpValue:
                 if pos != end:
                     raise PhpSerializeError(f"trailing data at byte {pos}")
                 return value
-            array[key] = value  # type: ignore[index]
+            array[key] = value
             remaining -= 1
             if remaining:
                 break
@@ -230,37 +231,48 @@ def dumps(value: PhpValue | list) -> str:
 
 
 def _dump(value: object, parts: list[str], depth: int) -> None:
-    kind = type(value)
-    if kind is str:
-        parts.append(f's:{_utf8_size(value)}:"{value}";')  # type: ignore[arg-type]
-    elif kind is dict or kind is list:
-        if depth >= MAX_DEPTH:
-            raise PhpSerializeError(f"arrays nested deeper than {MAX_DEPTH}")
-        items = value.items() if kind is dict else enumerate(value)  # type: ignore[union-attr]
-        parts.append(f"a:{len(value)}:{{")  # type: ignore[arg-type]
-        for key, item in items:
-            if type(key) is str and _is_numeric_key(key):
-                key = int(key)
-                if key in value:  # type: ignore[operator]
-                    raise PhpSerializeError(f"the array key {key} appears twice")
-            if type(key) is int:
-                parts.append(f"i:{_checked_int(key)};")
-            elif type(key) is str:
-                parts.append(f's:{_utf8_size(key)}:"{key}";')
-            else:
-                raise PhpSerializeError(f"an array key {key!r} is not an int or a string")
-            _dump(item, parts, depth + 1)
-        parts.append("}")
-    elif kind is bool:
+    # Exact types (type() is, not isinstance): a str or int subclass (an enum member) has no
+    # PHP form of its own, and bool is tested before int.
+    if type(value) is str:
+        parts.append(f's:{_utf8_size(value)}:"{value}";')
+    elif type(value) is dict:
+        _dump_array(value, value.items(), parts, depth)
+    elif type(value) is list:
+        _dump_array(value, enumerate(value), parts, depth)
+    elif type(value) is bool:
         parts.append("b:1;" if value else "b:0;")
-    elif kind is int:
-        parts.append(f"i:{_checked_int(value)};")  # type: ignore[arg-type]
+    elif type(value) is int:
+        parts.append(f"i:{_checked_int(value)};")
     elif value is None:
         parts.append("N;")
-    elif kind is float:
-        parts.append(f"d:{php_float(value)};")  # type: ignore[arg-type]
+    elif type(value) is float:
+        parts.append(f"d:{php_float(value)};")
     else:
-        raise PhpSerializeError(f"a {kind.__name__} has no PHP serialized form")
+        raise PhpSerializeError(f"a {type(value).__name__} has no PHP serialized form")
+
+
+def _dump_array(
+    array: Collection[object],
+    items: Iterable[tuple[object, object]],
+    parts: list[str],
+    depth: int,
+) -> None:
+    if depth >= MAX_DEPTH:
+        raise PhpSerializeError(f"arrays nested deeper than {MAX_DEPTH}")
+    parts.append(f"a:{len(array)}:{{")
+    for key, item in items:
+        if type(key) is str and _is_numeric_key(key):
+            key = int(key)
+            if key in array:
+                raise PhpSerializeError(f"the array key {key} appears twice")
+        if type(key) is int:
+            parts.append(f"i:{_checked_int(key)};")
+        elif type(key) is str:
+            parts.append(f's:{_utf8_size(key)}:"{key}";')
+        else:
+            raise PhpSerializeError(f"an array key {key!r} is not an int or a string")
+        _dump(item, parts, depth + 1)
+    parts.append("}")
 
 
 def _utf8_size(text: str) -> int:
@@ -295,7 +307,9 @@ def php_float(value: float) -> str:
     mantissa = Decimal(repr(abs(value))).as_tuple()
     digits = "".join(map(str, mantissa.digits)).rstrip("0")
     stripped = len(mantissa.digits) - len(digits)
-    point = len(digits) + mantissa.exponent + stripped  # type: ignore[operator]
+    # Only NaN and the infinities, returned above, have a letter for an exponent.
+    assert isinstance(mantissa.exponent, int)
+    point = len(digits) + mantissa.exponent + stripped
     if point < -3 or point > 17:
         exponent = point - 1
         fraction = digits[1:] or "0"

@@ -209,4 +209,4 @@ def render_offscreen(
 
 
 def save_png(image: QImage, path: Path) -> bool:
-    return image.save(str(path), "PNG")
+    return image.save(str(path), b"PNG")
