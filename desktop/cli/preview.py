@@ -13,11 +13,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from ..domain import rules
 
 MIN_WIDTH, MAX_WIDTH, DEFAULT_WIDTH = 320, 8000, 1000
+
+# The command line's own ArgumentParser subclass (command_line), whichever it is.
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
 
 
 def _width(text: str) -> int:
@@ -33,9 +38,9 @@ def _width(text: str) -> int:
 
 
 def add_parser(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    db_option: argparse.ArgumentParser,
-    quantity: object,
+    commands: argparse._SubParsersAction[_Parser],
+    db_option: _Parser,
+    quantity: Callable[[str], int],
     themes: tuple[str, ...],
 ) -> None:
     preview = commands.add_parser(
@@ -47,7 +52,7 @@ def add_parser(
     preview.add_argument(
         "--select", action="append", default=[], metavar="PATH", help='e.g. "Grip Color/Red"'
     )
-    preview.add_argument("--qty", type=quantity, default=1, metavar="N")  # type: ignore[arg-type]
+    preview.add_argument("--qty", type=quantity, default=1, metavar="N")
     preview.add_argument("--add-to-cart", action="store_true")
     preview.add_argument(
         "-o", "--output", type=Path, required=True, metavar="FILE.png", help="the PNG to write"

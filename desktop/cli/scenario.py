@@ -12,15 +12,18 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from ..application.scenario_run import Outcome
 
+# The command line's own ArgumentParser subclass (command_line), whichever it is.
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
+
 
 def add_parser(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
-    db_option: argparse.ArgumentParser,
+    commands: argparse._SubParsersAction[_Parser],
+    db_option: _Parser,
 ) -> None:
     scenario = commands.add_parser(
         "scenario", parents=[db_option], help="run QA scenario files (never writes)"

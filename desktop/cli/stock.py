@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..store import repository
 
@@ -19,8 +19,14 @@ if TYPE_CHECKING:
     from ..domain.restock import RestockEntry
     from ..domain.stock_sheet import SheetPlan
 
+# The command line's own ArgumentParser subclass (command_line), whichever it is.
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
 
-def register(commands: argparse._SubParsersAction, db_option: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+
+def register(
+    commands: argparse._SubParsersAction[_Parser],
+    db_option: _Parser,
+) -> None:
     parser_class = type(db_option)
     stock = commands.add_parser(
         "stock", parents=[db_option], help="stock sheets (CSV) and the restock list"

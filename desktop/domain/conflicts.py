@@ -7,11 +7,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from enum import Enum
+from typing import TypeVar
 
 from . import texts
 from .fields import ConfiguratorField, LayerField
 
 Field = LayerField | ConfiguratorField
+# One row's fields: a layer's or a configurator's (a Mapping's keys are invariant).
+RowField = TypeVar("RowField", bound=Field)
 
 _LABELS: dict[Field, str] = {
     LayerField.NAME: "name",
@@ -57,9 +60,9 @@ def shown(value: object) -> str:
 
 def changed_elsewhere(
     name: str,
-    attempted: Mapping[Field, object],
-    believed: Mapping[Field, object],
-    fresh: Mapping[Field, object] | None,
+    attempted: Mapping[RowField, object],
+    believed: Mapping[RowField, object],
+    fresh: Mapping[RowField, object] | None,
 ) -> str:
     """The refusal of `attempted` (field → the value the user set) on the row named name.
 

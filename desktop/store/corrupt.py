@@ -85,7 +85,11 @@ def stored_low_amount(raw: object) -> int | None:
 
 def stored_option_backorders(raw: object) -> Backorders | None:
     """An option's own backorder setting; None: the configurator's."""
-    return None if raw is None else Backorders(raw)
+    if raw is None:
+        return None
+    if type(raw) is not str:
+        raise ValueError(raw)
+    return Backorders(raw)
 
 
 def stored_product_id(raw: object) -> int | None:

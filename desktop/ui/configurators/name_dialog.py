@@ -83,7 +83,8 @@ class NameDialog(QDialog):
         if problem:
             self.error.show_message(problem)
             # Grow to the message: a wrapped line is never cut off at the dialog's edge.
-            self.layout().activate()
+            if (layout := self.layout()) is not None:
+                layout.activate()
             self.adjustSize()
             self.name_edit.setFocus()
             return  # stays open: the merchant corrects the name

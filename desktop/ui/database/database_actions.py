@@ -145,21 +145,25 @@ class DatabaseActions(QObject):
         except DatabaseError as exc:
             if isinstance(path, Path) and not path.exists():
                 forget_database(self.settings(), path)
-            return self._refuse(str(exc))
+            self._refuse(str(exc))
+            return None
         except (StoreError, SQLAlchemyError, sqlite3.Error) as exc:  # seeding an empty file
-            return self._refuse(describe_failure(path, exc))
+            self._refuse(describe_failure(path, exc))
+            return None
         return self._switch_to(database)
 
     def new_file(self, path: Path) -> QMainWindow | None:
         """Create an empty database (no demo) at path, which must not exist yet."""
         if path.exists():
-            return self._refuse(
+            self._refuse(
                 f"{path} already exists; choose another name, or open it with Open database…"
             )
+            return None
         try:
             database = open_database(path)
         except DatabaseError as exc:
-            return self._refuse(str(exc))
+            self._refuse(str(exc))
+            return None
         return self._switch_to(database)
 
     def _current(self) -> str | None:
@@ -181,7 +185,8 @@ class DatabaseActions(QObject):
             window = self.open_window(document)
         except (StoreError, SQLAlchemyError, sqlite3.Error) as exc:
             database.close()
-            return self._refuse(describe_failure(path, exc))
+            self._refuse(describe_failure(path, exc))
+            return None
         open_windows.append(window)
         window.destroyed.connect(lambda _obj=None, w=window: open_windows.remove(w))
         if database.target is not None:
@@ -199,4 +204,3 @@ class DatabaseActions(QObject):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.show_message(text)
-        return None

@@ -482,7 +482,9 @@ class Document(QObject):
             if cfg is not None and not any(s.id == open_id for s in self._known):
                 self.try_open(self._known[0].id if self._known else None)
                 return
-        fresh = self._read(lambda session: repo.read_layers(session, set(want.layer_ids)), {})
+        fresh: dict[int, Layer] = self._read(
+            lambda session: repo.read_layers(session, set(want.layer_ids)), {}
+        )
         changed: dict[Layer, set[LayerField]] = {}
         for layer_id, theirs in fresh.items():
             mine = self._layers.get(layer_id)

@@ -156,6 +156,7 @@ class ImportPreviewDialog(QDialog):
         the dialog took its 520 px."""
         width = max(self.width(), self.minimumWidth())
         layout = self.layout()
+        assert layout is not None  # set in __init__
         if layout.hasHeightForWidth():
             height = layout.totalHeightForWidth(width)
         else:

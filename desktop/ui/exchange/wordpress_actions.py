@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from ...store.repository import StoreError
 from ...store.wordpress.site_file import Exported, SiteFileError, export_site_file
-from ..editing.commands import push
+from ..editing.commands import UndoTarget, push
 from ..editing.document import Document
 from .wordpress_export import ExportSummaryDialog, WordPressExportDialog
 from .wordpress_import import (
@@ -34,7 +34,7 @@ class WordPressActions(QObject):
     chosen in File ▸ Import…, and after an export `wordpressExportSummary`. No signals."""
 
     def __init__(
-        self, document: Document, stack: QUndoStack, window: QMainWindow, parent: QObject
+        self, document: Document, stack: UndoTarget, window: QMainWindow, parent: QObject
     ) -> None:
         super().__init__(parent)
         self.document = document
@@ -90,9 +90,12 @@ class WordPressActions(QObject):
         folder = self.document.db_path.parent if self.document.db_path else Path.home()
         target = folder / f"{_file_stem(cfg.name) if cfg is not None else 'configurators'}.xml"
         dialog = WordPressExportDialog(self.document.configurators(), current, target, self.window)
-        dialog.exportRequested.connect(
-            lambda ids, path: self.export_to(ids, path) and dialog.accept()
-        )
+
+        def export(ids: list[int], path: Path) -> None:
+            if self.export_to(ids, path) is not None:
+                dialog.accept()
+
+        dialog.exportRequested.connect(export)
         self.export_dialog = dialog
         dialog.open()
         return dialog

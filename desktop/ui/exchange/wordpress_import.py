@@ -156,8 +156,8 @@ class WordPressImportDialog(QDialog):
         for item, name, (have, missing) in zip(
             site.items, self.preview.new_names, per_item, strict=True
         ):
-            images = f"{have} found" + (f", {missing} missing" if missing else "")
-            row = QTreeWidgetItem([item.configurator.name, name, str(item.option_count), images])
+            found = f"{have} found" + (f", {missing} missing" if missing else "")
+            row = QTreeWidgetItem([item.configurator.name, name, str(item.option_count), found])
             row.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.configurators.addTopLevelItem(row)
         rows = self.configurators.topLevelItemCount()

@@ -139,7 +139,7 @@ class LayerSettingsPanel(QScrollArea):
         self.form.addRow(self.hidden_check)
         self.stock = StockSection(document, self.committer)
 
-        layout = QVBoxLayout(body)
+        self.body_layout = layout = QVBoxLayout(body)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.title)
         layout.addWidget(self.kind)
@@ -181,7 +181,7 @@ class LayerSettingsPanel(QScrollArea):
         """Wide enough for every field without a horizontal scroll bar."""
         # The sections' hints count even while hidden (nothing selected yet).
         sections = max(self.general.minimumSizeHint().width(), self.stock.minimumSizeHint().width())
-        margins = self.widget().layout().contentsMargins()
+        margins = self.body_layout.contentsMargins()
         scroll_bar = self.verticalScrollBar().sizeHint().width()
         return sections + margins.left() + margins.right() + scroll_bar + 2 * self.frameWidth()
 
@@ -248,7 +248,7 @@ class LayerSettingsPanel(QScrollArea):
         finally:
             self._loading = False
 
-    def _layer_changed(self, layer: Layer, fields: set[str]) -> None:
+    def _layer_changed(self, layer: Layer, fields: set[LayerField]) -> None:
         if layer is not self.layer:
             return
         if LayerField.NAME in fields:
@@ -258,7 +258,7 @@ class LayerSettingsPanel(QScrollArea):
         if stock_fields:
             self.stock.load(stock_fields)
 
-    def _layers_changed(self, changes: dict[Layer, set[str]]) -> None:
+    def _layers_changed(self, changes: dict[Layer, set[LayerField]]) -> None:
         if self.layer in changes:
             self._layer_changed(self.layer, changes[self.layer])
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
@@ -36,6 +37,14 @@ def size_for(pane: QWidget, width: int) -> QSize:
     return QSize(width, max(round(width * ASPECT), pane.minimumSizeHint().height()))
 
 
+class _Capped(Protocol):
+    """A part of the pane as tall as its text up to MAX_HEIGHT (the summary, cart, order)."""
+
+    MAX_HEIGHT: int
+
+    def updateGeometry(self) -> None: ...
+
+
 @contextmanager
 def shopper_only(pane: PreviewPane) -> Iterator[None]:
     """While drawing an image: the pane without the editor's controls (Reset simulation,
@@ -44,11 +53,11 @@ def shopper_only(pane: PreviewPane) -> Iterator[None]:
     of its column. All is put back afterwards, size included, so the window's own pane can
     be drawn this way."""
     # The split between image and options is the editor's too: its grip is not drawn.
-    hidden = [pane.reset_button, pane.cart.remove_button, pane.cart.checkout_button]
+    hidden: list[QWidget] = [pane.reset_button, pane.cart.remove_button, pane.cart.checkout_button]
     hidden += [pane.body.handle(i) for i in range(1, pane.body.count())]
     visible = [w for w in hidden if not w.isHidden()]
-    capped = [pane.summary_area, pane.cart.view, pane.cart.order_area]
-    caps = [w.MAX_HEIGHT for w in capped]  # type: ignore[attr-defined]
+    capped: list[_Capped] = [pane.summary_area, pane.cart.view, pane.cart.order_area]
+    caps = [w.MAX_HEIGHT for w in capped]
     old_size = pane.size()
     scroll = pane.options.verticalScrollBar().value()
     image = pane.image
@@ -58,9 +67,9 @@ def shopper_only(pane: PreviewPane) -> Iterator[None]:
     pane.options.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     for widget in visible:
         widget.hide()
-    for widget in capped:
-        widget.MAX_HEIGHT = _UNCAPPED  # type: ignore[attr-defined]
-        widget.updateGeometry()
+    for area in capped:
+        area.MAX_HEIGHT = _UNCAPPED
+        area.updateGeometry()
     pane.left_layout.setStretchFactor(image, 0)
     pane.left_layout.addStretch(1)
     pane.show_heading()
@@ -74,9 +83,9 @@ def shopper_only(pane: PreviewPane) -> Iterator[None]:
         pane.left_layout.setStretchFactor(image, 1)
         image.setMinimumSize(120, 120)
         image.setMaximumHeight(16_777_215)
-        for widget, cap in zip(capped, caps, strict=True):
-            widget.MAX_HEIGHT = cap  # type: ignore[attr-defined]
-            widget.updateGeometry()
+        for area, cap in zip(capped, caps, strict=True):
+            area.MAX_HEIGHT = cap
+            area.updateGeometry()
         for widget in visible:
             widget.show()
         pane.show_heading()
@@ -98,7 +107,8 @@ def _settle(pane: QWidget) -> None:
     """Lay the pane's own widgets out now, without processing events: a layout request
     posted to the window's layouts would put the window's pane back to its place mid-way."""
     pane.ensurePolished()
-    layouts = [w.layout() for w in [pane, *pane.findChildren(QWidget)] if w.layout() is not None]
+    widgets = [pane, *pane.findChildren(QWidget)]
+    layouts = [layout for w in widgets if (layout := w.layout()) is not None]
     for _ in range(2):  # the second pass settles heights that follow widths (wrapped text)
         for layout in layouts:
             layout.activate()
@@ -157,8 +167,9 @@ def _lay_out(widget: QWidget) -> None:
         layout = child.layout()
         if layout is not None:
             layout.activate()
-    if widget.layout() is not None:
-        widget.layout().activate()
+    own = widget.layout()
+    if own is not None:
+        own.activate()
     QApplication.sendPostedEvents()
     QApplication.processEvents()
 

@@ -117,7 +117,8 @@ class SummaryArea(QScrollArea):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def sizeHint(self) -> QSize:
-        inner = self.widget().sizeHint() if self.widget() is not None else QSize(240, 0)
+        widget = self.widget()
+        inner = widget.sizeHint() if widget is not None else QSize(240, 0)
         return QSize(inner.width(), min(inner.height(), self.MAX_HEIGHT))
 
     def minimumSizeHint(self) -> QSize:

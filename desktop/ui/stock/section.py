@@ -66,7 +66,7 @@ class QuantitySpinBox(StepSpinBox):
             return exc.problem
         return ""
 
-    def validate(self, text: str, pos: int) -> object:
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
         state = QValidator.State.Intermediate if self.problem(text) else QValidator.State.Acceptable
         return state, text, pos
 

@@ -89,7 +89,7 @@ class StockTableModel(QAbstractTableModel):
         self._following = True
         self._stale = False
         d = document
-        d.configuratorOpened.connect(lambda _cfg: self._went_stale() or self.reload())
+        d.configuratorOpened.connect(self._opened)
         d.layerChanged.connect(self._layer_changed)
         d.layersChanged.connect(self._layers_changed)
         d.settingsChanged.connect(self._settings_changed)
@@ -117,6 +117,10 @@ class StockTableModel(QAbstractTableModel):
         self._following = following
         if following and self._stale:
             self._stale = False
+            self.reload()
+
+    def _opened(self, _cfg: object) -> None:
+        if not self._went_stale():
             self.reload()
 
     def _went_stale(self) -> bool:

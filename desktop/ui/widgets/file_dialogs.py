@@ -23,7 +23,7 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
         self._folder = style.standardIcon(QStyle.StandardPixmap.SP_DirIcon)
         self._drive = style.standardIcon(QStyle.StandardPixmap.SP_DriveHDIcon)
 
-    def icon(self, what: QFileInfo | QAbstractFileIconProvider.IconType) -> QIcon:  # type: ignore[override]
+    def icon(self, what: QFileInfo | QAbstractFileIconProvider.IconType) -> QIcon:
         if isinstance(what, QFileInfo):
             if what.isRoot():
                 return self._drive

@@ -34,7 +34,7 @@ def typed(keys: QKeySequence) -> bool:
     """Whether a key sequence is made of keys every keyboard has: not a dedicated Open, New,
     Undo, Find or Help key (Qt's standard shortcuts add them; listed, "Ctrl+O, Open" read as
     a sequence of two key presses)."""
-    key = keys[0].key()
+    key = keys[0].key()  # type: ignore[index]  # PySide6's stubs omit QKeySequence's operator[]
     return key < Qt.Key.Key_Back and key != Qt.Key.Key_Help
 
 
@@ -85,11 +85,11 @@ class ShortcutsDialog(QDialog):
         self.resize(460, 420)
 
     def rows(self) -> list[tuple[str, str]]:
-        table = self.table
-        return [
-            (table.item(row, 0).text(), table.item(row, 1).text())
-            for row in range(table.rowCount())
-        ]
+        def text(row: int, column: int) -> str:
+            item = self.table.item(row, column)
+            return "" if item is None else item.text()
+
+        return [(text(row, 0), text(row, 1)) for row in range(self.table.rowCount())]
 
     def refresh(self) -> None:
         rows = shortcut_rows(self._window)
