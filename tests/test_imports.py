@@ -164,3 +164,15 @@ def test_the_checker_sees_relative_lazy_and_type_checking_imports() -> None:
     )
     names = imported_modules(source, ("desktop", "store"))
     assert {"desktop.ui", "desktop.ui.app", "PySide6.QtGui", "desktop.store.orders"} <= names
+
+
+def test_every_package_is_installed() -> None:
+    """pyproject.toml names the packages a wheel carries: a folder of the package left out
+    would be missing from `pip install .` and the bundle, while the editable install and the
+    tests still find it."""
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"]) - {"desktop.resources"}
+    found = {".".join(p.parent.relative_to(PACKAGE.parent).parts) for p in every_module()}
+    assert listed == found
