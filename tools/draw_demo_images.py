@@ -227,7 +227,7 @@ def main(out: Path = OUT) -> int:
     _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
     for name, draw in IMAGES.items():
-        if not render(draw).save(str(out / name), b"PNG"):
+        if not render(draw).save(str(out / name)):
             print(f"could not write {out / name}", file=sys.stderr)
             return 1
         print(out / name)

@@ -44,7 +44,7 @@ def main() -> int:
     for size in SIZES:
         target = THEME / f"{size}x{size}" / "apps" / "configurator-editor.png"
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not render(svg, size).save(str(target), b"PNG"):
+        if not render(svg, size).save(str(target)):
             raise SystemExit(f"render_app_icon: cannot write {target}")
         print(target.relative_to(THEME.parent.parent.parent))
     return 0

@@ -220,4 +220,5 @@ def render_offscreen(
 
 
 def save_png(image: QImage, path: Path) -> bool:
-    return image.save(str(path), b"PNG")
+    # PySide6 takes the format as text ("PNG"; b"PNG" raises ValueError), its stubs as bytes.
+    return image.save(str(path), "PNG")  # type: ignore[call-overload]
