@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject, Signal
 
 from ...domain.fields import ConfiguratorField, LayerField
 from ...domain.model import Configurator, Layer, Stock
-from ...domain.scenario import Scenario, Setup, Step, observe
+from ...domain.recording import observe
+from ...domain.scenario import Scenario, Setup, Step
 from ...store.scenario_format import write_scenario
 from ..editing.document import Document
 from ..preview import PreviewPane
