@@ -42,6 +42,17 @@ class OrderStatus(StrEnum):
     REFUNDED = "refunded"
 
 
+# The statuses each order action applies to (WooCommerce's order life, docs/orders.md): the
+# book refuses the others, and the preview's order panel disables their buttons.
+ACTION_STATUSES: dict[str, tuple[OrderStatus, ...]] = {
+    "pay": (OrderStatus.PENDING,),
+    "complete": (OrderStatus.PROCESSING,),
+    "cancel": (OrderStatus.PENDING, OrderStatus.PROCESSING, OrderStatus.COMPLETED),
+    "refund": (OrderStatus.PROCESSING, OrderStatus.COMPLETED),
+}
+_DONE = {"pay": "paid", "complete": "completed", "cancel": "cancelled", "refund": "refunded"}
+
+
 class NotificationKind(StrEnum):
     NO_STOCK = "no_stock"
     LOW_STOCK = "low_stock"
@@ -90,6 +101,10 @@ class OrderLife:
     refunded: dict[Layer, int] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
+    def left_to_refund(self, option: Layer) -> int:
+        """Units of option the order lists and has not refunded yet."""
+        return self.ordered.get(option, 0) - self.refunded.get(option, 0)
+
 
 class OrderBook:
     """Every shopper's orders over one shared stock, with the shop's clock and notifications."""
@@ -116,6 +131,21 @@ class OrderBook:
     def status(self, number: int) -> OrderStatus | None:
         life = self.lives.get(number)
         return None if life is None else life.status
+
+    def allowed(self, number: int) -> list[str]:
+        """The actions order `number`'s status allows now, in ACTION_STATUSES' order (a
+        refund only while some unit is left to refund)."""
+        life = self.lives.get(number)
+        if life is None:
+            return []
+        allowed = [a for a, statuses in ACTION_STATUSES.items() if life.status in statuses]
+        if "refund" in allowed and not any(life.left_to_refund(o) for o in life.ordered):
+            allowed.remove("refund")
+        return allowed
+
+    def holders(self, option: Layer) -> int:
+        """How many unpaid orders hold units of option."""
+        return sum(1 for life in self._unpaid.values() if life.held.get(option))
 
     # --- checkout ------------------------------------------------------------------------
     def place(self, order: Order, shopper: str, takes: dict[Layer, int], addon: bool) -> None:
@@ -147,19 +177,17 @@ class OrderBook:
 
     # --- actions -------------------------------------------------------------------------
     def pay(self, number: int, addon: bool) -> None:
-        life = self._life(number, "paid", OrderStatus.PENDING)
+        life = self._life(number, "pay")
         self._release(life)
         self._set_status(life, OrderStatus.PROCESSING)
         self._reduce(life, addon)
 
     def complete(self, number: int) -> None:
-        life = self._life(number, "completed", OrderStatus.PROCESSING)
+        life = self._life(number, "complete")
         self._set_status(life, OrderStatus.COMPLETED)
 
     def cancel(self, number: int, reason: str = "") -> None:
-        life = self._life(
-            number, "cancelled", OrderStatus.PENDING, OrderStatus.PROCESSING, OrderStatus.COMPLETED
-        )
+        life = self._life(number, "cancel")
         self._release(life)
         self._set_status(life, OrderStatus.CANCELLED, reason)
         self._increase(life)
@@ -167,12 +195,12 @@ class OrderBook:
     def refund(self, number: int, lines: Mapping[Layer, int], restock: bool) -> None:
         """Refund units of some of the order's options; with restock, put back what those
         lines had reduced (never more). All units refunded: the order is refunded."""
-        life = self._life(number, "refunded", OrderStatus.PROCESSING, OrderStatus.COMPLETED)
+        life = self._life(number, "refund")
         for option, units in lines.items():
             name = option.name
             if option not in life.ordered:
                 raise OrderRefused(texts.refund_not_in_order(number, name))
-            left = life.ordered[option] - life.refunded.get(option, 0)
+            left = life.left_to_refund(option)
             if not 1 <= units <= left:
                 raise OrderRefused(texts.refund_too_many(number, name, left))
         for option, units in lines.items():
@@ -213,12 +241,13 @@ class OrderBook:
             life.refunded = moved(life.refunded)
 
     # --- helpers -------------------------------------------------------------------------
-    def _life(self, number: int, done: str, *allowed: OrderStatus) -> OrderLife:
+    def _life(self, number: int, action: str) -> OrderLife:
         life = self.lives.get(number)
         if life is None:
             raise OrderRefused(texts.no_such_order(number))
-        if life.status not in allowed:
-            raise OrderRefused(texts.order_action_refused(number, done, life.status.value))
+        if life.status not in ACTION_STATUSES[action]:
+            refused = texts.order_action_refused(number, _DONE[action], life.status.value)
+            raise OrderRefused(refused)
         return life
 
     def _left(self, option: Layer) -> int:

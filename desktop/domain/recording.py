@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .orders import OrderStatus
 from .scenario import Expectation, Step
 from .storefront import Order, Storefront
 
@@ -18,8 +19,9 @@ def observe(
     shop: Storefront, step: Step, refusals: list[str], order: Order | None
 ) -> Expectation | None:
     """What a shopper saw after a step, as the `expect` a recording writes after it (None
-    when the step shows nothing worth checking, e.g. a quantity). Played back, the same step
-    on the same configurator meets exactly this."""
+    when the step shows nothing worth checking, e.g. a quantity). After an order action: the
+    order's status, the stock of its options and, for a payment, the stock email it sent.
+    Played back, the same step on the same configurator meets exactly this."""
     said: dict[str, Any] = {"message_contains": refusals[0]} if refusals else {"no_message": True}
     kind = step.kind
     if kind in ("select", "deselect"):
@@ -60,6 +62,32 @@ def observe(
             order_note_contains=order.notes[0] if order.notes else None,
             stock=tracked or None,
             cart_lines=0,
+            order_status=_statuses(shop, [order.number]),
+            notification_contains=_notified(shop, order.number),
+        )
+    if kind in ("pay", "complete", "cancel", "refund"):
+        number = step.value.order if kind == "refund" else step.value
+        life = shop.book.lives.get(number)
+        if life is None:
+            return Expectation(**said)
+        tracked = {
+            o.path: shop.quantity_left(o)
+            for o in life.ordered
+            if o.stock.manage and o.stock.quantity is not None
+        }
+        return Expectation(
+            order_status=_statuses(shop, [number]),
+            stock=tracked or None,
+            notification_contains=_notified(shop, number) if kind == "pay" else None,
+            **said,
+        )
+    if kind == "wait":
+        return Expectation(order_status=_statuses(shop, list(shop.book.lives)) or None, **said)
+    if kind == "shopper":
+        return Expectation(
+            selection=tuple(o.path for o in shop.selected()),
+            unit_price=shop.unit_price(),
+            cart_lines=shop.line_count,
         )
     if kind == "reset":
         return Expectation(
@@ -68,3 +96,15 @@ def observe(
             cart_lines=0,
         )
     return None
+
+
+def _statuses(shop: Storefront, numbers: list[int]) -> dict[int, OrderStatus]:
+    """Each order's status now (orders the book does not know are left out)."""
+    found = {n: shop.book.status(n) for n in numbers}
+    return {n: status for n, status in found.items() if status is not None}
+
+
+def _notified(shop: Storefront, number: int) -> str | None:
+    """The last stock email order `number`'s reduction sent, if any."""
+    sent = [n.text for n in shop.book.notifications if n.order == number]
+    return sent[-1] if sent else None

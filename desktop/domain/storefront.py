@@ -24,7 +24,7 @@ from .cart import (
     _Line,
 )
 from .choices import ShopperChoices
-from .model import Configurator, Layer
+from .model import Configurator, Layer, StockStatus
 from .orders import DEFAULT_SHOPPER, OrderBook, OrderRefused
 from .outline import Outline
 from .positions import Positions
@@ -54,6 +54,7 @@ class Storefront(ShopperChoices):
     shopper: str = DEFAULT_SHOPPER
     book: OrderBook = field(init=False)
     _sessions: dict[str, tuple[set[Layer], list[_Line]]] = field(default_factory=dict)
+    _shoppers: list[str] = field(default_factory=lambda: [DEFAULT_SHOPPER])
 
     def __post_init__(self) -> None:
         # The book changes `used` in place: the storefront never replaces that dict.
@@ -69,11 +70,27 @@ class Storefront(ShopperChoices):
     # --- options -------------------------------------------------------------------------
     def state(self, option: Layer) -> OptionState:
         # _taken, inline: a report asks this of every option of a catalogue.
-        taken = self.used.get(option, 0)
-        held = self.book.held
-        if held:
-            taken += held.get(option, 0)
-        return stock.configurator_state(self.addon_active, self.configurator, option.stock, taken)
+        used = self.used.get(option, 0)
+        held = self.book.held.get(option, 0) if self.book.held else 0
+        state = stock.configurator_state(
+            self.addon_active, self.configurator, option.stock, used + held
+        )
+        return self._held_state(option, state, used, held) if held else state
+
+    def _held_state(self, option: Layer, state: OptionState, used: int, held: int) -> OptionState:
+        """Where unpaid orders' holds change what a shopper may buy (fewer units, or none),
+        the notice says so: '1 left, 1 held by another order' (docs/orders.md)."""
+        quantity = stock.effective_quantity(option.stock, used)
+        if (
+            quantity is None
+            or quantity <= 0  # out whatever is held
+            or option.stock.status is StockStatus.OUT_OF_STOCK
+            or not stock.rules_apply(self.addon_active, option.stock)
+            or stock.may_backorder(self.addon_active, option.stock, self.configurator.backorders)
+        ):
+            return state
+        notice = texts.held_notice(quantity, held, self.book.holders(option))
+        return OptionState(state.availability, state.selectable, notice, state.low)
 
     def _taken(self, option: Layer) -> int:
         """Units a shopper cannot have: sold by the simulation, or held by unpaid orders."""
@@ -295,6 +312,8 @@ class Storefront(ShopperChoices):
             return
         self._sessions[self.shopper] = (self.selection, self._lines)
         saved = self._sessions.pop(name, None)
+        if name not in self._shoppers:
+            self._shoppers.append(name)
         self.shopper = name
         if saved is None:
             self.selection, self._lines = set(), []
@@ -302,6 +321,11 @@ class Storefront(ShopperChoices):
         else:
             self.selection, self._lines = saved
         self._count = self._tally = None  # another shopper's cart
+
+    @property
+    def shoppers(self) -> list[str]:
+        """Every shopper of the simulation, in the order they first came (`default` first)."""
+        return list(self._shoppers)
 
     def stock_after(
         self, paths: Iterable[tuple[Layer, str]] | None = None
@@ -318,6 +342,7 @@ class Storefront(ShopperChoices):
         self.orders.clear()
         self.book.reset()
         self._sessions.clear()
+        self._shoppers[:] = [DEFAULT_SHOPPER]
         self.shopper = DEFAULT_SHOPPER
         self._lines.clear()
         self._count = self._tally = None

@@ -335,3 +335,15 @@ def refund_not_in_order(number: int, option: str) -> str:
 
 def refund_too_many(number: int, option: str, left: int) -> str:
     return REFUND_TOO_MANY.format(number=number, option=option, left=left)
+
+
+# --- The preview's order panel, shopper switch and held stock (docs/orders.md) ----------------
+RESTOCK_REFUNDED_ITEMS = "Restock refunded items"  # WooCommerce's refund check box
+HELD_NOTICE = "{left} left, {held} held by {holders}"
+
+
+def held_notice(left: int, held: int, orders: int) -> str:
+    """An option's notice while unpaid orders hold some of its units: '1 left, 1 held by
+    another order' (left: the simulated quantity, holds not taken off)."""
+    holders = "another order" if orders == 1 else f"{orders} other orders"
+    return HELD_NOTICE.format(left=left, held=held, holders=holders)
