@@ -347,3 +347,42 @@ def held_notice(left: int, held: int, orders: int) -> str:
     another order' (left: the simulated quantity, holds not taken off)."""
     holders = "another order" if orders == 1 else f"{orders} other orders"
     return HELD_NOTICE.format(left=left, held=held, holders=holders)
+
+
+# WooCommerce's stock email subjects, naming each kind of notification.
+NOTIFICATION_KIND_NAMES = {
+    "no_stock": "Product out of stock",
+    "low_stock": "Product low in stock",
+    "backorder": "Product backorder",
+}
+ORDER_NOW = "Order #{number} is now {status}."
+REFUND_DONE = "Order #{number}: {units} refunded{restocked}."
+WAITED = "{minutes} simulated minutes passed."
+WAIT_CANCELLED = " Unpaid order {orders} cancelled: its hold ran out."
+WAIT_CANCELLED_MANY = " Unpaid orders {orders} cancelled: their holds ran out."
+NO_ORDERS = "No orders yet: check out a cart to place one."
+NO_NOTIFICATIONS = (
+    "No notifications yet: the shop is told when a paid order leaves an option low, "
+    "out of stock or on backorder."
+)
+
+
+def order_now(number: int, status: str) -> str:
+    return ORDER_NOW.format(number=number, status=ORDER_STATUS_NAMES[status])
+
+
+def refund_done(number: int, lines: dict[str, int], restock: bool) -> str:
+    """'Order #2: Metallic Red × 1 refunded, restocked.'"""
+    units = ", ".join(f"{name} × {n}" for name, n in lines.items())
+    return REFUND_DONE.format(
+        number=number, units=units, restocked=", restocked" if restock else ""
+    )
+
+
+def waited(minutes: int, cancelled: list[int]) -> str:
+    """'60 simulated minutes passed. Unpaid order #1 cancelled: its hold ran out.'"""
+    text = WAITED.format(minutes=minutes)
+    if cancelled:
+        said = WAIT_CANCELLED if len(cancelled) == 1 else WAIT_CANCELLED_MANY
+        text += said.format(orders=", ".join(f"#{n}" for n in cancelled))
+    return text

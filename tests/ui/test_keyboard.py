@@ -63,6 +63,9 @@ def test_tab_follows_the_screen_and_the_task(busy: MainWindow, qtbot) -> None:  
         "removeCartLineButton",
         "checkoutButton",
         "resetSimulationButton",
+        "shopperSwitch",
+        "addShopperButton",
+        "previewTabs",
         *SETTINGS,
     ]
     # Then other docks (scenario results, when tabbed with the settings: their tab bar).

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.cli import main
 from desktop.domain import texts
-from desktop.domain.fields import LayerField
+from desktop.domain.fields import ConfiguratorField, LayerField
+from desktop.domain.model import Backorders
 from desktop.ui.editing.commands import SetLayerFields, push
 from desktop.ui.window.main_window import MainWindow
 from tests.files import digest
@@ -216,3 +217,69 @@ def test_recording_says_what_a_scenario_cannot_replay(qtbot, demo_window: MainWi
     dialog = window.findChild(QFileDialog, "recordScenarioDialog")
     assert dialog is not None
     dialog.close()
+
+
+def test_the_order_panel_and_shopper_switch_record_and_replay(
+    qtbot,  # type: ignore[no-untyped-def]
+    demo_window: MainWindow,
+    demo_db: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two shoppers and one unit, recorded through the order panel (docs/orders.md): the
+    saved file holds pay, wait, shopper, refund… with what they showed, and passes when the
+    CLI and the window run it."""
+    window, pane = demo_window, demo_window.preview
+    document = window.document
+    cfg = document.configurator
+    assert cfg is not None and cfg.id is not None
+    red = cfg.find_path(RED)
+    assert red is not None and red.id is not None
+    # The merchant's shop before recording: backorders off, one Metallic Red left.
+    document.set_configurator_fields(cfg.id, {ConfiguratorField.BACKORDERS: Backorders.NO})
+    push(window.undo_stack, SetLayerFields(document, red.id, {LayerField.STOCK_QUANTITY: 1}, "q"))
+    panel = pane.shop_tabs.orders
+    panel.payment.setCurrentText("Pending payment")  # before: pinned in the setup
+    record = window.scenario_actions.record_action
+    record.setChecked(True)
+    pane.option_control(RED).click()  # type: ignore[union-attr]
+    pane.add_button.click()
+    pane.cart.checkout_button.click()  # order 1, pending: holds the unit
+    pane.order_actions.switch_shopper("second")
+    pane.choose(red)  # refused: held
+    panel.wait_minutes.setValue(60)
+    panel.wait_button.click()  # order 1 cancelled
+    pane.option_control(RED).click()  # type: ignore[union-attr]
+    pane.quantity.setValue(1)
+    pane.add_button.click()
+    pane.cart.checkout_button.click()  # order 2, pending
+    panel.buttons["pay"].click()
+    panel.buttons["complete"].click()
+    panel.hold.setValue(30)  # a `set` step
+    pane.order_actions.refund(2, {red: 1}, True)  # as the Refund dialog's OK does
+    pane.order_actions.switch_shopper("default")
+    panel.select_order(1)
+    pane.order_actions.act("pay", 1)  # refused: cancelled
+    record.setChecked(False)
+    saved = tmp_path / "two shoppers.json"
+    with qtbot.waitSignal(window.scenario_actions.recordingSaved):
+        answer(window, "recordScenarioDialog", saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    kinds = [next(iter(step)) for step in data["steps"] if "expect" not in step]
+    assert kinds == [
+        "select", "add_to_cart", "checkout", "shopper", "select", "wait", "select",
+        "add_to_cart", "checkout", "pay", "complete", "set", "refund", "shopper", "pay",
+    ]  # fmt: skip
+    assert data["setup"]["payment"] == "pending" and data["setup"]["hold_minutes"] == 60
+    assert data["setup"]["backorders"] == "no"
+    expects = [step["expect"] for step in data["steps"] if "expect" in step]
+    assert {"order_status": {"1": "cancelled"}, "no_message": True} in expects
+    assert [step["set"] for step in data["steps"] if "set" in step] == [{"hold_minutes": 30}]
+    assert expects[-1]["message_contains"] == "Order #1 cannot be paid: it is Cancelled."
+    assert main(["--db", str(demo_db), "scenario", "run", str(saved)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 passed, 0 failed"
+    # Played in the window, its order steps show in the order panel.
+    assert play(qtbot, window, saved) is True
+    statuses = [panel.model.item(row, 2).text() for row in range(panel.model.rowCount())]
+    assert statuses == ["Cancelled", "Completed"]  # Red refunded; its other options not
+    assert pane.storefront is not None and pane.storefront.shoppers == ["default", "second"]

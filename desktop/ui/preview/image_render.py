@@ -22,6 +22,7 @@ from ...domain.model import Layer
 from ...store.database import Database
 from ..editing.document import Document
 from . import PreviewPane
+from .shop_tabs import STOREFRONT
 
 # Height for a width: the preview's landscape shape, as the editor's centre usually has it;
 # the image grows taller when the options, summary or cart need more.
@@ -55,6 +56,10 @@ def shopper_only(pane: PreviewPane) -> Iterator[None]:
     # The split between image and options is the editor's too: its grip is not drawn.
     hidden: list[QWidget] = [pane.reset_button, pane.cart.remove_button, pane.cart.checkout_button]
     hidden += [pane.body.handle(i) for i in range(1, pane.body.count())]
+    # The shopper switch and the shop's orders and notifications are the editor's too.
+    hidden += [pane.shopper_switch, pane.shop_tabs.bar]
+    page = pane.shop_tabs.bar.currentIndex()
+    pane.shop_tabs.show_page(STOREFRONT)
     visible = [w for w in hidden if not w.isHidden()]
     capped: list[_Capped] = [pane.summary_area, pane.cart.view, pane.cart.order_area]
     caps = [w.MAX_HEIGHT for w in capped]
@@ -62,9 +67,13 @@ def shopper_only(pane: PreviewPane) -> Iterator[None]:
     scroll = pane.options.verticalScrollBar().value()
     image = pane.image
     pane.shopper_only = True
-    bar_policy = pane.options.verticalScrollBarPolicy()
-    # Every option is drawn: no scroll bar (past MAX_HEIGHT the image is cut, as said).
-    pane.options.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Every option is drawn: no scroll bar (past MAX_HEIGHT the image is cut, as said). The
+    # capped areas grow to their text too; their bars are off as well, since a scroll area
+    # shows or hides its bar only once events run, which drawing here never lets happen.
+    scrolled = [pane.options, *capped]
+    bar_policies = [w.verticalScrollBarPolicy() for w in scrolled]  # type: ignore[attr-defined]
+    for widget in scrolled:
+        widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # type: ignore[attr-defined]
     for widget in visible:
         widget.hide()
     for area in capped:
@@ -77,7 +86,8 @@ def shopper_only(pane: PreviewPane) -> Iterator[None]:
         yield
     finally:
         pane.shopper_only = False
-        pane.options.setVerticalScrollBarPolicy(bar_policy)
+        for widget, policy in zip(scrolled, bar_policies, strict=True):
+            widget.setVerticalScrollBarPolicy(policy)  # type: ignore[attr-defined]
         spacer = pane.left_layout.takeAt(pane.left_layout.count() - 1)
         del spacer
         pane.left_layout.setStretchFactor(image, 1)
@@ -88,6 +98,7 @@ def shopper_only(pane: PreviewPane) -> Iterator[None]:
             area.updateGeometry()
         for widget in visible:
             widget.show()
+        pane.shop_tabs.show_page(page)
         pane.show_heading()
         pane.resize(old_size)
         _settle(pane)
@@ -119,6 +130,9 @@ def storefront_size(pane: PreviewPane, width: int, outer: QWidget | None = None)
     up to MAX_HEIGHT; `outer` is the widget to resize when the pane sits in a layout of its
     own (the offscreen host). Returns the size the pane ends at."""
     target = outer or pane
+    # The minimum as laid out now (the editor's controls just hidden), not as last cached:
+    # the same state must start from the same height to give the same pixels.
+    _settle(pane)
     height = max(round(width * ASPECT), pane.minimumSizeHint().height())
     for _ in range(8):  # each pass settles what the last one moved (wrapped text, the image)
         target.resize(width, height)

@@ -34,6 +34,9 @@ from .image_view import ProductImage
 from .live import LiveUpdates
 from .message import MessageArea
 from .option_list import OptionList
+from .order_actions import OrderActions
+from .shop_tabs import ShopPages
+from .shopper_switch import ShopperSwitch
 from .summary import SummaryArea, SummaryView
 
 # Narrower than this, the options column takes more than half: its badges need the room more
@@ -50,8 +53,10 @@ class PreviewPane(QWidget):
 
     Signals:
         shopperActed(Step, list)   a shopper action taken on its controls (select, deselect,
-                                   add_to_cart, checkout, reset, remove_line) and the
-                                   refusals it met
+                                   add_to_cart, checkout, reset, remove_line; from the
+                                   order panel and shopper switch pay, complete, cancel,
+                                   refund, wait, shopper, and set for its order settings)
+                                   and the refusals it met
         playedChanged(bool)        a scenario's copy is shown (True) or the open configurator
                                    is shown again (False)
     """
@@ -69,6 +74,7 @@ class PreviewPane(QWidget):
         # Drawing a preview image (preview_image.shopper_only): the editor's own notes go.
         self.shopper_only = False
         self._build()
+        self.order_actions = OrderActions(self)
         self.live = LiveUpdates(self, document)
         # With nothing open, the heading's hint depends on whether any configurator exists.
         document.configuratorsChanged.connect(self._configurators_changed)
@@ -115,14 +121,23 @@ class PreviewPane(QWidget):
         self.cart = CartPanel()
         self.cart.removeRequested.connect(self.remove_line)
         self.cart.checkoutRequested.connect(self.checkout)
+        # The simulated shop's shoppers (docs/orders.md).
+        self.shopper_switch = ShopperSwitch()
 
         head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(self.heading)
         titles.addWidget(self.subheading)
+        titles.addSpacing(4)
+        titles.addWidget(self.shopper_switch, 0, Qt.AlignmentFlag.AlignLeft)
         head.addLayout(titles, 1)
-        head.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignTop)
+        # Reset at the top right, the pages' tabs at the bottom right, over the page they show.
+        self.head_right = head_right = QVBoxLayout()
+        head_right.setSpacing(2)
+        head_right.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignRight)
+        head_right.addStretch(1)
+        head.addLayout(head_right, 0)
 
         left = QWidget()
         self.left_layout = left_layout = QVBoxLayout(left)
@@ -153,9 +168,13 @@ class PreviewPane(QWidget):
         body.addWidget(right)
         body.setStretchFactor(0, 1)
         body.setStretchFactor(1, 1)
+        # The storefront, the shop's orders and its notifications, as pages of one stack
+        # whose tab bar sits under the shopper switch: the storefront keeps its height.
+        self.shop_tabs = ShopPages(body, self)
+        head_right.addWidget(self.shop_tabs.bar, 0, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.shop_tabs.stack, 1)
 
     def _splitter_moved(self) -> None:
         self._split_by_user = True
@@ -242,19 +261,32 @@ class PreviewPane(QWidget):
         self.message.set_standing(checkout_refusal(view))
 
     def show_order(self) -> None:
+        """The confirmation of the last order the shopper in front placed (if any)."""
         shop, cfg = self.storefront, self.configurator
         orders = shop.orders if shop is not None else []
+        mine = next((o for o in reversed(orders) if shop and o.shopper == shop.shopper), None)
         currency = cfg.currency if cfg is not None else "$"
-        self.cart.show_order(orders[-1] if orders else None, self.product, currency)
+        self.cart.show_order(mine, self.product, currency)
+
+    def show_shop(self) -> None:
+        """The order panel, the Notifications tab and the shopper switch."""
+        shop, cfg = self.storefront, self.configurator
+        currency = cfg.currency if cfg is not None else "$"
+        self.shop_tabs.show_shop(shop, self.product, currency)
+        if shop is not None:
+            self.shopper_switch.show_shoppers(shop.shoppers, shop.shopper)
+        else:
+            self.shopper_switch.show_shoppers([], "")
 
     def show_everything(self) -> None:
         enabled = self.storefront is not None
-        for widget in (self.quantity, self.add_button, self.reset_button):
+        for widget in (self.quantity, self.add_button, self.reset_button, self.shopper_switch):
             widget.setEnabled(enabled)
         self.show_heading()
         self.show_selection()
         self.show_cart()
         self.show_order()
+        self.show_shop()
 
     def recheck_message(self) -> None:
         """After any change: a refusal whose rule no longer applies leaves the screen."""
@@ -337,6 +369,7 @@ class PreviewPane(QWidget):
         self.show_selection()
         self.show_cart()
         self.show_order()
+        self.show_shop()
 
     def remove_line(self, row: int) -> None:
         shop = self.storefront

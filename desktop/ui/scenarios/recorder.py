@@ -1,20 +1,25 @@
 """Recording a scenario from what QA clicks in the live preview (docs/preview-and-scenarios.md).
 
 Each shopper action on the preview's controls becomes a step, followed by an `expect` step
-holding what the preview showed after it (`domain.scenario.observe`); stock, backorder and
-add-on edits made meanwhile become `set` steps. The setup pins the settings and the stock of
-every option the recording touched as they were when it started, so the saved file passes
-when run later, whatever the stored values have become. Nothing is written but the file.
+holding what the preview showed after it (`domain.recording.observe`); so do the order
+panel's actions and the shopper switch (pay, complete, cancel, refund, wait, shopper;
+docs/orders.md). Stock, backorder and add-on edits made meanwhile, and the order panel's
+payment and hold settings, become `set` steps. The setup pins the settings (the order
+settings too) and the stock of every option the recording touched as they were when it
+started, so the saved file passes when run later, whatever the stored values have become.
+Nothing is written but the file.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from ...domain.fields import ConfiguratorField, LayerField
 from ...domain.model import Configurator, Layer, Stock
+from ...domain.orders import DEFAULT_SHOPPER, OrderSettings
 from ...domain.recording import observe
 from ...domain.scenario import Scenario, Setup, Step
 from ...store.scenario_format import write_scenario
@@ -67,7 +72,12 @@ class ScenarioRecorder(QObject):
         self._start_stock: dict[Layer, dict[str, object]] = {}
         self._settings: tuple[object, ...] = ()
         self._touched: dict[Layer, None] = {}  # insertion-ordered set
+        self._orders = OrderSettings()
+        # The quantity the scenario player will have, per shopper as it keeps them: a
+        # `quantity` step is written only where the preview's differs at add to cart.
         self._quantity = 1
+        self._shopper = DEFAULT_SHOPPER
+        self._quantities: dict[str, int] = {}
 
     # --- starting and stopping ----------------------------------------------------------------
     def start(self) -> bool:
@@ -82,8 +92,11 @@ class ScenarioRecorder(QObject):
         self._start_stock = {option: _stock(option.stock) for option in cfg.options()}
         self._settings = (self.document.addon_active, cfg.backorders, cfg.stock_display)
         self._touched = dict.fromkeys(self.pane.storefront.selected())
+        self._orders = dataclasses.replace(self.pane.storefront.book.settings)
         self.steps = []
         self._quantity = 1
+        self._shopper = DEFAULT_SHOPPER
+        self._quantities = {}
         self.recording = True
         self.pane.shopperActed.connect(self._acted)
         d = self.document
@@ -120,7 +133,16 @@ class ScenarioRecorder(QObject):
             for option in self._touched
             if option in self._start_stock
         }
-        setup = Setup(addon=addon, backorders=backorders, stock_display=display, stock=stock)  # type: ignore[arg-type]
+        orders = self._orders
+        setup = Setup(
+            addon=addon,  # type: ignore[arg-type]
+            backorders=backorders,  # type: ignore[arg-type]
+            stock_display=display,  # type: ignore[arg-type]
+            stock=stock,
+            payment=orders.payment,
+            hold_minutes=orders.hold_minutes,
+            notify_no_stock_at=orders.notify_no_stock_at,
+        )
         ref = self._cfg.name if self._cfg is not None else self._name
         return Scenario(name=name, configurator=ref, setup=setup, steps=tuple(self.steps))
 
@@ -146,7 +168,12 @@ class ScenarioRecorder(QObject):
             self._quantity = self.pane.quantity.value()
             self._record(Step("quantity", self._quantity))
         elif step.kind == "reset":
-            self._quantity = 1
+            self._quantity, self._shopper = 1, DEFAULT_SHOPPER
+            self._quantities.clear()
+        elif step.kind == "shopper":  # as the player keeps each shopper's quantity
+            self._quantities[self._shopper] = self._quantity
+            self._shopper = step.value
+            self._quantity = self._quantities.pop(step.value, 1)
         self._record(step)
         if step.kind in ("select", "deselect"):
             chosen = self._cfg.find_path(step.value) if self._cfg is not None else None

@@ -15,8 +15,8 @@ from ..widgets.tab_chain import chain, in_chain_order
 
 
 def preview_order(pane: PreviewPane) -> list[QWidget]:
-    """The preview's own stops after its options: buy, cart, the order, start again; then
-    any other."""
+    """The preview's own stops after its options: buy, cart, the order, start again, the
+    shopper and the pages; then any other (on the Orders page, the order panel's)."""
     listed: list[QWidget] = [
         pane.quantity,
         pane.add_button,
@@ -25,6 +25,10 @@ def preview_order(pane: PreviewPane) -> list[QWidget]:
         pane.cart.checkout_button,
         pane.cart.order,  # the order confirmation, once there is one
         pane.reset_button,
+        # The simulation's shoppers and its pages: Orders and Notifications (docs/orders.md).
+        pane.shopper_switch.combo,
+        pane.shopper_switch.add_button,
+        pane.shop_tabs.bar,
     ]
     options = pane.options
     rest = [
