@@ -206,6 +206,7 @@ class OrderPanel(QWidget):
         waiting.addWidget(self.wait_button)
         waiting.addStretch(1)
         settings = QFormLayout()
+        settings.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         settings.addRow(accessibility.labelled("Payment at checkout", self.payment), self.payment)
         settings.addRow(accessibility.labelled("Hold stock", self.hold), self.hold)
         settings.addRow(self.clock, waiting)
