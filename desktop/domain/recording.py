@@ -2,7 +2,7 @@
 `expect` holding what the shopper saw, so the saved scenario, played back on the same
 configurator, meets exactly that.
 
-Pure Python; the window's recorder (ui/scenario_recorder.py) calls `observe` after each
+Pure Python; the window's recorder (ui/scenarios/recorder.py) calls `observe` after each
 preview action.
 """
 

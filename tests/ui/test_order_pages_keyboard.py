@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QTabBar, QWidget
 
-from desktop.ui.main_window import MainWindow
+from desktop.ui.window.main_window import MainWindow
 
 from .focus import focusable, label, spoken_name, tab_walk
 from .helpers import find
