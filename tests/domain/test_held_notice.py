@@ -93,3 +93,13 @@ def test_shoppers_are_listed_in_the_order_they_came_and_reset_forgets_them() -> 
     assert front.shoppers == ["default", "second", "third"]
     front.reset_simulation()
     assert front.shoppers == ["default"] and front.shopper == "default"
+
+
+def test_an_option_that_may_not_be_backordered_is_held_under_a_configurator_that_allows() -> None:
+    front = shop(Backorders.NOTIFY, payment=Payment.PENDING)
+    red = opt(front.configurator, RED)
+    red.stock.backorders = Backorders.NO  # the option's own "Do not allow" wins
+    buy(front, RED, 2)
+    front.switch_shopper("second")
+    assert front.state(red).notice == "2 left, 2 held by another order"
+    assert not front.state(red).selectable
