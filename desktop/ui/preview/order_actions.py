@@ -5,27 +5,42 @@ is (`PreviewPane.shopperActed`), so a recording replays it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtWidgets import QSpinBox
 
 from ...domain import texts
 from ...domain.model import Layer
 from ...domain.orders import OrderSettings
 from ...domain.scenario import Refund, Setup, Step
 from ...domain.storefront import Storefront
+from .message import MessageArea
 from .refund_dialog import RefundDialog
+from .shop_tabs import ShopPages
+from .shopper_switch import ShopperSwitch
 
-if TYPE_CHECKING:
-    from .pane import PreviewPane
+
+class PaneView(Protocol):
+    """What the order actions use of the preview pane (which builds them): its parts, not its
+    type, so the two modules do not import each other."""
+
+    shop_tabs: ShopPages
+    shopper_switch: ShopperSwitch
+    storefront: Storefront | None
+    quantity: QSpinBox
+    message: MessageArea
+    shopperActed: SignalInstance
+
+    def show_everything(self) -> None: ...
 
 
 class OrderActions(QObject):
     """Connects the pane's order panel and shopper switch to its storefront. Emits nothing
     of its own: the pane's shopperActed says what was done."""
 
-    def __init__(self, pane: PreviewPane) -> None:
-        super().__init__(pane)
+    def __init__(self, pane: PaneView) -> None:
+        super().__init__()  # kept alive by the pane, which holds it
         self.pane = pane
         panel = pane.shop_tabs.orders
         panel.actionRequested.connect(self.act)
@@ -55,7 +70,7 @@ class OrderActions(QObject):
         life = shop.book.lives.get(number) if shop is not None else None
         if life is None:
             return None
-        dialog = RefundDialog(life, self.pane)
+        dialog = RefundDialog(life, self.pane.shop_tabs.orders)
         dialog.refundChosen.connect(self.refund)
         dialog.finished.connect(dialog.deleteLater)
         self.refund_dialog = dialog
