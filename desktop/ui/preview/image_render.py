@@ -16,7 +16,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLayout, QVBoxLayout, QWidget
 
 from ...domain.model import Layer
 from ...store.database import Database
@@ -70,10 +70,10 @@ def shopper_only(pane: PreviewPane) -> Iterator[None]:
     # Every option is drawn: no scroll bar (past MAX_HEIGHT the image is cut, as said). The
     # capped areas grow to their text too; their bars are off as well, since a scroll area
     # shows or hides its bar only once events run, which drawing here never lets happen.
-    scrolled = [pane.options, *capped]
-    bar_policies = [w.verticalScrollBarPolicy() for w in scrolled]  # type: ignore[attr-defined]
-    for widget in scrolled:
-        widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # type: ignore[attr-defined]
+    scrolled: list[QAbstractScrollArea] = [pane.options, *capped]
+    bar_policies = [area.verticalScrollBarPolicy() for area in scrolled]
+    for area in scrolled:
+        area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     for widget in visible:
         widget.hide()
     for area in capped:
@@ -86,8 +86,8 @@ def shopper_only(pane: PreviewPane) -> Iterator[None]:
         yield
     finally:
         pane.shopper_only = False
-        for widget, policy in zip(scrolled, bar_policies, strict=True):
-            widget.setVerticalScrollBarPolicy(policy)  # type: ignore[attr-defined]
+        for area, policy in zip(scrolled, bar_policies, strict=True):
+            area.setVerticalScrollBarPolicy(policy)
         spacer = pane.left_layout.takeAt(pane.left_layout.count() - 1)
         del spacer
         pane.left_layout.setStretchFactor(image, 1)
