@@ -70,15 +70,20 @@ def shopper_only(pane: PreviewPane) -> Iterator[None]:
     # Every option is drawn: no scroll bar (past MAX_HEIGHT the image is cut, as said). The
     # capped areas grow to their text too; their bars are off as well, since a scroll area
     # shows or hides its bar only once events run, which drawing here never lets happen.
-    scrolled: list[QAbstractScrollArea] = [pane.options, *capped]
+    scrolled: list[QAbstractScrollArea] = [
+        pane.options,
+        pane.summary_area,
+        pane.cart.view,
+        pane.cart.order_area,
+    ]
     bar_policies = [area.verticalScrollBarPolicy() for area in scrolled]
     for area in scrolled:
         area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     for widget in visible:
         widget.hide()
-    for area in capped:
-        area.MAX_HEIGHT = _UNCAPPED
-        area.updateGeometry()
+    for part in capped:
+        part.MAX_HEIGHT = _UNCAPPED
+        part.updateGeometry()
     pane.left_layout.setStretchFactor(image, 0)
     pane.left_layout.addStretch(1)
     pane.show_heading()
@@ -93,9 +98,9 @@ def shopper_only(pane: PreviewPane) -> Iterator[None]:
         pane.left_layout.setStretchFactor(image, 1)
         image.setMinimumSize(120, 120)
         image.setMaximumHeight(16_777_215)
-        for area, cap in zip(capped, caps, strict=True):
-            area.MAX_HEIGHT = cap
-            area.updateGeometry()
+        for part, cap in zip(capped, caps, strict=True):
+            part.MAX_HEIGHT = cap
+            part.updateGeometry()
         for widget in visible:
             widget.show()
         pane.shop_tabs.show_page(page)
