@@ -1,6 +1,6 @@
 """What an edit refused because its target changed elsewhere says (docs/team-database.md): which
-field
-changed, to what, and which change of the user's was not saved."""
+field changed, to what, and which change of the user's was not saved. Every such refusal the
+window makes is worded here."""
 
 from __future__ import annotations
 
@@ -39,6 +39,16 @@ _LABELS: dict[Field, str] = {
     ConfiguratorField.LOW_STOCK_THRESHOLD: "low stock threshold",
     ConfiguratorField.STOCK_DISPLAY: "stock display",
 }
+
+
+# A layer or option the window still showed was deleted elsewhere before the edit reached it.
+LAYER_GONE = "that layer was deleted elsewhere; your change was not saved"
+OPTION_GONE = "an option was deleted elsewhere; your change was not saved"
+
+
+def addon_switched(now: bool, wanted: bool) -> str:
+    """The add-on switch refused: it was switched elsewhere (now) since this window read it."""
+    return texts.ADDON_CHANGED_ELSEWHERE.format(state=shown(now), new=shown(wanted))
 
 
 def label(field: Field) -> str:

@@ -52,6 +52,16 @@ class ConfiguratorField(StrEnum):
     STOCK_DISPLAY = "stock_display"
 
 
+# The configurator settings the stock rules read: a change to one may change what every option
+# shows.
+STOCK_SETTINGS = frozenset(
+    {
+        ConfiguratorField.BACKORDERS,
+        ConfiguratorField.LOW_STOCK_THRESHOLD,
+        ConfiguratorField.STOCK_DISPLAY,
+    }
+)
+
 # The stock fields that decide what shoppers see of an option (docs/stock-rules.md): a change
 # of one changes its availability, notice or low mark. These are also the fields a write of many
 # layers at once may set (bulk edits, stock sheets). Every screen and the store use this set.

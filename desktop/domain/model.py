@@ -1,7 +1,8 @@
 """The configurator as plain Python objects: what the rules read and the editor shows.
 
-No Qt and no SQL here. The store builds these from rows; the editor's document mutates them
-alongside each database write so the screens never re-read what they already hold.
+No Qt and no SQL here. The store builds these from rows; the editor's document edits them (the
+tree through `Configurator.insert`, `remove` and `move`) alongside each database write, so the
+screens never re-read what they already hold.
 """
 
 from __future__ import annotations
@@ -289,6 +290,41 @@ class Configurator:
 
     def children_of(self, parent: Layer | None) -> list[Layer]:
         return self.layers if parent is None else parent.children
+
+    # --- tree edits: what the store wrote, made on the objects the editor shows --------------
+    def insertion_row(self, parent: Layer | None, row: int) -> int:
+        """Where `insert` puts a layer asked for at row: clamped to the siblings there."""
+        return min(max(row, 0), len(self.children_of(parent)))
+
+    def insert(self, parent: Layer | None, row: int, layer: Layer) -> None:
+        """Put the detached layer (and its subtree) at row (see insertion_row) under parent."""
+        layer.parent = parent
+        self.children_of(parent).insert(self.insertion_row(parent, row), layer)
+
+    def remove(self, layer: Layer) -> tuple[Layer | None, int]:
+        """Take layer (and its subtree) out of the tree; where it was: (parent, row)."""
+        parent = layer.parent
+        siblings = self.children_of(parent)
+        row = siblings.index(layer)
+        del siblings[row]
+        return parent, row
+
+    def move_row(self, layer: Layer, new_parent: Layer | None, new_row: int) -> int:
+        """Where `move` puts layer asked for at new_row: clamped to the new parent's children
+        as they are without the layer."""
+        siblings = self.children_of(new_parent)
+        count = len(siblings) - (1 if layer.parent is new_parent else 0)
+        return min(max(new_row, 0), count)
+
+    def move(
+        self, layer: Layer, new_parent: Layer | None, new_row: int
+    ) -> tuple[Layer | None, int]:
+        """Move layer to new_row (see move_row) under new_parent; where it was: (parent, row)."""
+        row = self.move_row(layer, new_parent, new_row)
+        old_parent, old_row = self.remove(layer)
+        layer.parent = new_parent
+        self.children_of(new_parent).insert(row, layer)
+        return old_parent, old_row
 
 
 def _named(level: list[Layer], name: str, index: NameIndex | None) -> list[Layer]:
