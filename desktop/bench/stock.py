@@ -53,7 +53,7 @@ def measure(document: Document, big_id: int, workdir: Path, trials: int) -> dict
         changes = plan(options, BulkEdit(quantity_by=by))
         command = SetStockOfMany(document, changes, "bench")
         window.undo_stacks.push(command)
-        assert not command.failed
+        assert command.error is None
         QApplication.processEvents()
 
     results["bulk_edit_all"] = median_ms(trials, bulk_edit)

@@ -20,6 +20,11 @@ from types import MappingProxyType
 from .fields import STOCK_SETTINGS, ConfiguratorField, LayerField
 from .model import Configurator, Layer
 
+# Views follow up to this many changed layers one by one (a row, a control each); more they
+# refresh as a whole, for what is on screen (a bulk edit, a stock sheet, a batch from elsewhere):
+# their choice of cost, not a second kind of signal.
+FEW_LAYERS = 200
+
 _NO_LAYERS: Mapping[Layer, frozenset[LayerField]] = MappingProxyType({})
 _NO_FIELDS: frozenset[LayerField] = frozenset()
 

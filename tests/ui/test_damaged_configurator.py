@@ -48,7 +48,7 @@ def test_a_damaged_configurator_is_said_and_can_be_deleted_and_undeleted(
     hand_edit(path, DAMAGE)
     damaged = _rows(path)
     said: list[str] = []
-    window.document.writeFailed.connect(said.append)
+    window.document.failed.connect(lambda failure: said.append(failure.text))
     view = find(window, QListView, "configuratorList")
     second = view.model().index(_listed(window).index("Second"), 0)
     assert not window.document.try_open(second.data(IdRole))

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEventLoop, QTimer
 
+from desktop.application import gateway as gateway_module
 from desktop.store import repository as repo
 from desktop.store.repository import StoreError
 from desktop.ui.database.change_watcher import ChangeWatcher
-from desktop.ui.editing import document as document_module
 from desktop.ui.editing import long_task
 from desktop.ui.editing.commands import DeleteConfigurator, DuplicateConfigurator, push
 from desktop.ui.editing.long_task import run_with_progress
@@ -43,7 +43,7 @@ def test_an_error_of_the_work_is_raised_on_the_gui_thread(qtbot: Any) -> None:
 def test_a_large_duplicate_and_delete_run_off_the_gui_thread_and_undo(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(document_module, "LARGE_LAYERS", 1)  # the demo counts as large
+    monkeypatch.setattr(gateway_module, "LARGE_LAYERS", 1)  # the demo counts as large
     threads: list[str] = []
     for name in ("duplicate_configurator", "delete_configurator", "insert_configurator"):
         original = getattr(repo, name)
@@ -104,22 +104,22 @@ def test_the_change_watcher_waits_while_a_large_task_runs(
 ) -> None:
     """Its look could reopen or refresh the configurator in the middle of the edit; it comes
     at the next tick instead."""
-    monkeypatch.setattr(document_module, "LARGE_LAYERS", 1)
+    monkeypatch.setattr(gateway_module, "LARGE_LAYERS", 1)
     watcher = window.findChild(ChangeWatcher)
     assert watcher is not None and watcher.probe is not None
     looks: list[bool] = []
     monkeypatch.setattr(watcher.probe, "poll", lambda: looks.append(True) or [])
-    document = window.document
+    gateway = window.document.gateway
     busy_inside: list[bool] = []
 
     def work(_session: object) -> None:
-        busy_inside.append(document.busy)
+        busy_inside.append(gateway.busy)
 
-    document.whole("Working…", True, work)
-    assert busy_inside == [True] and not document.busy
-    document.busy = True
+    gateway.whole("Working…", True, work)
+    assert busy_inside == [True] and not gateway.busy
+    gateway.busy = True
     watcher.poll()
     assert looks == []
-    document.busy = False
+    gateway.busy = False
     watcher.poll()
     assert looks == [True]

@@ -3,10 +3,10 @@ rows calls for, and exactly what a merge changed (the document signals only that
 
 from __future__ import annotations
 
+from desktop.application.outside_changes import merge_configurator, merge_layer, same_shape, wanted
 from desktop.domain.fields import ConfiguratorField, LayerField
 from desktop.domain.model import Backorders, Configurator, Layer, LayerType
 from desktop.store.changes import Change, ChangeKind
-from desktop.ui.database.outside_changes import merge_configurator, merge_layer, same_shape, wanted
 
 
 def _cfg() -> Configurator:

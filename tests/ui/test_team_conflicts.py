@@ -37,7 +37,7 @@ class Editor:
         self.document = window.document
         self.stack = window.undo_stack
         self.messages: list[str] = []
-        self.document.writeFailed.connect(self.messages.append)
+        self.document.failed.connect(lambda failure: self.messages.append(failure.text))
 
     def layer(self, path: str) -> Layer:
         cfg = self.document.configurator

@@ -70,11 +70,11 @@ def test_a_window_busy_with_a_long_task_stops_watching_until_it_is_done(
         watcher = watcher_of(a)
         watcher.timer.stop()
         doc, yellow = a.document, a.layer(YELLOW).id
-        doc.busy = True  # as inside a long task's loop
+        doc.gateway.busy = True  # as inside a long task's loop
         assert b.set(YELLOW, QTY, 3)
         qtbot.waitUntil(lambda: not watcher._notifier.isEnabled(), timeout=EVENTUALLY_MS)  # noqa: B023
         assert doc.layer(yellow).stock.quantity == 5  # not looked at meanwhile
-        doc.busy = False
+        doc.gateway.busy = False
         watcher.poll()  # the timer's next look
         assert doc.layer(yellow).stock.quantity == 3
         assert b.set(YELLOW, QTY, 4)  # watched again: the notification wakes it

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model import Backorders
+from desktop.store.repository import StoreError
 from desktop.ui.window.main_window import MainWindow
 
 from .helpers import (
@@ -209,7 +210,7 @@ def test_standard_shortcuts(window: MainWindow) -> None:
 
 
 def test_write_failure_reaches_the_status_bar(window: MainWindow) -> None:
-    window.document.writeFailed.emit('SKU "X" is already used by "Y"')
+    window.document.report(StoreError('SKU "X" is already used by "Y"'))
     assert window.statusBar().currentMessage() == 'SKU "X" is already used by "Y".'
 
 

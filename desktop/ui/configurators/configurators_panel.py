@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import rules
+from ...domain.change_set import ChangeSet
 from ...domain.fields import ConfiguratorField
 from ...domain.rules import RuleError
 from ...store.repository import ConfiguratorSummary
@@ -61,15 +62,21 @@ class ConfiguratorListModel(QAbstractListModel):
         self.items: list[ConfiguratorSummary] = document.configurators()
         self._bold = QFont()
         self._bold.setBold(True)
-        document.configuratorsChanged.connect(self.refresh)
-        document.configuratorOpened.connect(self._opened)
+        document.changed.connect(self._follow)
 
     def refresh(self) -> None:
         self.beginResetModel()
         self.items = self.document.configurators()
         self.endResetModel()
 
-    def _opened(self, _configurator: object) -> None:
+    def _follow(self, change: ChangeSet) -> None:
+        if change.configurators:
+            self.refresh()
+        elif change.reset is not None:
+            self._opened()
+
+    def _opened(self) -> None:
+        """Another configurator is open: the list shows which in bold."""
         if self.items:
             self.dataChanged.emit(
                 self.index(0), self.index(len(self.items) - 1), [Qt.ItemDataRole.FontRole]
@@ -197,7 +204,7 @@ class ConfiguratorsPanel(QWidget):
         layout.addWidget(bar)
 
         self.model.modelReset.connect(self._highlight_current)
-        document.configuratorOpened.connect(lambda _cfg: self._highlight_current())
+        document.changed.connect(self._follow)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self._update_enabled()
 
@@ -219,6 +226,10 @@ class ConfiguratorsPanel(QWidget):
             return index.data(IdRole)
         cfg = self.document.configurator
         return cfg.id if cfg is not None else None
+
+    def _follow(self, change: ChangeSet) -> None:
+        if change.reset is not None:
+            self._highlight_current()
 
     def _highlight_current(self) -> None:
         cfg = self.document.configurator

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from ...domain import texts
+from ...domain.change_set import ChangeSet
 from ...domain.model import Layer
 from ...store.repository import StoreError
 from ...store.watch import ChangeProbe
@@ -78,7 +79,7 @@ class ChangeWatcher(QObject):
         self._socket = None
 
     def poll(self) -> None:
-        if self.document.busy:
+        if self.document.gateway.busy:
             # Inside a long task's loop: the next look comes after it (the timer's). The
             # socket stays readable until then, so it is not watched meanwhile.
             if self._notifier is not None:
@@ -95,7 +96,7 @@ class ChangeWatcher(QObject):
         self._watch_socket()
         if self.lost is not None:
             self.lost = None
-            self.document.offline = None
+            self.document.gateway.offline = None
             # Connections from before the outage are dead: start afresh, before any read.
             self.document.database.engine.dispose()
             self.document.refresh()  # what changed while away was not in the log we read
@@ -109,7 +110,7 @@ class ChangeWatcher(QObject):
     def _lose(self, why: str) -> None:
         if self.lost is None:
             self.lost = why
-            self.document.offline = why
+            self.document.gateway.offline = why
             self.connectionLost.emit(why)
 
     def stop(self) -> None:
@@ -145,7 +146,7 @@ class TeamStatus(QObject):
         self._scroll = 0
         layers_panel.currentLayerChanged.connect(self._remember)
         layers_panel.tree.verticalScrollBar().valueChanged.connect(self._remember_scroll)
-        document.refreshed.connect(self._restore)
+        document.changed.connect(self._follow)
         self.watcher.connectionLost.connect(self._lost)
         self.watcher.connectionRestored.connect(self._restored)
         if self.watcher.lost is not None:
@@ -156,14 +157,19 @@ class TeamStatus(QObject):
             self._selected = layer.id
 
     def _remember_scroll(self, value: int) -> None:
-        # A reset of the model scrolls to the top before the refreshed signal: keep the
-        # position the user had, not that one.
+        # A reset of the model scrolls to the top before the change set reaches _follow:
+        # keep the position the user had, not that one.
         if not self._restoring:
             self._scroll = value
 
     _restoring = False
 
-    def _restore(self, _configurator: object) -> None:
+    def _follow(self, change: ChangeSet) -> None:
+        reset = change.reset
+        if reset is not None and reset.refreshed:  # rebuilt after changes made elsewhere
+            self._restore()
+
+    def _restore(self) -> None:
         document = self.document
         panel = self.layers_panel
         self._restoring = True

@@ -2,9 +2,10 @@
 calls only Document methods, and refers to configurators and layers by id so that undo still
 works after the configurator was closed and reopened (it reopens it first).
 
-A command whose write is refused or fails (StoreError, StorageError included) makes itself
-obsolete, so QUndoStack drops it — on push, and on an undo or redo that fails — and the document
-reports the message. What the command would have changed is left as the store holds it.
+A command whose write is refused or fails (StoreError, StorageError included) keeps the error
+(`error`, whose `field` says which field it concerns), makes itself obsolete, so QUndoStack drops
+it — on push, and on an undo or redo that fails — and the document reports it, once, through its
+`failed` signal. What the command would have changed is left as the store holds it.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class UndoTarget(Protocol):
 def push(stack: UndoTarget, command: QUndoCommand) -> bool:
     """Push and tell whether the edit happened (False when its write was refused)."""
     stack.push(command)
-    return not getattr(command, "failed", False)
+    return getattr(command, "error", None) is None
 
 
 class _Command(QUndoCommand):
@@ -45,22 +46,25 @@ class _Command(QUndoCommand):
     def __init__(self, document: Document, text: str) -> None:
         super().__init__(text)
         self.document = document
-        self.failed = False
+        # The refusal or failure of the last redo or undo, as the store raised it.
+        self.error: StoreError | None = None
         self._said_once = False
 
     def _guard(self, action: Callable[[], None]) -> bool:
+        offline = self.document.gateway.offline
         try:
-            if self.document.offline is not None:  # the server is gone: refuse at once
-                raise StorageError(self.document.offline, lasting=False)
+            if offline is not None:  # the server is gone: refuse at once
+                raise StorageError(offline, lasting=False)
             if self.document.read_only is not None:  # nothing to try (read_only_mode.py)
                 raise StoreError(f"the database is read-only ({self.document.read_only})")
             self._before()
             action()
         except StoreError as exc:
-            self.failed = True
+            self.error = exc
             self.setObsolete(True)
             self.document.report(exc)
             return False
+        self.error = None
         return True
 
     def redo(self) -> None:
@@ -289,11 +293,15 @@ class RemoveLayer(_LayerCommand):
         self.document.remove_layer(self.layer_id)
 
     def _undo(self) -> None:
-        self.document.insert_layer(self.parent_id, self.row, self.snapshot.clone(), keep_ids=True)
-        if self.snapshot.is_group:
-            # A group comes back open and selected, so the merchant sees what returned
-            # (docs/editing.md); an option's row simply reappears.
-            self.document.reveal_layer(self.layer_id)
+        # A group comes back open and selected, so the merchant sees what returned
+        # (docs/editing.md); an option's row simply reappears.
+        self.document.insert_layer(
+            self.parent_id,
+            self.row,
+            self.snapshot.clone(),
+            keep_ids=True,
+            reveal=self.snapshot.is_group,
+        )
 
     def describe(self, *, undone: bool) -> str:
         under = self.under

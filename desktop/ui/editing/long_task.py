@@ -30,10 +30,8 @@ from ...domain.collector import collector_paused
 
 T = TypeVar("T")
 
-# Layers from which an operation on a whole configurator runs off the GUI thread (about a
-# quarter of a second of work on an ordinary machine).
-LARGE_LAYERS = 20_000
-# Files from which an import does (an exchange file of 20,000 options is about 8 MB).
+# Files from which an import runs off the GUI thread (an exchange file of 20,000 options is
+# about 8 MB; the layers from which other work does are application/gateway.py's LARGE_LAYERS).
 LARGE_FILE_BYTES = 8 * 2**20
 SHOW_AFTER_MS = 300  # a dialog that would flash for less is not shown
 

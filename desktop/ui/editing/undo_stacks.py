@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
+from ...domain.change_set import ChangeSet
 from ...domain.model import Configurator
 from .document import Document
 
@@ -37,7 +38,7 @@ class UndoStacks(QUndoGroup):
         self._list_widget: QWidget | None = None
         # The list's stack was chosen (by focus or by a list edit), not merely the only one.
         self._on_list = False
-        document.configuratorOpened.connect(self._opened)
+        document.changed.connect(self._follow)
         self._opened(document.configurator)
 
     # --- which stack -------------------------------------------------------------------
@@ -115,6 +116,10 @@ class UndoStacks(QUndoGroup):
             self._activate(self.list_stack)
         else:
             self._activate(self.open_stack())
+
+    def _follow(self, change: ChangeSet) -> None:
+        if change.reset is not None:
+            self._opened(change.reset.configurator)
 
     def _opened(self, _cfg: Configurator | None) -> None:
         # Opened from the list, or by undoing a list edit: the list's stack stays active.

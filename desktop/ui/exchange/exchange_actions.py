@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMessageBox
 
+from ...domain.change_set import ChangeSet
 from ...domain.model import Configurator
 from ...store.exchange import ExchangeError, export_file
 from ...store.repository import StoreError
@@ -55,12 +56,16 @@ class ExchangeActions(QObject):
         self.wordpress = WordPressActions(document, stack, window, self)
         self._folder: str = str(document.db_path.parent) if document.db_path else ""
         self.preview_dialog: ImportPreviewDialog | None = None
-        document.configuratorOpened.connect(self._opened)
+        document.changed.connect(self._follow)
         self._opened(document.configurator)
 
     @property
     def actions(self) -> list[QAction]:
         return [self.import_action, self.export_action, self.wordpress.export_action]
+
+    def _follow(self, change: ChangeSet) -> None:
+        if change.reset is not None:
+            self._opened(change.reset.configurator)
 
     def _opened(self, cfg: Configurator | None) -> None:
         self.export_action.setEnabled(cfg is not None)
@@ -127,7 +132,7 @@ class ExchangeActions(QObject):
         """Write the exchange file (and the images beside it); a failure is said, not raised."""
         self._folder = str(target.parent)
         try:
-            with self.document._session() as session:
+            with self.document.gateway.session() as session:
                 export_file(session, configurator_id, target)
         except (ExchangeError, StoreError, OSError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

@@ -32,7 +32,7 @@ class ImportConfigurator(_AddConfigurator):
 
     def _first_write(self) -> int:
         try:
-            new_id = self.document.whole(
+            new_id = self.document.add_configurators(
                 f'Importing "{self.path.name}"…',
                 _size(self.path) >= LARGE_FILE_BYTES,
                 lambda session: import_file(session, self.path, copied=self.copied),
@@ -44,7 +44,6 @@ class ImportConfigurator(_AddConfigurator):
         except StoreError as exc:
             self.problem = str(exc)
             raise
-        self.document.configuratorsChanged.emit()
         return new_id
 
     def _redo(self) -> None:

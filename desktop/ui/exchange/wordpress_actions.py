@@ -104,7 +104,7 @@ class WordPressActions(QObject):
         """Write the export; show what was written and what is left to do. A failure is
         said, not raised."""
         try:
-            with self.document._session() as session:
+            with self.document.gateway.session() as session:
                 exported = export_site_file(session, configurator_ids, target)
         except (SiteFileError, StoreError, OSError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)

@@ -229,7 +229,7 @@ class ImportSite(_Command):
             site = self.preview.site
             assert site is not None
             try:
-                imported = self.document.whole(
+                imported = self.document.add_configurators(
                     f'Importing "{self.preview.path.name}"…',
                     sum(item.option_count for item in site.items) >= 5000,
                     lambda session: import_site_file(session, site),
@@ -246,7 +246,6 @@ class ImportSite(_Command):
             for snapshot in self.snapshots:
                 self.document.restore_configurator(snapshot)
             self.snapshots = []
-        self.document.configuratorsChanged.emit()
         self.document.open_configurator(self.ids[0])
 
     def _undo(self) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from ...domain import texts
+from ...domain.change_set import ChangeSet
 from ...domain.model import Layer, LayerType
 from ..editing.commands import InsertLayer, MoveLayer, RemoveLayer, UndoTarget, push
 from ..editing.document import Document
@@ -77,14 +78,12 @@ class LayerActions(QObject):
         self.move_down.triggered.connect(lambda: self._move(+1))
 
         panel.currentLayerChanged.connect(lambda _layer: self.update_enabled())
-        for signal in (
-            document.configuratorOpened,
-            document.layerInserted,
-            document.layerRemoved,
-            document.layerMoved,
-        ):
-            signal.connect(lambda *_args: self.update_enabled())
+        document.changed.connect(self._follow)
         self.update_enabled()
+
+    def _follow(self, change: ChangeSet) -> None:
+        if change.tree is not None:  # another configurator, or a layer added, gone or moved
+            self.update_enabled()
 
     def _action(self, name: str, text: str, icon: object) -> QAction:
         action = QAction(icon, text, self)  # type: ignore[call-overload]

@@ -187,11 +187,6 @@ class LayerCommitter(QObject):
         super().__init__(parent)
         self.document = document
         self.stack = stack
-        self._failure = ""
-        document.writeFailed.connect(self._failed)
-
-    def _failed(self, text: str) -> None:
-        self._failure = text
 
     def refuse(self, error: FieldError | None, text: str) -> None:
         if error is not None:
@@ -227,7 +222,6 @@ class LayerCommitter(QObject):
             if error is not None:
                 error.clear_message()
             return True
-        self._failure = ""
         command = SetLayerFields(
             self.document, layer.id, changed, self._text(layer, changed), mergeable=mergeable
         )
@@ -235,10 +229,10 @@ class LayerCommitter(QObject):
             if error is not None:
                 error.clear_message()
             return True
-        if error is not None:
-            error.show_message(self._failure)
-        if self._failure:  # the status bar said it too, as the store words it (lowercase)
-            self.message.emit(as_sentence(self._failure))
+        # The document has said the failure in the status bar (its one way to the user);
+        # the field shows it too, where the merchant will fix it.
+        if error is not None and command.error is not None:
+            error.show_message(str(command.error))
         if revert is not None:
             revert()
         return False

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel
 
 from ...domain import layer_filter
+from ...domain.change_set import FEW_LAYERS, ChangeSet
 from ...domain.model import Layer
 from .tree_model import LayerTreeModel, SearchRole
 
@@ -41,8 +42,9 @@ class LayerFilterProxy(QSortFilterProxyModel):
         model.rowsInserted.connect(self._structure_changed)
         model.rowsRemoved.connect(self._structure_changed)
         model.rowsMoved.connect(self._structure_changed)
-        # Names and SKUs changed elsewhere, many at once, arrive here without a row signal.
-        model.document.layersChanged.connect(self._structure_changed)
+        # Names and SKUs of many layers at once arrive without a row signal (the model
+        # repaints what is on screen): searched afresh.
+        model.document.changed.connect(self._many_changed)
 
     def filter_text(self) -> str:
         """The filter text applied (stripped): the tree shows what it matches."""
@@ -127,6 +129,10 @@ class LayerFilterProxy(QSortFilterProxyModel):
         if not roles or SearchRole in roles:  # a name or a SKU
             self._index = None
             self._refilter()
+
+    def _many_changed(self, change: ChangeSet) -> None:
+        if len(change.layers) > FEW_LAYERS:
+            self._structure_changed()
 
     def _structure_changed(self, *_args: object) -> None:
         self._index = None

@@ -8,6 +8,7 @@ layer settings panel. The layers tree marks the same groups with `warning_icon()
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QStyle, QWidget
 
 from ...domain import stock
+from ...domain.change_set import FEW_LAYERS, ChangeSet, Inserted, Moved, Removed
 from ...domain.fields import ConfiguratorField, LayerField
 from ...domain.model import Layer
 from ..editing.document import Document
@@ -59,7 +61,7 @@ def ancestors(layer: Layer | None) -> Iterator[Layer]:
         node = node.parent
 
 
-def groups_affected(layer: Layer, fields: set[str]) -> list[Layer]:
+def groups_affected(layer: Layer, fields: AbstractSet[LayerField]) -> list[Layer]:
     """The groups whose warning a change of these fields of layer may change."""
     if layer.is_group:
         if not fields & GROUP_FIELDS:
@@ -85,16 +87,7 @@ class GroupDefaultWarning(QLabel):
         palette.style_box(self, Tone.WARNING)
         self.document = document
         self.group: Layer | None = None
-        document.layerChanged.connect(self._layer_changed)
-        document.layersChanged.connect(lambda _changes: self.refresh())
-        document.layerInserted.connect(lambda layer: self._structure_changed(layer.parent))
-        document.layerRemoved.connect(lambda _layer, parent, _row: self._structure_changed(parent))
-        document.layerMoved.connect(
-            lambda layer, old_parent, _row: self._structure_changed(layer, old_parent)
-        )
-        document.settingsChanged.connect(self._settings_changed)
-        document.addonChanged.connect(lambda _active: self.refresh())
-        document.configuratorOpened.connect(lambda _cfg: self.show_group(None))
+        document.changed.connect(self._follow)
         self.hide()
 
     @property
@@ -112,16 +105,28 @@ class GroupDefaultWarning(QLabel):
         self.setText(f"⚠ {text}" if text else "")
         self.setVisible(bool(text))
 
-    def _layer_changed(self, layer: Layer, fields: set[str]) -> None:
-        if self.group is not None and self.group in groups_affected(layer, fields):
+    def _follow(self, change: ChangeSet) -> None:
+        if change.reset is not None:
+            self.show_group(None)
+            return
+        if self.group is None:
+            return
+        tree = change.structure
+        if isinstance(tree, Inserted):
+            self._structure_changed(tree.layer.parent)
+        elif isinstance(tree, Removed):
+            self._structure_changed(tree.parent)
+        elif isinstance(tree, Moved):
+            self._structure_changed(tree.layer, tree.old_parent)
+        if change.addon or ConfiguratorField.BACKORDERS in change.settings:
+            self.refresh()
+        elif len(change.layers) > FEW_LAYERS:
+            self.refresh()  # cheaper than asking which groups each of them affects
+        elif any(self.group in groups_affected(layer, f) for layer, f in change.layers.items()):
             self.refresh()
 
     def _structure_changed(self, *places: Layer | None) -> None:
         """Layers came or went under these places (a parent, or a moved layer)."""
         group = self.group
         if group is not None and any(group in ancestors(place) for place in places):
-            self.refresh()
-
-    def _settings_changed(self, fields: set[str]) -> None:
-        if ConfiguratorField.BACKORDERS in fields:
             self.refresh()

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.fields import STOCK_FIELDS, LayerField
+from ...application.gateway import Failure
+from ...domain.change_set import ChangeSet, Inserted, Removed
+from ...domain.fields import STOCK_FIELDS, ConfiguratorField, LayerField
 from ...domain.model import Layer, LayerType
 from ...domain.money import format_money, money_str
 from ...domain.rules import RuleError
@@ -48,15 +50,13 @@ _GENERAL_FIELDS = {
     LayerField.HIDDEN,
 }
 _GROUP_FIELDS = {LayerField.REQUIRED, LayerField.MULTIPLE}
-# The store's words for a name a sibling already has (desktop/store/layers.py).
-NAME_TAKEN = "is already named"
 
 
 class LayerSettingsPanel(QScrollArea):
     """General fields (name, prices, image, default choice, hidden; required/multiple for
     groups) and the Stock Management section for the layer `show_layer` was given. Follows
-    document.layerChanged for that layer, so undo/redo shows in the fields. Emits no signals;
-    refusals go through its LayerCommitter's message signal."""
+    the document's change sets for that layer, so undo/redo shows in the fields. Emits no
+    signals; refusals go through its LayerCommitter's message signal."""
 
     def __init__(
         self, document: Document, stack: UndoTarget, parent: QWidget | None = None
@@ -168,13 +168,8 @@ class LayerSettingsPanel(QScrollArea):
             check.toggled.connect(lambda on, field=field: self._toggled(field, on))
         self.image_field.fileChosen.connect(self._image_chosen)
         self.image_field.cleared.connect(lambda: self._commit_image(""))
-        document.layerChanged.connect(self._layer_changed)
-        document.layersChanged.connect(self._layers_changed)
-        document.layerRemoved.connect(self._layer_removed)
-        document.layerInserted.connect(lambda _layer: self._refresh_empty())
-        document.configuratorOpened.connect(lambda _cfg: self.show_layer(None))
-        document.settingsChanged.connect(self._settings_changed)
-        document.writeFailed.connect(self._write_failed)
+        document.changed.connect(self._follow)
+        document.failed.connect(self._failed)
         self.show_layer(None)
 
     def comfortable_width(self) -> int:
@@ -248,21 +243,30 @@ class LayerSettingsPanel(QScrollArea):
         finally:
             self._loading = False
 
-    def _layer_changed(self, layer: Layer, fields: set[LayerField]) -> None:
-        if layer is not self.layer:
+    def _follow(self, change: ChangeSet) -> None:
+        if change.reset is not None:
+            self.show_layer(None)
             return
+        tree = change.structure
+        if isinstance(tree, Removed):
+            self._layer_removed()
+        elif isinstance(tree, Inserted):
+            self._refresh_empty()
+        fields = change.fields_of(self.layer)
+        if fields:
+            self._layer_changed(fields)
+        if ConfiguratorField.CURRENCY in change.settings:
+            self._load({LayerField.PRICE})
+
+    def _layer_changed(self, fields: frozenset[LayerField]) -> None:
         if LayerField.NAME in fields:
             self.name_error.clear_message()  # renamed (here, in the tree or by undo): fine now
-        self._load(fields)
+        self._load(set(fields))
         stock_fields = fields & STOCK_FIELDS
         if stock_fields:
-            self.stock.load(stock_fields)
+            self.stock.load(set(stock_fields))
 
-    def _layers_changed(self, changes: dict[Layer, set[LayerField]]) -> None:
-        if self.layer in changes:
-            self._layer_changed(self.layer, changes[self.layer])
-
-    def _layer_removed(self, *_args: object) -> None:
+    def _layer_removed(self) -> None:
         if self.layer is not None and not self.document.has_layer(self.layer.id):  # type: ignore[arg-type]
             self.show_layer(None)
         self._refresh_empty()
@@ -272,17 +276,14 @@ class LayerSettingsPanel(QScrollArea):
         if self.layer is None:
             self.empty_label.setText(self._empty_text())
 
-    def _settings_changed(self, fields: set[str]) -> None:
-        if "currency" in fields:
-            self._load({LayerField.PRICE})
-
-    def _write_failed(self, text: str) -> None:
-        # A rename in the layers tree refused by the store (a sibling has the name) arrives
-        # only as the document's message; the tree renames the selected layer, whose name
-        # field is here, so the reason shows where the merchant will fix it. (This panel's
-        # own name edits reach the field through the committer, with the same text.)
-        if self.layer is not None and NAME_TAKEN in text:
-            self.name_error.show_message(text)
+    def _failed(self, failure: Failure) -> None:
+        # A rename in the layers tree refused by the store (a sibling has the name) reaches
+        # the user through the document; the tree renames the selected layer, whose name
+        # field is here, so the reason shows where the merchant will fix it. Routed by the
+        # field the store named, never by its words. (This panel's own name edits reach the
+        # field through the committer, with the same text.)
+        if self.layer is not None and failure.field is LayerField.NAME:
+            self.name_error.show_message(failure.text)
 
     # --- committing ------------------------------------------------------------------------
     def _name_finished(self) -> None:

@@ -7,6 +7,7 @@ nothing. The tree itself is the Document's in-memory domain tree; this model hol
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,7 +24,8 @@ from PySide6.QtGui import QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from ...domain import layer_filter, rules, stock, texts
-from ...domain.fields import LayerField
+from ...domain.change_set import FEW_LAYERS, ChangeSet, Inserted, Moved, Removed
+from ...domain.fields import AVAILABILITY_FIELDS, LayerField
 from ...domain.model import Layer, LayerType, can_hold
 from ...domain.rules import RuleError
 from ..editing.commands import MoveLayer, SetLayerFields, push
@@ -57,8 +59,7 @@ _STOCK_ROLES = [
     Qt.ItemDataRole.AccessibleDescriptionRole,
 ]
 # Global settings that change what every option shows (its icon, low mark and tooltip).
-_STOCK_SETTINGS = {"backorders", "low_stock_threshold", "stock_display"}
-_STOCK_FIELDS = {"manage_stock", "stock_quantity", "stock_status", "low_stock_amount"}
+_GROUP_FLAGS_FIELDS = {LayerField.REQUIRED, LayerField.MULTIPLE}
 # What a group's warning about its default choice shows in (see group_warning).
 _WARNING_ROLES = [
     Qt.ItemDataRole.DecorationRole,
@@ -84,7 +85,7 @@ _KIND = {LayerType.GROUP: "Group", LayerType.SUB_GROUP: "Sub-group"}
 class LayerTreeModel(QAbstractItemModel):
     """One column: layer names, stock icons and tooltips; rename in place; drag to move.
 
-    Follows the Document's signals with paired begin/end calls. Edits (rename, drop) are pushed
+    Follows the Document's change sets with paired begin/end calls. Edits (rename, drop) are pushed
     as undo commands; a refused rename is reported through editRefused(str).
     """
 
@@ -106,22 +107,11 @@ class LayerTreeModel(QAbstractItemModel):
         self._italic = QFont()
         self._italic.setItalic(True)
         d = document
-        d.configuratorOpened.connect(self._reset)
+        # Qt's protocol: rows are begun before the tree changes and ended after (_follow).
         d.layerAboutToBeInserted.connect(self._about_to_insert)
-        d.layerInserted.connect(lambda _layer: self.endInsertRows())
         d.layerAboutToBeRemoved.connect(self._about_to_remove)
-        d.layerRemoved.connect(lambda *_args: self.endRemoveRows())
         d.layerAboutToBeMoved.connect(self._about_to_move)
-        d.layerMoved.connect(self._moved)
-        d.layerChanged.connect(self._changed)
-        d.addonChanged.connect(lambda _active: self._stock_context_changed())
-        d.settingsChanged.connect(self._settings_changed)
-        # After the row signals above, so the rows are in place when the groups repaint.
-        d.layerChanged.connect(self._defaults_changed)
-        d.layersChanged.connect(self._many_changed)
-        d.layerInserted.connect(lambda layer: self._warnings_changed(layer.parent, layer))
-        d.layerRemoved.connect(lambda layer, parent, _row: self._warnings_changed(parent, layer))
-        d.layerMoved.connect(lambda layer, old, _row: self._warnings_changed(old, layer))
+        d.changed.connect(self._follow)
 
     # --- the tree ------------------------------------------------------------------------
     def _top(self) -> list[Layer]:
@@ -295,7 +285,7 @@ class LayerTreeModel(QAbstractItemModel):
         command = SetLayerFields(
             self.document, layer.id, {LayerField.NAME: name}, f'Rename "{layer.name}" to "{name}"'
         )
-        # The Document's layerChanged emits dataChanged; nothing to emit here.
+        # The Document's change set emits dataChanged (_follow); nothing to emit here.
         return push(self.stack, command)
 
     # --- drag and drop -------------------------------------------------------------------
@@ -367,7 +357,35 @@ class LayerTreeModel(QAbstractItemModel):
         return False
 
     # --- following the document ------------------------------------------------------------
-    def _reset(self, _configurator: object) -> None:
+    def _follow(self, change: ChangeSet) -> None:
+        """What a change set names, repainted: rows ended, then fields, then the warnings of
+        the groups above (after the rows, so they are in place when the groups repaint)."""
+        if change.reset is not None:
+            self._reset()
+            return
+        tree = change.structure
+        if isinstance(tree, Inserted):
+            self.endInsertRows()
+        elif isinstance(tree, Removed):
+            self.endRemoveRows()
+        elif isinstance(tree, Moved):
+            self._moved()
+        if change.stock_context:
+            self._stock_context_changed()
+        if len(change.layers) > FEW_LAYERS:
+            self._many_changed(change.layers)
+        else:
+            for layer, fields in change.layers.items():
+                self._changed(layer, fields)
+                self._defaults_changed(layer, fields)
+        if isinstance(tree, Inserted):
+            self._warnings_changed(tree.layer.parent, tree.layer)
+        elif isinstance(tree, Removed):
+            self._warnings_changed(tree.parent, tree.layer)
+        elif isinstance(tree, Moved):
+            self._warnings_changed(tree.old_parent, tree.layer)
+
+    def _reset(self) -> None:
         self.beginResetModel()
         self._rows.clear()
         self._warnings.clear()
@@ -394,34 +412,30 @@ class LayerTreeModel(QAbstractItemModel):
             destination,
         )
 
-    def _moved(self, *_args: object) -> None:
+    def _moved(self) -> None:
         if self._moving:
             self._moving = False
             self.endMoveRows()
 
-    def _changed(self, layer: Layer, fields: set[str]) -> None:
+    def _changed(self, layer: Layer, fields: frozenset[LayerField]) -> None:
         roles: list[int] = []
-        if "name" in fields:
+        if LayerField.NAME in fields:
             roles += _NAME_ROLES
-        if "sku" in fields:
+        if LayerField.SKU in fields:
             roles += [SearchRole, *_TIP_ROLES]
-        if fields & _STOCK_FIELDS:
+        if fields & AVAILABILITY_FIELDS:
             roles += _STOCK_ROLES
-        if "hidden" in fields:
+        if LayerField.HIDDEN in fields:
             roles += [
                 Qt.ItemDataRole.ForegroundRole,
                 Qt.ItemDataRole.AccessibleTextRole,
                 *_TIP_ROLES,
             ]
-        if fields & {"required", "multiple"}:
+        if fields & _GROUP_FLAGS_FIELDS:
             roles += _TIP_ROLES
         if roles:
             index = self.index_of(layer)
             self.dataChanged.emit(index, index, sorted(set(roles)))
-
-    def _settings_changed(self, fields: set[str]) -> None:
-        if fields & _STOCK_SETTINGS:
-            self._stock_context_changed()
 
     def _stock_context_changed(self) -> None:
         """The add-on or backorders changed: every option's icon and tooltip may differ, and
@@ -434,8 +448,8 @@ class LayerTreeModel(QAbstractItemModel):
         if top:
             self.dataChanged.emit(self.index(0, 0), self.index(len(top) - 1, 0), _WARNING_ROLES)
 
-    def _many_changed(self, changes: dict[Layer, set[str]]) -> None:
-        """Stock of many options at once (a bulk edit, a stock sheet). Only the rows whose
+    def _many_changed(self, changes: Mapping[Layer, frozenset[LayerField]]) -> None:
+        """Many options at once (a bulk edit, a stock sheet). Only the rows whose
         shown state changed are repainted (a quantity alone shows in the tooltip, which views
         ask for afresh on hover), and the warnings of the groups above them: a 10,000-option
         edit costs what it changes on screen, not a signal per row."""
@@ -466,7 +480,7 @@ class LayerTreeModel(QAbstractItemModel):
                     self._children_changed(child)
 
     # --- group warnings ----------------------------------------------------------------------
-    def _defaults_changed(self, layer: Layer, fields: set[str]) -> None:
+    def _defaults_changed(self, layer: Layer, fields: frozenset[LayerField]) -> None:
         """An option's default, stock or name, or a group's flags: its groups' warnings."""
         groups = groups_affected(layer, fields)
         if groups:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
+from ...domain.change_set import ChangeSet
 from ...domain.model import Configurator
 from ..editing.document import Document
 from ..exchange.exchange_actions import _file_stem
@@ -37,8 +38,12 @@ class PreviewExport(QObject):
         self.action.setToolTip("Save the preview as a PNG image, as shoppers would see it")
         self.action.triggered.connect(self.choose_file)
         self._folder = str(document.db_path.parent) if document.db_path else ""
-        document.configuratorOpened.connect(self._opened)
+        document.changed.connect(self._follow)
         self._opened(document.configurator)
+
+    def _follow(self, change: ChangeSet) -> None:
+        if change.reset is not None:
+            self._opened(change.reset.configurator)
 
     def _opened(self, cfg: Configurator | None) -> None:
         self.action.setEnabled(cfg is not None)

@@ -1,4 +1,4 @@
-"""How the preview follows the Document: each signal refreshes only what it can change.
+"""How the preview follows the Document: each change set refreshes only what it can change.
 
 An edit to one layer costs the same at 10 options or 10,000: it re-reads that option's
 control if on screen, and the summary, image or cart only when the option is selected or in
@@ -7,12 +7,14 @@ the cart. Structural edits re-lay out the top-level group(s) they touch.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Protocol
 
 from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QSpinBox
 
-from ...domain.fields import AVAILABILITY_FIELDS
+from ...domain.change_set import FEW_LAYERS, ChangeSet, Inserted, Moved, Removed
+from ...domain.fields import AVAILABILITY_FIELDS, ConfiguratorField, LayerField
 from ...domain.model import Configurator, Layer
 from ...domain.storefront import Storefront
 from ..editing.document import Document
@@ -43,11 +45,11 @@ class PaneView(Protocol):
     def recheck_message(self) -> None: ...
 
 
-_SHOWN_FIELDS = {"name", "price", "sale_price", "image"}
+_SHOWN_FIELDS = {LayerField.NAME, LayerField.PRICE, LayerField.SALE_PRICE, LayerField.IMAGE}
 
 
 class LiveUpdates(QObject):
-    """Connects Document signals to the pane's partial refreshes. Emits nothing."""
+    """Turns the Document's change sets into the pane's partial refreshes. Emits nothing."""
 
     def __init__(self, pane: PaneView, document: Document) -> None:
         super().__init__()  # kept alive by the pane, which holds it
@@ -57,28 +59,37 @@ class LiveUpdates(QObject):
         # ids, and the simulation (selection, cart, units sold) moves over to them.
         self._removed: dict[int, Layer] = {}
         self._unselected: set[Layer] = set()  # removed options that were selected
-        document.configuratorOpened.connect(self._document_opened)
-        document.addonChanged.connect(self.addon_changed)
-        document.settingsChanged.connect(self.settings_changed)
-        document.layerChanged.connect(self.layer_changed)
-        document.layersChanged.connect(self.layers_changed)
-        document.layerInserted.connect(self.layer_inserted)
-        document.layerRemoved.connect(self.layer_removed)
-        document.layerMoved.connect(self.layer_moved)
-        # Connected last, so it runs after the refreshes above: a refusal shown in the
-        # preview is asked again once the edit is in, and leaves when it no longer holds.
-        for signal in (
-            document.addonChanged,
-            document.settingsChanged,
-            document.layerChanged,
-            document.layersChanged,
-            document.layerInserted,
-            document.layerRemoved,
-            document.layerMoved,
-        ):
-            signal.connect(self._recheck)
+        document.changed.connect(self._follow)
 
-    def _recheck(self, *_changed: object) -> None:
+    def _follow(self, change: ChangeSet) -> None:
+        reset = change.reset
+        if reset is not None:
+            self._document_opened(reset.configurator)
+            return
+        if not (change.addon or change.settings or change.layers or change.tree):
+            return  # the configurators list: the pane follows it itself
+        if self._left_copy() or self.storefront is None:
+            # Back to the open configurator afresh (it shows the change), or nothing to show.
+            self.pane.recheck_message()
+            return
+        if change.addon:
+            self.addon_changed(self.document.addon_active)
+        if change.settings:
+            self.settings_changed(change.settings)
+        if len(change.layers) > FEW_LAYERS:
+            self.layers_changed(change.layers)
+        else:
+            for layer, fields in change.layers.items():
+                self.layer_changed(layer, fields)
+        tree = change.structure
+        if isinstance(tree, Inserted):
+            self.layer_inserted(tree.layer)
+        elif isinstance(tree, Removed):
+            self.layer_removed(tree.layer, tree.parent)
+        elif isinstance(tree, Moved):
+            self.layer_moved(tree.layer, tree.old_parent)
+        # After the refreshes above: a refusal shown in the preview is asked again once the
+        # edit is in, and leaves when it no longer holds.
         self.pane.recheck_message()
 
     @property
@@ -124,21 +135,16 @@ class LiveUpdates(QObject):
         pane.show_everything()
 
     def addon_changed(self, active: bool) -> None:
-        if self._left_copy():
-            return
         shop = self.storefront
-        if shop is None:
-            return
+        assert shop is not None
         shop.addon_active = active
         self._rules_changed()
 
-    def settings_changed(self, fields: set[str]) -> None:
-        if self._left_copy():
+    def settings_changed(self, fields: frozenset[ConfiguratorField]) -> None:
+        pane, cfg = self.pane, self.document.configurator
+        if cfg is None:
             return
-        pane, shop, cfg = self.pane, self.storefront, self.document.configurator
-        if shop is None or cfg is None:
-            return
-        if "currency" in fields:
+        if ConfiguratorField.CURRENCY in fields:
             pane.options.set_currency(cfg.currency)
         pane.show_heading()
         self._rules_changed()
@@ -154,24 +160,21 @@ class LiveUpdates(QObject):
         pane.show_order()
 
     # --- one layer -----------------------------------------------------------------------
-    def layer_changed(self, layer: Layer, fields: set[str]) -> None:
-        if self._left_copy():
-            return
+    def layer_changed(self, layer: Layer, fields: frozenset[LayerField]) -> None:
         pane, shop = self.pane, self.storefront
-        if shop is None:
-            return
-        if "hidden" in fields:
+        assert shop is not None
+        if LayerField.HIDDEN in fields:
             pane.options.rebuild(layer)
         if layer.is_group:
             self._group_changed(layer, fields)
             return
-        if "image" in fields:
+        if LayerField.IMAGE in fields:
             pane.image.image_changed(layer.image)
         was_selected = shop.is_selected(layer)
         selection_changed = False
         if fields & AVAILABILITY_FIELDS and was_selected and shop.prune([layer]):
             selection_changed = True
-        if "active_on_load" in fields and shop.adopt_default(layer, replace=True):
+        if LayerField.ACTIVE_ON_LOAD in fields and shop.adopt_default(layer, replace=True):
             selection_changed = True
         if selection_changed:
             pane.show_selection()  # its siblings' controls may have changed too
@@ -184,27 +187,23 @@ class LiveUpdates(QObject):
             pane.show_cart()
             pane.show_order()
 
-    def layers_changed(self, changes: dict[Layer, set[str]]) -> None:
-        """Stock of many options at once: re-read as for a settings change (what is on screen,
-        the selection and the cart), not option by option."""
-        if self.storefront is not None:
-            self._rules_changed()
+    def layers_changed(self, changes: Mapping[Layer, frozenset[LayerField]]) -> None:
+        """Many options at once (a bulk edit, a stock sheet): re-read as for a settings change
+        (what is on screen, the selection and the cart), not option by option."""
+        self._rules_changed()
 
-    def _group_changed(self, group: Layer, fields: set[str]) -> None:
+    def _group_changed(self, group: Layer, fields: frozenset[LayerField]) -> None:
         pane, shop = self.pane, self.storefront
         assert shop is not None
         pane.options.refresh_header(group)
-        if "multiple" in fields:
+        if LayerField.MULTIPLE in fields:
             shop.enforce_single(group)
             pane.show_selection()  # radio or check box indicators, and the choice kept
 
     # --- structure -----------------------------------------------------------------------
     def layer_inserted(self, layer: Layer) -> None:
-        if self._left_copy():
-            return
         pane, shop = self.pane, self.storefront
-        if shop is None:
-            return
+        assert shop is not None
         replacements = {}
         for node in layer.walk():
             old = self._removed.pop(node.id, None) if node.id is not None else None
@@ -222,12 +221,9 @@ class LiveUpdates(QObject):
         pane.show_selection()
         pane.show_cart()
 
-    def layer_removed(self, layer: Layer, parent: Layer | None, row: int) -> None:
-        if self._left_copy():
-            return
+    def layer_removed(self, layer: Layer, parent: Layer | None) -> None:
         pane, shop = self.pane, self.storefront
-        if shop is None:
-            return
+        assert shop is not None
         for node in layer.walk():
             if node.id is not None:
                 self._removed[node.id] = node
@@ -236,12 +232,9 @@ class LiveUpdates(QObject):
         pane.show_selection()
         pane.show_cart()
 
-    def layer_moved(self, layer: Layer, old_parent: Layer | None, old_row: int) -> None:
-        if self._left_copy():
-            return
+    def layer_moved(self, layer: Layer, old_parent: Layer | None) -> None:
         pane, shop = self.pane, self.storefront
-        if shop is None:
-            return
+        assert shop is not None
         self._relayout(old_parent, layer.parent)
         group = layer.parent
         if group is not None and not layer.is_group and shop.is_selected(layer):

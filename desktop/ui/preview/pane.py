@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import texts
+from ...domain.change_set import ChangeSet
 from ...domain.model import Configurator, Layer
 from ...domain.money import format_money
 from ...domain.scenario import Step
@@ -77,7 +78,7 @@ class PreviewPane(QWidget):
         self.order_actions = OrderActions(self)
         self.live = LiveUpdates(self, document)
         # With nothing open, the heading's hint depends on whether any configurator exists.
-        document.configuratorsChanged.connect(self._configurators_changed)
+        document.changed.connect(self._configurators_changed)
         self.live.opened(document.configurator)
 
     # --- widgets -------------------------------------------------------------------------
@@ -226,8 +227,8 @@ class PreviewPane(QWidget):
             parts.append("simulated shopper — stored stock never changes")
         self.subheading.setText("  ·  ".join(parts))
 
-    def _configurators_changed(self) -> None:
-        if self.document.configurator is None:
+    def _configurators_changed(self, change: ChangeSet) -> None:
+        if change.configurators and self.document.configurator is None:
             self.show_heading()
 
     def show_summary(self, selected: list[Layer] | None = None) -> None:

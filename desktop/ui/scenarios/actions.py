@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import rules
+from ...domain.change_set import ChangeSet
 from ...domain.model import Configurator
 from ...domain.scenario import Player, Scenario, ScenarioError, Step, StepResult
 from ...store.scenario_format import ScenarioFileError, read_scenario
@@ -156,13 +157,17 @@ class ScenarioActions(QObject):
             "Record your clicks in the preview, with what it shows, as a scenario file"
         )
         self.record_action.toggled.connect(self._record_toggled)
-        document.configuratorOpened.connect(self._opened)
+        document.changed.connect(self._follow)
         pane.playedChanged.connect(self.panel.leave_button.setEnabled)
         self._opened(document.configurator)
 
     @property
     def actions(self) -> list[QAction]:
         return [self.run_action, self.record_action]
+
+    def _follow(self, change: ChangeSet) -> None:
+        if change.reset is not None:
+            self._opened(change.reset.configurator)
 
     def _opened(self, cfg: Configurator | None) -> None:
         self.record_action.setEnabled(cfg is not None or self.recorder.recording)

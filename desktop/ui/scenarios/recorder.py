@@ -13,10 +13,12 @@ Nothing is written but the file.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from ...domain.change_set import ChangeSet
 from ...domain.fields import ConfiguratorField, LayerField
 from ...domain.model import Configurator, Layer, Stock
 from ...domain.orders import DEFAULT_SHOPPER, OrderSettings
@@ -99,15 +101,7 @@ class ScenarioRecorder(QObject):
         self._quantities = {}
         self.recording = True
         self.pane.shopperActed.connect(self._acted)
-        d = self.document
-        d.layerChanged.connect(self._layer_changed)
-        d.layersChanged.connect(self._layers_changed)
-        d.settingsChanged.connect(self._settings_changed)
-        d.addonChanged.connect(self._addon_changed)
-        d.layerInserted.connect(self._structure_changed)
-        d.layerRemoved.connect(self._structure_changed)
-        d.layerMoved.connect(self._structure_changed)
-        d.configuratorOpened.connect(self._opened)
+        self.document.changed.connect(self._follow)
         return True
 
     def stop(self) -> None:
@@ -115,15 +109,7 @@ class ScenarioRecorder(QObject):
             return
         self.recording = False
         self.pane.shopperActed.disconnect(self._acted)
-        d = self.document
-        d.layerChanged.disconnect(self._layer_changed)
-        d.layersChanged.disconnect(self._layers_changed)
-        d.settingsChanged.disconnect(self._settings_changed)
-        d.addonChanged.disconnect(self._addon_changed)
-        d.layerInserted.disconnect(self._structure_changed)
-        d.layerRemoved.disconnect(self._structure_changed)
-        d.layerMoved.disconnect(self._structure_changed)
-        d.configuratorOpened.disconnect(self._opened)
+        self.document.changed.disconnect(self._follow)
 
     def scenario(self, name: str) -> Scenario:
         """The recording as a scenario named `name`."""
@@ -185,35 +171,42 @@ class ScenarioRecorder(QObject):
         if seen is not None:
             self._record(Step("expect", seen))
 
-    def _layer_changed(self, layer: Layer, fields: set[str]) -> None:
-        shop = self.pane.storefront
-        if layer.is_group or shop is None:
-            self.warning.emit(_CANNOT)  # paths, choices or required groups change
+    def _follow(self, change: ChangeSet) -> None:
+        if change.reset is not None:
+            self._opened()
             return
-        if fields & _STOCK_FIELDS:
-            now = _stock(layer.stock)
-            now["quantity"] = shop.quantity_left(layer)  # what the simulation has left now
-            self._touched.setdefault(layer)
-            self._record(Step("set", Setup(stock={layer.path: now})))
-        if fields - _STOCK_FIELDS - _UNSEEN_LAYER_FIELDS:
+        if change.layers:
+            self._layers_changed(change.layers)
+        if change.settings:
+            self._settings_changed(change.settings)
+        if change.addon:
+            self._record(Step("set", Setup(addon=self.document.addon_active)))
+        if change.structure is not None:
             self.warning.emit(_CANNOT)
 
-    def _layers_changed(self, changes: dict[Layer, set[str]]) -> None:
-        """A bulk edit, paste or stock sheet (stock fields only): one `set` step for all."""
+    def _layers_changed(self, changes: Mapping[Layer, frozenset[LayerField]]) -> None:
+        """An edit, bulk edit, paste or stock sheet: one `set` step for the stock of all the
+        options it changed; a change of anything else cannot be a step, and is warned about."""
         shop = self.pane.storefront
-        if shop is None:
-            return
         stock = {}
+        cannot = shop is None
         for layer, fields in changes.items():
-            if fields & _STOCK_FIELDS:
+            if layer.is_group:
+                cannot = True  # paths, choices or required groups change
+                continue
+            if fields & _STOCK_FIELDS and shop is not None:
                 now = _stock(layer.stock)
-                now["quantity"] = shop.quantity_left(layer)
+                now["quantity"] = shop.quantity_left(layer)  # what the simulation has left now
                 self._touched.setdefault(layer)
                 stock[layer.path] = now
+            if fields - _STOCK_FIELDS - _UNSEEN_LAYER_FIELDS:
+                cannot = True
         if stock:
             self._record(Step("set", Setup(stock=stock)))
+        if cannot:
+            self.warning.emit(_CANNOT)
 
-    def _settings_changed(self, fields: set[str]) -> None:
+    def _settings_changed(self, fields: frozenset[ConfiguratorField]) -> None:
         cfg = self._cfg
         if cfg is None:
             return
@@ -225,13 +218,7 @@ class ScenarioRecorder(QObject):
         if fields - _SETTINGS - _UNSEEN_SETTINGS:
             self.warning.emit(_CANNOT)
 
-    def _addon_changed(self, active: bool) -> None:
-        self._record(Step("set", Setup(addon=active)))
-
-    def _structure_changed(self, *_args: object) -> None:
-        self.warning.emit(_CANNOT)
-
-    def _opened(self, _cfg: object) -> None:
+    def _opened(self) -> None:
         self.stop()
         self.interrupted.emit()
 

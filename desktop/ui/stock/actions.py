@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QToolButton
 
+from ...domain.change_set import ChangeSet
 from ...domain.collector import collector_paused
 from ...domain.model import Configurator
 from ...domain.stock_sheet import SheetError, SheetPlan, read_sheet, write_sheet
@@ -64,8 +65,12 @@ class StockActions(QObject):
         self.panel.tools.addStretch(1)
         selection = self.panel.view.selectionModel()
         selection.selectionChanged.connect(lambda *_args: self._enable())
-        document.configuratorOpened.connect(lambda _cfg: self._enable())
+        document.changed.connect(self._follow)
         self._enable()
+
+    def _follow(self, change: ChangeSet) -> None:
+        if change.reset is not None:
+            self._enable()
 
     def attach(self, dock: QDockWidget) -> None:
         """The dock holding the panel: `stockTableAction` shows it (and hides it again)."""

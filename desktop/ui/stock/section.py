@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import rules, stock, texts
+from ...domain.change_set import ChangeSet
 from ...domain.fields import LAYER_LABELS, STOCK_FIELDS, LayerField
 from ...domain.model import MAX_STOCK_QUANTITY, MIN_STOCK_QUANTITY, Layer, StockStatus
 from ...domain.rules import RuleError
@@ -180,8 +181,7 @@ class StockSection(QGroupBox):
         self.quantity_spin.lineEdit().textEdited.connect(self._quantity_typed)
         self.status_combo.currentIndexChanged.connect(self._status_changed)
         self.low_edit.editingFinished.connect(self._low_finished)
-        document.addonChanged.connect(lambda _active: self.refresh_state())
-        document.settingsChanged.connect(self._settings_changed)
+        document.changed.connect(self._follow)
 
     def _lay_out(self) -> None:
         availability = QHBoxLayout()
@@ -285,8 +285,8 @@ class StockSection(QGroupBox):
         self.note_label.setText(note)
         self.note_label.setVisible(bool(note))
 
-    def _settings_changed(self, fields: set[str]) -> None:
-        if fields & {"backorders", "low_stock_threshold", "stock_display"}:
+    def _follow(self, change: ChangeSet) -> None:
+        if change.stock_context:  # the add-on, or a setting the stock rules read
             self.refresh_state()
 
     # --- committing ------------------------------------------------------------------------

@@ -10,6 +10,7 @@ Structure edits (an option added, removed, moved) re-read the row list. Emits
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from ...domain import option_path, rules, stock, texts
+from ...domain.change_set import ChangeSet, Inserted, Moved, Removed
 from ...domain.fields import LAYER_LABELS, LayerField, get_layer_field
 from ...domain.model import Availability, Layer, StockStatus
 from ...domain.rules import RuleError
@@ -70,7 +72,6 @@ _STATUS_WORDS = {
     StockStatus.IN_STOCK: texts.STATUS_IN_STOCK,
     StockStatus.OUT_OF_STOCK: texts.STATUS_OUT_OF_STOCK,
 }
-_STOCK_SETTINGS = {"backorders", "low_stock_threshold", "stock_display"}
 
 
 class StockTableModel(QAbstractTableModel):
@@ -89,16 +90,7 @@ class StockTableModel(QAbstractTableModel):
         self._following = True
         self._stale = False
         d = document
-        d.configuratorOpened.connect(self._opened)
-        d.layerChanged.connect(self._layer_changed)
-        d.layersChanged.connect(self._layers_changed)
-        d.settingsChanged.connect(self._settings_changed)
-        d.addonChanged.connect(lambda _active: self._column_changed(SHOWN))
-        # A subtree's options are a run of consecutive rows (rows follow the tree's order), so an
-        # added, removed or moved layer changes one run: a reset would re-read every row.
-        d.layerInserted.connect(self._insert_run)
-        d.layerRemoved.connect(lambda layer, *_args: self._remove_run(layer))
-        d.layerMoved.connect(self._move_run)
+        d.changed.connect(self._follow)
         self.reload()
 
     # --- rows ----------------------------------------------------------------------------
@@ -117,10 +109,6 @@ class StockTableModel(QAbstractTableModel):
         self._following = following
         if following and self._stale:
             self._stale = False
-            self.reload()
-
-    def _opened(self, _cfg: object) -> None:
-        if not self._went_stale():
             self.reload()
 
     def _went_stale(self) -> bool:
@@ -183,7 +171,7 @@ class StockTableModel(QAbstractTableModel):
         self._row_of = {}
         self.endInsertRows()
 
-    def _move_run(self, layer: Layer, *_args: object) -> None:
+    def _move_run(self, layer: Layer) -> None:
         self._remove_run(layer)
         self._insert_run(layer)
 
@@ -334,22 +322,33 @@ class StockTableModel(QAbstractTableModel):
         return push(self.stack, SetLayerFields(self.document, layer.id, {field: new}, text))
 
     # --- following the document ----------------------------------------------------------
-    def _layer_changed(self, layer: Layer, fields: set[str]) -> None:
-        row = self._positions().get(layer)
-        if row is not None:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+    def _follow(self, change: ChangeSet) -> None:
+        if change.reset is not None:
+            if not self._went_stale():
+                self.reload()
+            return
+        # A subtree's options are a run of consecutive rows (rows follow the tree's order), so an
+        # added, removed or moved layer changes one run: a reset would re-read every row.
+        tree = change.structure
+        if isinstance(tree, Inserted):
+            self._insert_run(tree.layer)
+        elif isinstance(tree, Removed):
+            self._remove_run(tree.layer)
+        elif isinstance(tree, Moved):
+            self._move_run(tree.layer)
+        if change.layers:
+            self._layers_changed(change.layers)
+        if change.stock_context:  # the add-on, or a setting the stock rules read
+            self._column_changed(SHOWN)
 
-    def _layers_changed(self, changes: dict[Layer, set[str]]) -> None:
+    def _layers_changed(self, changes: Mapping[Layer, frozenset[LayerField]]) -> None:
         positions = self._positions()
         rows = [r for r in (positions.get(layer) for layer in changes) if r is not None]
         if rows:
-            # One signal over the span the edit touched: views repaint what is visible of it.
+            # One signal over the span the edit touched (one row for one option): views
+            # repaint what is visible of it.
             last = len(HEADERS) - 1
             self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), last))
-
-    def _settings_changed(self, fields: set[str]) -> None:
-        if fields & _STOCK_SETTINGS:
-            self._column_changed(SHOWN)
 
     def _column_changed(self, column: int) -> None:
         if self._rows:

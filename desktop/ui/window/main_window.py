@@ -9,7 +9,6 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QIcon,
     QKeySequence,
     QShowEvent,
     Qt,
@@ -20,13 +19,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QToolBar,
     QUndoView,
     QWidget,
 )
 
+from ...application.gateway import Failure
 from ...application.version import APP_NAME, ORGANIZATION
 from ...domain import texts
+from ...domain.change_set import ChangeSet, Inserted
+from ...domain.fields import ConfiguratorField
 from ...domain.model import Configurator
 from ..configurators.configurators_panel import ConfiguratorsPanel
 from ..configurators.global_settings_dialog import GlobalSettingsDialog
@@ -49,9 +50,9 @@ from ..scenarios.actions import ScenarioActions
 from ..stock.actions import StockActions
 from ..theme import icons
 from ..widgets import accessibility
-from ..widgets.plain_text import plain_tooltip
 from . import focus_order, keyboard
 from .about_dialog import AboutDialog
+from .menus import build_menus_and_toolbar
 from .narrow_layout import DockYield
 from .shortcuts_dialog import ShortcutsDialog
 
@@ -71,21 +72,6 @@ def with_ctrl_y(keys: list[QKeySequence]) -> list[QKeySequence]:
     if sys.platform == "darwin" or ctrl_y in keys:
         return keys
     return [*keys, ctrl_y]
-
-
-class _StackToolAction(QAction):
-    """The toolbar's Undo/Redo button. The stack's own actions rename themselves "Undo <edit>",
-    which would make the toolbar jump about; this one keeps its label and puts the edit in
-    its tooltip. Follows the stack's signals (no signals of its own)."""
-
-    def __init__(self, icon: QIcon, label: str, parent: QWidget) -> None:
-        super().__init__(icon, label, parent)
-        self.label = label
-        self.setEnabled(False)
-
-    def show_edit(self, text: str) -> None:
-        # The edit's text quotes names users typed.
-        self.setToolTip(plain_tooltip(f"{self.label} {text}" if text else self.label))
 
 
 def window_title(cfg: Configurator | None, db_path: Path | object | None) -> str:
@@ -212,20 +198,16 @@ class MainWindow(QMainWindow):
         self.history_dock.hide()
         self.scenario_actions.showRequested.connect(self._show_scenario_dock)
         self._create_actions()
-        self._create_menus_and_toolbar()
+        self.toolbar = build_menus_and_toolbar(self, self)
         self.addon_status = QLabel()
         self.addon_status.setObjectName("addonStatusLabel")
         self.statusBar().addPermanentWidget(self.addon_status)
 
         d = document
-        d.writeFailed.connect(self.show_message)
-        d.edited.connect(self.show_message)  # "Saved: Metallic Red quantity 2 → 5"
-        d.layerRevealed.connect(self.layers_panel.reveal)
         self.storage_dialog = StorageErrorDialog(self)
-        d.storageFailed.connect(self.storage_dialog.show_error)
-        d.configuratorOpened.connect(self._opened)
-        d.settingsChanged.connect(self._settings_changed)
-        d.addonChanged.connect(self._addon_changed)
+        d.failed.connect(self._failed)  # the one way write failures reach the user
+        d.edited.connect(self.show_message)  # "Saved: Metallic Red quantity 2 → 5"
+        d.changed.connect(self._follow)
         self.layers_panel.currentLayerChanged.connect(self.settings_panel.show_layer)
         self.settings_panel.committer.message.connect(self.show_message)
         self.tree_model.editRefused.connect(self.show_message)
@@ -344,95 +326,27 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
 
-    def _create_menus_and_toolbar(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.setObjectName("fileMenu")
-        file_menu.addActions(self.exchange_actions.actions)
-        file_menu.addSeparator()
-        file_menu.addAction(self.database_actions.open_action)
-        file_menu.addAction(self.database_actions.new_action)
-        file_menu.addMenu(self.database_actions.recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu("&Edit")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
-        cfg_menu = menu.addMenu("&Configurator")
-        cfg_menu.addActions(self.configurators_panel.actions_list)
-        cfg_menu.addSeparator()
-        cfg_menu.addAction(self.global_settings_action)
-        layer_menu = menu.addMenu("&Layer")
-        layer_menu.addActions(self.layer_actions.actions)
-        layer_menu.insertAction(self.layer_actions.delete, self.rename_layer_action)
-        stock_menu = menu.addMenu("&Stock")
-        stock_menu.setObjectName("stockMenu")
-        stock_menu.addAction(self.stock_actions.show_table)
-        stock_menu.addSeparator()
-        stock_menu.addActions(self.stock_actions.actions)
-        addons_menu = menu.addMenu("&Add-ons")
-        addons_menu.setObjectName("addonsMenu")
-        addons_menu.addAction(self.stock_addon_action)
-        preview_menu = menu.addMenu("&Preview")
-        preview_menu.setObjectName("previewMenu")
-        preview_menu.addAction(self.preview_export.action)
-        preview_menu.addSeparator()
-        preview_menu.addActions(self.scenario_actions.actions)
-        view_menu = menu.addMenu("&View")
-        for dock in (
-            self.configurators_dock,
-            self.layers_dock,
-            self.settings_dock,
-            self.stock_dock,
-            self.scenario_dock,
-            self.history_dock,
-        ):
-            view_menu.addAction(dock.toggleViewAction())
-        help_menu = menu.addMenu("&Help")
-        help_menu.setObjectName("helpMenu")
-        help_menu.addAction(self.shortcuts_action)
-        help_menu.addAction(self.about_action)
-
-        toolbar = QToolBar("Main toolbar", self)
-        toolbar.setObjectName("mainToolBar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addAction(self.global_settings_action)
-        toolbar.addSeparator()
-        la = self.layer_actions
-        for action in (la.add_group, la.add_sub_group, la.add_layer, la.delete):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(la.move_up)
-        toolbar.addAction(la.move_down)
-        toolbar.addSeparator()
-        stack = self.undo_stacks  # the active stack's state, whichever it is
-        undo_tool = _StackToolAction(icons.undo_icon(), "Undo", self)
-        undo_tool.setObjectName("undoToolAction")
-        undo_tool.triggered.connect(stack.undo)
-        stack.canUndoChanged.connect(undo_tool.setEnabled)
-        stack.undoTextChanged.connect(undo_tool.show_edit)
-        redo_tool = _StackToolAction(icons.redo_icon(), "Redo", self)
-        redo_tool.setObjectName("redoToolAction")
-        redo_tool.triggered.connect(stack.redo)
-        stack.canRedoChanged.connect(redo_tool.setEnabled)
-        stack.redoTextChanged.connect(redo_tool.show_edit)
-        self.undo_action.setIcon(icons.undo_icon())
-        self.redo_action.setIcon(icons.redo_icon())
-        toolbar.addAction(undo_tool)
-        toolbar.addAction(redo_tool)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        self.toolbar = toolbar
-
     # --- following the document --------------------------------------------------------------
+    def _follow(self, change: ChangeSet) -> None:
+        if change.reset is not None:
+            self._opened(change.reset.configurator)
+        elif ConfiguratorField.NAME in change.settings:
+            self._update_title()
+        if change.addon:
+            self._addon_changed(self.document.addon_active)
+        tree = change.structure
+        if isinstance(tree, Inserted) and tree.revealed:
+            self.layers_panel.reveal(tree.layer)
+
+    def _failed(self, failure: Failure) -> None:
+        """In the status bar; a lasting fault of the database in a dialog too."""
+        self.show_message(failure.text)
+        if failure.lasting:
+            self.storage_dialog.show_error(failure.text)
+
     def _opened(self, cfg: Configurator | None) -> None:
         self._update_title()
         self.global_settings_action.setEnabled(cfg is not None)
-
-    def _settings_changed(self, fields: set[str]) -> None:
-        if "name" in fields:
-            self._update_title()
 
     def _update_title(self) -> None:
         self.setWindowTitle(window_title(self.document.configurator, self.document.database.target))

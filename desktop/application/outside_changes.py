@@ -1,18 +1,18 @@
 """Changes made elsewhere, merged into what a window holds (docs/team-database.md): which reads a
-batch of
-change-log rows calls for, and what differs between the window's configurator and a fresh read
-of it. Objects the views hold are updated in place and the result says exactly what changed,
-so the document signals only that and views keep their selection and scroll position.
+batch of change-log rows calls for, and what differs between the window's configurator and a
+fresh read of it. Objects the views hold are updated in place and the result says exactly what
+changed (as the layers and settings of a ChangeSet), so the window signals only that and views
+keep their selection and scroll position.
 
-No Qt and no database here: the Document reads, calls these, and emits its signals.
+No Qt and no database here: the window's document reads, calls these, and emits the change set.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
-from ...domain.fields import (
+from ..domain.fields import (
     ConfiguratorField,
     LayerField,
     get_configurator_field,
@@ -20,8 +20,8 @@ from ...domain.fields import (
     set_configurator_field,
     set_layer_field,
 )
-from ...domain.model import Configurator, Layer
-from ...store.changes import Change, ChangeKind
+from ..domain.model import Configurator, Layer
+from ..store.changes import Change, ChangeKind
 
 # Kinds that change a configurator as a whole (its tree, many layers, its own fields): the open
 # one is then read again whole rather than piece by piece.
@@ -53,12 +53,12 @@ def wanted(changes: Iterable[Change], open_id: int | None) -> Wanted:
     )
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class Merged:
     """What a merge changed in the window's configurator."""
 
-    settings: set[ConfiguratorField] = field(default_factory=set)
-    layers: dict[Layer, set[LayerField]] = field(default_factory=dict)
+    settings: frozenset[ConfiguratorField]
+    layers: dict[Layer, frozenset[LayerField]]
 
 
 def same_shape(cfg: Configurator, fresh: Configurator) -> bool:
@@ -70,29 +70,46 @@ def same_shape(cfg: Configurator, fresh: Configurator) -> bool:
     return shape(cfg) == shape(fresh)
 
 
-def merge_layer(mine: Layer, theirs: Layer) -> set[LayerField]:
+def merge_layer(mine: Layer, theirs: Layer) -> frozenset[LayerField]:
     """Set mine to theirs; the fields that differed. A layer at the same version is left as it
     is (this window's own write, already in memory)."""
     if mine.version == theirs.version:
-        return set()
-    fields = {f for f in LayerField if get_layer_field(mine, f) != get_layer_field(theirs, f)}
+        return frozenset()
+    fields = frozenset(
+        f for f in LayerField if get_layer_field(mine, f) != get_layer_field(theirs, f)
+    )
     for f in fields:
         set_layer_field(mine, f, get_layer_field(theirs, f))
     mine.version = theirs.version
     return fields
 
 
+def merge_layers(
+    held: Mapping[int, Layer], fresh: Mapping[int, Layer]
+) -> dict[Layer, frozenset[LayerField]]:
+    """Set each held layer to its fresh read (by id); the layers that changed, with their fields."""
+    changed: dict[Layer, frozenset[LayerField]] = {}
+    for layer_id, theirs in fresh.items():
+        mine = held.get(layer_id)
+        if mine is not None:
+            fields = merge_layer(mine, theirs)
+            if fields:
+                changed[mine] = fields
+    return changed
+
+
 def merge_configurator(cfg: Configurator, fresh: Configurator) -> Merged:
     """Set cfg's settings and layers to fresh's, which has the same shape (same_shape)."""
-    merged = Merged()
+    settings: set[ConfiguratorField] = set()
     for f in ConfiguratorField:
         value = get_configurator_field(fresh, f)
         if get_configurator_field(cfg, f) != value:
             set_configurator_field(cfg, f, value)
-            merged.settings.add(f)
+            settings.add(f)
     cfg.version = fresh.version
+    layers: dict[Layer, frozenset[LayerField]] = {}
     for mine, theirs in zip(cfg.walk(), fresh.walk(), strict=True):
         fields = merge_layer(mine, theirs)
         if fields:
-            merged.layers[mine] = fields
-    return merged
+            layers[mine] = fields
+    return Merged(frozenset(settings), layers)
