@@ -163,8 +163,9 @@ class Document(QObject):
         if configurator_id is None:
             return None
         if loaded is not None and loaded.id == configurator_id:
-            return loaded.clone()
-        cfg = self.configurators_store.load(configurator_id, "Opening the configurator…")
+            cfg = loaded.clone()
+        else:
+            cfg = self.configurators_store.load(configurator_id, "Opening the configurator…")
         self.configurators_store.remember_last(configurator_id)
         return cfg
 
@@ -311,7 +312,7 @@ class Document(QObject):
         addon = want.site and self._reread_addon()
         listing = want.listing and self.configurators_store.reread()
         around = ChangeSet(addon=addon, configurators=listing)
-        if cfg is not None and listing and not self.configurators_store.is_listed(cfg.id):
+        if cfg is not None and want.listing and not self.configurators_store.is_listed(cfg.id):
             self.try_open(self.configurators_store.first_id(), around)
             return
         ids = set(want.layer_ids)
