@@ -30,6 +30,7 @@ _LABELS: dict[Field, str] = {
     LayerField.STOCK_QUANTITY: "quantity",
     LayerField.STOCK_STATUS: "stock status",
     LayerField.LOW_STOCK_AMOUNT: "low stock amount",
+    LayerField.BACKORDERS: "backorders",
     ConfiguratorField.NAME: "name",
     ConfiguratorField.PRODUCT_NAME: "product name",
     ConfiguratorField.WOOCOMMERCE_ID: "WooCommerce product id",

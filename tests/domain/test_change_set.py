@@ -7,6 +7,7 @@ import dataclasses
 
 import pytest
 
+from desktop.domain import conflicts
 from desktop.domain.change_set import ChangeSet, Inserted, Moved, Removed, Reset
 from desktop.domain.fields import ConfiguratorField, LayerField
 from desktop.domain.model import Configurator, Layer
@@ -107,3 +108,16 @@ def test_move_counts_rows_without_the_layer_and_says_where_it_was() -> None:
     assert cfg.move(red, sizes, 1) == (colors, 2)
     assert names(sizes.children) == ["S", "Red", "M"] and red.parent is sizes
     assert names(colors.children) == ["Blue", "Green"]
+
+
+def test_every_field_has_words_for_a_refusal_of_an_edit_changed_elsewhere() -> None:
+    """A field without them would fail the refusal itself (a KeyError instead of the words)."""
+    for field in [*LayerField, *ConfiguratorField]:
+        assert conflicts.label(field)
+    fields = [LayerField.BACKORDERS]
+    said = conflicts.changed_elsewhere(
+        "Red", dict.fromkeys(fields, "yes"), dict.fromkeys(fields), dict.fromkeys(fields, "no")
+    )
+    assert (
+        said == '"Red" backorders was changed elsewhere to "no"; your change to "yes" was not saved'
+    )
