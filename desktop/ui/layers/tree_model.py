@@ -58,15 +58,11 @@ _STOCK_ROLES = [
     Qt.ItemDataRole.AccessibleTextRole,
     Qt.ItemDataRole.AccessibleDescriptionRole,
 ]
-# Global settings that change what every option shows (its icon, low mark and tooltip).
+# A group's flags show in its tooltip.
 _GROUP_FLAGS_FIELDS = {LayerField.REQUIRED, LayerField.MULTIPLE}
-# What a group's warning about its default choice shows in (see group_warning).
-_WARNING_ROLES = [
-    Qt.ItemDataRole.DecorationRole,
-    Qt.ItemDataRole.ToolTipRole,
-    Qt.ItemDataRole.AccessibleTextRole,
-    Qt.ItemDataRole.AccessibleDescriptionRole,
-]
+# What a group's warning about its default choice shows in (see group_warning): the roles an
+# option's stock shows in.
+_WARNING_ROLES = _STOCK_ROLES
 # Computed once: flags() runs for every painted row, and enum arithmetic is not free in Python.
 _ROW_FLAGS = (
     Qt.ItemFlag.ItemIsEnabled
