@@ -1,9 +1,10 @@
 """The exchange format `configurator-editor/1` (docs/exchange-format.md): domain objects to JSON
 data and back.
 
-Pure conversion, no database. `to_dict` writes the shape; `from_dict` validates with pydantic
-models (unknown keys refused, strict types) whose fields run the domain's field rules, then the
-domain's tree rules; `loads`/`read_json` parse text. Every refusal names the offending field, e.g.
+Pure conversion, no database. `to_dict` writes the shape; `from_dict` validates with the
+pydantic models of `exchange_models` (unknown keys refused, strict types) whose fields run the
+domain's field rules, then the domain's tree rules; `loads`/`read_json` (`exchange_text`) parse
+text. Every refusal names the offending field, e.g.
 `configurator.layers[0].children[2].stock.quantity: expected an integer`.
 """
 
@@ -12,60 +13,45 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from functools import lru_cache
-from pathlib import Path
-from typing import Annotated, Any, Literal, NotRequired
+from typing import Any
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Discriminator,
-    Tag,
-    ValidationError,
-    ValidationInfo,
-    with_config,
-)
-from pydantic_core import ErrorDetails, PydanticCustomError
-from typing_extensions import TypedDict  # pydantic reads typing's only from Python 3.12
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..domain import rules
 from ..domain.fields import TreeError, check_layers, misplaced
 from ..domain.model import (
     ALLOWED_CHILDREN,
-    DEFAULT_LOW_STOCK_THRESHOLD,
-    Backorders,
     Configurator,
     Layer,
     LayerType,
     Stock,
-    StockDisplay,
     StockStatus,
 )
 from ..domain.money import money_str
 from ..domain.rules import RuleError
-from . import open_files
-from .wordpress_json import RecordError, node_from_json, node_to_json, post_from_json, post_to_json
+from .exchange_models import (
+    FORMAT,
+    LAYER_TYPES,
+    NESTED,
+    TAG_MODELS,
+    ConfiguratorModel,
+    FileModel,
+)
+from .exchange_text import MAX_FILE_BYTES, ExchangeError, loads, printable, read_json
+from .wordpress_json import node_to_json, post_to_json
 
-FORMAT = "configurator-editor/1"
-# Far above any real configurator (100,000 options export to about 40 MB).
-MAX_FILE_BYTES = 200 * 2**20
-
-
-class ExchangeError(ValueError):
-    """An exchange file we refuse; `path` is the offending field ('' for the file as a whole)."""
-
-    def __init__(self, path: str, problem: str) -> None:
-        path, problem = _printable(path), _printable(problem)
-        super().__init__(f"{path}: {problem}" if path else problem)
-        self.path = path
-        self.problem = problem
-
-
-def _printable(text: str) -> str:
-    """text with what cannot be written as UTF-8 (a lone surrogate from a crafted key or
-    value) spelled as an escape, so the message can be printed and shown anywhere."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+__all__ = [
+    "FORMAT",
+    "MAX_FILE_BYTES",
+    "ExchangeError",
+    "dumps",
+    "from_dict",
+    "loads",
+    "read_json",
+    "to_dict",
+]
+_ZERO = Decimal("0.00")
 
 
 # --- export -------------------------------------------------------------------------------------
@@ -130,257 +116,6 @@ def dumps(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-# --- parsing ----------------------------------------------------------------------------------
-def read_json(path: Path) -> Any:
-    """Parse a file as JSON; refusals say where the text went wrong (the caller names the file)."""
-    path = Path(path)
-    try:
-        # A pipe or a device (/dev/zero) would block or never end; a huge file is no export.
-        if path.exists() and not path.is_file():
-            raise ExchangeError("", "not a regular file")
-        if (own := open_files.refusal(path)) is not None:
-            raise ExchangeError("", own)
-        if path.exists() and path.stat().st_size > MAX_FILE_BYTES:
-            raise ExchangeError("", f"the file is larger than {MAX_FILE_BYTES // 2**20} MB")
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ExchangeError("", "file not found") from None
-    except UnicodeDecodeError:
-        raise ExchangeError("", "the file is not UTF-8 text") from None
-    except OSError as exc:
-        raise ExchangeError("", f"cannot read the file: {exc.strerror or exc}") from None
-    return loads(text)
-
-
-def loads(text: str) -> Any:
-    try:
-        return _decode(text)
-    except json.JSONDecodeError as exc:
-        raise ExchangeError(
-            "", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
-        ) from None
-    except RecursionError:
-        raise ExchangeError("", "invalid JSON: nested too deeply") from None
-    except ValueError:  # Python converts integers of at most 4,300 digits from text
-        raise ExchangeError("", "invalid JSON: a number has more than 4,300 digits") from None
-
-
-class _JsonObject(dict[str, Any]):
-    """A decoded JSON object that remembers keys the text repeated (json keeps the last).
-    Only such an object, and the outermost one, is of this class: the others are plain dicts,
-    which pydantic reads much faster than a subclass (a third of a second for a large file).
-    The outermost object says whether the text repeated any key (`unique_keys`), which spares
-    the check of every object for them."""
-
-    duplicates: tuple[str, ...] = ()
-    unique_keys = False
-
-    @classmethod
-    def from_pairs(cls, pairs: list[tuple[str, Any]]) -> _JsonObject:
-        obj = cls(pairs)
-        if len(obj) != len(pairs):
-            seen: set[str] = set()
-            repeated: list[str] = []
-            for key, _ in pairs:
-                if key in seen:
-                    repeated.append(key)
-                seen.add(key)
-            obj.duplicates = tuple(repeated)
-        return obj
-
-
-def _decode(text: str) -> Any:
-    repeated = False
-
-    def from_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
-        obj = dict(pairs)
-        if len(obj) == len(pairs):
-            return obj
-        repeated = True
-        return _JsonObject.from_pairs(pairs)
-
-    data = json.loads(text, object_pairs_hook=from_pairs)
-    if isinstance(data, dict):
-        if not isinstance(data, _JsonObject):
-            data = _JsonObject(data)
-        data.unique_keys = not repeated
-    return data
-
-
-# --- the shape, as pydantic models over the domain's field rules --------------------------------
-def _refused(exc: RuleError) -> PydanticCustomError:
-    # pydantic renders the message as UTF-8: a lone surrogate quoted from the file must not
-    # reach it unescaped.
-    return PydanticCustomError("rule", "{problem}", {"problem": _printable(exc.problem)})
-
-
-def _rule(check: Callable[[Any], Any], *, repeated: bool = False) -> BeforeValidator:
-    """A domain field rule as a pydantic validator whose message is the rule's own.
-
-    repeated: the field's texts repeat across a file (a stock status, a price, an image path
-    among 100,000 options): each distinct text is checked once, and the rule's answer (an
-    immutable value) is reused. Anything but a text, and every refusal, is the rule's alone."""
-    remembered = lru_cache(maxsize=4096)(check) if repeated else check
-
-    def validate(value: Any) -> Any:
-        try:
-            return remembered(value) if repeated and type(value) is str else check(value)
-        except RuleError as exc:
-            raise _refused(exc) from None
-
-    return BeforeValidator(validate)
-
-
-def _money_text(value: Any) -> Decimal:
-    # Files write money as strings so that no amount passes through a binary float.
-    if not isinstance(value, str):
-        raise RuleError('expected an amount as a string, such as "12.50"')
-    return rules.amount(value)
-
-
-def _format(value: Any) -> str:
-    if value != FORMAT:
-        raise RuleError(f'expected "{FORMAT}", not {json.dumps(value)[:60]}')
-    return FORMAT
-
-
-Name = Annotated[str, _rule(rules.name)]
-# A flag is pydantic's strict bool, checked without a call into Python per value (a large file
-# has hundreds of thousands of them); a refusal is worded by rules.flag all the same.
-Flag = bool
-Money = Annotated[Decimal, _rule(_money_text, repeated=True)]
-_ZERO = Decimal("0.00")
-
-
-def _record(read: Callable[[Any], Any]) -> BeforeValidator:
-    """A WordPress record (docs/wordpress.md) checked whole by its reader, whose message
-    names where in it the problem is."""
-
-    def validate(value: Any) -> Any:
-        try:
-            return read(value)
-        except RecordError as exc:
-            problem = f"{exc.path}: {exc.problem}" if exc.path else exc.problem
-            details = {"problem": _printable(problem)}
-            raise PydanticCustomError("rule", "{problem}", details) from None
-
-    return BeforeValidator(validate)
-
-
-WordPressNodeJson = Annotated[Any, _record(node_from_json)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class _Product(_Strict):
-    name: Annotated[str, _rule(rules.product_name)] = ""
-    woocommerce_id: Annotated[int | None, _rule(rules.product_id)] = None
-
-
-class _Settings(_Strict):
-    backorders: Annotated[Backorders, _rule(rules.backorders)] = Backorders.NO
-    low_stock_threshold: Annotated[int, _rule(rules.low_stock_threshold)] = (
-        DEFAULT_LOW_STOCK_THRESHOLD
-    )
-    stock_display: Annotated[StockDisplay, _rule(rules.stock_display)] = StockDisplay.NEVER
-
-
-# The layers are typed dicts, not models: pydantic validates a dict into a dict several times
-# faster than into a model instance, and a 100,000-option file has 200,000 of them (layers and
-# their stock). Keys a layer leaves out keep their defaults (`_layers`).
-_LAYER_CONFIG = ConfigDict(extra="forbid", strict=True)
-
-
-@with_config(_LAYER_CONFIG)
-class _Stock(TypedDict):
-    manage: NotRequired[Flag]
-    sku: NotRequired[Annotated[str, _rule(rules.sku)]]
-    quantity: NotRequired[Annotated[int | None, _rule(rules.quantity)]]
-    status: NotRequired[Annotated[StockStatus, _rule(rules.stock_status, repeated=True)]]
-    low_stock_amount: NotRequired[Annotated[int | None, _rule(rules.low_stock_amount)]]
-
-
-@with_config(_LAYER_CONFIG)
-class _Group(TypedDict):
-    name: Name
-    type: Literal["group", "sub_group"]
-    required: NotRequired[Flag]
-    multiple: NotRequired[Flag]
-    hidden: NotRequired[Flag]
-    children: NotRequired[list[_AnyLayer]]
-    wordpress: NotRequired[WordPressNodeJson]
-
-
-@with_config(_LAYER_CONFIG)
-class _SubGroup(_Group):
-    pass
-
-
-def _sale_below_price(value: Any, info: ValidationInfo) -> Decimal | None:
-    # The price comes first: a price the file leaves out is its default, and one refused
-    # itself is the refusal named (pydantic reports the fields in their order).
-    if value is None:
-        return None
-    try:
-        return rules.sale_price(_money_text(value), info.data.get("price", _ZERO))
-    except RuleError as exc:
-        raise _refused(exc) from None
-
-
-@with_config(_LAYER_CONFIG)
-class _Image(TypedDict):
-    name: Name
-    type: Literal["image"]
-    price: NotRequired[Money]
-    sale_price: NotRequired[Annotated[Decimal | None, BeforeValidator(_sale_below_price)]]
-    image: NotRequired[Annotated[str, _rule(rules.image, repeated=True)]]
-    active_on_load: NotRequired[Flag]
-    hidden: NotRequired[Flag]
-    stock: NotRequired[_Stock]
-    wordpress: NotRequired[WordPressNodeJson]
-
-
-def _layer_tag(value: Any) -> str | None:
-    type_ = value.get("type") if isinstance(value, dict) else None
-    return type_ if isinstance(type_, str) or type_ is None else repr(type_)
-
-
-_AnyLayer = Annotated[
-    Annotated[_Group, Tag("group")]
-    | Annotated[_SubGroup, Tag("sub_group")]
-    | Annotated[_Image, Tag("image")],
-    Discriminator(_layer_tag),
-]
-
-
-class _Configurator(_Strict):
-    name: Name
-    product: _Product = _Product()
-    base_price: Money = Decimal("0.00")
-    currency: Annotated[str, _rule(rules.currency)] = "$"
-    settings: _Settings = _Settings()
-    layers: list[_AnyLayer] = []
-    wordpress: Annotated[Any, _record(post_from_json)] = None
-
-
-class _File(_Strict):
-    format: Annotated[str, _rule(_format)]
-    configurator: _Configurator
-
-
-_TAG_MODELS: dict[str, type] = {"group": _Group, "sub_group": _SubGroup, "image": _Image}
-_NESTED: dict[tuple[type, str], type] = {
-    (_File, "configurator"): _Configurator,
-    (_Configurator, "product"): _Product,
-    (_Configurator, "settings"): _Settings,
-    (_Image, "stock"): _Stock,
-}
-_LAYER_TYPES = tuple(t.value for t in LayerType)
-
-
 # --- validation ---------------------------------------------------------------------------------
 def from_dict(data: Any) -> Configurator:
     """Validate exchange data into a new Configurator (no ids); raises ExchangeError."""
@@ -389,7 +124,7 @@ def from_dict(data: Any) -> Configurator:
     else:
         _check_raw(data, "", None)
     try:
-        parsed = _File.model_validate(data)
+        parsed = FileModel.model_validate(data)
     except ValidationError as exc:
         raise _first_error(exc) from None
     cfg = _configurator(parsed.configurator)
@@ -426,7 +161,7 @@ def _check_raw(value: Any, path: str, layer_type: LayerType | None = None) -> No
 
 def _check_layer(value: Any, path: str, parent: LayerType | None) -> None:
     type_ = value.get("type") if isinstance(value, dict) else None
-    if type_ not in _LAYER_TYPES:
+    if type_ not in LAYER_TYPES:
         _check_raw(value, path)  # the models name what is wrong with the type
         return
     layer_type = _TYPES[type_]
@@ -447,7 +182,7 @@ def _check_placement(data: dict[str, Any]) -> None:
 def _check_placed(layers: list[Any], path: str, parent: LayerType | None) -> None:
     for i, value in enumerate(layers):
         type_ = value.get("type") if isinstance(value, dict) else None
-        if type_ not in _LAYER_TYPES:
+        if type_ not in LAYER_TYPES:
             continue  # the models name what is wrong with the type
         layer_type = _TYPES[type_]  # a dict: calling an enum class is slow
         if layer_type not in ALLOWED_CHILDREN[parent]:
@@ -470,7 +205,7 @@ def _first_error(exc: ValidationError) -> ExchangeError:
             return ExchangeError(_where(loc), "expected an object")
         return ExchangeError(_where((*loc, "type")), "required key is missing")
     if kind == "union_tag_invalid":
-        listed = ", ".join(f'"{t}"' for t in _LAYER_TYPES)
+        listed = ", ".join(f'"{t}"' for t in LAYER_TYPES)
         return ExchangeError(_where((*loc, "type")), f"expected one of {listed}")
     return ExchangeError(_where(loc) or "top level", _problem(error))
 
@@ -500,7 +235,7 @@ def _rule_problem(rule: Callable[[Any], Any], value: Any) -> str:
     try:
         rule(value)
     except RuleError as exc:
-        return _printable(exc.problem)
+        return printable(exc.problem)
     raise AssertionError(f"{rule.__name__} accepts what the model refused: {value!r}")
 
 
@@ -514,23 +249,23 @@ def _where(loc: tuple[int | str, ...]) -> str:
             parts.append(f"[{part}]")
             after_index = True
             continue
-        if not (after_index and part in _TAG_MODELS):
+        if not (after_index and part in TAG_MODELS):
             parts.append(f".{part}" if parts else part)
         after_index = False
     return "".join(parts)
 
 
 def _allowed_keys(loc: tuple[int | str, ...]) -> list[str]:
-    model: type = _File
+    model: type = FileModel
     after_index = False
     for part in loc:
         if isinstance(part, int):
             after_index = True
             continue
-        if after_index and part in _TAG_MODELS:
-            model = _TAG_MODELS[part]
+        if after_index and part in TAG_MODELS:
+            model = TAG_MODELS[part]
         else:
-            model = _NESTED.get((model, part), model)
+            model = NESTED.get((model, part), model)
         after_index = False
     if issubclass(model, BaseModel):
         return list(model.model_fields)
@@ -538,7 +273,7 @@ def _allowed_keys(loc: tuple[int | str, ...]) -> list[str]:
 
 
 # --- models to domain objects -------------------------------------------------------------------
-def _configurator(raw: _Configurator) -> Configurator:
+def _configurator(raw: ConfiguratorModel) -> Configurator:
     return Configurator(
         name=raw.name,
         product_name=raw.product.name,
