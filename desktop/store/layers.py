@@ -1,11 +1,11 @@
 """Layer rows: the tree of one configurator, its siblings ordered by position.
 
-Reads and writes go through SQLAlchemy Core on the layer table (`LAYER`): a whole subtree is
-inserted with one executemany. Positions order siblings but need not be consecutive: a delete
-or a move leaves a gap, and a layer put back there (an undo) takes it without moving any
-sibling. Only an insert where no gap is left shifts the siblings after it, with one UPDATE;
-each shifted row is a page written, and the top level of a large configurator spans hundreds
-of pages.
+Writes go through SQLAlchemy Core on the layer table (`LAYER`); reading rows into a tree is
+`layer_rows`, inserting and copying whole subtrees `layer_inserts`. Positions order siblings
+but need not be consecutive: a delete or a move leaves a gap, and a layer put back there (an
+undo) takes it without moving any sibling. Only an insert where no gap is left shifts the
+siblings after it, with one UPDATE; each shifted row is a page written, and the top level of a
+large configurator spans hundreds of pages.
 """
 
 from __future__ import annotations
@@ -13,23 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from enum import StrEnum
-from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import (
-    ColumnClause,
-    ColumnElement,
-    Connection,
-    bindparam,
-    func,
-    literal_column,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import ColumnElement, bindparam, func, literal_column, select, update
 from sqlmodel import Session
 
-from ..domain.collector import collector_paused
 from ..domain.fields import (
     AVAILABILITY_FIELDS,
     LayerField,
@@ -37,369 +25,29 @@ from ..domain.fields import (
     check_layers,
     misplaced,
 )
-from ..domain.model import Backorders, Layer, LayerType, Stock, StockStatus, can_hold
-from ..domain.wordpress import fresh_uid, with_uid
+from ..domain.model import Layer, LayerType, can_hold
 from .changes import ChangeKind, log_change
-from .corrupt import (
-    corrupt_layer,
-    misplaced_layer,
-    orphan_layer,
-    owner_words,
-    sale_below_price,
-    stored_image,
-    stored_low_amount,
-    stored_money,
-    stored_name,
-    stored_option_backorders,
-    stored_quantity,
-    stored_sku,
-    stored_text,
-)
-from .read_checks import check_rows
+from .layer_inserts import copy_layers, insert_layers, renew_uids
+from .layer_rows import load_layers, read_layers
 from .transaction import LAYER, ConflictError, StoreError, write
-from .wordpress_json import node_from_text, record_text
+
+__all__ = [
+    "check_new_layers",
+    "check_version",
+    "copy_layers",
+    "delete_layer",
+    "insert_layer",
+    "insert_layers",
+    "load_layers",
+    "move_layer",
+    "read_layers",
+    "renew_uids",
+    "sku_owner",
+    "update_layer",
+    "update_layers",
+]
 
 _c = LAYER.c
-
-
-# --- domain layer <-> row -----------------------------------------------------------------------
-_INSERT_COLUMNS = (
-    "id", "configurator_id", "parent_id", "position", "type", "name", "required", "multiple",
-    "price", "sale_price", "image", "active_on_load", "hidden", "manage_stock", "sku",
-    "stock_quantity", "stock_status", "low_stock_amount", "backorders", "version", "wordpress",
-)  # fmt: skip
-# A whole tree goes in by one executemany on the driver's cursor, with the values as SQLite
-# stores them (money as its text, flags as 0/1): SQLAlchemy's per-row parameter processing cost
-# more than SQLite's insert itself at 100,000 rows.
-_INSERT_SQL = (
-    f"INSERT INTO layer ({', '.join(_INSERT_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_INSERT_COLUMNS))})"
-)
-
-
-def _row(
-    configurator_id: int, parent_id: int | None, position: int, layer: Layer
-) -> tuple[Any, ...]:
-    stock, sale = layer.stock, layer.sale_price
-    return (
-        layer.id, configurator_id, parent_id, position, str(layer.type), layer.name,
-        int(layer.required), int(layer.multiple), str(layer.price),
-        None if sale is None else str(sale), layer.image, int(layer.active_on_load),
-        int(layer.hidden), int(stock.manage), stock.sku, stock.quantity, str(stock.status),
-        stock.low_amount, None if stock.backorders is None else str(stock.backorders),
-        layer.version, None if layer.wordpress is None else record_text(layer.wordpress),
-    )  # fmt: skip
-
-
-_LOAD_COLUMNS = (
-    "id", "parent_id", "name", "type", "required", "multiple", "price", "sale_price", "image",
-    "active_on_load", "hidden", "manage_stock", "sku", "stock_quantity", "stock_status",
-    "low_stock_amount", "backorders", "version", "wordpress",
-)  # fmt: skip
-# Loading is what opening a configurator waits for: the rows are read through the driver's own
-# cursor as plain tuples (SQLAlchemy's row objects and type processors cost more than SQLite's
-# read itself at 100,000 rows), by one statement compiled once.
-_LOAD_SQL = (
-    f"SELECT {', '.join(_LOAD_COLUMNS)} FROM layer WHERE configurator_id = ? "
-    "ORDER BY parent_id, position"
-)
-_TYPES = {t.value: t for t in LayerType}
-_STATUSES = {s.value: s for s in StockStatus}
-_BACKORDERS: dict[object, Backorders | None] = {None: None, **{b.value: b for b in Backorders}}
-
-
-def _row_view(row: tuple[Any, ...]) -> Any:
-    """A stored row with its columns as attributes, for the message that names a bad value."""
-    return SimpleNamespace(**dict(zip(_LOAD_COLUMNS, row, strict=True)))
-
-
-def _layer(r: Any, configurator_name: str | None) -> Layer:
-    """A layer row as a detached Layer; CorruptDataError for a value no write of ours stores
-    (one the field rules refuse included: docs/stored-data.md)."""
-    try:
-        layer = Layer(
-            id=r.id,
-            name=stored_name(r.name),
-            type=LayerType(r.type),
-            required=bool(r.required),
-            multiple=bool(r.multiple),
-            price=stored_money(r.price),
-            sale_price=None if r.sale_price is None else stored_money(r.sale_price),
-            image=stored_image(r.image),
-            active_on_load=bool(r.active_on_load),
-            hidden=bool(r.hidden),
-            stock=Stock(
-                bool(r.manage_stock),
-                stored_sku(r.sku),
-                stored_quantity(r.stock_quantity),
-                StockStatus(r.stock_status),
-                stored_low_amount(r.low_stock_amount),
-                stored_option_backorders(r.backorders),
-            ),
-            version=r.version,
-            wordpress=None if r.wordpress is None else node_from_text(r.wordpress),
-        )
-        sale_below_price(layer.sale_price, layer.price)
-    except (ArithmeticError, ValueError, TypeError):
-        raise corrupt_layer(r, owner_words(configurator_name)) from None
-    return layer
-
-
-def read_layers(session: Session, layer_ids: set[int]) -> dict[int, Layer]:
-    """The stored fields of some layers, detached (no parent, no children): what a window
-    needs to show a change made elsewhere to them. Ids no longer stored are left out."""
-    if not layer_ids:
-        return {}
-    columns: list[ColumnClause[object]] = [literal_column(c) for c in _LOAD_COLUMNS]
-    query = select(*columns).select_from(LAYER).where(_c.id.in_(layer_ids))
-    rows = [_row_view(tuple(row)) for row in session.connection().execute(query)]
-    return {r.id: _layer(r, None) for r in rows}
-
-
-def load_layers(
-    session: Session, configurator_id: int, configurator_name: str | None = None
-) -> list[Layer]:
-    """The top-level layers of a configurator, their subtrees attached, in one query.
-
-    A row none of our writes could have stored (edited by hand, damaged) raises
-    CorruptDataError naming it; configurator_name names its owner in that message.
-    """
-    conn = session.connection()
-    # Both drivers take the statement as it is but for their placeholder (? or %s).
-    sql = _LOAD_SQL if conn.dialect.paramstyle == "qmark" else _LOAD_SQL.replace("?", "%s")
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(sql, (configurator_id,))
-        rows = cursor.fetchall()
-    finally:
-        cursor.close()
-    with collector_paused():
-        return _build_tree(rows, configurator_name)
-
-
-def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> list[Layer]:
-    nodes: dict[int, Layer] = {}
-    pending: list[tuple[Layer, int | None]] = []
-    types, statuses = _TYPES, _STATUSES
-    prices: dict[object, Decimal] = {}  # a catalogue repeats a few prices: each read once
-    # The text columns, gathered while each row is at hand, for the rules' bulk checks.
-    names: list[str] = []
-    images: list[str] = []
-    skus: list[str] = []
-    add_name, add_image, add_sku = names.append, images.append, skus.append
-    for row in rows:
-        (layer_id, parent_id, name, type_, required, multiple, price, sale_price, image,
-         active_on_load, hidden, manage, sku, quantity, status, low_amount, backorders,
-         version, wordpress) = row  # fmt: skip
-        try:
-            amount = prices.get(price)
-            if amount is None:
-                amount = prices[price] = stored_money(price)
-            sale = None
-            if sale_price is not None:
-                sale = stored_money(sale_price)
-                sale_below_price(sale, amount)
-            layer = Layer(
-                name if type(name) is str else stored_text(name),
-                types[type_],
-                layer_id,
-                bool(required),
-                bool(multiple),
-                amount,
-                sale,
-                image if type(image) is str else stored_text(image),
-                bool(active_on_load),
-                bool(hidden),
-                Stock(
-                    bool(manage),
-                    sku if type(sku) is str else stored_text(sku),
-                    stored_quantity(quantity),
-                    statuses[status],
-                    None if low_amount is None else stored_low_amount(low_amount),
-                    _BACKORDERS[backorders],
-                ),
-                version,
-            )
-            if wordpress is not None:
-                layer.wordpress = node_from_text(wordpress)
-        except (ArithmeticError, ValueError, TypeError, KeyError):
-            raise corrupt_layer(_row_view(row), owner_words(configurator_name)) from None
-        nodes[layer_id] = layer
-        pending.append((layer, parent_id))
-        add_name(name)
-        add_image(image)
-        add_sku(sku)
-    # Every value is of its type now; the field rules check the text ones, in bulk.
-    check_rows(rows, _LOAD_COLUMNS, (names, images, skus), owner_words(configurator_name))
-    top: list[Layer] = []
-    # Rows are sorted by parent id, not by depth, so a child may come before its parent:
-    # attach them once all are read. Checking each parent's type here also rules out cycles
-    # (a group has no parent, so no chain of parents can come back to where it started).
-    for layer, parent_id in pending:
-        parent = None if parent_id is None else nodes.get(parent_id)
-        if parent is None and parent_id is not None:
-            raise orphan_layer(layer.id, parent_id, owner_words(configurator_name))
-        parent_type = None if parent is None else parent.type
-        if not can_hold(parent_type, layer.type):
-            raise misplaced_layer(layer.id, layer.type, parent_type, owner_words(configurator_name))
-        if parent is None:
-            top.append(layer)
-        else:
-            layer.parent = parent
-            parent.children.append(layer)
-    return top
-
-
-def insert_layers(
-    session: Session,
-    configurator_id: int,
-    parent_id: int | None,
-    layers: list[Layer],
-    first_position: int,
-    keep_ids: bool,
-) -> None:
-    """Insert layers and their subtrees in one executemany, parents first. New ids are
-    assigned here (so one statement serves the whole tree); keep_ids reuses the ones they carry."""
-    conn = session.connection()
-    if not keep_ids:
-        new_ids = iter(_new_ids(session, sum(1 for top in layers for _ in top.walk())))
-        for top in layers:
-            for node in top.walk():
-                node.id = next(new_ids)
-    with collector_paused():  # a row per layer: the collector would walk the tree meanwhile
-        rows = _rows(configurator_id, parent_id, layers, first_position)
-    if not rows:
-        return
-    sql = _INSERT_SQL
-    if conn.dialect.paramstyle != "qmark":  # a server: its placeholders and real booleans
-        sql = _INSERT_SQL.replace("?", "%s")
-        rows = [_server_row(row) for row in rows]
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(sql, rows)
-    finally:
-        cursor.close()
-
-
-def _rows(
-    configurator_id: int, parent_id: int | None, layers: list[Layer], first_position: int
-) -> list[tuple[Any, ...]]:
-    """The rows of layers and their subtrees, each parent before its children."""
-    rows: list[tuple[Any, ...]] = []
-    for i, top in enumerate(layers):
-        rows.append(_row(configurator_id, parent_id, first_position + i, top))
-        for node in top.walk():
-            rows.extend(
-                _row(configurator_id, node.id, pos, child)
-                for pos, child in enumerate(node.children)
-            )
-    return rows
-
-
-_FLAGS = tuple(
-    _INSERT_COLUMNS.index(c)
-    for c in ("required", "multiple", "active_on_load", "hidden", "manage_stock")
-)
-
-
-def _server_row(row: tuple[Any, ...]) -> tuple[Any, ...]:
-    values = list(row)
-    for i in _FLAGS:
-        values[i] = bool(values[i])
-    return tuple(values)
-
-
-def _new_ids(session: Session, count: int) -> list[int]:
-    """count layer ids no layer has ever had, from the same counter the database's own
-    inserts use, so an id is never handed out twice (a stale window cannot reach a new layer
-    through the id of a deleted one)."""
-    if count == 0:
-        return []
-    conn = session.connection()
-    if conn.dialect.name == "postgresql":
-        query = text(
-            "SELECT nextval(pg_get_serial_sequence('layer', 'id')) FROM generate_series(1, :n)"
-        )
-        return list(conn.execute(query, {"n": count}).scalars())
-    last = _last_id(conn)
-    return list(range(last + 1, last + 1 + count))
-
-
-def _last_id(conn: Connection) -> int:
-    """The last layer id SQLite handed out: its AUTOINCREMENT counter, which follows the
-    explicit ids inserted next. The write holds the database's lock, so no other writer takes
-    the ones after it meanwhile."""
-    counter = text("SELECT seq FROM sqlite_sequence WHERE name = 'layer'")
-    return max(
-        conn.execute(counter).scalar() or 0,
-        conn.execute(select(func.max(_c.id))).scalar_one() or 0,
-    )
-
-
-# A duplicate copies the rows inside the database: reading 100,000 layers into objects and
-# writing them back cost four times as much. Each copied layer gets a new id, drawn as
-# _new_ids draws them; its parent's new id is found through the same mapping, kept in a
-# temporary table whose key serves that lookup (a CTE in its place has no index: SQLite then
-# scans it once per row).
-_COPY_MAP = "layer_copy_ids"
-_COPIED = [c for c in _INSERT_COLUMNS if c not in ("id", "configurator_id", "parent_id")]
-_COPY_SQL = (
-    f"INSERT INTO layer ({', '.join(_INSERT_COLUMNS)}) "
-    f"SELECT m.new_id, :target, p.new_id, {', '.join(f'l.{c}' for c in _COPIED)} "
-    f"FROM {_COPY_MAP} AS m JOIN layer AS l ON l.id = m.old_id "
-    f"LEFT JOIN {_COPY_MAP} AS p ON p.old_id = l.parent_id"
-)
-
-
-def copy_layers(session: Session, source_id: int, target_id: int) -> None:
-    """Copy every layer of configurator source_id, as stored, into target_id (new ids)."""
-    conn = session.connection()
-    server = conn.dialect.name == "postgresql"
-    # INTEGER as the layer ids are (in SQLite the key is then the row id itself).
-    columns = "(old_id INTEGER PRIMARY KEY, new_id INTEGER NOT NULL)"
-    drop = " ON COMMIT DROP" if server else ""
-    conn.execute(text(f"CREATE TEMPORARY TABLE {_COPY_MAP} {columns}{drop}"))
-    if server:
-        new_id = "nextval(pg_get_serial_sequence('layer', 'id'))"
-        params: dict[str, int] = {"source": source_id}
-    else:  # the write holds the database's lock: no other writer takes these meanwhile
-        new_id = ":last + ROW_NUMBER() OVER (ORDER BY id)"
-        params = {"source": source_id, "last": _last_id(conn)}
-    conn.execute(
-        text(
-            f"INSERT INTO {_COPY_MAP} (old_id, new_id) "
-            f"SELECT id, {new_id} FROM layer WHERE configurator_id = :source"
-        ),
-        params,
-    )
-    conn.execute(text(_COPY_SQL), {"target": target_id})
-    conn.execute(text(f"DROP TABLE {_COPY_MAP}"))
-
-
-def renew_uids(session: Session, configurator_id: int) -> None:
-    """Give each layer of a configurator that came from WordPress a fresh uid (a duplicate's
-    layers are new layers on the site: docs/wordpress.md). A configurator made here has none,
-    and costs one query that finds nothing."""
-    conn = session.connection()
-    rows = conn.execute(
-        select(_c.id, _c.wordpress).where(
-            (_c.configurator_id == configurator_id) & _c.wordpress.is_not(None)
-        )
-    ).all()
-    if not rows:
-        return
-    taken: set[str] = set()
-    params = [
-        {
-            "_id": row.id,
-            "_wordpress": record_text(with_uid(node_from_text(row.wordpress), fresh_uid(taken))),
-        }
-        for row in rows
-    ]
-    conn.execute(
-        update(LAYER).where(_c.id == bindparam("_id")).values(wordpress=bindparam("_wordpress")),
-        params,
-    )
 
 
 # --- checks -------------------------------------------------------------------------------------

@@ -61,7 +61,7 @@ _CLASSES = {c: _classes(c) for c in (b"", _CONTROL, _CONTROL + _PATH_CHARS)}
 # the byte limit whatever it holds.
 _SHORT_PATH = IMAGE_PATH_MAX_BYTES // 4
 
-# Columns of the rows `load_layers` reads (its _LOAD_COLUMNS).
+# Columns of the rows `load_layers` reads (layer_rows.LOAD_COLUMNS).
 ID, PARENT, NAME, IMAGE, SKU = 0, 1, 2, 8, 12
 
 

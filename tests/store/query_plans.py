@@ -21,7 +21,7 @@ from sqlalchemy import event
 from desktop.bench import synthetic
 from desktop.domain.fields import ConfiguratorField, LayerField
 from desktop.domain.model import Layer, LayerType, Stock
-from desktop.store import exchange, layers, stock_sheets
+from desktop.store import exchange, layer_inserts, layer_rows, stock_sheets
 from desktop.store import repository as repo
 from desktop.store.database import Database, open_database
 
@@ -137,8 +137,8 @@ def driver_statements() -> list[Statement]:
     """The statements the store runs on the driver's own cursor (loading and inserting whole
     trees), which SQLAlchemy's events do not see."""
     return [
-        Statement(layers._LOAD_SQL, (1,)),
-        Statement(layers._INSERT_SQL, (None,) * len(layers._INSERT_COLUMNS)),
+        Statement(layer_rows.LOAD_SQL, (1,)),
+        Statement(layer_inserts.INSERT_SQL, (None,) * len(layer_inserts.INSERT_COLUMNS)),
     ]
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from desktop.domain import rules
 from desktop.domain.fields import ConfiguratorField, LayerField
 from desktop.domain.rules import RuleError
-from desktop.store import layers, read_checks, repository
+from desktop.store import layer_rows, read_checks, repository
 from desktop.store.corrupt import CorruptDataError
 from desktop.store.database import Database
 from desktop.store.demo import open_store
@@ -222,7 +222,7 @@ def test_a_single_layer_read_back_is_checked_too(target: object) -> None:
 
 # --- the scans against the rules ----------------------------------------------------------------
 def test_the_scans_read_the_columns_load_layers_reads() -> None:
-    columns = layers._LOAD_COLUMNS
+    columns = layer_rows.LOAD_COLUMNS
     assert [columns[i] for i in (read_checks.ID, read_checks.PARENT)] == ["id", "parent_id"]
     assert [columns[i] for i in (read_checks.NAME, read_checks.IMAGE)] == ["name", "image"]
     assert columns[read_checks.SKU] == "sku"
