@@ -261,8 +261,8 @@ def backorders(value: object) -> Backorders:
 
 
 def option_backorders(value: object) -> Backorders | None:
-    """An option's own backorder setting; None (or empty): the configurator's applies."""
-    if value is None or value == "":
+    """An option's own backorder setting; None: the configurator's applies."""
+    if value is None:
         return None
     return _choice(Backorders, value)
 

@@ -43,6 +43,7 @@ class LayerRead:
     quantity: int | None = None
     status: StockStatus = StockStatus.IN_STOCK
     low_amount: int | None = None
+    backorders: Backorders | None = None  # the option's own; None: the configurator's
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,14 +102,23 @@ def _layer_fields(layer: Layer) -> dict[str, Any]:
         "image": layer.image,
         "active_on_load": layer.active_on_load,
         "hidden": layer.hidden,
-        "stock": {
-            "manage": layer.stock.manage,
-            "sku": layer.stock.sku,
-            "quantity": layer.stock.quantity,
-            "status": layer.stock.status.value,
-            "low_stock_amount": layer.stock.low_amount,
-        },
+        "stock": _stock_to_dict(layer.stock),
     }
+
+
+def _stock_to_dict(stock: Stock) -> dict[str, Any]:
+    data = {
+        "manage": stock.manage,
+        "sku": stock.sku,
+        "quantity": stock.quantity,
+        "status": stock.status.value,
+        "low_stock_amount": stock.low_amount,
+    }
+    # Written only where the option has its own backorder setting: an option on its
+    # configurator's setting is written as files were before (docs/exchange-format.md).
+    if stock.backorders is not None:
+        data["backorders"] = stock.backorders.value
+    return data
 
 
 def dumps(data: dict[str, Any]) -> str:
@@ -332,6 +341,7 @@ def _stock(raw: Mapping[str, Any]) -> Stock:
         get("quantity"),
         get("status", StockStatus.IN_STOCK),
         get("low_stock_amount"),
+        get("backorders"),
     )
 
 

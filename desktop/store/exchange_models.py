@@ -134,6 +134,7 @@ class StockModel(TypedDict):
     quantity: NotRequired[Annotated[int | None, _rule(rules.quantity)]]
     status: NotRequired[Annotated[StockStatus, _rule(rules.stock_status, repeated=True)]]
     low_stock_amount: NotRequired[Annotated[int | None, _rule(rules.low_stock_amount)]]
+    backorders: NotRequired[Annotated[Backorders | None, _rule(rules.option_backorders)]]
 
 
 @with_config(_LAYER_CONFIG)

@@ -216,6 +216,12 @@ def test_an_edit_changes_exactly_that(tmp_path: Path, capsys: pytest.CaptureFixt
             "SKU of [1].children[0] (the editor needs each SKU once per configurator)",
         ),
         (
+            's:3:"sku";s:17:"CASE-RED-METALLIC"',
+            's:10:"backorders";s:5:"maybe"',
+            '_wpc_components: [1].children[1].settings.backorders: "maybe" is not one of "no", '
+            '"notify", "yes"',
+        ),
+        (
             "R3d0-im03",
             "Ye11-im02",
             '_wpc_components: [1].children[1].uid: "Ye11-im02" is also the uid of '

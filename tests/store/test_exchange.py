@@ -188,7 +188,7 @@ REFUSALS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         "unknown stock key",
         setter(f"{YELLOW}.stock.warehouse", "B"),
         f"{YELLOW}.stock.warehouse: unknown key (allowed here: manage, sku, quantity, status, "
-        "low_stock_amount)",
+        "low_stock_amount, backorders)",
     ),
     (
         "group key on an image",

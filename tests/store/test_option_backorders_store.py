@@ -4,6 +4,7 @@ by hand into something no write of ours stores."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from desktop.domain.model import Backorders, Configurator
 from desktop.store import repository
 from desktop.store.corrupt import CorruptDataError
 from desktop.store.database import open_database, open_target
+from desktop.store.exchange_format import ExchangeError, from_dict, to_dict
 from desktop.store.migrations import migrate
 from desktop.store.repository import StoreError
 from desktop.store.schema import SCHEMA_VERSION, upgrade
@@ -153,3 +155,35 @@ def test_a_setting_edited_by_hand_is_named(tmp_path: Path) -> None:
             repository.load_configurator(session, cfg_id)
     finally:
         db.close()
+
+
+# --- the exchange file (docs/exchange-format.md) ---------------------------------------------
+def test_the_exchange_file_writes_an_options_own_setting_and_reads_it_back() -> None:
+    cfg = grips(Backorders.NOTIFY)
+    purple = cfg.find_path(PURPLE)
+    assert purple is not None
+    purple.stock.backorders = Backorders.NO
+    data = to_dict(cfg)
+    stocks = [o["stock"] for o in data["configurator"]["layers"][0]["children"]]
+    # Only the option with its own setting carries the key: the others are written as before.
+    assert ["backorders" in s for s in stocks] == [False, False, True]
+    assert stocks[2]["backorders"] == "no"
+    back = from_dict(json.loads(json.dumps(data)))
+    assert [o.stock.backorders for o in back.options()] == [None, None, Backorders.NO]
+
+
+@pytest.mark.parametrize(("value", "read"), [(None, None), ("notify", Backorders.NOTIFY)])
+def test_null_and_each_value_are_accepted(value: str | None, read: Backorders | None) -> None:
+    data = to_dict(grips())
+    data["configurator"]["layers"][0]["children"][0]["stock"]["backorders"] = value
+    assert next(from_dict(data).options()).stock.backorders is read
+
+
+@pytest.mark.parametrize("value", ["maybe", "", 1, True])
+def test_a_value_that_is_not_a_setting_is_refused_by_its_path(value: object) -> None:
+    data = to_dict(grips())
+    data["configurator"]["layers"][0]["children"][1]["stock"]["backorders"] = value
+    with pytest.raises(ExchangeError) as refused:
+        from_dict(data)
+    assert refused.value.path == "configurator.layers[0].children[1].stock.backorders"
+    assert refused.value.problem == 'expected one of "no", "notify", "yes"'

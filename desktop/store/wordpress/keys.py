@@ -47,6 +47,7 @@ STOCK_KEYS = {
     "quantity": "stock_quantity",
     "status": "stock_status",
     "low_amount": "low_stock_amount",
+    "backorders": "backorders",  # the option's own setting (WooCommerce's no/notify/yes)
 }
 # `onbackorder` is WooCommerce's derived status: the editor holds it as in stock with its
 # quantity, which the backorder rules then read.

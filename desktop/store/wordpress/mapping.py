@@ -293,7 +293,7 @@ class _Reader:
         layer.wordpress = WordPressNode(kept, LayerRead(
             name, layer.required, layer.multiple, layer.price, layer.sale_price, "",
             layer.active_on_load, layer.hidden, s.manage, s.sku, s.quantity, s.status,
-            s.low_amount,
+            s.low_amount, s.backorders,
         ))  # fmt: skip
         if children is not None and children != {}:
             layer.children = self._nodes(children, f"{here}.children", layer, layer_type)
@@ -331,6 +331,7 @@ class _Reader:
             self.skus[stock.sku] = at.removesuffix(".settings")
         stock.quantity = self._whole(settings, names["quantity"], at, rules.quantity)
         stock.low_amount = self._whole(settings, names["low_amount"], at, rules.low_stock_amount)
+        stock.backorders = self._option_backorders(settings.get(names["backorders"]), at)
         status = settings.get(names["status"])
         if status is not None and status != "":
             found = k.STOCK_STATUS_READ.get(status) if isinstance(status, str) else None
@@ -341,6 +342,18 @@ class _Reader:
                 )
             stock.status = found
         return stock
+
+    def _option_backorders(self, value: PhpValue, at: str) -> Backorders | None:
+        """An option's own backorder setting; absent or empty: the configurator's."""
+        if value is None or value == "":
+            return None
+        found = k.BACKORDERS_READ.get(value) if isinstance(value, str) else None
+        if found is None:
+            listed = ", ".join(f'"{word}"' for word in k.BACKORDERS_READ)
+            raise self.tree_fail(
+                f"{at}.{k.STOCK_KEYS['backorders']}", f"{_shown(value)} is not one of {listed}"
+            )
+        return found
 
     def _whole(
         self, settings: PhpArray, key: str, at: str, rule: Callable[[int], int | None]

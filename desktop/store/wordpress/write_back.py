@@ -132,6 +132,7 @@ _OPTION_FIELDS: tuple[tuple[str, Callable[[PhpArray, object], None]], ...] = (
     ("quantity", _set_quantity),
     ("status", _set_status),
     ("low_amount", _set_text(k.STOCK_KEYS["low_amount"], None, int)),  # type: ignore[arg-type]
+    ("backorders", _set_text(k.STOCK_KEYS["backorders"], None, str)),
 )
 
 
@@ -140,6 +141,7 @@ def _now(layer: Layer) -> LayerRead:
     return LayerRead(
         layer.name, layer.required, layer.multiple, layer.price, layer.sale_price, layer.image,
         layer.active_on_load, layer.hidden, s.manage, s.sku, s.quantity, s.status, s.low_amount,
+        s.backorders,
     )  # fmt: skip
 
 
