@@ -20,7 +20,7 @@ from typing import Any
 
 from . import rules
 from .fields import LayerField, get_layer_field
-from .model import Configurator, Layer, StockStatus
+from .model import Backorders, Configurator, Layer, StockStatus
 from .rules import RuleError
 from .sheet_cells import escape, shown_problems, unescape
 
@@ -31,7 +31,8 @@ MANAGE = "Manage stock?"
 STOCK = "Stock"
 IN_STOCK = "In stock?"
 LOW = "Low stock amount"
-COLUMNS = (SKU, NAME, MANAGE, STOCK, IN_STOCK, LOW)
+BACKORDERS = "Backorders allowed?"
+COLUMNS = (SKU, NAME, MANAGE, STOCK, IN_STOCK, LOW, BACKORDERS)
 
 # The layer field each value column sets, and how the column is named in messages.
 COLUMN_FIELDS: dict[str, LayerField] = {
@@ -39,6 +40,7 @@ COLUMN_FIELDS: dict[str, LayerField] = {
     STOCK: LayerField.STOCK_QUANTITY,
     IN_STOCK: LayerField.STOCK_STATUS,
     LOW: LayerField.LOW_STOCK_AMOUNT,
+    BACKORDERS: LayerField.BACKORDERS,
 }
 FIELD_COLUMNS = {f: c for c, f in COLUMN_FIELDS.items()}
 
@@ -135,7 +137,7 @@ class SheetPlan:
 
 
 def _json_value(value: Any) -> Any:
-    return value.value if isinstance(value, StockStatus) else value
+    return value.value if isinstance(value, StockStatus | Backorders) else value
 
 
 # --- export -------------------------------------------------------------------------------------
@@ -145,6 +147,8 @@ def cell(field: LayerField, value: Any) -> str:
         return "1" if value else "0"
     if field is LayerField.STOCK_STATUS:
         return "1" if value is StockStatus.IN_STOCK else "0"
+    if field is LayerField.BACKORDERS:
+        return "" if value is None else _BACKORDER_CELLS[value]
     return "" if value is None else str(value)
 
 
@@ -157,6 +161,7 @@ def write_sheet(cfg: Configurator) -> str:
     # The flags' cells, made once: a call per cell is a fifth of a 100,000-row sheet's time.
     manage = {value: cell(LayerField.MANAGE_STOCK, value) for value in (False, True)}
     status = {value: cell(LayerField.STOCK_STATUS, value) for value in StockStatus}
+    backorders = {value: cell(LayerField.BACKORDERS, value) for value in (None, *Backorders)}
     quantity, low = LayerField.STOCK_QUANTITY, LayerField.LOW_STOCK_AMOUNT
     writer.writerows(
         (
@@ -166,6 +171,7 @@ def write_sheet(cfg: Configurator) -> str:
             cell(quantity, stock.quantity),
             status[stock.status],
             cell(low, stock.low_amount),
+            backorders[stock.backorders],
         )
         for stock, path in ((layer.stock, path) for layer, path in cfg.option_paths())
     )
@@ -209,7 +215,7 @@ class _Header:
         """The value columns the sheet has, in the order their cells are read, with where."""
         return [
             (column, self.at[column])
-            for column in (MANAGE, STOCK, IN_STOCK, LOW)
+            for column in (MANAGE, STOCK, IN_STOCK, LOW, BACKORDERS)
             if column in self.at
         ]
 
@@ -256,6 +262,30 @@ def _status(text: str) -> StockStatus | None:
     raise RuleError("expected 1 (In Stock), 0 (Out of Stock) or backorder")
 
 
+# `Backorders allowed?` as WooCommerce writes it: 1 allow, 0 do not allow, notify; a blank cell
+# is the configurator's setting (docs/stock-sheets.md).
+_BACKORDER_CELLS: dict[Backorders, str] = {
+    Backorders.NO: "0",
+    Backorders.YES: "1",
+    Backorders.NOTIFY: "notify",
+}
+
+
+def _backorders(text: str) -> Backorders | None:
+    """`Backorders allowed?`: 1 (also yes, true) Allow, 0 (no, false) Do not allow, notify
+    Allow but notify customer; blank: the configurator's setting."""
+    lowered = text.lower()
+    if not lowered:
+        return None
+    if lowered == "notify":
+        return Backorders.NOTIFY
+    if lowered in _TRUE:
+        return Backorders.YES
+    if lowered in _FALSE:
+        return Backorders.NO
+    raise RuleError("expected 1 (allow), 0 (do not allow), notify, or blank (the configurator's)")
+
+
 def _whole(text: str, rule: Any) -> Any:
     return rule(rules.whole_number(text))
 
@@ -288,10 +318,12 @@ def _values(
                 status = _status(text) if text else None
                 if status is not None:
                     values[LayerField.STOCK_STATUS] = status
-            else:
+            elif column == LOW:
                 values[LayerField.LOW_STOCK_AMOUNT] = (
                     _whole(text, rules.low_stock_amount) if text else None
                 )
+            else:
+                values[LayerField.BACKORDERS] = _backorders(text)
         except RuleError as exc:
             bad.append(_CellError(column, exc.problem))
     if bad:

@@ -20,8 +20,8 @@ def test_export_then_import_reports_no_change(
     sheet = tmp_path / "stock.csv"
     assert run(["--db", str(demo_db), "stock", "export", DEMO, "-o", str(sheet)], capsys)[0] == 0
     lines = sheet.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "SKU,Name,Manage stock?,Stock,In stock?,Low stock amount"
-    assert "CASE-RED-METALLIC,Grip Color/Metallic Red,1,2,1," in lines
+    assert lines[0] == "SKU,Name,Manage stock?,Stock,In stock?,Low stock amount,Backorders allowed?"
+    assert "CASE-RED-METALLIC,Grip Color/Metallic Red,1,2,1,," in lines
     status, out, err = run(
         ["--db", str(demo_db), "stock", "import", DEMO, str(sheet), "--json"], capsys
     )

@@ -51,10 +51,10 @@ def test_exported_formula_cells_start_with_a_quote_and_import_unchanged(
         rows = list(csv.reader(handle))
     assert rows[1:] == [
         # The "/" of the name's URL is written "\/", as every "/" inside a name.
-        ["'@SKU", "'=Color/" + INJECTED.replace("/", "\\/"), "1", "-3", "1", ""],
-        ["", "'=Color/+1 Black\\/White", "1", "4", "1", ""],
-        ["", "'=Color/+1 Black/White", "1", "5", "1", ""],
-        ["'-R", "'=Color/-Red", "1", "6", "1", ""],
+        ["'@SKU", "'=Color/" + INJECTED.replace("/", "\\/"), "1", "-3", "1", "", ""],
+        ["", "'=Color/+1 Black\\/White", "1", "4", "1", "", ""],
+        ["", "'=Color/+1 Black/White", "1", "5", "1", "", ""],
+        ["'-R", "'=Color/-Red", "1", "6", "1", "", ""],
     ]
     status, out, err = run(
         ["--db", str(db), "stock", "import", "Hostile", str(sheet), "--json"], capsys

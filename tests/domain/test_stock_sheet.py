@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.domain.fields import LayerField
-from desktop.domain.model import Configurator, StockStatus
+from desktop.domain.model import Backorders, Configurator, StockStatus
 from desktop.domain.stock_sheet import SheetError, read_sheet, write_sheet
 from tests.builders import configurator, grips, group, option
 
@@ -24,10 +24,10 @@ def changes(text: str, cfg: Configurator | None = None) -> list[tuple[str, str, 
 def test_export_writes_every_option_with_woocommerce_columns() -> None:
     text = write_sheet(grips())
     assert text.splitlines() == [
-        HEADER,
-        "Y,Grip Color/Metallic Yellow,1,5,1,",
-        "R,Grip Color/Metallic Red,1,2,1,",
-        "P,Grip Color/Metallic Purple,1,0,1,",
+        f"{HEADER},Backorders allowed?",
+        "Y,Grip Color/Metallic Yellow,1,5,1,,",
+        "R,Grip Color/Metallic Red,1,2,1,,",
+        "P,Grip Color/Metallic Purple,1,0,1,,",
     ]
     assert text.endswith("\r\n")
 
@@ -125,11 +125,13 @@ def test_a_whole_woocommerce_export_imports_and_names_what_it_ignored() -> None:
         '13,simple,OTHER,Cable,1,"",0,,0\r\n'
     )
     plan = read_sheet(text, grips())
+    # WooCommerce's "Backorders allowed?" is the option's own backorder setting.
     assert [(c.layer.name, c.field.value, c.new) for c in plan.changes] == [
-        ("Metallic Red", "stock_quantity", 6)
+        ("Metallic Red", "stock_quantity", 6),
+        ("Metallic Red", "backorders", Backorders.NOTIFY),
     ]
     assert [(n.line, n.sku) for n in plan.not_found] == [(5, "OTHER")]  # where its record starts
-    assert plan.ignored_columns == ("ID", "Type", "Published", "Description", "Backorders allowed?")
+    assert plan.ignored_columns == ("ID", "Type", "Published", "Description")
 
 
 def test_every_bad_cell_is_listed_and_the_sheet_refused() -> None:

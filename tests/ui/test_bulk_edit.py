@@ -216,8 +216,8 @@ def test_export_writes_the_sheet_of_the_open_configurator(
     target = tmp_path / "out" / "stock.csv"
     assert window.stock_actions.export_to(target)
     lines = target.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "SKU,Name,Manage stock?,Stock,In stock?,Low stock amount"
-    assert lines[2] == "R-1,Grip Color/Red,1,2,1,"
+    assert lines[0] == "SKU,Name,Manage stock?,Stock,In stock?,Low stock amount,Backorders allowed?"
+    assert lines[2] == "R-1,Grip Color/Red,1,2,1,,"
 
 
 def test_global_settings_hold_the_threshold_and_stock_display(window: MainWindow) -> None:

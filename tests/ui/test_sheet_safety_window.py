@@ -73,7 +73,7 @@ def test_an_exported_sheet_with_formula_names_imports_unchanged(
     assert window.stock_actions.export_to(target)
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert ["'@R", "Grip Color/=1+1\\/x", "1", "2", "1", ""] in rows
+    assert ["'@R", "Grip Color/=1+1\\/x", "1", "2", "1", "", ""] in rows
     dialog = window.stock_actions.preview(target)
     assert dialog is not None and dialog.plan is not None
     assert (dialog.plan.changes, dialog.plan.not_found) == ((), ())
