@@ -33,13 +33,21 @@ def parse_money(text: str, *, allow_negative: bool = False) -> Decimal:
     stripped = text.strip()
     if not stripped:
         raise MoneyError("expected an amount such as 12.50")
-    shown = f'"{stripped}"'
+    shown = f'"{_one_line(stripped)}"'
     if not _TYPED_AMOUNT.fullmatch(stripped) or not any(c.isdigit() for c in stripped):
         if "," in stripped and _TYPED_AMOUNT.fullmatch(stripped.replace(",", ".", 1)):
             raise MoneyError(f"{shown} uses a comma for decimals; write a dot, such as 12.50")
         raise MoneyError(f"{shown} is not a number; expected an amount such as 12.50")
     value = Decimal(stripped.replace(",", ""))
     return checked_amount(value, shown, allow_negative=allow_negative)
+
+
+def _one_line(text: str) -> str:
+    """text as a message quotes it: a line break or other control character inside it spelled
+    as its escape (`a\\nb`), so a refusal stays one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
 
 
 def checked_amount(value: Decimal, shown: str, *, allow_negative: bool = False) -> Decimal:

@@ -76,3 +76,9 @@ def test_a_text_parsed_again_gives_the_same_amount_and_the_same_refusal() -> Non
     assert parse_money("-3", allow_negative=True) == Decimal("-3.00")
     with pytest.raises(MoneyError, match="negative"):
         parse_money("-3")
+
+
+def test_a_refusal_quoting_a_line_break_stays_one_line() -> None:
+    with pytest.raises(MoneyError) as refused:
+        parse_money("a\nb")
+    assert str(refused.value) == '"a\\nb" is not a number; expected an amount such as 12.50'
