@@ -42,7 +42,7 @@ class ScenarioError(ValueError):
 class Setup:
     """Settings and stock for the scenario's own copy; None (or no entry) leaves a value as
     it is. `stock` maps an option path to Stock attributes (manage, quantity, status,
-    low_amount) and their new values."""
+    low_amount, backorders) and their new values."""
 
     addon: bool | None = None
     backorders: Backorders | None = None

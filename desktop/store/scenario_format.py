@@ -172,6 +172,8 @@ class _StockChange(_Strict):
     quantity: Quantity = None
     status: Annotated[StockStatus | None, _rule(rules.stock_status)] = None
     low_stock_amount: Annotated[int | None, _rule(rules.low_stock_amount)] = None
+    # The option's own backorder setting; null: back to the configurator's.
+    backorders: Annotated[Backorders | None, _rule(rules.option_backorders)] = None
 
 
 class _Setup(_Strict):
@@ -343,6 +345,7 @@ _STOCK_ATTRS = {
     "quantity": "quantity",
     "status": "status",
     "low_stock_amount": "low_amount",
+    "backorders": "backorders",
 }
 _STOCK_KEYS = {attr: key for key, attr in _STOCK_ATTRS.items()}
 
