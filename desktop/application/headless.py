@@ -161,15 +161,17 @@ def _options(shop: Storefront, paths: list[tuple[Layer, str]]) -> list[dict[str,
     rows = []
     for option, path in paths:
         state = state_of(option)
-        rows.append(
-            {
-                "path": path,
-                "availability": words[state.availability],
-                "selectable": state.selectable,
-                "notice": state.notice,
-                "low": state.low,
-            }
-        )
+        row = {
+            "path": path,
+            "availability": words[state.availability],
+            "selectable": state.selectable,
+            "notice": state.notice,
+            "low": state.low,
+        }
+        own = option.stock.backorders
+        if own is not None:  # only an option with its own setting says it (as exchange files)
+            row["backorders"] = own.value
+        rows.append(row)
     return rows
 
 

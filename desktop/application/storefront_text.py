@@ -60,6 +60,8 @@ def _options(options: list[dict[str, Any]], addon_active: bool) -> list[str]:
             words += ", cannot be chosen"
         if option["notice"]:
             words += f'; shoppers see "{option["notice"]}"'
+        if "backorders" in option:  # the option's own backorder setting (docs/stock-rules.md)
+            words += f"; backorders: {texts.backorder_words(option['backorders'])}"
         rows.append(f"{INDENT}{option['path']:<{width}}  {words}")
     return rows or [f"{INDENT}none"]
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from ..domain.texts import backorder_words
 from ..store import repository
 
 # The commands import what they use: cli.py registers this parser on every run, and a storefront
@@ -157,9 +158,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
         quantity = "no quantity" if e.quantity is None else f"quantity {e.quantity}"
         sku = f" [{e.layer.stock.sku}]" if e.layer.stock.sku else ""
         words = {"low": "low", "out_of_stock": "out of stock", "backorder": "on backorder"}
+        own = "" if e.backorders is None else f", backorders: {backorder_words(e.backorders)}"
         print(
             f"{e.configurator}: {e.layer.path}{sku}: {words[e.state]}, {quantity}, "
-            f"threshold {e.threshold}"
+            f"threshold {e.threshold}{own}"
         )
     if not entries:
         print("Nothing to restock.")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import stock
-from .model import Availability, Configurator, Layer
+from .model import Availability, Backorders, Configurator, Layer
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,9 +20,10 @@ class RestockEntry:
     state: str
     quantity: int | None
     threshold: int
+    backorders: Backorders | None = None  # the option's own setting; None: the configurator's
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "configurator": self.configurator,
             "path": self.layer.path,
             "sku": self.layer.stock.sku,
@@ -30,6 +31,10 @@ class RestockEntry:
             "quantity": self.quantity,
             "threshold": self.threshold,
         }
+        # Only an option with its own backorder setting says it (as exchange files do).
+        if self.backorders is not None:
+            data["backorders"] = self.backorders.value
+        return data
 
 
 def restock_entries(cfg: Configurator) -> list[RestockEntry]:
@@ -49,5 +54,9 @@ def restock_entries(cfg: Configurator) -> list[RestockEntry]:
         else:
             continue
         threshold = stock.low_threshold(layer.stock, cfg.low_stock_threshold)
-        found.append(RestockEntry(cfg.name, layer, kind, layer.stock.quantity, threshold))
+        found.append(
+            RestockEntry(
+                cfg.name, layer, kind, layer.stock.quantity, threshold, layer.stock.backorders
+            )
+        )
     return found

@@ -59,6 +59,12 @@ OPTION_BACKORDER_CHOICES: dict[str | None, str] = {
     "yes": "Allow",
 }
 
+
+def backorder_words(setting: str | None) -> str:
+    """An option's own backorder setting in WooCommerce's words ('Do not allow')."""
+    return OPTION_BACKORDER_CHOICES[setting]
+
+
 ADDON_NAME = "Stock Management"
 ADDON_REQUIRED = "Needs the Stock Management add-on (Add-ons menu)."
 
