@@ -65,15 +65,14 @@ STOCK_SETTINGS = frozenset(
 # The stock fields that decide what shoppers see of an option (docs/stock-rules.md): a change
 # of one changes its availability, notice or low mark. These are also the fields a write of many
 # layers at once may set (bulk edits, stock sheets). Every screen and the store use this set.
-AVAILABILITY_FIELDS = frozenset(
-    {
-        LayerField.MANAGE_STOCK,
-        LayerField.STOCK_QUANTITY,
-        LayerField.STOCK_STATUS,
-        LayerField.LOW_STOCK_AMOUNT,
-        LayerField.BACKORDERS,
-    }
-)
+AVAILABILITY_ORDER = (
+    LayerField.MANAGE_STOCK,
+    LayerField.STOCK_QUANTITY,
+    LayerField.STOCK_STATUS,
+    LayerField.LOW_STOCK_AMOUNT,
+    LayerField.BACKORDERS,
+)  # in the order files write them (a scenario's stock, a sheet's columns)
+AVAILABILITY_FIELDS = frozenset(AVAILABILITY_ORDER)
 # Every field of an option's Stock Management section: the above and its SKU.
 STOCK_FIELDS = AVAILABILITY_FIELDS | {LayerField.SKU}
 

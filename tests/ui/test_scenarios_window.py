@@ -176,10 +176,15 @@ def test_record_save_and_run_round_trip(
         "set", "select", "expect", "quantity", "add_to_cart", "expect", "reset", "expect",
     ]  # fmt: skip
     assert data["configurator"] == DEMO
+    # The option's own backorder setting is pinned too (null: the configurator's).
     assert data["setup"]["stock"][PURPLE] == {
         "manage": True, "quantity": 0, "status": "in_stock", "low_stock_amount": None,
+        "backorders": None,
     }  # fmt: skip
-    restock = {"manage": True, "quantity": 1, "status": "in_stock", "low_stock_amount": None}
+    restock = {
+        "manage": True, "quantity": 1, "status": "in_stock", "low_stock_amount": None,
+        "backorders": None,
+    }  # fmt: skip
     assert data["steps"][7] == {"set": {"stock": {RED: restock}}}
     assert data["steps"][6]["expect"]["order_backordered"] == {PURPLE: 2}
     assert data["steps"][12]["expect"]["cart_contains"] == "Metallic Red (Available Backorder)"

@@ -19,7 +19,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from ...domain.change_set import ChangeSet
-from ...domain.fields import ConfiguratorField, LayerField
+from ...domain.fields import (
+    AVAILABILITY_FIELDS,
+    AVAILABILITY_ORDER,
+    ConfiguratorField,
+    LayerField,
+    stock_attr,
+)
 from ...domain.model import Configurator, Layer, Stock
 from ...domain.orders import DEFAULT_SHOPPER, OrderSettings
 from ...domain.recording import observe
@@ -28,13 +34,9 @@ from ...store.scenario_format import write_scenario
 from ..editing.document import Document
 from ..preview import PreviewPane
 
-_STOCK_ATTRS = ("manage", "quantity", "status", "low_amount")
-_STOCK_FIELDS = {
-    LayerField.MANAGE_STOCK,
-    LayerField.STOCK_QUANTITY,
-    LayerField.STOCK_STATUS,
-    LayerField.LOW_STOCK_AMOUNT,
-}
+# The stock a scenario can set: what shoppers see of an option (domain/fields.py).
+_STOCK_ATTRS = tuple(stock_attr(field) for field in AVAILABILITY_ORDER)
+_STOCK_FIELDS = AVAILABILITY_FIELDS
 _SETTINGS = {ConfiguratorField.BACKORDERS, ConfiguratorField.STOCK_DISPLAY}
 # Edits that change nothing a scenario checks (a renamed configurator is saved by its new name).
 _UNSEEN_LAYER_FIELDS = {LayerField.SKU, LayerField.IMAGE}
