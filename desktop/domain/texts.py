@@ -51,6 +51,7 @@ def for_this_option(words: str) -> str:
 
 # An option's own backorder setting, as WooCommerce names the choices (Stock Management panel,
 # stock table, bulk edit); None: the configurator's setting applies.
+BACKORDERS = "Backorders"  # the option's field
 BACKORDERS_INHERIT = "Use the configurator's setting"
 OPTION_BACKORDER_CHOICES: dict[str | None, str] = {
     None: BACKORDERS_INHERIT,

@@ -32,6 +32,7 @@ FIELD_WORDS: dict[LayerField, str] = {
     LayerField.STOCK_QUANTITY: "stock quantity",
     LayerField.STOCK_STATUS: "stock status",
     LayerField.LOW_STOCK_AMOUNT: "low stock amount",
+    LayerField.BACKORDERS: "backorders",
 }
 # ...and in the status bar's change lines, where the option's name comes first.
 _CHANGE_WORDS = {
@@ -47,6 +48,7 @@ _EMPTY = {
     LayerField.STOCK_QUANTITY: "not tracked",
     LayerField.LOW_STOCK_AMOUNT: "the configurator's threshold",
     LayerField.SALE_PRICE: "no sale",
+    LayerField.BACKORDERS: "the configurator's setting",
 }
 
 
@@ -60,6 +62,8 @@ def shown(field: Enum, value: Any) -> str:
         return money_str(value)
     if isinstance(value, StockStatus):
         return _STATUS_WORDS[value]
+    if field is LayerField.BACKORDERS:  # an option's own setting, in WooCommerce's words
+        return texts.backorder_words(value)
     if isinstance(value, str) and not isinstance(value, Enum):
         return f'"{value}"'
     return str(value.value if isinstance(value, Enum) else value)

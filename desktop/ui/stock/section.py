@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 from ...domain import rules, stock, texts
 from ...domain.change_set import ChangeSet
 from ...domain.fields import LAYER_LABELS, STOCK_FIELDS, LayerField
-from ...domain.model import MAX_STOCK_QUANTITY, MIN_STOCK_QUANTITY, Layer, StockStatus
+from ...domain.model import (
+    MAX_STOCK_QUANTITY,
+    MIN_STOCK_QUANTITY,
+    Backorders,
+    Layer,
+    StockStatus,
+)
 from ...domain.rules import RuleError
 from ..editing.document import Document
 from ..layers.field_commit import FieldError, LayerCommitter, StepSpinBox, WheelNeedsFocus, stacked
@@ -36,6 +42,11 @@ MAX_QUANTITY = MAX_STOCK_QUANTITY
 STATUS_ITEMS = (
     (texts.STATUS_IN_STOCK, StockStatus.IN_STOCK),
     (texts.STATUS_OUT_OF_STOCK, StockStatus.OUT_OF_STOCK),
+)
+# The option's own backorder setting, WooCommerce's choices; "" (not None, which Qt's
+# findData cannot find) stands for the configurator's setting.
+BACKORDER_ITEMS = tuple(
+    (words, setting or "") for setting, words in texts.OPTION_BACKORDER_CHOICES.items()
 )
 
 
@@ -144,6 +155,14 @@ class StockSection(QGroupBox):
         self.low_edit.setToolTip(
             "Managed units at or below this count as low. Empty: the configurator's threshold."
         )
+        self.backorders_combo = QComboBox(self.fields)
+        self.backorders_combo.setObjectName("backordersCombo")
+        for label, setting in BACKORDER_ITEMS:
+            self.backorders_combo.addItem(label, setting)
+        self.backorders_combo.setToolTip(
+            "Whether this option may be ordered beyond its stock. Its own choice wins over "
+            "the configurator's Enable Backorder (Global Settings)."
+        )
         # Nothing one clicks sits below it, so its message takes room only when shown.
         self.low_error = FieldError("lowStockAmountError", self.fields, grow=True)
         # Which threshold marks this option low: its own amount, or the configurator's.
@@ -170,7 +189,7 @@ class StockSection(QGroupBox):
         palette.style_text(self.note_label, Tone.MUTED)
         self._lay_out()
         self.wheel_guard = WheelNeedsFocus(self)
-        self.wheel_guard.watch(self.quantity_spin, self.status_combo)
+        self.wheel_guard.watch(self.quantity_spin, self.status_combo, self.backorders_combo)
 
         # setChecked/setValue/setCurrentText by a script commit too; _loading skips our own.
         self.manage_check.toggled.connect(self._manage_toggled)
@@ -181,6 +200,7 @@ class StockSection(QGroupBox):
         self.quantity_spin.lineEdit().textEdited.connect(self._quantity_typed)
         self.status_combo.currentIndexChanged.connect(self._status_changed)
         self.low_edit.editingFinished.connect(self._low_finished)
+        self.backorders_combo.currentIndexChanged.connect(self._backorders_changed)
         document.changed.connect(self._follow)
 
     def _lay_out(self) -> None:
@@ -211,6 +231,7 @@ class StockSection(QGroupBox):
             self.low_edit,
             stacked(self.low_edit, self.low_label, self.low_error),
         )
+        accessibility.add_row(form, key(texts.BACKORDERS, "B"), self.backorders_combo)
         form.addRow("Shoppers see", availability)
         form.addRow(self.warning_label)
         form.addRow(self.note_label)
@@ -225,6 +246,7 @@ class StockSection(QGroupBox):
             self.quantity_spin,
             self.status_combo,
             self.low_edit,
+            self.backorders_combo,
         ]
         for first, then in pairwise(order):
             QWidget.setTabOrder(first, then)
@@ -257,6 +279,10 @@ class StockSection(QGroupBox):
             if LayerField.LOW_STOCK_AMOUNT in fields:
                 own = layer.stock.low_amount
                 self.low_edit.setText("" if own is None else str(own))
+            if LayerField.BACKORDERS in fields:
+                setting = layer.stock.backorders
+                combo = self.backorders_combo
+                combo.setCurrentIndex(combo.findData("" if setting is None else setting.value))
         finally:
             self._loading = False
         self.refresh_state()
@@ -359,6 +385,11 @@ class StockSection(QGroupBox):
         if index >= 0:
             status = StockStatus(self.status_combo.itemData(index))
             self._commit(LayerField.STOCK_STATUS, status)
+
+    def _backorders_changed(self, index: int) -> None:
+        if index >= 0:
+            setting = self.backorders_combo.itemData(index)
+            self._commit(LayerField.BACKORDERS, Backorders(setting) if setting else None)
 
     def _low_finished(self) -> None:
         layer = self.layer
