@@ -11,7 +11,7 @@ from typing import Any
 
 from . import rules
 from .fields import LAYER_LABELS, FieldError, LayerField, get_layer_field
-from .model import Layer, StockStatus
+from .model import Backorders, Layer, StockStatus
 from .rules import RuleError
 
 
@@ -19,7 +19,9 @@ from .rules import RuleError
 class BulkEdit:
     """What to change; None leaves a field as it is. `quantity_by` adds (or, negative,
     subtracts) to each quantity; an option without one counts from 0. `clear_low_amount`
-    empties the low stock amount (the configurator's threshold applies again)."""
+    empties the low stock amount (the configurator's threshold applies again).
+    `set_backorders` sets each option's own backorder setting to `backorders` (None: back to
+    the configurator's, docs/stock-rules.md)."""
 
     quantity: int | None = None
     quantity_by: int | None = None
@@ -28,6 +30,8 @@ class BulkEdit:
     manage: bool | None = None
     low_amount: int | None = None
     clear_low_amount: bool = False
+    set_backorders: bool = False
+    backorders: Backorders | None = None
 
     @property
     def empty(self) -> bool:
@@ -59,6 +63,8 @@ def plan(layers: Iterable[Layer], edit: BulkEdit) -> dict[Layer, dict[LayerField
             wanted[LayerField.LOW_STOCK_AMOUNT] = _checked(
                 LayerField.LOW_STOCK_AMOUNT, edit.low_amount
             )
+        if edit.set_backorders:
+            wanted[LayerField.BACKORDERS] = edit.backorders
         changed = {f: v for f, v in wanted.items() if get_layer_field(layer, f) != v}
         if changed:
             changes[layer] = changed
@@ -94,6 +100,8 @@ def describe(edit: BulkEdit, count: int) -> str:
         parts.append("clear low stock amount")
     elif edit.low_amount is not None:
         parts.append("set low stock amount")
+    if edit.set_backorders:
+        parts.append("set backorders")
     if not parts:
         return f"Change nothing of {options}"
     text = ", ".join(parts)

@@ -271,7 +271,7 @@ _BACKORDER_CELLS: dict[Backorders, str] = {
 }
 
 
-def _backorders(text: str) -> Backorders | None:
+def read_backorders(text: str) -> Backorders | None:
     """`Backorders allowed?`: 1 (also yes, true) Allow, 0 (no, false) Do not allow, notify
     Allow but notify customer; blank: the configurator's setting."""
     lowered = text.lower()
@@ -323,7 +323,7 @@ def _values(
                     _whole(text, rules.low_stock_amount) if text else None
                 )
             else:
-                values[LayerField.BACKORDERS] = _backorders(text)
+                values[LayerField.BACKORDERS] = read_backorders(text)
         except RuleError as exc:
             bad.append(_CellError(column, exc.problem))
     if bad:

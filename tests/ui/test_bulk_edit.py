@@ -22,7 +22,7 @@ from desktop.ui.stock.bulk_edit_dialog import BulkEditDialog
 from desktop.ui.stock.commands import SetStockOfMany
 from desktop.ui.stock.import_dialog import StockImportDialog
 from desktop.ui.stock.table import StockTablePanel
-from desktop.ui.stock.table_model import LOW
+from desktop.ui.stock.table_model import LOW, SHOWN
 from desktop.ui.window.main_window import MainWindow
 
 from ..store.damaged import locked
@@ -233,9 +233,9 @@ def test_global_settings_hold_the_threshold_and_stock_display(window: MainWindow
     assert (cfg.low_stock_threshold, cfg.stock_display) == (5, StockDisplay.LOW)
     # Yellow (5) is low now, and the preview says how few are left.
     panel = panel_of(window)
-    assert panel.column_data(6)[0] == "Only 5 left in stock"
+    assert panel.column_data(SHOWN)[0] == "Only 5 left in stock"
     window.undo_stack.undo()
-    assert panel.column_data(6)[0] == "In Stock"
+    assert panel.column_data(SHOWN)[0] == "In Stock"
 
 
 def test_the_tree_repaints_the_rows_whose_state_a_bulk_edit_changed(

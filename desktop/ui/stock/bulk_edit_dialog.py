@@ -21,7 +21,13 @@ from PySide6.QtWidgets import (
 from ...domain import texts
 from ...domain.bulk_edit import BulkEdit, describe, plan
 from ...domain.fields import FieldError
-from ...domain.model import MAX_STOCK_QUANTITY, MIN_STOCK_QUANTITY, Layer, StockStatus
+from ...domain.model import (
+    MAX_STOCK_QUANTITY,
+    MIN_STOCK_QUANTITY,
+    Backorders,
+    Layer,
+    StockStatus,
+)
 from ..editing.commands import UndoTarget, push
 from ..editing.document import Document
 from ..theme import palette
@@ -33,7 +39,8 @@ SET, ADD, SUBTRACT, CLEAR = "set", "add", "subtract", "clear"
 
 class BulkEditDialog(QDialog):
     """Stock of many options: quantity (set, add, subtract, clear), status, Manage Stock, low
-    stock amount. Emits no signals; opened with the options to change (`edit_layers`)."""
+    stock amount, backorders (the option's own setting). Emits no signals; opened with the
+    options to change (`edit_layers`)."""
 
     def __init__(self, document: Document, stack: UndoTarget, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,11 +74,17 @@ class BulkEditDialog(QDialog):
             "bulkLowMode", [("Set to", SET), ("Clear (use the threshold)", CLEAR)]
         )
         self.low_spin = self._spin("bulkLowSpin", 0)
+        self.backorders_check = self._check("bulkBackordersCheck", texts.BACKORDERS)
+        self.backorders_combo = self._combo(
+            "bulkBackordersCombo",
+            [(words, setting or "") for setting, words in texts.OPTION_BACKORDER_CHOICES.items()],
+        )
         rows = (
             (self.quantity_check, self.quantity_mode, self.quantity_spin),
             (self.status_check, self.status_combo, None),
             (self.manage_check, self.manage_combo, None),
             (self.low_check, self.low_mode, self.low_spin),
+            (self.backorders_check, self.backorders_combo, None),
         )
         for row, (check, combo, spin) in enumerate(rows):
             grid.addWidget(check, row, 0)
@@ -144,7 +157,14 @@ class BulkEditDialog(QDialog):
             f"Change the stock of {count} selected option{'' if count == 1 else 's'}. "
             "Only the ticked fields change."
         )
-        for check in (self.quantity_check, self.status_check, self.manage_check, self.low_check):
+        checks = (
+            self.quantity_check,
+            self.status_check,
+            self.manage_check,
+            self.low_check,
+            self.backorders_check,
+        )
+        for check in checks:
             check.setChecked(False)
         self.error_label.hide()
         self.open()
@@ -170,7 +190,10 @@ class BulkEditDialog(QDialog):
                 clear_low = True
             else:
                 low = self.low_spin.value()
+        setting = self.backorders_combo.currentData()
         return BulkEdit(
+            set_backorders=self.backorders_check.isChecked(),
+            backorders=Backorders(setting) if setting else None,
             quantity=quantity,
             quantity_by=quantity_by,
             clear_quantity=clear_quantity,

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import texts
-from ...domain.fields import LayerField
+from ...domain.fields import LayerField, get_layer_field
 from ...domain.model import Layer
 from ...domain.rules import RuleError
 from ..editing.commands import UndoTarget, push
@@ -45,6 +45,8 @@ from ..editing.document import Document
 from ..widgets import accessibility
 from .commands import SetStockOfMany
 from .table_model import (
+    BACKORDER_WORDS,
+    BACKORDERS,
     HEADERS,
     LOW,
     OPTION,
@@ -61,7 +63,18 @@ from .table_model import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-_WIDTHS = {OPTION: 240, SKU: 190, QUANTITY: 80, LOW: 140, SHOWN: 220}
+_WIDTHS = {OPTION: 240, SKU: 190, QUANTITY: 80, LOW: 140, BACKORDERS: 200, SHOWN: 220}
+# The cells edited with a choice, and what each offers.
+_CHOICES = {
+    STATUS: ("stockStatusEditor", (texts.STATUS_IN_STOCK, texts.STATUS_OUT_OF_STOCK)),
+    BACKORDERS: ("stockBackordersEditor", tuple(BACKORDER_WORDS.values())),
+}
+# What a paste fills: the column of the current cell where it takes a column of values (one
+# value a line), else the quantities.
+_PASTED = {
+    QUANTITY: (LayerField.STOCK_QUANTITY, "quantities"),
+    BACKORDERS: (LayerField.BACKORDERS, "backorders"),
+}
 
 
 class StockFilter(QSortFilterProxyModel):
@@ -107,16 +120,18 @@ def key_pattern(text: str, state: str) -> QRegularExpression:
 
 class _EnterMovesDown(QStyledItemDelegate):
     """Enter in a cell editor commits and moves to the cell below, as in a spreadsheet; the
-    Status cell is edited with a choice of the two statuses."""
+    Status and Backorders cells are edited with a choice of their values."""
 
     enterPressed = Signal()
 
     def createEditor(self, parent: QWidget, option: Any, index: Index) -> QWidget:
-        if index.column() != STATUS:
+        choice = _CHOICES.get(index.column())
+        if choice is None:
             return super().createEditor(parent, option, index)
+        name, items = choice
         combo = QComboBox(parent)
-        combo.setObjectName("stockStatusEditor")
-        combo.addItems([texts.STATUS_IN_STOCK, texts.STATUS_OUT_OF_STOCK])
+        combo.setObjectName(name)
+        combo.addItems(list(items))
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -147,7 +162,7 @@ class _EnterMovesDown(QStyledItemDelegate):
 
 
 class StockTableView(QTableView):
-    """The table: Enter moves down, Ctrl+V pastes numbers into the Quantity column."""
+    """The table: Enter moves down, Ctrl+V pastes a column of values (see the panel's paste)."""
 
     pasted = Signal(str)
 
@@ -285,16 +300,22 @@ class StockTablePanel(QWidget):
 
     # --- paste -----------------------------------------------------------------------------
     def paste(self, text: str) -> bool:
-        """A column of numbers (one per line, as a spreadsheet copies it) into the Quantity of
-        the selected rows: one value fills them all, several fill them in order; with one row
-        selected they fill it and the rows below. One undo step."""
+        """A column of values (one per line, as a spreadsheet copies it) into the selected
+        rows: numbers into the Quantity, or, with the current cell in the Backorders column,
+        backorder settings (its words, or a stock sheet's 0, 1, notify). One value fills them
+        all, several fill them in order; with one row selected they fill it and the rows
+        below. One undo step."""
         values = [line.split("\t")[0] for line in text.replace("\r\n", "\n").split("\n")]
         if values and values[-1] == "":
             values.pop()  # the line break after the last cell
         if not values:
             return False
+        column = self.view.currentIndex().column()
+        if column not in _PASTED:
+            column = QUANTITY
+        field, what = _PASTED[column]
         try:
-            numbers = [parse_cell(QUANTITY, value) for value in values]
+            numbers = [parse_cell(column, value) for value in values]
         except RuleError as exc:
             self.message.emit(f"Paste: {exc.problem}; nothing was changed.")
             return False
@@ -314,14 +335,14 @@ class StockTablePanel(QWidget):
             )
             return False
         changes = {
-            layer: {LayerField.STOCK_QUANTITY: number}
+            layer: {field: number}
             for layer, number in zip(layers, numbers, strict=True)
-            if layer.stock.quantity != number
+            if get_layer_field(layer, field) != number
         }
         if not changes:
             return False
         count = len(changes)
-        text = f"Paste quantities into {count} option{'' if count == 1 else 's'}"
+        text = f"Paste {what} into {count} option{'' if count == 1 else 's'}"
         return push(self.stack, SetStockOfMany(self.document, changes, text))
 
     def headers(self) -> tuple[str, ...]:

@@ -24,15 +24,16 @@ from PySide6.QtCore import (
 from ...domain import option_path, rules, stock, texts
 from ...domain.change_set import ChangeSet, Inserted, Moved, Removed
 from ...domain.fields import LAYER_LABELS, LayerField, get_layer_field
-from ...domain.model import Availability, Layer, StockStatus
+from ...domain.model import Availability, Backorders, Layer, StockStatus
 from ...domain.rules import RuleError
+from ...domain.stock_sheet import read_backorders
 from ..editing.commands import SetLayerFields, UndoTarget, push
 from ..editing.document import Document
 from ..theme.availability_style import state_icon
 
 Index = QModelIndex | QPersistentModelIndex
 
-OPTION, SKU, MANAGE, QUANTITY, STATUS, LOW, SHOWN = range(7)
+OPTION, SKU, MANAGE, QUANTITY, STATUS, LOW, BACKORDERS, SHOWN = range(8)
 HEADERS = (
     "Option",
     texts.SKU,
@@ -40,6 +41,7 @@ HEADERS = (
     "Quantity",
     "Status",
     texts.LOW_STOCK_AMOUNT,
+    texts.BACKORDERS,
     "Shoppers see",
 )
 COLUMN_FIELDS = {
@@ -47,7 +49,14 @@ COLUMN_FIELDS = {
     QUANTITY: LayerField.STOCK_QUANTITY,
     STATUS: LayerField.STOCK_STATUS,
     LOW: LayerField.LOW_STOCK_AMOUNT,
+    BACKORDERS: LayerField.BACKORDERS,
     SKU: LayerField.SKU,
+}
+# An option's own backorder setting as the Backorders column shows it (None: the
+# configurator's), and the words a typed or pasted cell may use for each.
+BACKORDER_WORDS: dict[Backorders | None, str] = {
+    None: texts.BACKORDERS_INHERIT,
+    **{setting: texts.backorder_words(setting) for setting in Backorders},
 }
 LayerRole = Qt.ItemDataRole.UserRole
 # A value to sort by (numbers as numbers, empty quantities first).
@@ -270,6 +279,8 @@ class StockTableModel(QAbstractTableModel):
             return _STATUS_WORDS[s.status]
         if column == LOW:
             return "" if s.low_amount is None else str(s.low_amount)
+        if column == BACKORDERS:
+            return BACKORDER_WORDS[s.backorders]
         if not self.document.addon_active:
             return texts.ADDON_OFF_WORDS  # not "not managed": no stock rule applies at all
         state = self.state(layer)
@@ -293,7 +304,7 @@ class StockTableModel(QAbstractTableModel):
         column = index.column()
         if column == MANAGE:
             return base | Qt.ItemFlag.ItemIsUserCheckable
-        if column in (SKU, QUANTITY, STATUS, LOW):
+        if column in (SKU, QUANTITY, STATUS, LOW, BACKORDERS):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -363,7 +374,10 @@ def filter_key(state: str, layer: Layer) -> str:
     path = layer.path
     if "\\" in path:
         path = f"{path}\n{'/'.join(option_path.split(path))}"
-    return f"{state}\n{path.casefold()}\n{layer.stock.sku.casefold()}"
+    key = f"{state}\n{path.casefold()}\n{layer.stock.sku.casefold()}"
+    own = layer.stock.backorders
+    # An option's own backorder setting can be found by its words ("do not allow").
+    return key if own is None else f"{key}\n{BACKORDER_WORDS[own].casefold()}"
 
 
 def parse_cell(column: int, value: Any) -> Any:
@@ -381,7 +395,20 @@ def parse_cell(column: int, value: Any) -> Any:
             ):
                 return status
         raise RuleError(f'expected "{texts.STATUS_IN_STOCK}" or "{texts.STATUS_OUT_OF_STOCK}"')
+    if column == BACKORDERS:
+        return backorders_cell(text)
     if not text:
         return None
     number = rules.whole_number(text)  # as a stock sheet reads it (docs/stock-sheets.md)
     return rules.quantity(number) if column == QUANTITY else rules.low_stock_amount(number)
+
+
+def backorders_cell(text: str) -> Backorders | None:
+    """A typed or pasted Backorders cell: the column's own words ("Do not allow"), a setting
+    ("no", "notify", "yes"), or a stock sheet's cell ("0", "1", "notify"; blank: the
+    configurator's setting)."""
+    lowered = text.strip().casefold()
+    for setting, words in BACKORDER_WORDS.items():
+        if lowered == words.casefold() or (setting is not None and lowered == setting.value):
+            return setting
+    return read_backorders(text.strip())
