@@ -49,25 +49,21 @@ class OpenConfigurator:
         self.refresh = refresh
         self.hooks = hooks
         self.configurator: Configurator | None = None
-        self._layers: dict[int, Layer] = {}
+        # The open configurator's layers by id. One dict for the window's life, changed in
+        # place: the document looks layers up in it directly (the tree model asks it about
+        # every row it lays out, where a call more per lookup shows).
+        self.layers: dict[int, Layer] = {}
+        self._layers = self.layers
 
     def replace(self, cfg: Configurator | None) -> Configurator | None:
         """Hold cfg from now on; the configurator held before."""
         previous, self.configurator = self.configurator, cfg
-        self._layers = {} if cfg is None else {layer.id: layer for layer in cfg.walk()}  # type: ignore[misc]
+        self._layers.clear()
+        if cfg is not None:
+            self._layers.update((layer.id, layer) for layer in cfg.walk())  # type: ignore[misc]
         return previous
 
     # --- reads ---------------------------------------------------------------------------
-    def layer(self, layer_id: int) -> Layer:
-        return self._layers[layer_id]
-
-    def find(self, layer_id: int) -> Layer | None:
-        return self._layers.get(layer_id)
-
-    @property
-    def layers(self) -> Mapping[int, Layer]:
-        return self._layers
-
     def _held(self, layer_id: int) -> Layer:
         layer = self._layers.get(layer_id)
         if layer is None:  # already gone from this window: it was deleted elsewhere

@@ -73,6 +73,11 @@ class Document(QObject):
             self.layerAboutToBeMoved.emit,
         )
         self.live = OpenConfigurator(self.gateway, self.refresh, hooks)
+        # The open configurator (the live tree every view shows; None: none open) and its
+        # layers by id, as `live` holds them: plain attributes, which the tree model reads
+        # for every row it lays out.
+        self.configurator: Configurator | None = None
+        self._layers = self.live.layers
         with self.gateway.session() as session:
             self._addon, self._addon_version = repo.addon_state(session)
 
@@ -112,21 +117,16 @@ class Document(QObject):
     def last_configurator(self) -> int | None:
         return self.gateway.read(repo.last_configurator, None)
 
-    @property
-    def configurator(self) -> Configurator | None:
-        """The open configurator: the live tree every view shows (None: none open)."""
-        return self.live.configurator
-
     def layer(self, layer_id: int) -> Layer:
-        return self.live.layer(layer_id)
+        return self._layers[layer_id]
 
     def has_layer(self, layer_id: int) -> bool:
-        return layer_id in self.live.layers
+        return layer_id in self._layers
 
     def find_layer(self, layer_id: int) -> Layer | None:
         """The layer with that id in the open configurator, or None: one lookup, for the tree
         model, which Qt asks about every top-level row after each structural change."""
-        return self.live.find(layer_id)
+        return self._layers.get(layer_id)
 
     def name_taken(self, name: str, exclude_id: int | None = None) -> bool:
         return self.gateway.read(lambda s: repo.name_taken(s, name.strip(), exclude_id), False)
@@ -141,6 +141,7 @@ class Document(QObject):
         """Make cfg the open configurator and say so, with the add-on and list changes of
         around. refreshed: cfg is the open one read again after its tree changed elsewhere."""
         previous = self.live.replace(cfg)
+        self.configurator = cfg
         addon = around is not None and around.addon
         listing = around is not None and around.configurators
         reset = Reset(cfg, refreshed=refreshed)
@@ -384,7 +385,7 @@ class Document(QObject):
 
     def snapshot_layer(self, layer_id: int) -> Layer:
         """A detached deep copy of a layer's subtree, ids kept (for undoing its deletion)."""
-        return self.live.layer(layer_id).clone()
+        return self._layers[layer_id].clone()
 
     def remove_layer(self, layer_id: int) -> None:
         """Delete a layer as this window holds it (refused when changed elsewhere since)."""
