@@ -97,3 +97,34 @@ def test_the_add_on_off_disables_it_with_the_rest_of_the_section(window: MainWin
     combo = find(window, QComboBox, "backordersCombo")
     assert not combo.isEnabled()
     assert find(window, QLabel, "effectiveStatusLabel").text() == texts.ADDON_OFF_WORDS
+
+
+def test_recording_a_scenario_writes_an_options_setting_as_a_set_step(
+    qtbot,  # type: ignore[no-untyped-def]
+    make_window,  # type: ignore[no-untyped-def]
+    demo_db: Path,
+    tmp_path: Path,
+) -> None:
+    window = make_window(demo_db)
+    pane = window.preview
+    purple = "Grip Color/Metallic Purple"
+    window.scenario_actions.record_action.setChecked(True)
+    assert window.scenario_actions.recorder.recording
+    select(window, purple)
+    find(window, QComboBox, "backordersCombo").setCurrentText("Do not allow")
+    control = pane.option_control(purple)
+    assert control is not None and not control.isEnabled()
+    scenario = window.scenario_actions.recorder.scenario("per option")
+    window.scenario_actions.record_action.setChecked(False)
+    sets = [step.value for step in scenario.steps if step.kind == "set"]
+    assert [dict(s.stock[purple]) for s in sets] == [
+        {
+            "manage": True,
+            "quantity": 0,
+            "status": scenario.setup.stock[purple]["status"],
+            "low_amount": None,
+            "backorders": Backorders.NO,
+        }
+    ]
+    # The setup pins the setting the recording started from: the configurator's.
+    assert scenario.setup.stock[purple]["backorders"] is None
