@@ -112,7 +112,10 @@ class GlobalSettingsDialog(QDialog):
         self.stock_section.setObjectName("globalStockSection")
         self.backorder_check = QCheckBox(texts.ENABLE_BACKORDER, self.stock_section)
         self.backorder_check.setObjectName("backorderCheck")
-        self._backorder_tip = "Out-of-stock options stay selectable and are ordered on backorder."
+        self._backorder_tip = (
+            "Out-of-stock options stay selectable and are ordered on backorder. An option "
+            "whose own Backorders setting is not the configurator's keeps its own."
+        )
         self.notice_check = QCheckBox(texts.SHOW_BACKORDER_NOTICES, self.stock_section)
         self.notice_check.setObjectName("backorderNoticeCheck")
         self._notice_tip = (

@@ -20,6 +20,8 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
 
 from ...domain import option_path, rules, stock, texts
 from ...domain.change_set import ChangeSet, Inserted, Moved, Removed
@@ -261,6 +263,11 @@ class StockTableModel(QAbstractTableModel):
             return stock.describe(
                 self.document.addon_active, layer.stock, cfg.backorders, cfg.low_stock_threshold
             )
+        if role == Qt.ItemDataRole.ForegroundRole and column == BACKORDERS:
+            # The configurator's setting reads quieter than an option's own choice.
+            if layer.stock.backorders is None:
+                return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (QUANTITY, LOW):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
