@@ -15,18 +15,15 @@ from .timing import median_ms
 
 
 def measure(db: Database, cfg: Configurator, workdir: Path, trials: int) -> dict[str, float]:
-    assert cfg.id is not None and db.path is not None
+    cfg_id, option = cfg.id, next(o for o in cfg.options() if o.stock.manage)
+    option_id = option.id
+    assert cfg_id is not None and option_id is not None and db.path is not None
     results: dict[str, float] = {}
-    option = next(o for o in cfg.options() if o.stock.manage)
     counter = iter(range(10**6))
 
     def commit() -> None:
         with db.session() as session:
-            repo.update_layer(
-                session,
-                option.id,  # type: ignore[arg-type]
-                {LayerField.STOCK_QUANTITY: next(counter)},
-            )
+            repo.update_layer(session, option_id, {LayerField.STOCK_QUANTITY: next(counter)})
 
     results["commit"] = median_ms(trials, commit)
 
@@ -45,7 +42,7 @@ def measure(db: Database, cfg: Configurator, workdir: Path, trials: int) -> dict
     def export() -> None:
         # As `export -o FILE` and the window's Export write it (the file and its images).
         with db.session() as session:
-            exchange.export_file(session, cfg.id, export_path)  # type: ignore[arg-type]
+            exchange.export_file(session, cfg_id, export_path)
 
     results["export"] = median_ms(trials, export)
 

@@ -12,6 +12,7 @@ from ..domain.stock_sheet import write_sheet
 from ..store.stock_sheets import write_text_atomically
 from ..ui.editing.document import Document
 from ..ui.stock.commands import SetStockOfMany
+from ..ui.stock.import_dialog import StockImportDialog
 from ..ui.window.main_window import MainWindow
 from .timing import median_ms
 
@@ -80,7 +81,7 @@ def measure(document: Document, big_id: int, workdir: Path, trials: int) -> dict
 
     results["sheet_import_preview"] = median_ms(trials, preview)
 
-    pending: list[object] = []
+    pending: list[StockImportDialog] = []
 
     def ready() -> None:
         if window.undo_stack.canUndo() and pending:
@@ -91,7 +92,7 @@ def measure(document: Document, big_id: int, workdir: Path, trials: int) -> dict
 
     def apply() -> None:
         dialog = pending[0]
-        dialog.apply_button.click()  # type: ignore[attr-defined]
+        dialog.apply_button.click()
         QApplication.processEvents()
 
     results["sheet_import_apply"] = median_ms(trials, apply, setup=ready)

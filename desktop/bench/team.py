@@ -72,7 +72,9 @@ def _measure(a: MainWindow, b: MainWindow, big: int, small: int, trials: int) ->
 
     def open_big() -> None:
         doc_a.open_configurator(big)
-        wait_until(lambda: tree.model().rowCount() == len(doc_a.configurator.layers))  # type: ignore[union-attr]
+        opened = doc_a.configurator
+        assert opened is not None
+        wait_until(lambda: tree.model().rowCount() == len(opened.layers))
 
     results = {"open": median_ms(trials, open_big, setup=lambda: doc_a.open_configurator(small))}
     open_big()

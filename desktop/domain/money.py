@@ -54,7 +54,9 @@ def checked_amount(value: Decimal, shown: str, *, allow_negative: bool = False) 
     """value rounded to cents once it passes the rules every amount obeys (at most two
     decimals, not negative unless allowed, below MONEY_LIMIT); else MoneyError, naming the
     amount as `shown` (the text as the user or the file wrote it)."""
-    if value.as_tuple().exponent < -2:  # type: ignore[operator]  # finite: an int exponent
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)  # both callers pass a finite amount: no "n" or "F"
+    if exponent < -2:
         raise MoneyError(f"{shown} has more than two decimals")
     if value < 0 and not allow_negative:
         raise MoneyError(f"{shown} is negative; prices cannot be below zero")

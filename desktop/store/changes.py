@@ -11,11 +11,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeGuard
 
 from sqlalchemy import Table, func, select
 from sqlmodel import Session
 
-from .tables import ChangeLogRow
+from .tables import ChangeLogRow, core_table
 from .transaction import note_change_written
 
 _log = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ CHANNEL = "configurator_editor_changes"  # also named in revision 0005's trigger
 # it needs only the last few; one that fell further behind (asleep, cut off from the server)
 # finds the change after its last one gone and reloads everything instead (ChangeProbe).
 KEEP_CHANGES = 10_000
-CHANGE_LOG: Table = ChangeLogRow.__table__  # type: ignore[attr-defined]  # set by SQLModel
+CHANGE_LOG: Table = core_table(ChangeLogRow)
 _c = CHANGE_LOG.c
 
 
@@ -106,14 +107,17 @@ def changes_since(
 _KINDS = {kind.value: kind for kind in ChangeKind}
 
 
+def _id_or_none(value: object) -> TypeGuard[int | None]:
+    return value is None or type(value) is int
+
+
 def _readable(
     seq: int, kind: object, configurator_id: object, layer_id: object, said: set[str] | None
 ) -> Change | None:
     """The row as a Change, or None (logged, once per kind of fault) when it cannot be one."""
     known = _KINDS.get(kind) if isinstance(kind, str) else None
-    ids = (configurator_id, layer_id)
-    if known is not None and all(i is None or type(i) is int for i in ids):
-        return Change(seq, known, configurator_id, layer_id)  # type: ignore[arg-type]
+    if known is not None and _id_or_none(configurator_id) and _id_or_none(layer_id):
+        return Change(seq, known, configurator_id, layer_id)
     fault = f"the unknown kind {kind!r}" if known is None else "an id that is not a number"
     if said is None or fault not in said:
         if said is not None:
@@ -122,7 +126,7 @@ def _readable(
             "change log row %s (kind %r, ids %r) has %s: passed over, and any other such row",
             seq,
             kind,
-            ids,
+            (configurator_id, layer_id),
             fault,
         )
     return None

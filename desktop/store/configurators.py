@@ -30,7 +30,7 @@ from .corrupt import (
 )
 from .layers import copy_layers, insert_layers, load_layers, renew_uids
 from .site import get_site
-from .tables import ConfiguratorRow, LayerRow
+from .tables import ConfiguratorRow, LayerRow, core_table
 from .transaction import ConflictError, StoreError, write
 from .wordpress_json import post_from_text, record_text
 
@@ -89,7 +89,7 @@ def _check_name_free(session: Session, name: str, exclude_id: int | None) -> Non
         raise StoreError(f'a configurator named "{name}" already exists', ConfiguratorField.NAME)
 
 
-_TABLE = ConfiguratorRow.__table__  # type: ignore[attr-defined]  # set by SQLModel
+_TABLE = core_table(ConfiguratorRow)
 
 
 def _require(session: Session, configurator_id: int, expected_version: int | None = None) -> None:
@@ -113,7 +113,7 @@ def _require(session: Session, configurator_id: int, expected_version: int | Non
 
 def layer_count(session: Session, configurator_id: int) -> int:
     """How many layers a configurator has (one count on the layer tree's index)."""
-    layer = LayerRow.__table__  # type: ignore[attr-defined]  # set by SQLModel
+    layer = core_table(LayerRow)
     query = (
         select(func.count()).select_from(layer).where(layer.c.configurator_id == configurator_id)
     )
@@ -133,7 +133,7 @@ def load_configurator(session: Session, configurator_id: int) -> Configurator:
 
 def _load_row(session: Session, configurator_id: int) -> Configurator:
     """The configurator's own fields, without its layers."""
-    table = ConfiguratorRow.__table__  # type: ignore[attr-defined]  # set by SQLModel
+    table = core_table(ConfiguratorRow)
     query = select(*stored_columns(table, "base_price")).where(table.c.id == configurator_id)
     row = session.connection().execute(query).one_or_none()
     if row is None:
@@ -320,7 +320,7 @@ def delete_configurator(
     nothing is deleted (ConflictError)."""
     _require(session, configurator_id, expected_version)
     if expected_layers is not None:
-        layer = LayerRow.__table__  # type: ignore[attr-defined]  # set by SQLModel
+        layer = core_table(LayerRow)
         rows = session.connection().execute(
             select(layer.c.id, layer.c.version).where(layer.c.configurator_id == configurator_id)
         )

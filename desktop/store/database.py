@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.pool import QueuePool, StaticPool
+from sqlalchemy.pool import PoolProxiedConnection, QueuePool, StaticPool
 from sqlmodel import Session, create_engine
 
 from . import open_files
@@ -312,6 +312,13 @@ def _open_read_only_file(path: Path, version: int, why: str, busy_timeout: float
     return Database(engine, path, False, busy_timeout=busy_timeout, read_only=why, sqlite_uri=uri)
 
 
+def _sqlite(raw: PoolProxiedConnection) -> sqlite3.Connection:
+    """The sqlite3 connection under a pooled one of an in-memory engine."""
+    driver = raw.driver_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
 def open_memory_database() -> Database:
     """An empty in-memory database (tests, headless runs over a copy)."""
     engine = create_engine(
@@ -320,7 +327,7 @@ def open_memory_database() -> Database:
     event.listen(engine, "connect", _on_connect)
     raw = engine.raw_connection()
     try:
-        migrate(raw.driver_connection, 0)  # type: ignore[arg-type]
+        migrate(_sqlite(raw), 0)
     finally:
         raw.close()
     return Database(engine, None, created=True)
@@ -384,10 +391,10 @@ def open_copy_in_memory(path: Path) -> Database:
         try:
             source = sqlite3.connect(_read_only_uri(path), uri=True)
             try:
-                source.backup(raw.driver_connection)  # type: ignore[arg-type]
+                source.backup(_sqlite(raw))
             finally:
                 source.close()
-            migrate(raw.driver_connection, version)  # type: ignore[arg-type]
+            migrate(_sqlite(raw), version)
         finally:
             raw.close()
     except sqlite3.Error as exc:  # damaged pages, or the file went away while copied

@@ -25,7 +25,7 @@ from pathlib import Path, PurePosixPath
 try:  # POSIX: a lock the system drops when its holder ends, however it ends
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # Windows: no module, so no lock
 
 __all__ = ["JOURNAL_PREFIX", "TEMP_PREFIX", "ImageJournal", "clean_media", "hold_images"]
 

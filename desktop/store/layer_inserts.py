@@ -13,7 +13,7 @@ from sqlmodel import Session
 from ..domain.collector import collector_paused
 from ..domain.model import Layer
 from ..domain.wordpress import fresh_uid, with_uid
-from .transaction import LAYER
+from .transaction import LAYER, driver_cursor
 from .wordpress_json import node_from_text, record_text
 
 _c = LAYER.c
@@ -72,7 +72,7 @@ def insert_layers(
     if conn.dialect.paramstyle != "qmark":  # a server: its placeholders and real booleans
         sql = INSERT_SQL.replace("?", "%s")
         rows = [_server_row(row) for row in rows]
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = driver_cursor(conn)
     try:
         cursor.executemany(sql, rows)
     finally:

@@ -7,6 +7,7 @@ have stored raises CorruptDataError naming it (docs/stored-data.md).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any
@@ -32,7 +33,7 @@ from .corrupt import (
     stored_text,
 )
 from .read_checks import check_rows
-from .transaction import LAYER
+from .transaction import LAYER, driver_cursor
 from .wordpress_json import node_from_text
 
 _c = LAYER.c
@@ -114,17 +115,17 @@ def load_layers(
     conn = session.connection()
     # Both drivers take the statement as it is but for their placeholder (? or %s).
     sql = LOAD_SQL if conn.dialect.paramstyle == "qmark" else LOAD_SQL.replace("?", "%s")
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = driver_cursor(conn)
     try:
         cursor.execute(sql, (configurator_id,))
-        rows = cursor.fetchall()
+        rows: Sequence[tuple[Any, ...]] = cursor.fetchall()  # both drivers' rows are tuples
     finally:
         cursor.close()
     with collector_paused():
         return _build_tree(rows, configurator_name)
 
 
-def _build_tree(rows: list[tuple[Any, ...]], configurator_name: str | None) -> list[Layer]:
+def _build_tree(rows: Sequence[tuple[Any, ...]], configurator_name: str | None) -> list[Layer]:
     nodes: dict[int, Layer] = {}
     pending: list[tuple[Layer, int | None]] = []
     types, statuses = _TYPES, _STATUSES

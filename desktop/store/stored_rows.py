@@ -16,10 +16,10 @@ from sqlalchemy import Connection
 from sqlmodel import Session
 
 from .changes import ChangeKind, log_change
-from .tables import ConfiguratorRow
-from .transaction import LAYER, StoreError, write
+from .tables import ConfiguratorRow, core_table
+from .transaction import LAYER, StoreError, driver_cursor, write
 
-_CONFIGURATOR = ConfiguratorRow.__table__  # type: ignore[attr-defined]  # set by SQLModel
+_CONFIGURATOR = core_table(ConfiguratorRow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ def _fetch(
     # Through the driver's own cursor: SQLAlchemy's column types would convert the values,
     # and a damaged one would fail there.
     sql = f"SELECT {', '.join(columns)} FROM {table} WHERE {key} = ?"
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = driver_cursor(conn)
     try:
         cursor.execute(_placeholders(conn, sql), (value,))
         return list(cursor.fetchall())
@@ -85,7 +85,7 @@ def _insert(
         return
     marks = ", ".join("?" * len(columns))
     sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = driver_cursor(conn)
     try:
         cursor.executemany(_placeholders(conn, sql), rows)
     finally:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Text
+from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, inspect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -107,3 +107,11 @@ class ChangeLogRow(SQLModel, table=True):
     configurator_id: int | None = None
     layer_id: int | None = None
     kind: str
+
+
+def core_table(row: type[SQLModel]) -> Table:
+    """The table SQLModel made for a table class, as SQLAlchemy Core uses it (SQLModel sets
+    __table__ when the class is created; its annotations do not declare it)."""
+    table = inspect(row).local_table
+    assert isinstance(table, Table)
+    return table

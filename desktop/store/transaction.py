@@ -9,13 +9,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Table, text
+from sqlalchemy import Connection, Table, text
+from sqlalchemy.engine.interfaces import DBAPICursor
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlmodel import Session
 
 from ..domain.fields import ConfiguratorField, FieldError, LayerField, TreeError
 from ..domain.rules import RuleError
-from .tables import LayerRow
+from .tables import LayerRow, core_table
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -41,9 +42,8 @@ def take_committed_changes(session: Session) -> list[int]:
 
 
 # The layer table as SQLAlchemy Core sees it: layer reads and writes go through Core statements
-# (one executemany for a whole subtree, position shifts as one UPDATE). SQLModel sets __table__
-# when the class is created; its stubs do not declare it.
-LAYER: Table = LayerRow.__table__  # type: ignore[attr-defined]
+# (one executemany for a whole subtree, position shifts as one UPDATE).
+LAYER: Table = core_table(LayerRow)
 
 
 class StoreError(ValueError):
@@ -199,6 +199,14 @@ def _rollback(session: Session) -> None:
     # (a damaged file) is discarded by SQLAlchemy either way.
     with suppress(SQLAlchemyError, sqlite3.Error, OSError):
         session.rollback()
+
+
+def driver_cursor(conn: Connection) -> DBAPICursor:
+    """A cursor of the driver's own connection (sqlite3's or psycopg's): its values as the
+    driver reads them, past SQLAlchemy's column types."""
+    driver = conn.connection.dbapi_connection
+    assert driver is not None  # a Connection in use holds its driver's connection
+    return driver.cursor()
 
 
 def _begin_immediate(session: Session) -> None:

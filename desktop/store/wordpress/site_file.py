@@ -130,11 +130,12 @@ def locate_images(items: list[ReadItem], media: Path | None) -> list[FoundImage]
             found.append(image)
             if media is None or not relative:
                 continue
-            candidate = media / relative
-            if not _is_file(candidate):
+            path = media / relative
+            candidate = path if _is_file(path) else None
+            if candidate is None:
                 if by_name is None:
                     by_name = _files_by_name(media)
-                candidate = by_name.get(name)  # type: ignore[assignment]
+                candidate = by_name.get(name)
             if candidate is None:
                 continue
             if not inside(candidate, media):

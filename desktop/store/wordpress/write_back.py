@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, TypeVar
 
-from ...domain.model import Backorders, Configurator, Layer, LayerType
+from ...domain.model import Backorders, Configurator, Layer, LayerType, StockStatus
 from ...domain.money import money_str
 from ...domain.php_value import PhpArray, PhpValue
 from ...domain.wordpress import LayerRead, fresh_uid
@@ -85,6 +86,9 @@ def write_item(cfg: Configurator) -> WrittenItem:
     return written
 
 
+_T = TypeVar("_T")
+
+
 # Each field of LayerRead the editor edits: how to read it off a layer, and how a changed value
 # is written into the settings.
 def _set_flag(key: str) -> Callable[[PhpArray, object], None]:
@@ -97,8 +101,10 @@ def _set_flag(key: str) -> Callable[[PhpArray, object], None]:
     return put
 
 
-def _set_text(key: str, empty: object, text: Callable[[object], PhpValue]) -> Callable[..., None]:
-    def put(settings: PhpArray, value: object) -> None:
+def _set_text(
+    key: str, empty: _T | None, text: Callable[[_T], PhpValue]
+) -> Callable[[PhpArray, _T | None], None]:
+    def put(settings: PhpArray, value: _T | None) -> None:
         if value == empty or value is None:
             settings.pop(key, None)
         else:
@@ -107,31 +113,35 @@ def _set_text(key: str, empty: object, text: Callable[[object], PhpValue]) -> Ca
     return put
 
 
-def _set_quantity(settings: PhpArray, value: object) -> None:
+def _set_quantity(settings: PhpArray, value: int | None) -> None:
     # Not tracked is `null` (WooCommerce's stock_quantity), not an absent key.
-    settings[k.STOCK_KEYS["quantity"]] = value  # type: ignore[assignment]
+    settings[k.STOCK_KEYS["quantity"]] = value
 
 
-def _set_status(settings: PhpArray, value: object) -> None:
-    settings[k.STOCK_KEYS["status"]] = k.STOCK_STATUS_WRITTEN[value]  # type: ignore[index]
+def _set_status(settings: PhpArray, value: StockStatus) -> None:
+    settings[k.STOCK_KEYS["status"]] = k.STOCK_STATUS_WRITTEN[value]
+
+
+# A setter is handed its field's value as getattr reads it off a LayerRead: of that field's type.
+_Setter = Callable[[PhpArray, Any], None]
 
 
 _ZERO = Decimal("0.00")
-_GROUP_FIELDS: tuple[tuple[str, Callable[[PhpArray, object], None]], ...] = (
+_GROUP_FIELDS: tuple[tuple[str, _Setter], ...] = (
     ("required", _set_flag(k.REQUIRED)),
     ("multiple", _set_flag(k.MULTIPLE)),
     ("hidden", _set_flag(k.HIDE_CONTROL)),
 )
-_OPTION_FIELDS: tuple[tuple[str, Callable[[PhpArray, object], None]], ...] = (
-    ("price", _set_text(k.PRICE, _ZERO, price_text)),  # type: ignore[arg-type]
-    ("sale_price", _set_text(k.SALE_PRICE, None, price_text)),  # type: ignore[arg-type]
+_OPTION_FIELDS: tuple[tuple[str, _Setter], ...] = (
+    ("price", _set_text(k.PRICE, _ZERO, price_text)),
+    ("sale_price", _set_text(k.SALE_PRICE, None, price_text)),
     ("active_on_load", _set_flag(k.ACTIVE)),
     ("hidden", _set_flag(k.HIDE_CONTROL)),
     ("manage", _set_flag(k.STOCK_KEYS["manage"])),
     ("sku", _set_text(k.STOCK_KEYS["sku"], "", str)),
     ("quantity", _set_quantity),
     ("status", _set_status),
-    ("low_amount", _set_text(k.STOCK_KEYS["low_amount"], None, int)),  # type: ignore[arg-type]
+    ("low_amount", _set_text(k.STOCK_KEYS["low_amount"], None, int)),
     ("backorders", _set_text(k.STOCK_KEYS["backorders"], None, str)),
 )
 

@@ -140,7 +140,7 @@ def read_wxr(data: bytes) -> WxrFile:
         for _event, (prefix, uri) in events:
             prefixes.setdefault(uri, prefix)
             uris.setdefault(prefix, uri)
-        root = events.root  # type: ignore[attr-defined]
+        root = events.root  # type: ignore[attr-defined]  # set once parsed; typeshed omits it
     except DTDForbidden:
         raise WxrError("a DOCTYPE is not allowed in a WordPress export") from None
     except DefusedXmlException as exc:
