@@ -90,6 +90,12 @@ def grips(backorders: Backorders | str = Backorders.NOTIFY) -> Configurator:
     )
 
 
+def stored_id(row: Layer | Configurator) -> int:
+    """The id of a layer or configurator that has been stored (None only before that)."""
+    assert row.id is not None
+    return row.id
+
+
 def layers_held() -> int:
     """How many Layer objects the process holds (freed ones are gone; cycles wait for the
     collector, so a test that turns it off sees a tree left in a cycle)."""

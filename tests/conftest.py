@@ -14,6 +14,7 @@ from typing import TypedDict
 import pytest
 from hypothesis import HealthCheck, settings
 
+from desktop.store.server import DatabaseTarget, database_target
 from desktop.support.pg_cluster import Cluster, ClusterUnavailable, remove_cluster, start_cluster
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -142,10 +143,8 @@ def pg_url(pg_cluster: Cluster) -> Iterator[str]:
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> object:
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> DatabaseTarget:
     """A database to open, on each engine: a new file, or a new database on the test server."""
-    from desktop.store.server import database_target
-
     if request.param == "sqlite":
         return tmp_path / "shop.db"
     return database_target(request.getfixturevalue("pg_url"))

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -56,7 +57,9 @@ def test_python_m_desktop_runs_a_command(demo_db: Path) -> None:
     assert '"unit_price"' in out.stdout
 
 
-def _process(*argv: str, stdout: object = subprocess.PIPE) -> subprocess.CompletedProcess[str]:
+def _process(
+    *argv: str, stdout: int | IO[str] = subprocess.PIPE
+) -> subprocess.CompletedProcess[str]:
     # Buffered as a user's shell has it (PYTHONUNBUFFERED would hide a missing flush).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     return subprocess.run(

@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from desktop.domain.model import Backorders, Configurator, Layer, LayerType, Stock
-from desktop.domain.php_value import PhpValue
+from desktop.domain.php_value import PhpArray, PhpValue
 from desktop.domain.wordpress import ConfiguratorRead, LayerRead, WordPressNode, WordPressPost
 
 
@@ -35,6 +35,7 @@ def wp_option(name: str, uid: str, settings: dict[int | str, PhpValue], **fields
 
 def wp_group(name: str, uid: str, *children: Layer, **settings: PhpValue) -> Layer:
     layer = Layer(name, LayerType.GROUP, required=bool(settings.get("required")))
+    group_settings: PhpArray = {key: value for key, value in settings.items()}
     for child in children:
         child.parent = layer
         layer.children.append(child)
@@ -43,7 +44,7 @@ def wp_group(name: str, uid: str, *children: Layer, **settings: PhpValue) -> Lay
         "uid": uid,
         "type": "group",
         "actions": {"open": True, "show": True, "lock": "true"},
-        "settings": dict(settings),
+        "settings": group_settings,
         "children": {},
     }
     layer.wordpress = WordPressNode(node, _read(layer))

@@ -24,11 +24,21 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from tests.wordpress_php import IMPORTER, LOADER
 
 WORDPRESS = Path(os.environ.get("WORDPRESS_DIR", "/usr/share/wordpress"))
 POST_TYPE = "amz_configurator"
+
+
+class StoredPost(TypedDict):
+    """A post as WordPress gives it back: its meta rows (key, stored text) in meta order."""
+
+    title: str
+    status: str
+    type: str
+    meta: list[tuple[str, str]]
 
 
 class SiteUnavailable(RuntimeError):
@@ -169,7 +179,7 @@ echo base64_encode(ob_get_clean());
             path.unlink()
         return [int(part) for part in out.split(",") if part]
 
-    def posts(self, post_ids: list[int]) -> list[dict[str, object]]:
+    def posts(self, post_ids: list[int]) -> list[StoredPost]:
         """Each post's title, status and type, and every meta row as WordPress gives it back
         (`get_post_meta($id)`: the stored text, PHP's serialize() for arrays) in meta order."""
         code = f"""
@@ -185,7 +195,7 @@ foreach ({php_literal(post_ids)} as $id) {{
 }}
 echo json_encode($found);
 """
-        found = json.loads(self.php(code))
+        found: list[StoredPost] = json.loads(self.php(code))
         for post in found:
             post["meta"] = [(k, base64.b64decode(v).decode("utf-8")) for k, v in post["meta"]]
         return found

@@ -88,7 +88,9 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def test_version_says_the_package_version(bundle: Path, clean: dict[str, str], tmp_path: Path):
+def test_version_says_the_package_version(
+    bundle: Path, clean: dict[str, str], tmp_path: Path
+) -> None:
     result = run([bundle / NAME, "--version"], clean, tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == f"{NAME} {package_version()}\n"

@@ -303,7 +303,12 @@ def test_import_reads_the_file_once(
     takes seconds to validate."""
     reads: list[Path] = []
     real = exchange.read_json
-    monkeypatch.setattr(exchange, "read_json", lambda path: reads.append(path) or real(path))
+
+    def noted(path: Path) -> Any:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(exchange, "read_json", noted)
     assert main(["--db", str(demo_db), "import", str(demo_path())]) == 0
     assert capsys.readouterr().out.rstrip("\n").endswith(f"{DEMO} (2)")
     assert reads == [demo_path()]

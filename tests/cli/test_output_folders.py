@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from desktop.cli import main
 
@@ -24,7 +25,7 @@ DEMO = "Custom Game Controller"
     ],
 )
 def test_missing_output_folders_are_created_by_every_command(
-    qtbot,  # type: ignore[no-untyped-def]  (preview draws with Qt)
+    qtbot: QtBot,  # preview draws with Qt
     demo_db: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
@@ -48,7 +49,7 @@ def test_missing_output_folders_are_created_by_every_command(
     ],
 )
 def test_a_folder_that_is_a_file_is_refused_in_one_line(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     demo_db: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],

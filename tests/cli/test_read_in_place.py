@@ -23,9 +23,11 @@ def test_storefront_and_export_see_the_editors_latest_edit_and_write_nothing(
     editor = open_database(demo_db)
     try:
         with editor.session() as session:
-            cfg = repository.load_configurator(session, repository.find_configurator(session, DEMO))
+            demo_id = repository.find_configurator(session, DEMO)
+            assert demo_id is not None
+            cfg = repository.load_configurator(session, demo_id)
             purple = cfg.find_path(PURPLE)
-            assert purple is not None
+            assert purple is not None and purple.id is not None
             repository.update_layer(session, purple.id, {LayerField.STOCK_QUANTITY: 7})
         wal = demo_db.with_name(demo_db.name + "-wal")
         before = {path: digest(path) for path in (demo_db, wal)}

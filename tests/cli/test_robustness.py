@@ -19,6 +19,7 @@ import pytest
 
 from desktop.cli import main
 from desktop.domain.storefront import MAX_QUANTITY
+from desktop.store.database import BUSY_TIMEOUT_S
 from desktop.store.demo import demo_path
 from tests.files import digest
 from tests.store.damaged import damage_pages, hand_edit, is_damaged, locked
@@ -30,9 +31,11 @@ PREFIX = "configurator-editor: error: "
 SHORT_WAIT = 0.3  # seconds a write waits for a lock here (5 s in use)
 
 
-def refused(capsys: pytest.CaptureFixture[str], argv: list[str], **kwargs: float) -> str:
+def refused(
+    capsys: pytest.CaptureFixture[str], argv: list[str], busy_timeout: float = BUSY_TIMEOUT_S
+) -> str:
     """Run argv in-process; it must exit 2 with one line on stderr, returned without prefix."""
-    assert main(argv, **kwargs) == 2
+    assert main(argv, busy_timeout=busy_timeout) == 2
     out, err = capsys.readouterr()
     assert out == ""
     assert err.count("\n") == 1 and err.startswith(PREFIX), err
@@ -103,7 +106,7 @@ def test_a_db_path_that_is_not_text_is_refused_before_any_file_is_made(
 def test_bytes_that_are_not_utf8_from_the_shell(tmp_path: Path) -> None:
     """What `configurator-editor storefront $'\\xff' --json` passes: bytes, not text."""
     env = dict(os.environ, PYTHONPATH=str(REPO))
-    argv = [sys.executable, "-m", "desktop", "--db", os.fsencode(tmp_path / "x.db")]
+    argv = [os.fsencode(sys.executable), b"-m", b"desktop", b"--db", os.fsencode(tmp_path / "x.db")]
     result = subprocess.run(
         [*argv, b"storefront", b"\xff", b"--json"],
         capture_output=True,

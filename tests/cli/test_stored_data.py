@@ -14,7 +14,7 @@ import pytest
 from desktop.store import repository
 from desktop.store.demo import open_store
 from desktop.store.media import media_dir
-from desktop.store.server import ServerAddress
+from desktop.store.server import DatabaseTarget, ServerAddress
 from tests.files import run
 from tests.store.damaged import hand_edit_target
 
@@ -23,7 +23,7 @@ PREFIX = "configurator-editor: error: "
 SECRET = "-----BEGIN OPENSSH PRIVATE KEY-----\nnot really\n"
 
 
-def _target(db_target: object, home: Path) -> tuple[object, str, Path]:
+def _target(db_target: DatabaseTarget, home: Path) -> tuple[DatabaseTarget, str, Path]:
     """The database with the demo (a file five folders below home), --db for it, and its
     media folder."""
     if isinstance(db_target, ServerAddress):
@@ -44,7 +44,7 @@ def _files(folder: Path) -> dict[Path, bytes]:
 
 
 def test_an_image_path_out_of_the_media_folder_is_refused_and_nothing_is_written(
-    db_target: object, isolated_user_dirs: Path, capsys: pytest.CaptureFixture[str]
+    db_target: DatabaseTarget, isolated_user_dirs: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The issue's case: a private key beside the data, a layer pointed at it by hand."""
     home = isolated_user_dirs
@@ -73,8 +73,8 @@ def test_an_image_path_out_of_the_media_folder_is_refused_and_nothing_is_written
     assert run(["--db", db, "export", DEMO], capsys)[:2] == (2, "")
 
 
-def _layer_id(target: object, name: str) -> int:
-    database = open_store(target)  # type: ignore[arg-type]
+def _layer_id(target: DatabaseTarget, name: str) -> int:
+    database = open_store(target)
     try:
         with database.session() as session:
             cfg = repository.load_configurator(session, 1)
@@ -96,7 +96,7 @@ def _layer_id(target: object, name: str) -> int:
     ids=["line break", "empty", "5000 characters", "a sibling's name"],
 )
 def test_a_name_no_import_would_accept_is_refused_rather_than_exported(
-    db_target: object,
+    db_target: DatabaseTarget,
     isolated_user_dirs: Path,
     capsys: pytest.CaptureFixture[str],
     value: str,

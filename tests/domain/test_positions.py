@@ -29,7 +29,9 @@ def trees(draw: st.DrawFn) -> Configurator:
 def walked(cfg: Configurator) -> dict[int, tuple[int, ...]]:
     """Every layer in the tree now → its rows, by id(), from a walk of the whole tree."""
     found: dict[int, tuple[int, ...]] = {}
-    pending = [((row,), layer) for row, layer in enumerate(cfg.layers)]
+    pending: list[tuple[tuple[int, ...], Layer]] = [
+        ((row,), layer) for row, layer in enumerate(cfg.layers)
+    ]
     while pending:
         path, layer = pending.pop()
         found[id(layer)] = path

@@ -210,11 +210,12 @@ def _shadow(draw: st.DrawFn, siblings: list[Layer], make: Callable[[str], Layer]
     """Maybe a sibling whose name spells, with a plain "/", the path of a layer below
     another sibling: "a/b" beside "a" › "b"."""
     parents = [layer for layer in siblings if layer.children]
-    if parents and draw(st.booleans()):
-        parent = draw(st.sampled_from(parents))
-        name = f"{parent.name}/{draw(st.sampled_from(parent.children)).name}"
-        if name not in {layer.name for layer in siblings}:
-            siblings.append(make(name))
+    if not parents or not draw(st.booleans()):
+        return
+    parent = draw(st.sampled_from(parents))
+    name = f"{parent.name}/{draw(st.sampled_from(parent.children)).name}"
+    if name not in {layer.name for layer in siblings}:
+        siblings.append(make(name))
 
 
 @settings(max_examples=300)

@@ -210,7 +210,7 @@ _CELLS = st.text(
 )
 
 
-@settings(max_examples=150, deadline=None, database=None)
+@settings(max_examples=150)
 @given(
     text=st.one_of(
         _CELLS,

@@ -28,6 +28,8 @@ from tests.wordpress_records import php_values
 
 _uids = itertools.count()
 
+# Keys a node may carry beside the plugin's own (an int among them, as PHP allows).
+_EXTRA_KEYS: list[int | str] = ["lock", "hotspot", 7]
 # Text a name or a SKU may hold: anything printable, the characters that trouble XML, PHP and
 # JSON writers included; never empty once trimmed.
 _piece = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")) | st.sampled_from(
@@ -98,7 +100,7 @@ def _node(draw: st.DrawFn, kind: str, depth: int) -> PhpArray:
                 for i in range(count)
             }
         elif key == "extra" and draw(st.integers(0, 3)) == 0:
-            node[draw(st.sampled_from(["lock", "hotspot", 7]))] = draw(php_values)
+            node[draw(st.sampled_from(_EXTRA_KEYS))] = draw(php_values)
     return node
 
 
@@ -134,7 +136,8 @@ def _post(tree: PhpArray, other: PhpValue, title: str) -> WxrPost:
 @given(tree=trees(), other=php_values, title=_names)
 @settings(
     max_examples=25,
-    deadline=None,
+    # The database fixture is shared by the examples on purpose; listing a check replaces
+    # the profile's list (conftest.py), so too_slow is named again.
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_any_tree_comes_back_exactly(

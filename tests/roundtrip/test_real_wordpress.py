@@ -5,18 +5,21 @@ that edit differs (docs/wordpress.md)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlmodel import Session
 
 from desktop.domain.fields import LayerField
-from desktop.domain.model import Layer, LayerType, StockStatus
+from desktop.domain.model import Configurator, Layer, LayerType, StockStatus
 from desktop.store import repository
 from desktop.store.database import open_database
 from desktop.store.wordpress.php_serialize import loads
 from tests.roundtrip.helpers import diff, run
-from tests.wordpress_site import Site
+from tests.wordpress_site import Site, StoredPost
 
 ODD = 'Q "quoted" back\\slash ]]> <b>tag</b> ✦ 😀'
 
@@ -116,8 +119,11 @@ def bench_meta() -> dict[str, object]:
 
 
 def _through_the_editor(
-    wordpress: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: object = None
-) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    wordpress: Site,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    edit: Callable[[Session, Configurator], None] | None = None,
+) -> tuple[list[StoredPost], list[StoredPost]]:
     """Store the bench, export it from WordPress, import into the editor, (edit,) export, load
     into an emptied WordPress; the posts WordPress gives back before and after."""
     ids = wordpress.store_configurators([(f"Workbench {ODD}", bench_meta(), "publish")])
@@ -132,7 +138,7 @@ def _through_the_editor(
         store = open_database(db)
         try:
             with store.session() as session:
-                edit(session, repository.load_configurator(session, new_id))  # type: ignore[operator]
+                edit(session, repository.load_configurator(session, new_id))
         finally:
             store.close()
     back = tmp_path / "back.xml"
@@ -153,34 +159,39 @@ def test_no_edit_gives_back_every_meta_value(
     assert (after[0]["title"], after[0]["status"]) == (before[0]["title"], "publish")
 
 
-def _edit(session: object, cfg: object) -> None:
-    oak = cfg.find_path("Top/Oak")  # type: ignore[attr-defined]
-    walnut = cfg.find_path(f"Top/Walnut {ODD}")  # type: ignore[attr-defined]
-    brass = cfg.find_path("Legs/Brass")  # type: ignore[attr-defined]
-    legs = cfg.find_path("Legs")  # type: ignore[attr-defined]
-    repository.update_layer(session, oak.id, {LayerField.PRICE: Decimal("125.50"),  # type: ignore[arg-type]
-                                              LayerField.STOCK_QUANTITY: 9})  # fmt: skip
+def _stored_id(cfg: Configurator, path: str) -> int:
+    layer = cfg.find_path(path)
+    assert layer is not None and layer.id is not None
+    return layer.id
+
+
+def _edit(session: Session, cfg: Configurator) -> None:
+    assert cfg.id is not None
+    price_and_quantity = {LayerField.PRICE: Decimal("125.50"), LayerField.STOCK_QUANTITY: 9}
+    repository.update_layer(session, _stored_id(cfg, "Top/Oak"), price_and_quantity)
     repository.update_layer(
-        session,  # type: ignore[arg-type]
-        walnut.id,
+        session,
+        _stored_id(cfg, f"Top/Walnut {ODD}"),
         {LayerField.STOCK_STATUS: StockStatus.OUT_OF_STOCK, LayerField.MANAGE_STOCK: False},
     )
-    repository.delete_layer(session, brass.id)  # type: ignore[arg-type]
+    repository.delete_layer(session, _stored_id(cfg, "Legs/Brass"))
     added = Layer("Chrome", LayerType.IMAGE, price=Decimal("20.00"))
-    repository.insert_layer(session, cfg.id, legs.id, None, added)  # type: ignore[arg-type,attr-defined]
+    repository.insert_layer(session, cfg.id, _stored_id(cfg, "Legs"), None, added)
 
 
 def test_an_edit_is_exactly_what_differs(
     wordpress: Site, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before, after = _through_the_editor(wordpress, tmp_path, capsys, _edit)
-    old = dict(before[0]["meta"])  # type: ignore[arg-type]
-    new = dict(after[0]["meta"])  # type: ignore[arg-type]
+    old = dict(before[0]["meta"])
+    new = dict(after[0]["meta"])
     assert {k: v for k, v in old.items() if k != "_wpc_components"} == {
         k: v for k, v in new.items() if k != "_wpc_components"
     }
     old_tree, new_tree = loads(old["_wpc_components"]), loads(new["_wpc_components"])
-    added = new_tree[1]["children"][1]  # type: ignore[index]
+    # A PHP value read back, whose shape the assertions below check.
+    legs: Any = new_tree[1] if isinstance(new_tree, dict) else None
+    added = legs["children"][1]
     changes = diff(old_tree, new_tree)
     brass = {p for p in changes if p.startswith("[1]['children'][1]")}
     assert {p: changes[p] for p in changes if p not in brass} == {
@@ -223,9 +234,9 @@ def test_an_edit_is_exactly_what_differs(
     }
     assert added == {
         "name": "Chrome",
-        "uid": added["uid"],  # type: ignore[index]
+        "uid": added["uid"],
         "type": "image",
         "actions": {"open": False, "show": True},
         "settings": {"price": "20.00"},
     }
-    assert added["uid"] not in repr(old_tree)  # type: ignore[index]
+    assert added["uid"] not in repr(old_tree)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -113,6 +114,7 @@ def test_an_edit_changes_exactly_that(tmp_path: Path, capsys: pytest.CaptureFixt
             lower = cfg.find_path("Extras/Back Paddles/Lower Paddles")
             buttons = cfg.find_path("Buttons")
             assert red and chrome and lower and buttons and red.id and chrome.id and lower.id
+            assert cfg.id is not None and cfg.layers[2].id is not None
             repository.update_layer(
                 session,
                 red.id,
@@ -141,10 +143,13 @@ def test_an_edit_changes_exactly_that(tmp_path: Path, capsys: pytest.CaptureFixt
         k: v for k, v in new_meta.items() if k != "_wpc_components"
     }
     changes = diff(old["_wpc_components"], new_meta["_wpc_components"])
-    added = new_meta["_wpc_components"][2]["children"][2]  # type: ignore[index]
-    uid = added["uid"]  # type: ignore[index]
-    assert re.fullmatch(r"[0-9A-Za-z]{4}-[0-9A-Za-z]{4}", uid)  # type: ignore[arg-type]
-    purple = old["_wpc_components"][1]["children"][2]  # type: ignore[index]
+    # PHP values read back, whose shape the assertions below check.
+    old_tree: Any = old["_wpc_components"]
+    new_tree: Any = new_meta["_wpc_components"]
+    added = new_tree[2]["children"][2]
+    uid = added["uid"]
+    assert re.fullmatch(r"[0-9A-Za-z]{4}-[0-9A-Za-z]{4}", uid)
+    purple_node = old_tree[1]["children"][2]
     expected = {
         # Metallic Red: price as the plugin's text, quantity as an integer
         "[1]['children'][1]['settings']['price']": (("str", "3"), ("str", "1250.75")),
@@ -172,7 +177,8 @@ def test_an_edit_changes_exactly_that(tmp_path: Path, capsys: pytest.CaptureFixt
     purple_paths = {p for p in changes if p.startswith("[1]['children'][2]")}
     added_paths = {p for p in changes if p.startswith("[2]['children'][2]")}
     assert {p: changes[p] for p in changes if p not in purple_paths | added_paths} == expected
-    assert all(changes[p][1] is None for p in purple_paths) and purple["name"] == "Metallic Purple"
+    assert all(changes[p][1] is None for p in purple_paths)
+    assert purple_node["name"] == "Metallic Purple"
     assert added == {
         "name": "Retro",
         "uid": uid,
@@ -362,6 +368,7 @@ def test_images_chosen_here_are_written_beside_the_export(
     (after,) = posts(out_file)
     tree = meta_values(after)["_wpc_components"]
     red_settings = tree[1]["children"][1]["settings"]  # type: ignore[index]
+    assert isinstance(red_settings, dict)
     assert "views" not in red_settings  # no attachment on the site holds it yet
 
 

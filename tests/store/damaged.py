@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop.store.server import DatabaseTarget
+
 
 def page_size(path: Path) -> int:
     conn = sqlite3.connect(path)
@@ -64,23 +66,23 @@ def hand_edit(path: Path, *statements: str) -> None:
         conn.close()
 
 
-def hand_edit_target(target: object, statement: str, **params: object) -> None:
+def hand_edit_target(target: DatabaseTarget, statement: str, **params: object) -> None:
     """One statement (`:name` parameters) run straight on a file, as hand_edit does, or on a
     server database (a ServerAddress) as psql would: past every check of ours."""
     if isinstance(target, Path):
-        conn = sqlite3.connect(target, isolation_level=None)
+        file = sqlite3.connect(target, isolation_level=None)
         try:
-            conn.execute("PRAGMA foreign_keys = OFF")
-            conn.execute(statement, params)
+            file.execute("PRAGMA foreign_keys = OFF")
+            file.execute(statement, params)
         finally:
-            conn.close()
+            file.close()
         return
     from sqlalchemy import create_engine, text
 
-    engine = create_engine(target.url)  # type: ignore[attr-defined]
+    engine = create_engine(target.url)
     try:
-        with engine.begin() as conn:
-            conn.execute(text(statement), params)
+        with engine.begin() as server:
+            server.execute(text(statement), params)
     finally:
         engine.dispose()
 

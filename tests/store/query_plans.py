@@ -48,7 +48,9 @@ def recorded(db: Database) -> Iterator[list[Statement]]:
     """The statements db's engine executes inside the block, with their first parameter set."""
     seen: list[Statement] = []
 
-    def record(_conn: object, _cursor: object, sql: str, params: Any, _ctx: object, many: bool):
+    def record(
+        _conn: object, _cursor: object, sql: str, params: Any, _ctx: object, many: bool
+    ) -> None:
         if many:
             params = params[0] if params else ()
         if isinstance(params, dict):

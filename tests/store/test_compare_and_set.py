@@ -14,6 +14,7 @@ from desktop.domain.model import Configurator
 from desktop.store import repository
 from desktop.store.demo import open_store
 from desktop.store.repository import ConflictError
+from tests.builders import stored_id
 
 DEMO = "Custom Game Controller"
 
@@ -65,7 +66,7 @@ def test_a_configurator_delete_is_refused_when_it_or_a_layer_changed(
 ) -> None:
     session, cfg = demo
     assert cfg.id is not None
-    layers = {layer.id: layer.version for layer in cfg.walk()}
+    layers = {stored_id(layer): layer.version for layer in cfg.walk()}
     yellow = _ids(cfg, "Grip Color/Metallic Yellow")[0]
     repository.update_layer(session, yellow, {LayerField.STOCK_QUANTITY: 9})
     with pytest.raises(ConflictError):

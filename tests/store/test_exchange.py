@@ -634,11 +634,12 @@ def test_an_import_runs_without_the_cycle_collector_from_read_to_insert(
     holds (in a window, the configurator it shows too); it is back on afterwards."""
     seen: list[bool] = []
     insert = repository.insert_configurator
-    monkeypatch.setattr(
-        repository,
-        "insert_configurator",
-        lambda *args, **kwargs: seen.append(gc.isenabled()) or insert(*args, **kwargs),
-    )
+
+    def noted(*args: Any, **kwargs: Any) -> int:
+        seen.append(gc.isenabled())
+        return insert(*args, **kwargs)
+
+    monkeypatch.setattr(repository, "insert_configurator", noted)
     assert gc.isenabled()
     import_file(session, demo_path())
     assert seen == [False] and gc.isenabled()

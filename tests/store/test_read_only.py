@@ -48,7 +48,9 @@ def test_a_current_file_is_read_where_it_is_and_never_written(tmp_path: Path) ->
         # The connection is to the file itself, not to an in-memory copy of it.
         (file,) = [row[2] for row in session.connection().exec_driver_sql("PRAGMA database_list")]
         assert file == str(path.resolve())
-        cfg = repository.load_configurator(session, repository.find_configurator(session, DEMO))
+        demo_id = repository.find_configurator(session, DEMO)
+        assert demo_id is not None
+        cfg = repository.load_configurator(session, demo_id)
         assert cfg.layers
         with pytest.raises(StorageError):
             repository.set_addon(session, False)

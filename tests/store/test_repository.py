@@ -11,7 +11,7 @@ from desktop.domain.model import Configurator, Layer
 from desktop.store import repository
 from desktop.store.database import open_target
 from desktop.store.repository import StoreError
-from tests.builders import grips, group, option
+from tests.builders import grips, group, option, stored_id
 
 
 def counts(session: Session) -> tuple[int, int]:
@@ -89,8 +89,8 @@ def test_duplicate_copies_every_field_with_ids_never_used(db_target: object) -> 
         db.close()
     assert _stored(copy) == _stored(original)
     assert copy.layers[1].children[0].children[0].parent is copy.layers[1].children[0]
-    copy_ids = {n.id for n in copy.walk()}
-    assert min(copy_ids) > gone and later > max(copy_ids)  # type: ignore[operator]
+    copy_ids = {stored_id(n) for n in copy.walk()}
+    assert min(copy_ids) > gone and later > max(copy_ids)
 
 
 def test_deleting_a_configurator_deletes_its_layers(session: Session) -> None:
@@ -292,15 +292,15 @@ def test_sibling_names_stay_distinct_so_option_paths_stay_unique(session: Sessio
     with pytest.raises(StoreError, match='another layer in "Grip Color" is already named'):
         repository.update_layer(session, red.id, {LayerField.NAME: " Metallic Yellow "})  # type: ignore[arg-type]
     with pytest.raises(StoreError, match="already named"):
-        repository.insert_layer(session, cfg.id, grip.id, None, option("Metallic Red"))
+        repository.insert_layer(session, stored_id(cfg), grip.id, None, option("Metallic Red"))
     with pytest.raises(StoreError, match='another layer in "Grip Color"'):
-        repository.move_layer(session, buttons.children[0].id, grip.id, 0)
+        repository.move_layer(session, stored_id(buttons.children[0]), grip.id, 0)
     with pytest.raises(StoreError, match="at the top level"):
         repository.update_layer(session, buttons.id, {LayerField.NAME: "Grip Color"})  # type: ignore[arg-type]
     assert counts(session) == before
     repository.update_layer(session, yellow.id, {LayerField.NAME: "Metallic Yellow"})  # type: ignore[arg-type]  # its own name is fine
-    repository.move_layer(session, red.id, grip.id, 2)  # a reorder is not a clash
-    loaded = repository.load_configurator(session, cfg.id)
+    repository.move_layer(session, stored_id(red), grip.id, 2)  # a reorder is not a clash
+    loaded = repository.load_configurator(session, stored_id(cfg))
     assert names(loaded.layers[0].children) == [
         "Metallic Yellow",
         "Metallic Purple",

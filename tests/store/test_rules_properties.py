@@ -21,6 +21,7 @@ from desktop.store.database import Database, open_memory_database
 from desktop.store.demo import demo_path
 from desktop.store.exchange import ExchangeError, dumps, from_dict, loads, read_json, to_dict
 from desktop.store.repository import StoreError
+from tests.builders import stored_id
 
 SETTINGS = settings(max_examples=300)
 DEMO: dict[str, Any] = read_json(demo_path())
@@ -156,21 +157,23 @@ def test_the_store_refuses_exactly_what_the_importer_refuses(data: st.DataObject
 
 def _compare_one_field(db: Database, data: st.DataObject) -> None:
     cfg = demo_in(db)
-    red = cfg.layers[RED[1]].children[RED[3]]  # type: ignore[index]
+    red = cfg.layers[RED[1]].children[RED[3]]
     if data.draw(st.booleans(), label="layer field"):
         field = data.draw(st.sampled_from(list(LAYER_VALUES)), label="field")
         value = data.draw(LAYER_VALUES[field], label="value")
         keys = (*RED, *LAYER_KEYS.get(field, (field.value,)))
         with db.session() as session:
-            store = _accepts(lambda: repository.update_layer(session, red.id, {field: value}))  # type: ignore[arg-type]
+            red_id = stored_id(red)
+            store = _accepts(lambda: repository.update_layer(session, red_id, {field: value}))
     else:
         cfield = data.draw(st.sampled_from(list(CONFIGURATOR_VALUES)), label="field")
         value = data.draw(CONFIGURATOR_VALUES[cfield], label="value")
         keys = CONFIGURATOR_KEYS.get(cfield, (cfield.value,))
         with db.session() as session:
+            cfg_id = stored_id(cfg)
             store = _accepts(
-                lambda: repository.update_configurator(session, cfg.id, {cfield: value})
-            )  # type: ignore[arg-type]
+                lambda: repository.update_configurator(session, cfg_id, {cfield: value})
+            )
     assert importer_accepts(file_with(keys, value)) == store
 
 

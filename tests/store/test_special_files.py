@@ -4,6 +4,7 @@ wait for ever. Each read here runs under a time guard, so a regression fails, no
 
 from __future__ import annotations
 
+import functools
 import os
 import socket
 import subprocess
@@ -75,7 +76,7 @@ def test_devices_sockets_and_folders_are_refused_by_what_they_are(
         (tmp_path, "a folder"),
     ]:
         with pytest.raises(ImageError, match=f"^is {kind}, not a regular file$"):
-            guarded(lambda path=path: check_image(path))
+            guarded(functools.partial(check_image, path))
 
 
 def test_a_file_swapped_for_a_pipe_after_the_look_is_still_never_waited_on(

@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session
 
@@ -23,12 +23,7 @@ from tests.builders import grips
 from .test_rules_properties import configurators, fresh_database
 
 
-@settings(
-    max_examples=60,
-    deadline=None,
-    database=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+@settings(max_examples=60)
 @given(cfg=configurators(), amounts=st.lists(st.one_of(st.none(), st.integers(0, 50))))
 def test_export_then_import_reports_no_change(cfg: Configurator, amounts: list[int | None]) -> None:
     for layer, amount in zip(cfg.options(), amounts, strict=False):

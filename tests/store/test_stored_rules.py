@@ -20,6 +20,7 @@ from desktop.store import layer_rows, read_checks, repository
 from desktop.store.corrupt import CorruptDataError
 from desktop.store.database import Database
 from desktop.store.demo import open_store
+from desktop.store.server import DatabaseTarget
 from desktop.store.stored_rows import read_rows, restore_rows
 
 from .damaged import hand_edit_target
@@ -30,17 +31,17 @@ OWNER = f' of "{DEMO}"'
 
 
 @pytest.fixture
-def target(db_target: object) -> Iterator[object]:
+def target(db_target: DatabaseTarget) -> Iterator[DatabaseTarget]:
     """A new database with the demo, on each engine."""
-    open_store(db_target).close()  # type: ignore[arg-type]
+    open_store(db_target).close()
     yield db_target
 
 
-def _open(target: object) -> Database:
-    return open_store(target)  # type: ignore[arg-type]
+def _open(target: DatabaseTarget) -> Database:
+    return open_store(target)
 
 
-def layer_id(target: object, name: str) -> int:
+def layer_id(target: DatabaseTarget, name: str) -> int:
     database = _open(target)
     try:
         with database.session() as session:
@@ -52,7 +53,7 @@ def layer_id(target: object, name: str) -> int:
     return layer.id
 
 
-def load_error(target: object) -> str:
+def load_error(target: DatabaseTarget) -> str:
     database = _open(target)
     try:
         with database.session() as session, pytest.raises(CorruptDataError) as raised:
@@ -62,7 +63,7 @@ def load_error(target: object) -> str:
     return raised.value.detail
 
 
-def edit_red(target: object, column: str, value: object) -> int:
+def edit_red(target: DatabaseTarget, column: str, value: object) -> int:
     red = layer_id(target, RED)
     hand_edit_target(target, f"UPDATE layer SET {column} = :v WHERE id = :id", v=value, id=red)
     return red
@@ -102,7 +103,7 @@ CONTROL = "must not contain control characters such as line breaks or tabs"
     ],
 )
 def test_a_value_a_field_rule_refuses_makes_the_configurator_damaged(
-    target: object, column: str, value: str, said: str
+    target: DatabaseTarget, column: str, value: str, said: str
 ) -> None:
     red = edit_red(target, column, value)
     detail = load_error(target)
@@ -111,7 +112,7 @@ def test_a_value_a_field_rule_refuses_makes_the_configurator_damaged(
     assert len(detail) < 300 and "\n" not in detail
 
 
-def test_two_siblings_of_one_name_are_named(target: object) -> None:
+def test_two_siblings_of_one_name_are_named(target: DatabaseTarget) -> None:
     red, yellow = layer_id(target, RED), layer_id(target, "Metallic Yellow")
     edit_red(target, "name", "Metallic Yellow")
     first, second = sorted([red, yellow], key=lambda i: (i != yellow, i))
@@ -121,7 +122,7 @@ def test_two_siblings_of_one_name_are_named(target: object) -> None:
     )
 
 
-def test_one_name_in_two_groups_is_no_fault(target: object) -> None:
+def test_one_name_in_two_groups_is_no_fault(target: DatabaseTarget) -> None:
     """Siblings need distinct names; options of different groups may share one."""
     hand_edit_target(target, "UPDATE layer SET name = 'Black' WHERE name = 'Lower Paddles'")
     database = _open(target)
@@ -133,7 +134,7 @@ def test_one_name_in_two_groups_is_no_fault(target: object) -> None:
     assert sum(1 for node in cfg.walk() if node.name == "Black") >= 2
 
 
-def test_two_options_of_one_sku_are_named(target: object) -> None:
+def test_two_options_of_one_sku_are_named(target: DatabaseTarget) -> None:
     yellow = layer_id(target, "Metallic Yellow")
     red = edit_red(target, "sku", "CASE-YELLOW-METALLIC")
     detail = load_error(target)
@@ -144,7 +145,7 @@ def test_two_options_of_one_sku_are_named(target: object) -> None:
     )
 
 
-def test_a_configurator_name_with_a_line_break_is_named(target: object) -> None:
+def test_a_configurator_name_with_a_line_break_is_named(target: DatabaseTarget) -> None:
     hand_edit_target(target, "UPDATE configurator SET name = :v", v="Custom\nController")
     assert load_error(target) == (
         f"configurator 1 has an invalid name 'Custom\\nController' ({CONTROL})"
@@ -166,7 +167,7 @@ def test_a_configurator_name_with_a_line_break_is_named(target: object) -> None:
     ],
 )
 def test_values_the_scans_flag_but_the_rules_accept_load(
-    target: object, column: str, value: str
+    target: DatabaseTarget, column: str, value: str
 ) -> None:
     edit_red(target, column, value)
     database = _open(target)
@@ -182,7 +183,7 @@ def test_values_the_scans_flag_but_the_rules_accept_load(
 
 
 def test_a_damaged_layer_can_be_renamed_or_deleted_and_the_configurator_deleted(
-    target: object,
+    target: DatabaseTarget,
 ) -> None:
     red = edit_red(target, "name", "Metallic\nRed")
     database = _open(target)
@@ -208,7 +209,7 @@ def test_a_damaged_layer_can_be_renamed_or_deleted_and_the_configurator_deleted(
         database.close()
 
 
-def test_a_single_layer_read_back_is_checked_too(target: object) -> None:
+def test_a_single_layer_read_back_is_checked_too(target: DatabaseTarget) -> None:
     """What a window reads of a layer changed elsewhere goes through the same rules."""
     red = edit_red(target, "image", "../../x.png")
     database = _open(target)
@@ -286,7 +287,7 @@ def test_an_id_is_ascii_digits_within_range(text: str, expected: int | None) -> 
     assert rules.record_id(text) == expected
 
 
-def test_finding_a_configurator_reads_ids_by_that_rule(target: object) -> None:
+def test_finding_a_configurator_reads_ids_by_that_rule(target: DatabaseTarget) -> None:
     database = _open(target)
     try:
         with database.session() as session:
@@ -301,7 +302,9 @@ def test_finding_a_configurator_reads_ids_by_that_rule(target: object) -> None:
         database.close()
 
 
-def test_a_damaged_configurators_rows_come_back_exactly_after_a_delete(target: object) -> None:
+def test_a_damaged_configurators_rows_come_back_exactly_after_a_delete(
+    target: DatabaseTarget,
+) -> None:
     """What the window's undo of deleting a damaged configurator relies on (stored_rows)."""
     red = edit_red(target, "name", "Metallic\nRed")
     hand_edit_target(target, "UPDATE layer SET price = 'not money' WHERE id = :id", id=red)

@@ -136,6 +136,7 @@ def test_a_server_databases_images_go_to_its_local_folder_never_the_working_fold
 
 def test_a_foreign_or_newer_server_database_is_refused_untouched(pg_url: str) -> None:
     target = database_target(pg_url)
+    assert isinstance(target, ServerAddress)
     engine = create_engine(target.url)
     try:
         with engine.begin() as conn:

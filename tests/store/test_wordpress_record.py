@@ -19,7 +19,7 @@ from tests.wordpress_records import exact, php_values, records, wp_configurator
 
 
 @given(php_values)
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 def test_a_php_value_comes_back_from_json_exactly(value: PhpValue) -> None:
     text = json.dumps(php_to_json(value), allow_nan=False)
     assert exact(php_from_json(json.loads(text))) == exact(value)

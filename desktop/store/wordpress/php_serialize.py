@@ -219,11 +219,12 @@ def _is_numeric_key(key: str) -> bool:
     return _NUMERIC_KEY.match(key) is not None and _INT64_MIN <= int(key) <= _INT64_MAX
 
 
-def dumps(value: PhpValue | list) -> str:
+def dumps(value: object) -> str:
     """What PHP's `serialize()` writes for `value` (a list is an array keyed 0..n-1).
 
     A string key that PHP would store as an int (`"5"`) is written as that int, as PHP does.
-    Raises PhpSerializeError for a value PHP arrays cannot hold.
+    Raises PhpSerializeError for a value PHP arrays cannot hold: any value is checked here,
+    so the type says no more than object.
     """
     parts: list[str] = []
     _dump(value, parts, 0)

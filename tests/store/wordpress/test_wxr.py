@@ -183,7 +183,7 @@ def test_looks_like_wxr_tells_an_export_from_exchange_json() -> None:
 
 
 TEXT = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\ufffe\uffff").filter(
+    st.characters(exclude_categories=["Cs"], exclude_characters="\x00\ufffe\uffff").filter(
         lambda c: c in "\t\n\r" or ord(c) >= 0x20
     )
 )
