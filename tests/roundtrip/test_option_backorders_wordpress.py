@@ -89,8 +89,10 @@ def test_an_edit_of_it_is_exactly_what_differs(
     oak, walnut = "[0]['children'][0]['settings']", "[0]['children'][1]['settings']"
     assert changes.pop(f"{oak}['backorders']") == (("str", "yes"), None)
     assert changes.pop(f"{walnut}['backorders']") == (None, ("str", "no"))
-    oak_keys = changes.pop(f"{oak}#keys")
-    walnut_keys = changes.pop(f"{walnut}#keys")
+    oak_before, oak_after = changes.pop(f"{oak}#keys")
+    walnut_before, walnut_after = changes.pop(f"{walnut}#keys")
     assert changes == {}
-    assert ("str", "backorders") in oak_keys[0] and ("str", "backorders") not in oak_keys[1]
-    assert walnut_keys[1] == [*walnut_keys[0], ("str", "backorders")]
+    assert isinstance(oak_before, list) and isinstance(oak_after, list)
+    assert isinstance(walnut_before, list)
+    assert ("str", "backorders") in oak_before and ("str", "backorders") not in oak_after
+    assert walnut_after == [*walnut_before, ("str", "backorders")]
