@@ -11,19 +11,22 @@ from decimal import Decimal
 from typing import Any
 
 from ..domain import texts
-from ..domain.money import format_money
+from ..domain.price_format import PriceFormat
 
 INDENT = "  "
 WIDEST_PATH = 40  # columns a path is padded to; a longer one just pushes its words right
 
 
-def render(report: dict[str, Any], *, name: str, currency: str, addon_active: bool) -> str:
+def render(
+    report: dict[str, Any], *, name: str, price_format: PriceFormat, addon_active: bool
+) -> str:
     """The report in sections: options, selection, unit price, cart, messages and, after a
     checkout, the order, the shop's notifications and the stock left. Ends with a line
-    break."""
+    break. Amounts are written in the shop's price format (docs/price-format.md); the JSON
+    report keeps them as plain decimals."""
 
     def money(amount: str) -> str:
-        return format_money(Decimal(amount), currency)
+        return price_format.format(Decimal(amount))
 
     addon = "on" if addon_active else "off (stock is not checked)"
     lines = [f"{name}", f"{texts.ADDON_NAME} add-on: {addon}", ""]

@@ -393,7 +393,8 @@ def _storefront(args: argparse.Namespace) -> int:
     if args.json:
         json_text.write_line(report, sys.stdout)
     else:
-        sys.stdout.write(render(report, name=cfg.name, currency=cfg.currency, addon_active=addon))
+        text = render(report, name=cfg.name, price_format=cfg.price_format, addon_active=addon)
+        sys.stdout.write(text)
     return 0
 
 

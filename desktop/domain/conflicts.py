@@ -39,6 +39,13 @@ _LABELS: dict[Field, str] = {
     ConfiguratorField.BACKORDERS: "backorders",
     ConfiguratorField.LOW_STOCK_THRESHOLD: "low stock threshold",
     ConfiguratorField.STOCK_DISPLAY: "stock display",
+    ConfiguratorField.CURRENCY_POSITION: "currency position",
+    ConfiguratorField.THOUSAND_SEPARATOR: "thousand separator",
+    ConfiguratorField.DECIMAL_SEPARATOR: "decimal separator",
+    ConfiguratorField.PRICE_DECIMALS: "number of decimals",
+    ConfiguratorField.PAYMENT: "payment at checkout",
+    ConfiguratorField.HOLD_MINUTES: "hold stock minutes",
+    ConfiguratorField.NOTIFY_NO_STOCK_AT: "notify when out of stock at",
 }
 
 

@@ -50,6 +50,34 @@ class ConfiguratorField(StrEnum):
     BACKORDERS = "backorders"
     LOW_STOCK_THRESHOLD = "low_stock_threshold"
     STOCK_DISPLAY = "stock_display"
+    CURRENCY_POSITION = "currency_position"
+    THOUSAND_SEPARATOR = "thousand_separator"
+    DECIMAL_SEPARATOR = "decimal_separator"
+    PRICE_DECIMALS = "price_decimals"
+    PAYMENT = "payment"
+    HOLD_MINUTES = "hold_minutes"
+    NOTIFY_NO_STOCK_AT = "notify_no_stock_at"
+
+
+# The price format's fields (docs/price-format.md): a change of any is a change of every
+# amount a shopper sees.
+PRICE_FORMAT_FIELDS = frozenset(
+    {
+        ConfiguratorField.CURRENCY,
+        ConfiguratorField.CURRENCY_POSITION,
+        ConfiguratorField.THOUSAND_SEPARATOR,
+        ConfiguratorField.DECIMAL_SEPARATOR,
+        ConfiguratorField.PRICE_DECIMALS,
+    }
+)
+# The order settings (docs/orders.md), which the simulation reads when an order needs them.
+ORDER_SETTING_FIELDS = frozenset(
+    {
+        ConfiguratorField.PAYMENT,
+        ConfiguratorField.HOLD_MINUTES,
+        ConfiguratorField.NOTIFY_NO_STOCK_AT,
+    }
+)
 
 
 # The configurator settings the stock rules read: a change to one may change what every option
@@ -102,6 +130,13 @@ CONFIGURATOR_LABELS: dict[ConfiguratorField, str] = {
     ConfiguratorField.BACKORDERS: "Backorders",
     ConfiguratorField.LOW_STOCK_THRESHOLD: "Low stock threshold",
     ConfiguratorField.STOCK_DISPLAY: "Stock display",
+    ConfiguratorField.CURRENCY_POSITION: "Currency position",
+    ConfiguratorField.THOUSAND_SEPARATOR: "Thousand separator",
+    ConfiguratorField.DECIMAL_SEPARATOR: "Decimal separator",
+    ConfiguratorField.PRICE_DECIMALS: "Number of decimals",
+    ConfiguratorField.PAYMENT: "Payment at checkout",
+    ConfiguratorField.HOLD_MINUTES: "Hold stock (minutes)",
+    ConfiguratorField.NOTIFY_NO_STOCK_AT: "Notify when out of stock at",
 }
 
 
@@ -142,6 +177,13 @@ _CONFIGURATOR_RULES: dict[ConfiguratorField, Callable[[object], Any]] = {
     ConfiguratorField.BACKORDERS: rules.backorders,
     ConfiguratorField.LOW_STOCK_THRESHOLD: rules.low_stock_threshold,
     ConfiguratorField.STOCK_DISPLAY: rules.stock_display,
+    ConfiguratorField.CURRENCY_POSITION: rules.currency_position,
+    ConfiguratorField.THOUSAND_SEPARATOR: rules.thousand_separator,
+    ConfiguratorField.DECIMAL_SEPARATOR: rules.decimal_separator,
+    ConfiguratorField.PRICE_DECIMALS: rules.price_decimals,
+    ConfiguratorField.PAYMENT: rules.payment,
+    ConfiguratorField.HOLD_MINUTES: rules.hold_minutes,
+    ConfiguratorField.NOTIFY_NO_STOCK_AT: rules.notify_no_stock_at,
 }
 
 # Where each layer field sits on the domain Layer.
@@ -213,8 +255,11 @@ def check_layer_changes(
 
 
 def check_configurator_changes(
-    changes: Mapping[ConfiguratorField, object],
+    changes: Mapping[ConfiguratorField, object], separators: tuple[str, str] | None = None
 ) -> dict[ConfiguratorField, Any]:
+    """The changes as they are stored, or FieldError for the first refused one. separators:
+    the stored thousand and decimal separators, for the rule that they differ when only one
+    of them changes (None: the rule is checked when both do)."""
     checked: dict[ConfiguratorField, Any] = {}
     for field, value in changes.items():
         if not isinstance(field, ConfiguratorField):
@@ -223,6 +268,22 @@ def check_configurator_changes(
             checked[field] = _CONFIGURATOR_RULES[field](value)
         except RuleError as exc:
             raise FieldError(field, exc.problem) from None
+    thousand = checked.get(ConfiguratorField.THOUSAND_SEPARATOR)
+    decimal = checked.get(ConfiguratorField.DECIMAL_SEPARATOR)
+    if separators is None and (thousand is None or decimal is None):
+        return checked
+    if thousand is not None or decimal is not None:
+        stored_thousand, stored_decimal = separators or ("", "")
+        try:
+            rules.separators_differ(
+                stored_thousand if thousand is None else thousand,
+                stored_decimal if decimal is None else decimal,
+            )
+        except RuleError as exc:
+            changed = ConfiguratorField.THOUSAND_SEPARATOR
+            if thousand is None:
+                changed = ConfiguratorField.DECIMAL_SEPARATOR
+            raise FieldError(changed, exc.problem) from None
     return checked
 
 
@@ -264,6 +325,11 @@ def check_configurator(
             set_configurator_field(cfg, field, _CONFIGURATOR_RULES[field](value))
         except RuleError as exc:
             raise TreeError(f"{prefix}{_EXCHANGE_KEYS[field]}", exc.problem) from None
+    try:
+        rules.separators_differ(cfg.thousand_separator, cfg.decimal_separator)
+    except RuleError as exc:
+        key = _EXCHANGE_KEYS[ConfiguratorField.THOUSAND_SEPARATOR]
+        raise TreeError(f"{prefix}{key}", exc.problem) from None
     if layers:
         check_layers(cfg.layers, None, f"{prefix}layers", values=layer_values)
 
@@ -278,6 +344,13 @@ _EXCHANGE_KEYS = {
     ConfiguratorField.BACKORDERS: "settings.backorders",
     ConfiguratorField.LOW_STOCK_THRESHOLD: "settings.low_stock_threshold",
     ConfiguratorField.STOCK_DISPLAY: "settings.stock_display",
+    ConfiguratorField.CURRENCY_POSITION: "price_format.currency_position",
+    ConfiguratorField.THOUSAND_SEPARATOR: "price_format.thousand_separator",
+    ConfiguratorField.DECIMAL_SEPARATOR: "price_format.decimal_separator",
+    ConfiguratorField.PRICE_DECIMALS: "price_format.decimals",
+    ConfiguratorField.PAYMENT: "settings.payment",
+    ConfiguratorField.HOLD_MINUTES: "settings.hold_minutes",
+    ConfiguratorField.NOTIFY_NO_STOCK_AT: "settings.notify_no_stock_at",
 }
 
 

@@ -15,12 +15,21 @@ from typing import TYPE_CHECKING
 
 from . import option_path
 from .collector import collector_paused
+from .price_format import (
+    DEFAULT_DECIMAL_SEPARATOR,
+    DEFAULT_DECIMALS,
+    DEFAULT_POSITION,
+    DEFAULT_THOUSAND_SEPARATOR,
+    CurrencyPosition,
+    PriceFormat,
+)
 from .values import (
     Availability as Availability,
 )
 from .values import (
     Backorders,
     LayerType,
+    Payment,
     StockDisplay,
     StockStatus,
 )
@@ -51,6 +60,11 @@ MIN_STOCK_QUANTITY = -99_999
 MAX_STOCK_QUANTITY = 999_999
 # WooCommerce's default low-stock threshold, used where an option sets no low stock amount.
 DEFAULT_LOW_STOCK_THRESHOLD = 2
+# The order settings' defaults (docs/orders.md), as WooCommerce's: woocommerce_hold_stock_minutes
+# and woocommerce_notify_no_stock_amount. A hold runs at most a year of simulated time.
+DEFAULT_HOLD_MINUTES = 60
+MAX_HOLD_MINUTES = 525_600
+DEFAULT_NOTIFY_NO_STOCK_AT = 0
 
 
 @dataclass(slots=True)
@@ -179,10 +193,30 @@ class Configurator:
     backorders: Backorders = Backorders.NO
     low_stock_threshold: int = DEFAULT_LOW_STOCK_THRESHOLD
     stock_display: StockDisplay = StockDisplay.NEVER
+    # The shop's price format around `currency` (docs/price-format.md).
+    currency_position: CurrencyPosition = DEFAULT_POSITION
+    thousand_separator: str = DEFAULT_THOUSAND_SEPARATOR
+    decimal_separator: str = DEFAULT_DECIMAL_SEPARATOR
+    price_decimals: int = DEFAULT_DECIMALS
+    # What the simulated shop does after checkout (docs/orders.md, "Order settings").
+    payment: Payment = Payment.PAID
+    hold_minutes: int = DEFAULT_HOLD_MINUTES  # 0: unpaid orders hold nothing, never expire
+    notify_no_stock_at: int = DEFAULT_NOTIFY_NO_STOCK_AT
     version: int = 1  # as Layer.version, for the configurator's own fields
     layers: list[Layer] = field(default_factory=list)
     # The WordPress post it came from, kept to be written back (docs/wordpress.md).
     wordpress: WordPressPost | None = field(default=None, repr=False)
+
+    @property
+    def price_format(self) -> PriceFormat:
+        """How this shop writes amounts for shoppers (docs/price-format.md)."""
+        return PriceFormat(
+            self.currency,
+            self.currency_position,
+            self.thousand_separator,
+            self.decimal_separator,
+            self.price_decimals,
+        )
 
     def walk(self) -> Iterator[Layer]:
         return _depth_first(self.layers)

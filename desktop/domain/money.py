@@ -1,4 +1,5 @@
-"""Money: Decimal only, parsed strictly and shown with two decimals."""
+"""Money: Decimal only, parsed strictly; written plainly in files and JSON ("54.00"). What
+shoppers see is written in the shop's price format (price_format.py)."""
 
 from __future__ import annotations
 
@@ -68,9 +69,3 @@ def checked_amount(value: Decimal, shown: str, *, allow_negative: bool = False) 
 def money_str(value: Decimal) -> str:
     """'54.00' — the exchange and JSON form."""
     return str(value.quantize(CENT, rounding=ROUND_HALF_UP))
-
-
-def format_money(value: Decimal, currency: str = "$") -> str:
-    """'$54.00' — the on-screen form."""
-    sign = "-" if value < 0 else ""
-    return f"{sign}{currency}{money_str(abs(value))}"

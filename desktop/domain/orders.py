@@ -18,20 +18,29 @@ from typing import TYPE_CHECKING
 
 from . import stock, texts
 from .cart import DEFAULT_SHOPPER as DEFAULT_SHOPPER  # the shoppers' one name, kept by the cart
-from .model import Configurator, Layer
+from .model import DEFAULT_HOLD_MINUTES, DEFAULT_NOTIFY_NO_STOCK_AT, Configurator, Layer
+from .values import Payment
 
 if TYPE_CHECKING:
     from .cart import Order
 
-DEFAULT_HOLD_MINUTES = 60  # WooCommerce's woocommerce_hold_stock_minutes
-DEFAULT_NOTIFY_NO_STOCK_AT = 0  # WooCommerce's woocommerce_notify_no_stock_amount
+__all__ = [
+    "DEFAULT_HOLD_MINUTES",
+    "DEFAULT_NOTIFY_NO_STOCK_AT",
+    "OrderBook",
+    "OrderSettings",
+    "Payment",
+]
 
 
-class Payment(StrEnum):
-    """Whether checkout's order is paid at once (processing) or waits for payment (pending)."""
+@dataclass(frozen=True)
+class OrderSettings:
+    """The order settings in force (docs/orders.md). Frozen: a change is a new value, set
+    whole on the book, so it is never lost on a copy."""
 
-    PAID = "paid"
-    PENDING = "pending"
+    payment: Payment = Payment.PAID
+    hold_minutes: int = DEFAULT_HOLD_MINUTES  # 0: unpaid orders hold nothing, never expire
+    notify_no_stock_at: int = DEFAULT_NOTIFY_NO_STOCK_AT
 
 
 class OrderStatus(StrEnum):
@@ -57,15 +66,6 @@ class NotificationKind(StrEnum):
     NO_STOCK = "no_stock"
     LOW_STOCK = "low_stock"
     BACKORDER = "backorder"
-
-
-@dataclass
-class OrderSettings:
-    """The simulated shop's order settings (docs/orders.md)."""
-
-    payment: Payment = Payment.PAID
-    hold_minutes: int = DEFAULT_HOLD_MINUTES  # 0: unpaid orders hold nothing and never expire
-    notify_no_stock_at: int = DEFAULT_NOTIFY_NO_STOCK_AT
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +112,34 @@ class OrderBook:
     def __init__(self, configurator: Configurator, used: dict[Layer, int]) -> None:
         self.configurator = configurator
         self.used = used
-        self.settings = OrderSettings()
         self.now = 0  # simulated minutes since the simulation started
         self.lives: dict[int, OrderLife] = {}
         # The pending orders, so that time passing looks at these only, not at every order.
         self._unpaid: dict[int, OrderLife] = {}
         self.held: dict[Layer, int] = {}
         self.notifications: list[Notification] = []
+        # What the simulation chose for itself (the preview's order panel); None: the
+        # configurator's stored settings, read when an order needs them.
+        self._chosen: OrderSettings | None = None
+
+    @property
+    def settings(self) -> OrderSettings:
+        """The order settings in force: those chosen for this simulation, else the
+        configurator's stored ones (docs/orders.md)."""
+        if self._chosen is not None:
+            return self._chosen
+        cfg = self.configurator
+        return OrderSettings(cfg.payment, cfg.hold_minutes, cfg.notify_no_stock_at)
+
+    @property
+    def chosen(self) -> OrderSettings | None:
+        """The settings chosen for this simulation, or None when they are the stored ones."""
+        return self._chosen
+
+    @settings.setter
+    def settings(self, settings: OrderSettings | None) -> None:
+        """Choose settings for this simulation; None goes back to the stored ones."""
+        self._chosen = settings
 
     def reset(self) -> None:
         """No orders, no holds, no notifications, time back at 0; settings are kept."""
@@ -160,11 +181,12 @@ class OrderBook:
         life = OrderLife(order.number, shopper, OrderStatus.PENDING, names, ordered, takes)
         self.lives[order.number] = life
         self._unpaid[order.number] = life
-        if self.settings.payment is Payment.PAID:
+        settings = self.settings
+        if settings.payment is Payment.PAID:
             self._set_status(life, OrderStatus.PROCESSING)
             self._reduce(life, addon)
             return
-        minutes = self.settings.hold_minutes
+        minutes = settings.hold_minutes
         if minutes <= 0:
             return
         life.expires_at = self.now + minutes

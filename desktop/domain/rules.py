@@ -17,8 +17,17 @@ from enum import StrEnum
 from pathlib import PurePosixPath
 from typing import TypeVar
 
-from .model import MAX_STOCK_QUANTITY, MIN_STOCK_QUANTITY, Backorders, StockDisplay, StockStatus
+from .model import (
+    MAX_HOLD_MINUTES,
+    MAX_STOCK_QUANTITY,
+    MIN_STOCK_QUANTITY,
+    Backorders,
+    Payment,
+    StockDisplay,
+    StockStatus,
+)
 from .money import MoneyError, checked_amount, parse_money
+from .price_format import MAX_DECIMALS, CurrencyPosition
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -83,6 +92,46 @@ def sku(value: object) -> str:
 
 def currency(value: object) -> str:
     return _text(value, CURRENCY_MAX, required=True)
+
+
+def thousand_separator(value: object) -> str:
+    """What groups an amount's digits by three ("1,234.50"): one character, or "" for none.
+    Not trimmed: a space is a separator some shops use (docs/price-format.md)."""
+    return _separator(value, required=False)
+
+
+def decimal_separator(value: object) -> str:
+    """What comes before an amount's decimals: one character."""
+    return _separator(value, required=True)
+
+
+def _separator(value: object, *, required: bool) -> str:
+    if not isinstance(value, str):
+        raise RuleError("expected a string")
+    if _CONTROL.search(value):
+        raise RuleError("must not contain control characters such as line breaks or tabs")
+    if not value and required:
+        raise RuleError("must not be empty")
+    if len(value) > 1:
+        raise RuleError(f"must be one character; {_quoted(value)} is {len(value)}")
+    if value and (value.isnumeric() or value in "-+\u2212"):
+        raise RuleError(f"must not be a digit or a sign, not {_quoted(value)}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise RuleError("contains a character that is not valid text (a lone surrogate)") from None
+    return value
+
+
+def separators_differ(thousand: str, decimal: str) -> None:
+    """The two separators cross-checked: with one character for both, "1.234" could be read
+    either way."""
+    if thousand == decimal:
+        raise RuleError(f"must differ from the decimal separator (both are {_quoted(decimal)})")
+
+
+def currency_position(value: object) -> CurrencyPosition:
+    return _choice(CurrencyPosition, value)
 
 
 def image(value: object) -> str:
@@ -214,6 +263,27 @@ def low_stock_threshold(value: object) -> int:
     return number
 
 
+def price_decimals(value: object) -> int:
+    """How many decimals amounts are shown with."""
+    number = _integer(value)
+    if not 0 <= number <= MAX_DECIMALS:
+        raise RuleError(f"expected a whole number from 0 to {MAX_DECIMALS}")
+    return number
+
+
+def hold_minutes(value: object) -> int:
+    """How long an unpaid order holds its stock (docs/orders.md); 0: no hold."""
+    number = _integer(value)
+    if not 0 <= number <= MAX_HOLD_MINUTES:
+        raise RuleError(f"expected a whole number of minutes from 0 to {MAX_HOLD_MINUTES:,}")
+    return number
+
+
+def notify_no_stock_at(value: object) -> int:
+    """The quantity at or below which the shop is told an option is out of stock."""
+    return low_stock_threshold(value)
+
+
 def product_id(value: object) -> int | None:
     """A WooCommerce product id (they start at 1); None: not linked."""
     if value is None:
@@ -269,6 +339,10 @@ def option_backorders(value: object) -> Backorders | None:
 
 def stock_display(value: object) -> StockDisplay:
     return _choice(StockDisplay, value)
+
+
+def payment(value: object) -> Payment:
+    return _choice(Payment, value)
 
 
 def _choice(kind: type[E], value: object) -> E:

@@ -55,6 +55,10 @@ class Setup:
 
 
 ORDER_SETTINGS = ("payment", "hold_minutes", "notify_no_stock_at")
+# The configurator's settings a setup may change (and Player.restore puts back). The order
+# settings start from the configurator's stored values; a setup chooses its own on the
+# storefront's order book instead (docs/orders.md).
+_CONFIGURATOR_SETTINGS = ("backorders", "stock_display")
 
 
 @dataclass(frozen=True)
@@ -220,9 +224,10 @@ class Player:
         self.order: Order | None = None  # what the last checkout placed
         self.played: list[StepResult] = []
         self._saved_stock: dict[Layer, Stock] = {}
-        self._saved_settings = (shop.configurator.backorders, shop.configurator.stock_display)
+        cfg = shop.configurator
+        self._saved_settings = {key: getattr(cfg, key) for key in _CONFIGURATOR_SETTINGS}
         self._saved_addon = shop.addon_active
-        self._saved_orders = dataclasses.replace(shop.book.settings)
+        self._saved_orders = shop.book.chosen
         self._quantities: dict[str, int] = {}  # each waiting shopper's quantity
         if shop.outline is None:
             shop.outline = Outline.of(shop.configurator)
@@ -255,9 +260,10 @@ class Player:
             layer.stock = stock
         self._saved_stock.clear()
         cfg = self.shop.configurator
-        cfg.backorders, cfg.stock_display = self._saved_settings
+        for key, value in self._saved_settings.items():
+            setattr(cfg, key, value)
         self.shop.addon_active = self._saved_addon
-        self.shop.book.settings = dataclasses.replace(self._saved_orders)
+        self.shop.book.settings = self._saved_orders
 
     # --- steps -----------------------------------------------------------------------------
     def _play(self, step: Step) -> list[Mismatch]:
@@ -325,10 +331,11 @@ class Player:
             shop.configurator.backorders = setup.backorders
         if setup.stock_display is not None:
             shop.configurator.stock_display = setup.stock_display
-        orders = shop.book.settings
-        for key in ORDER_SETTINGS:  # they change what later orders do, not what options show
-            if getattr(setup, key) is not None:
-                setattr(orders, key, getattr(setup, key))
+        # The order settings change what later orders do, not what options show.
+        chosen = {key: getattr(setup, key) for key in ORDER_SETTINGS}
+        chosen = {key: value for key, value in chosen.items() if value is not None}
+        if chosen:
+            shop.book.settings = dataclasses.replace(shop.book.settings, **chosen)
         for path, changes in setup.stock.items():
             layer = self.options[path]
             self._saved_stock.setdefault(layer, layer.stock)

@@ -42,6 +42,14 @@ class StockDisplay(StrEnum):
     ALWAYS = "always"
 
 
+class Payment(StrEnum):
+    """Whether checkout's order is paid at once (processing) or waits for payment (pending):
+    a configurator's order setting (docs/orders.md)."""
+
+    PAID = "paid"
+    PENDING = "pending"
+
+
 class Availability(StrEnum):
     """What the stock rules make of an option for shoppers (docs/stock-rules.md's four words)."""
 

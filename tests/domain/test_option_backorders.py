@@ -190,7 +190,7 @@ def test_an_option_that_notifies_inside_a_silent_configurator_is_labelled() -> N
 
 def test_a_pending_order_holds_only_the_options_that_may_not_be_backordered() -> None:
     front = purple_shop(NOTIFY, None)
-    front.book.settings.payment = Payment.PENDING
+    front.configurator.payment = Payment.PENDING
     red, yellow = option(front, "Metallic Red"), option(front, "Metallic Yellow")
     red.stock.backorders = NO
     for chosen in (red, yellow):

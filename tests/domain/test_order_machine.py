@@ -44,7 +44,7 @@ class OrderLife(RuleBasedStateMachine):
             backorders=backorders,
         )
         self.shop = Storefront(cfg)
-        self.shop.book.settings.hold_minutes = hold
+        self.shop.configurator.hold_minutes = hold
         self.shop.select_defaults()
         self.options = {path: cfg.find_path(path) for path in OPTIONS}
         self.stored = {
@@ -73,7 +73,7 @@ class OrderLife(RuleBasedStateMachine):
 
     @rule(pending=st.booleans())
     def checkout(self, pending: bool) -> None:
-        self.shop.book.settings.payment = Payment.PENDING if pending else Payment.PAID
+        self.shop.configurator.payment = Payment.PENDING if pending else Payment.PAID
         placed = self.shop.checkout()
         if not isinstance(placed, Order):
             return

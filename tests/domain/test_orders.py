@@ -27,8 +27,8 @@ def shop(
     hold: int = 60,
 ) -> Storefront:
     front = Storefront(grips(backorders))
-    front.book.settings.payment = payment
-    front.book.settings.hold_minutes = hold
+    front.configurator.payment = payment
+    front.configurator.hold_minutes = hold
     front.select_defaults()
     return front
 
@@ -269,7 +269,7 @@ NOTIFICATION_RULES = {
 def test_notifications_after_a_reduction_in_woocommerce_words(rule: str) -> None:
     quantity, own, no_stock_at, units, expected = NOTIFICATION_RULES[rule]
     front = shop(Backorders.NOTIFY)
-    front.book.settings.notify_no_stock_at = no_stock_at
+    front.configurator.notify_no_stock_at = no_stock_at
     yellow = opt(front.configurator, YELLOW)
     yellow.stock = dataclasses.replace(yellow.stock, quantity=quantity, low_amount=own)
     buy(front, YELLOW, units)

@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from ...application.gateway import Failure
 from ...domain.change_set import ChangeSet, Inserted, Removed
-from ...domain.fields import STOCK_FIELDS, ConfiguratorField, LayerField
+from ...domain.fields import PRICE_FORMAT_FIELDS, STOCK_FIELDS, LayerField
 from ...domain.model import Layer, LayerType
-from ...domain.money import format_money, money_str
+from ...domain.money import money_str
+from ...domain.price_format import DEFAULT_FORMAT
 from ...domain.rules import RuleError
 from ...domain.rules import image as image_rule
 from ...store import images, media
@@ -216,7 +217,7 @@ class LayerSettingsPanel(QScrollArea):
         if layer is None:
             return
         cfg = self.document.configurator
-        currency = cfg.currency if cfg is not None else "$"
+        price_format = cfg.price_format if cfg is not None else DEFAULT_FORMAT
         self._loading = True
         try:
             if LayerField.NAME in fields:
@@ -225,7 +226,7 @@ class LayerSettingsPanel(QScrollArea):
             if LayerField.PRICE in fields:
                 self.price_edit.setText(money_str(layer.price))  # "4" shows as "4.00"
                 self.price_edit.setToolTip(  # the currency symbol is the merchant's text
-                    plain_tooltip(f"Shown to shoppers as {format_money(layer.price, currency)}")
+                    plain_tooltip(f"Shown to shoppers as {price_format.format(layer.price)}")
                 )
             if LayerField.SALE_PRICE in fields:
                 sale = layer.sale_price
@@ -255,7 +256,7 @@ class LayerSettingsPanel(QScrollArea):
         fields = change.fields_of(self.layer)
         if fields:
             self._layer_changed(fields)
-        if ConfiguratorField.CURRENCY in change.settings:
+        if change.settings & PRICE_FORMAT_FIELDS:
             self._load({LayerField.PRICE})
 
     def _layer_changed(self, fields: frozenset[LayerField]) -> None:

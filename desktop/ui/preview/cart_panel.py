@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import texts
-from ...domain.money import format_money
+from ...domain.price_format import DEFAULT_FORMAT, PriceFormat
 from ...domain.storefront import CartLineView, CartView, Order
 from ..theme import palette
 from ..theme.palette import Tone
@@ -36,10 +36,10 @@ EMPTY_CART = "Your cart is empty."
 BLOCKED_MARK = "⚠ "  # before each reason a cart line can no longer be bought
 
 
-def line_text(line: CartLineView, product: str, currency: str) -> str:
+def line_text(line: CartLineView, product: str, price_format: PriceFormat) -> str:
     """'Game Controller × 2 — $108.00' over the item details, one option label each, and
     under them why the line can no longer be bought, if it cannot."""
-    head = f"{product} × {line.quantity} — {format_money(line.total, currency)}"
+    head = f"{product} × {line.quantity} — {price_format.format(line.total)}"
     details = ", ".join(item.label for item in line.items) or "(no options)"
     marks = "".join(f"\n{BLOCKED_MARK}{reason}" for reason in line.shortages)
     return f"{head}\n{details}{marks}"
@@ -53,15 +53,15 @@ def checkout_refusal(cart: CartView) -> str:
     return texts.checkout_blocked(cart.shortages, blocked)
 
 
-def order_text(order: Order, product: str, currency: str) -> str:
+def order_text(order: Order, product: str, price_format: PriceFormat) -> str:
     """The order confirmation: number, lines, subtotal and the backorder notes."""
     parts = [f"Order #{order.number} placed — thank you!"]
     for line in order.lines:
-        each = format_money(line.unit_price, currency)
-        total = format_money(line.total, currency)
+        each = price_format.format(line.unit_price)
+        total = price_format.format(line.total)
         parts.append(f"{product} × {line.quantity} at {each} — {total}")
         parts.extend(f"    {item.label}" for item in line.items)
-    parts.append(f"Subtotal: {format_money(order.subtotal, currency)}")
+    parts.append(f"Subtotal: {price_format.format(order.subtotal)}")
     parts.extend(order.notes)
     return "\n".join(parts)
 
@@ -221,16 +221,16 @@ class CartPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(actions)
         layout.addWidget(self.order_area)
-        self.show_cart(None, "", "$")
+        self.show_cart(None, "", DEFAULT_FORMAT)
 
-    def show_cart(self, cart: CartView | None, product: str, currency: str) -> None:
+    def show_cart(self, cart: CartView | None, product: str, price_format: PriceFormat) -> None:
         """Rewrite the lines in place (the cart is small), keeping the current row."""
         lines = cart.lines if cart is not None else ()
         current = self.view.currentIndex().row()
         while self.model.rowCount() > len(lines):
             self.model.removeRow(self.model.rowCount() - 1)
         for row, line in enumerate(lines):
-            text = line_text(line, product, currency)
+            text = line_text(line, product, price_format)
             item = self.model.item(row)
             if item is None:
                 item = QStandardItem(text)
@@ -243,7 +243,7 @@ class CartPanel(QWidget):
             self.view.setCurrentIndex(self.model.index(current, 0))
         subtotal = cart.subtotal if cart is not None else None
         self.subtotal.setText(
-            f"Subtotal: {format_money(subtotal, currency)}" if subtotal is not None else ""
+            f"Subtotal: {price_format.format(subtotal)}" if subtotal is not None else ""
         )
         # A cart that cannot be placed keeps Checkout disabled, and says why in its tooltip
         # (the pane's message area says it too): a click never silently does nothing.
@@ -255,8 +255,9 @@ class CartPanel(QWidget):
         self.view.updateGeometry()  # its height follows its lines
         self._update_buttons()
 
-    def show_order(self, order: Order | None, product: str, currency: str) -> None:
-        self.order.setText(order_text(order, product, currency) if order is not None else "")
+    def show_order(self, order: Order | None, product: str, price_format: PriceFormat) -> None:
+        text = order_text(order, product, price_format) if order is not None else ""
+        self.order.setText(text)
         self.order_area.setVisible(order is not None)
         self.order_area.verticalScrollBar().setValue(0)  # a new order reads from its top
         self.order_area.updateGeometry()

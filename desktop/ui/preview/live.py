@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QSpinBox
 
 from ...domain.change_set import FEW_LAYERS, ChangeSet, Inserted, Moved, Removed
-from ...domain.fields import AVAILABILITY_FIELDS, ConfiguratorField, LayerField
+from ...domain.fields import AVAILABILITY_FIELDS, PRICE_FORMAT_FIELDS, ConfiguratorField, LayerField
 from ...domain.model import Configurator, Layer
 from ...domain.storefront import Storefront
 from ..editing.document import Document
@@ -144,8 +144,8 @@ class LiveUpdates(QObject):
         pane, cfg = self.pane, self.document.configurator
         if cfg is None:
             return
-        if ConfiguratorField.CURRENCY in fields:
-            pane.options.set_currency(cfg.currency)
+        if fields & PRICE_FORMAT_FIELDS:
+            pane.options.set_price_format(cfg.price_format)
         pane.show_heading()
         self._rules_changed()
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QAbstractButton, QStyle, QStyleOptionButton, QWidg
 
 from ...domain import texts
 from ...domain.model import Availability, Layer
-from ...domain.money import format_money
+from ...domain.price_format import DEFAULT_FORMAT, PriceFormat
 from ...domain.stock import OptionState
 from ..theme import palette
 from ..theme.availability_style import state_words
@@ -59,9 +59,9 @@ def option_height(metrics: QFontMetrics) -> int:
     return max(38, metrics.height() * 2 + 8)
 
 
-def price_text(amount: Decimal, currency: str) -> str:
-    """'+$4.00' as a storefront shows an option's surcharge."""
-    return "+" + format_money(amount, currency)
+def price_text(amount: Decimal, price_format: PriceFormat) -> str:
+    """'+$4.00' as a storefront shows an option's surcharge, in the shop's price format."""
+    return "+" + price_format.format(amount)
 
 
 class OptionControl(QAbstractButton):
@@ -85,24 +85,29 @@ class OptionControl(QAbstractButton):
         self.layer: Layer | None = None
         self.multiple = False
         self._state: OptionState | None = None
-        self._currency = "$"
+        self._price_format = DEFAULT_FORMAT
         self._tip = ""
 
     # --- binding -------------------------------------------------------------------------
     def bind(
-        self, layer: Layer, state: OptionState, checked: bool, multiple: bool, currency: str
+        self,
+        layer: Layer,
+        state: OptionState,
+        checked: bool,
+        multiple: bool,
+        price_format: PriceFormat,
     ) -> None:
         """Show layer as it is now; signals are blocked, this is not a shopper's click."""
         self.layer = layer
         self.multiple = multiple
         self._state = state
-        self._currency = currency
+        self._price_format = price_format
         was = self.blockSignals(True)
         try:
             self.setObjectName(OBJECT_NAME)
             self.setText(layer.name)
             self.setAccessibleName(layer.name)
-            self.setAccessibleDescription(_spoken_state(state, layer, currency))
+            self.setAccessibleDescription(_spoken_state(state, layer, price_format))
             self.setProperty("layerName", layer.name)
             self.setProperty("availability", state.availability.value)
             self.setProperty("notice", state.notice)
@@ -276,12 +281,12 @@ class OptionControl(QAbstractButton):
         bold = QFont(self.font())
         bold.setWeight(QFont.Weight.DemiBold)
         width = QFontMetrics(bold).horizontalAdvance(
-            price_text(layer.effective_price, self._currency)
+            price_text(layer.effective_price, self._price_format)
         )
         if layer.sale_price is not None and layer.sale_price != layer.price:
             struck = QFont(self.font())
             struck.setStrikeOut(True)
-            regular = format_money(layer.price, self._currency)
+            regular = self._price_format.format(layer.price)
             width += _GAP + QFontMetrics(struck).horizontalAdvance(regular)
         return width
 
@@ -307,7 +312,7 @@ class OptionControl(QAbstractButton):
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
         painter.setPen(color)
-        shown = price_text(layer.effective_price, self._currency)
+        shown = price_text(layer.effective_price, self._price_format)
         width = QFontMetrics(bold).horizontalAdvance(shown)
         painter.drawText(QRect(right - width, rect.top(), width, rect.height()), align, shown)
         right -= width + _GAP
@@ -316,7 +321,7 @@ class OptionControl(QAbstractButton):
             struck.setStrikeOut(True)
             painter.setFont(struck)
             painter.setPen(palette.color(Tone.MUTED, self.palette()))
-            regular = format_money(layer.price, self._currency)
+            regular = self._price_format.format(layer.price)
             width = QFontMetrics(struck).horizontalAdvance(regular)
             painter.drawText(QRect(right - width, rect.top(), width, rect.height()), align, regular)
             right -= width + _GAP
@@ -347,13 +352,13 @@ class OptionControl(QAbstractButton):
         painter.setFont(self.font())
 
 
-def _spoken_state(state: OptionState, layer: Layer, currency: str) -> str:
+def _spoken_state(state: OptionState, layer: Layer, price_format: PriceFormat) -> str:
     """The words a screen reader adds to the name: state, notice and price."""
     parts = [state_words(state)]
     if state.notice and state.notice not in parts:
         parts.append(state.notice)
     if layer.sale_price is not None or layer.price != 0:
-        parts.append(price_text(layer.effective_price, currency))
+        parts.append(price_text(layer.effective_price, price_format))
     return ", ".join(parts)
 
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QWidget
 
 from ...domain.model import Configurator, Layer
+from ...domain.price_format import DEFAULT_FORMAT, PriceFormat
 from ...domain.stock import OptionState
 from ..theme import palette as colors
 from ..theme.palette import Tone
@@ -74,7 +75,7 @@ class OptionList(QAbstractScrollArea):
         )
         self._state: Callable[[Layer], OptionState] | None = None
         self._checked: Callable[[Layer], bool] = lambda _layer: False
-        self._currency = "$"
+        self._price_format = DEFAULT_FORMAT
         self._bound: dict[Layer, OptionControl] = {}
         self._spare: list[OptionControl] = []
         self._laying_out = False
@@ -95,7 +96,9 @@ class OptionList(QAbstractScrollArea):
         """Show a configurator; state and checked are asked per option as it comes on screen."""
         self._state = state
         self._checked = checked
-        self._currency = configurator.currency if configurator is not None else "$"
+        self._price_format = (
+            configurator.price_format if configurator is not None else DEFAULT_FORMAT
+        )
         self.layout_.reset(configurator)
         self._rover.clear()
         for layer in list(self._bound):
@@ -103,8 +106,8 @@ class OptionList(QAbstractScrollArea):
         self.verticalScrollBar().setValue(0)
         self._relayout()
 
-    def set_currency(self, currency: str) -> None:
-        self._currency = currency
+    def set_price_format(self, price_format: PriceFormat) -> None:
+        self._price_format = price_format
         self.refresh_all()
 
     def refresh_option(self, layer: Layer) -> None:
@@ -263,7 +266,8 @@ class OptionList(QAbstractScrollArea):
             return
         group = layer.parent
         multiple = group is not None and group.multiple
-        button.bind(layer, self._state(layer), self._checked(layer), multiple, self._currency)
+        state, checked = self._state(layer), self._checked(layer)
+        button.bind(layer, state, checked, multiple, self._price_format)
 
     def _release(self, layer: Layer) -> None:
         button = self._bound.pop(layer)

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import texts
-from ...domain.money import format_money
 from ...domain.orders import OrderLife, OrderSettings, OrderStatus, Payment
+from ...domain.price_format import DEFAULT_FORMAT, PriceFormat
 from ...domain.storefront import Order, Storefront
 from ..theme import palette
 from ..theme.palette import Tone
@@ -54,7 +54,7 @@ def clock_text(minutes: int) -> str:
 
 
 def order_details(
-    order: Order, life: OrderLife | None, product: str, currency: str, now: int
+    order: Order, life: OrderLife | None, product: str, price_format: PriceFormat, now: int
 ) -> str:
     """The merchant's view of one order: status, lines, subtotal, backorders (always, as
     the merchant sees them), the hold, refunds and the order's notes in WooCommerce's words."""
@@ -63,12 +63,12 @@ def order_details(
         f"Order #{order.number} · shopper {order.shopper} · {texts.ORDER_STATUS_NAMES[status]}"
     ]
     for line in order.lines:
-        each = format_money(line.unit_price, currency)
-        total = format_money(line.total, currency)
+        each = price_format.format(line.unit_price)
+        total = price_format.format(line.total)
         parts.append(f"{product} × {line.quantity} at {each} — {total}")
         names = life.names if life is not None else {}
         parts.extend(f"    {names.get(item.option, item.option.name)}" for item in line.items)
-    parts.append(f"Subtotal: {format_money(order.subtotal, currency)}")
+    parts.append(f"Subtotal: {price_format.format(order.subtotal)}")
     parts.extend(order.merchant_notes)
     if life is None:
         return "\n".join(parts)
@@ -115,7 +115,7 @@ class OrderPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("orderPanel")
         self._shop: Storefront | None = None
-        self._product, self._currency = "", "$"
+        self._product, self._price_format = "", DEFAULT_FORMAT
         self._split_set = False
 
         self.payment = QComboBox()
@@ -237,10 +237,10 @@ class OrderPanel(QWidget):
             self.split.setSizes([width * 2 // 5, width - width * 2 // 5])
 
     # --- showing -------------------------------------------------------------------------
-    def show_orders(self, shop: Storefront | None, product: str, currency: str) -> None:
+    def show_orders(self, shop: Storefront | None, product: str, price_format: PriceFormat) -> None:
         """Rewrite the list (the simulation's orders are few), keeping the selected order;
         a newly placed order is selected."""
-        self._shop, self._product, self._currency = shop, product, currency
+        self._shop, self._product, self._price_format = shop, product, price_format
         orders = shop.orders if shop is not None else []
         current = self.current_number()
         newest = orders[-1].number if orders else None
@@ -253,7 +253,7 @@ class OrderPanel(QWidget):
                 QStandardItem(f"#{order.number}"),
                 QStandardItem(order.shopper),
                 QStandardItem(texts.ORDER_STATUS_NAMES[status.value]),
-                QStandardItem(format_money(order.subtotal, currency)),
+                QStandardItem(price_format.format(order.subtotal)),
             ]
             for cell in cells:
                 cell.setData(order.number, NUMBER_ROLE)
@@ -304,7 +304,7 @@ class OrderPanel(QWidget):
                 button.setToolTip(self._tip(action, None))
             return
         life = shop.book.lives.get(order.number)
-        text = order_details(order, life, self._product, self._currency, shop.book.now)
+        text = order_details(order, life, self._product, self._price_format, shop.book.now)
         if self.details.text() != text:
             self.details.setText(text)
         allowed = shop.book.allowed(order.number)
@@ -355,7 +355,6 @@ class OrderPanel(QWidget):
 
     def _settings_edited(self) -> None:
         payment = self.payment.currentData()
-        settings = OrderSettings(payment=Payment(payment), hold_minutes=self.hold.value())
-        if self._shop is not None:
-            settings.notify_no_stock_at = self._shop.book.settings.notify_no_stock_at
+        current = self._shop.book.settings if self._shop is not None else OrderSettings()
+        settings = OrderSettings(Payment(payment), self.hold.value(), current.notify_no_stock_at)
         self.settingsChosen.emit(settings)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain import texts
 from ...domain.change_set import ChangeSet
 from ...domain.model import Configurator, Layer
-from ...domain.money import format_money
+from ...domain.price_format import DEFAULT_FORMAT
 from ...domain.scenario import Step
 from ...domain.storefront import Order, Storefront
 from ..editing.document import Document
@@ -218,7 +218,7 @@ class PreviewPane(QWidget):
             self.subheading.setText(hint)
             return
         self.heading.setText(self.product)
-        parts = [format_money(cfg.base_price, cfg.currency)]
+        parts = [cfg.price_format.format(cfg.base_price)]
         if cfg.product_name and cfg.product_name != cfg.name:
             parts.insert(0, cfg.name)
         if not self.shopper_only:
@@ -238,7 +238,7 @@ class PreviewPane(QWidget):
             self.summary.clear()
             return
         chosen = shop.selected() if selected is None else selected
-        self.summary.show_summary(cfg.base_price, chosen, self.quantity.value(), cfg.currency)
+        self.summary.show_summary(cfg.base_price, chosen, self.quantity.value(), cfg.price_format)
         self.summary_area.updateGeometry()
 
     def show_selection(self) -> None:
@@ -254,11 +254,11 @@ class PreviewPane(QWidget):
         """The cart's lines, and in the message area why Checkout waits, if it does."""
         shop, cfg = self.storefront, self.configurator
         if shop is None or cfg is None:
-            self.cart.show_cart(None, "", "$")
+            self.cart.show_cart(None, "", DEFAULT_FORMAT)
             self.message.set_standing("")
             return
         view = shop.cart()
-        self.cart.show_cart(view, self.product, cfg.currency)
+        self.cart.show_cart(view, self.product, cfg.price_format)
         self.message.set_standing(checkout_refusal(view))
 
     def show_order(self) -> None:
@@ -266,14 +266,14 @@ class PreviewPane(QWidget):
         shop, cfg = self.storefront, self.configurator
         orders = shop.orders if shop is not None else []
         mine = next((o for o in reversed(orders) if shop and o.shopper == shop.shopper), None)
-        currency = cfg.currency if cfg is not None else "$"
-        self.cart.show_order(mine, self.product, currency)
+        price_format = cfg.price_format if cfg is not None else DEFAULT_FORMAT
+        self.cart.show_order(mine, self.product, price_format)
 
     def show_shop(self) -> None:
         """The order panel, the Notifications tab and the shopper switch."""
         shop, cfg = self.storefront, self.configurator
-        currency = cfg.currency if cfg is not None else "$"
-        self.shop_tabs.show_shop(shop, self.product, currency)
+        price_format = cfg.price_format if cfg is not None else DEFAULT_FORMAT
+        self.shop_tabs.show_shop(shop, self.product, price_format)
         if shop is not None:
             self.shopper_switch.show_shoppers(shop.shoppers, shop.shopper)
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStackedWidget, QTabBar, QWidget
 
+from ...domain.price_format import PriceFormat
 from ...domain.storefront import Storefront
 from ..widgets import accessibility
 from .notifications_view import NotificationsView
@@ -50,8 +51,8 @@ class ShopPages(QObject):
     def show_page(self, index: int) -> None:
         self.bar.setCurrentIndex(index)
 
-    def show_shop(self, shop: Storefront | None, product: str, currency: str) -> None:
-        self.orders.show_orders(shop, product, currency)
+    def show_shop(self, shop: Storefront | None, product: str, price_format: PriceFormat) -> None:
+        self.orders.show_orders(shop, product, price_format)
         sent = shop.book.notifications if shop is not None else []
         self.notifications.show_notifications(sent)
         orders = len(shop.orders) if shop is not None else 0

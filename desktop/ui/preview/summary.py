@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QP
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 from ...domain.model import Layer
-from ...domain.money import format_money
+from ...domain.price_format import PriceFormat
 from ...domain.texts import BASE_PRICE, EXPECTED_TOTAL
 from ..theme import palette as colors
 from ..theme.palette import Tone
@@ -30,16 +30,17 @@ class SummaryView(QWidget):
         self._lines: list[tuple[str, str, bool]] = []  # label, amount, emphasised
 
     def show_summary(
-        self, base: Decimal, options: Sequence[Layer], quantity: int, currency: str
+        self, base: Decimal, options: Sequence[Layer], quantity: int, price_format: PriceFormat
     ) -> None:
-        lines = [(BASE_PRICE, format_money(base, currency), False)]
+        money = price_format.format
+        lines = [(BASE_PRICE, money(base), False)]
         total = base
         for option in options:
-            lines.append((option.name, format_money(option.effective_price, currency), False))
+            lines.append((option.name, money(option.effective_price), False))
             total += option.effective_price
-        lines.append((EXPECTED_TOTAL, format_money(total, currency), True))
+        lines.append((EXPECTED_TOTAL, money(total), True))
         if quantity > 1:
-            lines.append((f"For {quantity}", format_money(total * quantity, currency), True))
+            lines.append((f"For {quantity}", money(total * quantity), True))
         self._lines = lines
         self.setAccessibleDescription(self.text())
         self.updateGeometry()

@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QImage, QRegion
 
+from desktop.domain.price_format import PriceFormat
 from desktop.ui.preview.summary import SummaryView
 from tests.builders import option
 
@@ -34,7 +35,7 @@ def test_a_partly_exposed_summary_draws_what_a_whole_repaint_draws(qtbot) -> Non
     view = SummaryView()
     qtbot.addWidget(view)
     options = [option(f"Option {i}", price=f"{i}.00") for i in range(300)]
-    view.show_summary(Decimal("10.00"), options, 2, "USD")
+    view.show_summary(Decimal("10.00"), options, 2, PriceFormat("USD"))
     view.resize(320, view.sizeHint().height())
     whole = _painted(view, view.rect())
     # A band in the middle, cutting lines at both edges, and the emphasised lines at the end.
