@@ -15,17 +15,24 @@ from sqlmodel import Session, col, select
 from ..domain import rules
 from ..domain.collector import collector_paused
 from ..domain.fields import ConfiguratorField, check_configurator, check_configurator_changes
-from ..domain.model import Backorders, Configurator, StockDisplay
+from ..domain.model import Backorders, Configurator, Payment, StockDisplay
+from ..domain.price_format import CurrencyPosition
 from ..domain.wordpress import for_copy, renamed
 from .changes import ChangeKind, log_change
 from .corrupt import (
     corrupt_configurator,
+    separators_apart,
     stored_columns,
     stored_currency,
+    stored_decimal_separator,
+    stored_hold_minutes,
     stored_money,
     stored_name,
+    stored_notify_no_stock_at,
+    stored_price_decimals,
     stored_product_id,
     stored_product_name,
+    stored_thousand_separator,
     stored_threshold,
 )
 from .layers import copy_layers, insert_layers, load_layers, renew_uids
@@ -149,9 +156,17 @@ def _load_row(session: Session, configurator_id: int) -> Configurator:
             backorders=Backorders(row.backorders),
             low_stock_threshold=stored_threshold(row.low_stock_threshold),
             stock_display=StockDisplay(row.stock_display),
+            currency_position=CurrencyPosition(row.currency_position),
+            thousand_separator=stored_thousand_separator(row.thousand_separator),
+            decimal_separator=stored_decimal_separator(row.decimal_separator),
+            price_decimals=stored_price_decimals(row.price_decimals),
+            payment=Payment(row.payment),
+            hold_minutes=stored_hold_minutes(row.hold_minutes),
+            notify_no_stock_at=stored_notify_no_stock_at(row.notify_no_stock_at),
             version=row.version,
             wordpress=None if row.wordpress is None else post_from_text(row.wordpress),
         )
+        separators_apart(cfg.thousand_separator, cfg.decimal_separator)
     except (ArithmeticError, ValueError, TypeError):
         raise corrupt_configurator(row) from None
     return cfg
@@ -185,6 +200,13 @@ def _insert(
         backorders=cfg.backorders.value,
         low_stock_threshold=cfg.low_stock_threshold,
         stock_display=cfg.stock_display.value,
+        currency_position=cfg.currency_position.value,
+        thousand_separator=cfg.thousand_separator,
+        decimal_separator=cfg.decimal_separator,
+        price_decimals=cfg.price_decimals,
+        payment=cfg.payment.value,
+        hold_minutes=cfg.hold_minutes,
+        notify_no_stock_at=cfg.notify_no_stock_at,
         version=cfg.version,
         wordpress=record_text(cfg.wordpress),
     )
@@ -290,7 +312,7 @@ def update_configurator(
     """Set fields of one configurator; returns them as stored (trimmed, rounded). Its version
     goes up by one; expected_version is the one the caller read (see update_layer)."""
     _require(session, configurator_id, expected_version)
-    stored = check_configurator_changes(changes)
+    stored = check_configurator_changes(changes, _separators(session, configurator_id))
     if ConfiguratorField.NAME in stored:
         _check_name_free(session, stored[ConfiguratorField.NAME], configurator_id)
     values = {
@@ -304,6 +326,16 @@ def update_configurator(
     )
     log_change(session, ChangeKind.CONFIGURATOR, configurator_id)
     return stored
+
+
+def _separators(session: Session, configurator_id: int) -> tuple[str, str]:
+    """The configurator's stored thousand and decimal separators (for the rule that a
+    change of one keeps them apart)."""
+    query = select(_TABLE.c.thousand_separator, _TABLE.c.decimal_separator).where(
+        _TABLE.c.id == configurator_id
+    )
+    thousand, decimal = session.connection().execute(query).one()
+    return thousand, decimal
 
 
 @write

@@ -23,10 +23,12 @@ from ..domain.model import (
     MIN_STOCK_QUANTITY,
     Backorders,
     LayerType,
+    Payment,
     StockDisplay,
     StockStatus,
 )
 from ..domain.money import MONEY_LIMIT
+from ..domain.price_format import CurrencyPosition
 from ..domain.rules import RuleError
 from .transaction import StorageError
 from .wordpress_json import node_from_text, post_from_text
@@ -130,6 +132,30 @@ stored_product_name = _as_written(rules.product_name)
 stored_currency = _as_written(rules.currency)
 
 
+def _as_ruled(rule: Callable[[object], object]) -> Callable[[object], Any]:
+    """A column checked by its field rule alone (values our writes stored are exactly what
+    the rule returns, and the rule takes nothing else)."""
+
+    def check(raw: object) -> Any:
+        if isinstance(raw, bool):  # SQLite hands back 0/1, never a bool; an int rule takes none
+            raise ValueError(raw)
+        return rule(raw)
+
+    return check
+
+
+stored_thousand_separator = _as_ruled(rules.thousand_separator)
+stored_decimal_separator = _as_ruled(rules.decimal_separator)
+stored_price_decimals = _as_ruled(rules.price_decimals)
+stored_hold_minutes = _as_ruled(rules.hold_minutes)
+stored_notify_no_stock_at = _as_ruled(rules.notify_no_stock_at)
+
+
+def separators_apart(thousand: str, decimal: str) -> None:
+    """RuleError when a stored configurator's two separators are the same."""
+    rules.separators_differ(thousand, decimal)
+
+
 def sale_below_price(sale: Decimal | None, price: Decimal) -> None:
     """RuleError when a stored sale price is not below the stored price."""
     if sale is not None:
@@ -169,6 +195,13 @@ CONFIGURATOR_CHECKS: tuple[_Check, ...] = (
     ("backorders", "backorder setting", Backorders),
     ("low_stock_threshold", "low stock threshold", stored_threshold),
     ("stock_display", "stock display", StockDisplay),
+    ("currency_position", "currency position", CurrencyPosition),
+    ("thousand_separator", "thousand separator", stored_thousand_separator),
+    ("decimal_separator", "decimal separator", stored_decimal_separator),
+    ("price_decimals", "number of decimals", stored_price_decimals),
+    ("payment", "payment at checkout", Payment),
+    ("hold_minutes", "hold stock (minutes)", stored_hold_minutes),
+    ("notify_no_stock_at", "notify when out of stock at", stored_notify_no_stock_at),
     ("wordpress", "WordPress record", _post_record),
 )
 
@@ -234,8 +267,20 @@ def misplaced_layer(
     )
 
 
+def _separators_same(row: Any) -> str | None:
+    try:
+        separators_apart(row.thousand_separator, row.decimal_separator)
+    except RuleError as exc:
+        return invalid("thousand separator", row.thousand_separator, exc.problem)
+    return None
+
+
 def corrupt_configurator(row: Any) -> CorruptDataError:
-    what = _first_bad(row, CONFIGURATOR_CHECKS) or "values that cannot be read"
+    what = (
+        _first_bad(row, CONFIGURATOR_CHECKS)
+        or _separators_same(row)
+        or "values that cannot be read"
+    )
     try:
         named = f' ("{stored_name(row.name)}")'
     except ValueError:  # the name is what is wrong: quoted once, by `what`

@@ -64,10 +64,19 @@ def to_dict(cfg: Configurator) -> dict[str, Any]:
             "product": {"name": cfg.product_name, "woocommerce_id": cfg.woocommerce_id},
             "base_price": money_str(cfg.base_price),
             "currency": cfg.currency,
+            "price_format": {
+                "currency_position": cfg.currency_position.value,
+                "thousand_separator": cfg.thousand_separator,
+                "decimal_separator": cfg.decimal_separator,
+                "decimals": cfg.price_decimals,
+            },
             "settings": {
                 "backorders": cfg.backorders.value,
                 "low_stock_threshold": cfg.low_stock_threshold,
                 "stock_display": cfg.stock_display.value,
+                "payment": cfg.payment.value,
+                "hold_minutes": cfg.hold_minutes,
+                "notify_no_stock_at": cfg.notify_no_stock_at,
             },
             "layers": [_layer_to_dict(layer) for layer in cfg.layers],
         },
@@ -137,6 +146,11 @@ def from_dict(data: Any) -> Configurator:
     except ValidationError as exc:
         raise _first_error(exc) from None
     cfg = _configurator(parsed.configurator)
+    try:
+        rules.separators_differ(cfg.thousand_separator, cfg.decimal_separator)
+    except RuleError as exc:
+        where = "configurator.price_format.thousand_separator"
+        raise ExchangeError(where, exc.problem) from None
     try:
         # The models ran every field rule; the tree's own rules (shape, names, SKUs) remain.
         check_layers(cfg.layers, None, "configurator.layers", values=False)
@@ -292,6 +306,13 @@ def _configurator(raw: ConfiguratorModel) -> Configurator:
         backorders=raw.settings.backorders,
         low_stock_threshold=raw.settings.low_stock_threshold,
         stock_display=raw.settings.stock_display,
+        currency_position=raw.price_format.currency_position,
+        thousand_separator=raw.price_format.thousand_separator,
+        decimal_separator=raw.price_format.decimal_separator,
+        price_decimals=raw.price_format.decimals,
+        payment=raw.settings.payment,
+        hold_minutes=raw.settings.hold_minutes,
+        notify_no_stock_at=raw.settings.notify_no_stock_at,
         layers=list(_layers(raw.layers, None)),
         wordpress=raw.wordpress,
     )

@@ -28,11 +28,21 @@ from typing_extensions import TypedDict  # pydantic reads typing's only from Pyt
 
 from ..domain import rules
 from ..domain.model import (
+    DEFAULT_HOLD_MINUTES,
     DEFAULT_LOW_STOCK_THRESHOLD,
+    DEFAULT_NOTIFY_NO_STOCK_AT,
     Backorders,
     LayerType,
+    Payment,
     StockDisplay,
     StockStatus,
+)
+from ..domain.price_format import (
+    DEFAULT_DECIMAL_SEPARATOR,
+    DEFAULT_DECIMALS,
+    DEFAULT_POSITION,
+    DEFAULT_THOUSAND_SEPARATOR,
+    CurrencyPosition,
 )
 from ..domain.rules import RuleError
 from .exchange_text import printable
@@ -119,6 +129,22 @@ class SettingsModel(_Strict):
         DEFAULT_LOW_STOCK_THRESHOLD
     )
     stock_display: Annotated[StockDisplay, _rule(rules.stock_display)] = StockDisplay.NEVER
+    # The order settings (docs/orders.md); a file without them gets WooCommerce's defaults.
+    payment: Annotated[Payment, _rule(rules.payment)] = Payment.PAID
+    hold_minutes: Annotated[int, _rule(rules.hold_minutes)] = DEFAULT_HOLD_MINUTES
+    notify_no_stock_at: Annotated[int, _rule(rules.notify_no_stock_at)] = DEFAULT_NOTIFY_NO_STOCK_AT
+
+
+class PriceFormatModel(_Strict):
+    """The shop's price format (docs/price-format.md); the currency symbol is the
+    configurator's `currency`. That the separators differ is checked on the whole."""
+
+    currency_position: Annotated[CurrencyPosition, _rule(rules.currency_position)] = (
+        DEFAULT_POSITION
+    )
+    thousand_separator: Annotated[str, _rule(rules.thousand_separator)] = DEFAULT_THOUSAND_SEPARATOR
+    decimal_separator: Annotated[str, _rule(rules.decimal_separator)] = DEFAULT_DECIMAL_SEPARATOR
+    decimals: Annotated[int, _rule(rules.price_decimals)] = DEFAULT_DECIMALS
 
 
 # The layers are typed dicts, not models: pydantic validates a dict into a dict several times
@@ -195,6 +221,7 @@ class ConfiguratorModel(_Strict):
     product: ProductModel = ProductModel()
     base_price: Money = Decimal("0.00")
     currency: Annotated[str, _rule(rules.currency)] = "$"
+    price_format: PriceFormatModel = PriceFormatModel()
     settings: SettingsModel = SettingsModel()
     layers: list[_AnyLayer] = []
     wordpress: Annotated[Any, _record(post_from_json)] = None
@@ -210,6 +237,7 @@ NESTED: dict[tuple[type, str], type] = {
     (FileModel, "configurator"): ConfiguratorModel,
     (ConfiguratorModel, "product"): ProductModel,
     (ConfiguratorModel, "settings"): SettingsModel,
+    (ConfiguratorModel, "price_format"): PriceFormatModel,
     (ImageModel, "stock"): StockModel,
 }
 LAYER_TYPES = tuple(t.value for t in LayerType)

@@ -54,6 +54,14 @@ class ConfiguratorRow(SQLModel, table=True):
     backorders: str = "no"
     low_stock_threshold: int = 2
     stock_display: str = "never"
+    # The price format (docs/price-format.md) and order settings (docs/orders.md).
+    currency_position: str = "left"
+    thousand_separator: str = ","
+    decimal_separator: str = "."
+    price_decimals: int = 2
+    payment: str = "paid"
+    hold_minutes: int = 60
+    notify_no_stock_at: int = 0
     version: int = 1
     # The WordPress post it came from, as JSON (store/wordpress_json.py); None: made here.
     wordpress: str | None = Field(default=None, sa_column=Column(Text, nullable=True))

@@ -113,8 +113,23 @@ def test_optional_keys_get_their_defaults() -> None:
     assert (full["base_price"], full["currency"], full["settings"]) == (
         "0.00",
         "$",
-        {"backorders": "no", "low_stock_threshold": 2, "stock_display": "never"},
+        {
+            "backorders": "no",
+            "low_stock_threshold": 2,
+            "stock_display": "never",
+            # The order settings (docs/orders.md): WooCommerce's defaults.
+            "payment": "paid",
+            "hold_minutes": 60,
+            "notify_no_stock_at": 0,
+        },
     )
+    # The price format (docs/price-format.md): WooCommerce's default, $1,234.50.
+    assert full["price_format"] == {
+        "currency_position": "left",
+        "thousand_separator": ",",
+        "decimal_separator": ".",
+        "decimals": 2,
+    }
     group = full["layers"][0]
     assert (group["required"], group["multiple"], group["hidden"]) == (False, False, False)
     assert group["children"][0] == {
@@ -182,6 +197,7 @@ REFUSALS: list[tuple[str, Callable[[dict[str, Any]], None], str]] = [
         "unknown key",
         setter("configurator.colour", "red"),
         "configurator.colour: unknown key (allowed here: name, product, base_price, currency, "
+        "price_format, "
         "settings, layers, wordpress)",
     ),
     (
