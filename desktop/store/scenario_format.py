@@ -112,7 +112,7 @@ def _order_number(value: Any) -> int:
     return value
 
 
-def _choice(kind: type[Payment] | type[OrderStatus]) -> Callable[[Any], Any]:
+def _choice(kind: type[OrderStatus]) -> Callable[[Any], Any]:
     def check(value: Any) -> Any:
         try:
             return kind(value)
@@ -181,9 +181,10 @@ class _Setup(_Strict):
     backorders: Annotated[Backorders | None, _rule(rules.backorders)] = None
     stock_display: Annotated[StockDisplay | None, _rule(rules.stock_display)] = None
     stock: dict[str, _StockChange] = {}
-    payment: Annotated[Payment | None, _rule(_choice(Payment))] = None
-    hold_minutes: Annotated[int | None, _rule(_count)] = None
-    notify_no_stock_at: Annotated[int | None, _rule(_count)] = None
+    # The order settings, by the rules the configurator's stored ones obey (docs/orders.md).
+    payment: Annotated[Payment | None, _rule(rules.payment)] = None
+    hold_minutes: Annotated[int | None, _rule(rules.hold_minutes)] = None
+    notify_no_stock_at: Annotated[int | None, _rule(rules.notify_no_stock_at)] = None
 
 
 class _Refund(_Strict):

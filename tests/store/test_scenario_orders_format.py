@@ -74,7 +74,15 @@ BAD = {
     ),
     "negative hold minutes": (
         scenario([{"set": {"hold_minutes": -1}}]),
-        "steps[1].set.hold_minutes: expected a whole number, 0 or more",
+        "steps[1].set.hold_minutes: expected a whole number of minutes from 0 to 525,600",
+    ),
+    "hold minutes beyond a year": (
+        scenario([{"set": {"hold_minutes": 10**7}}]),
+        "steps[1].set.hold_minutes: expected a whole number of minutes from 0 to 525,600",
+    ),
+    "a notify amount beyond any quantity": (
+        scenario([{"checkout": True}], notify_no_stock_at=10**6),
+        "setup.notify_no_stock_at: expected a whole number from 0 to 999999",
     ),
     "order 0": (
         scenario([{"pay": 0}]),
