@@ -15,7 +15,7 @@ from enum import StrEnum
 from operator import attrgetter
 from typing import Any
 
-from . import rules
+from . import rules, texts
 from .model import Configurator, Layer, LayerType, can_hold
 from .rules import RuleError
 
@@ -130,13 +130,13 @@ CONFIGURATOR_LABELS: dict[ConfiguratorField, str] = {
     ConfiguratorField.BACKORDERS: "Backorders",
     ConfiguratorField.LOW_STOCK_THRESHOLD: "Low stock threshold",
     ConfiguratorField.STOCK_DISPLAY: "Stock display",
-    ConfiguratorField.CURRENCY_POSITION: "Currency position",
-    ConfiguratorField.THOUSAND_SEPARATOR: "Thousand separator",
-    ConfiguratorField.DECIMAL_SEPARATOR: "Decimal separator",
-    ConfiguratorField.PRICE_DECIMALS: "Number of decimals",
-    ConfiguratorField.PAYMENT: "Payment at checkout",
-    ConfiguratorField.HOLD_MINUTES: "Hold stock (minutes)",
-    ConfiguratorField.NOTIFY_NO_STOCK_AT: "Notify when out of stock at",
+    ConfiguratorField.CURRENCY_POSITION: texts.CURRENCY_POSITION,
+    ConfiguratorField.THOUSAND_SEPARATOR: texts.THOUSAND_SEPARATOR,
+    ConfiguratorField.DECIMAL_SEPARATOR: texts.DECIMAL_SEPARATOR,
+    ConfiguratorField.PRICE_DECIMALS: texts.PRICE_DECIMALS,
+    ConfiguratorField.PAYMENT: texts.PAYMENT_AT_CHECKOUT,
+    ConfiguratorField.HOLD_MINUTES: texts.HOLD_STOCK_MINUTES,
+    ConfiguratorField.NOTIFY_NO_STOCK_AT: texts.NOTIFY_NO_STOCK_AT,
 }
 
 

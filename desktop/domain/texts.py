@@ -208,6 +208,20 @@ STOCK_DISPLAY_CHOICES = {
     "always": "Always show quantities",
 }
 
+# --- The shop's settings: order settings (docs/orders.md) and price format
+# (docs/price-format.md), in WooCommerce's words ---
+PAYMENT_AT_CHECKOUT = "Payment at checkout"
+PAYMENT_CHOICES = {"paid": "Paid (the order is processing)", "pending": "Pending payment"}
+HOLD_STOCK_MINUTES = "Hold stock (minutes)"
+NO_HOLD = "No hold"
+NOTIFY_NO_STOCK_AT = "Notify when out of stock at"
+PRICE_FORMAT = "Price format"
+CURRENCY_POSITION = "Currency position"
+THOUSAND_SEPARATOR = "Thousand separator"
+DECIMAL_SEPARATOR = "Decimal separator"
+PRICE_DECIMALS = "Number of decimals"
+PRICE_SAMPLE = "Shoppers see {sample}"
+
 
 def in_stock_count(quantity: int) -> str:
     return IN_STOCK_COUNT.format(quantity=quantity)
