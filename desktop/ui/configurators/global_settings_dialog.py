@@ -1,5 +1,6 @@
-"""The Global Settings dialog (the toolbar's gear): product link, base price, currency and the
-Stock Management section with the backorder setting."""
+"""The Global Settings dialog (the toolbar's gear): product link and base price, the shop's price
+format (docs/price-format.md), and the Stock Management section with the backorder setting,
+low stock and the order settings (docs/orders.md)."""
 
 from __future__ import annotations
 
@@ -31,16 +32,18 @@ from ..editing.commands import SetConfiguratorFields, UndoTarget, push
 from ..editing.document import Document
 from ..layers.field_commit import FieldError, stacked
 from ..widgets import accessibility
+from .shop_settings_form import ORDER_FIELDS, PRICE_FORMAT_FIELDS, OrderSettingsForm, PriceFormatBox
 
 F = ConfiguratorField
 FIELDS = [
     F.PRODUCT_NAME,
     F.WOOCOMMERCE_ID,
     F.BASE_PRICE,
-    F.CURRENCY,
+    *PRICE_FORMAT_FIELDS,
     F.BACKORDERS,
     F.LOW_STOCK_THRESHOLD,
     F.STOCK_DISPLAY,
+    *ORDER_FIELDS,
 ]
 
 
@@ -85,10 +88,6 @@ class GlobalSettingsDialog(QDialog):
         self.price_edit = QLineEdit(self)
         self.price_edit.setObjectName("basePriceEdit")
         self.price_error = FieldError("basePriceError", self, grow=True)
-        self.currency_edit = QLineEdit(self)
-        self.currency_edit.setObjectName("currencyEdit")
-        self.currency_edit.setMaximumWidth(80)
-        self.currency_error = FieldError("currencyError", self, grow=True)
 
         product = QGroupBox("Product", self)
         form = QFormLayout(product)
@@ -101,12 +100,7 @@ class GlobalSettingsDialog(QDialog):
         accessibility.add_row(
             form, "&Base price", self.price_edit, stacked(self.price_edit, self.price_error)
         )
-        accessibility.add_row(
-            form,
-            "C&urrency symbol",
-            self.currency_edit,
-            stacked(self.currency_edit, self.currency_error),
-        )
+        self.price_format = PriceFormatBox(self)
 
         self.stock_section = QGroupBox(texts.ADDON_NAME, self)
         self.stock_section.setObjectName("globalStockSection")
@@ -133,6 +127,8 @@ class GlobalSettingsDialog(QDialog):
         stock_layout.addLayout(notice_row)
         low_stock_form = self._make_low_stock_form()
         stock_layout.addLayout(low_stock_form)
+        self.orders = OrderSettingsForm(self.stock_section)
+        stock_layout.addLayout(self.orders)
         stock_layout.addWidget(self.addon_label)
         self.backorder_check.toggled.connect(self.notice_check.setEnabled)
 
@@ -144,11 +140,12 @@ class GlobalSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.configurator_label)
         layout.addWidget(product)
+        layout.addWidget(self.price_format)
         layout.addWidget(self.stock_section)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(440)
-        _align_label_columns(form, low_stock_form)
+        _align_label_columns(form, self.price_format.form, low_stock_form, self.orders)
 
     def _make_low_stock_form(self) -> QFormLayout:
         """Low stock (docs/stock-rules.md): the threshold and what shoppers are told of stock."""
@@ -194,7 +191,7 @@ class GlobalSettingsDialog(QDialog):
             F.PRODUCT_NAME: (self.product_edit, self.product_error),
             F.WOOCOMMERCE_ID: (self.woo_edit, self.woo_error),
             F.BASE_PRICE: (self.price_edit, self.price_error),
-            F.CURRENCY: (self.currency_edit, self.currency_error),
+            **self.price_format.errors(),
         }
 
     def _fill(self, values: dict[ConfiguratorField, Any]) -> None:
@@ -204,7 +201,7 @@ class GlobalSettingsDialog(QDialog):
         woo = values[F.WOOCOMMERCE_ID]
         self.woo_edit.setText("" if woo is None else str(woo))
         self.price_edit.setText(money_str(values[F.BASE_PRICE]))
-        self.currency_edit.setText(values[F.CURRENCY])
+        self.price_format.fill(values)
         backorders = Backorders(values[F.BACKORDERS])
         self.backorder_check.setChecked(backorders is not Backorders.NO)
         # "Show notices" is on by default; only "yes" (silent) unticks it.
@@ -214,6 +211,7 @@ class GlobalSettingsDialog(QDialog):
         self.display_combo.setCurrentIndex(
             self.display_combo.findData(StockDisplay(values[F.STOCK_DISPLAY]))
         )
+        self.orders.fill(values)
 
     def _values(self) -> dict[ConfiguratorField, Any] | None:
         """The dialog's values as they would be stored, or None with the reason shown at the
@@ -228,10 +226,11 @@ class GlobalSettingsDialog(QDialog):
             F.PRODUCT_NAME: self.product_edit.text(),
             F.WOOCOMMERCE_ID: woo,  # read below as every typed number is
             F.BASE_PRICE: self.price_edit.text(),
-            F.CURRENCY: self.currency_edit.text().strip() or "$",
+            **self.price_format.typed(),
             F.BACKORDERS: backorders,
             F.LOW_STOCK_THRESHOLD: self.threshold_spin.value(),
             F.STOCK_DISPLAY: self.display_combo.currentData(),
+            **self.orders.typed(),
         }
         errors = self._errors()
         for _edit, error in errors.values():
