@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain import texts
+from desktop.domain.fields import ConfiguratorField as F
 from desktop.domain.model import Payment
 from desktop.domain.orders import OrderStatus
 from desktop.domain.price_format import CurrencyPosition, PriceFormat
+from desktop.ui.editing.commands import SetConfiguratorFields, push
 from desktop.ui.preview.summary import SummaryView
 from desktop.ui.window.main_window import MainWindow
 
@@ -163,3 +165,26 @@ def test_the_order_settings_are_stored_and_the_preview_places_orders_by_them(
     find(pane, QAbstractButton, "addToCartButton").click()
     find(pane, QAbstractButton, "checkoutButton").click()
     assert shop.book.status(2) is OrderStatus.PROCESSING  # the next order follows the undo
+
+
+def test_a_recording_pins_the_order_settings_and_records_their_changes(
+    window: MainWindow, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    document = window.document
+    assert document.configurator is not None and document.configurator.id is not None
+    cid = document.configurator.id
+    push(window.undo_stack, SetConfiguratorFields(document, cid, {F.PAYMENT: "pending"}, "p"))
+    recorder = window.scenario_actions.recorder
+    window.scenario_actions.record_action.setChecked(True)
+    warnings: list[str] = []
+    recorder.warning.connect(warnings.append)
+    push(window.undo_stack, SetConfiguratorFields(document, cid, {F.HOLD_MINUTES: 5}, "h"))
+    # The price format changes nothing a scenario checks: no step, no warning.
+    push(window.undo_stack, SetConfiguratorFields(document, cid, {F.DECIMAL_SEPARATOR: ","}, "d"))
+    scenario = recorder.scenario("pinned")
+    window.scenario_actions.record_action.setChecked(False)
+    assert warnings == []
+    setup = scenario.setup
+    assert (setup.payment, setup.hold_minutes, setup.notify_no_stock_at) == (Payment.PENDING, 60, 0)
+    assert [step.kind for step in scenario.steps] == ["set"]
+    assert scenario.steps[0].value.hold_minutes == 5

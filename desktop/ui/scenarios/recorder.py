@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -22,8 +23,11 @@ from ...domain.change_set import ChangeSet
 from ...domain.fields import (
     AVAILABILITY_FIELDS,
     AVAILABILITY_ORDER,
+    ORDER_SETTING_FIELDS,
+    PRICE_FORMAT_FIELDS,
     ConfiguratorField,
     LayerField,
+    get_configurator_field,
     stock_attr,
 )
 from ...domain.model import Configurator, Layer, Stock
@@ -37,15 +41,25 @@ from ..preview import PreviewPane
 # The stock a scenario can set: what shoppers see of an option (domain/fields.py).
 _STOCK_ATTRS = tuple(stock_attr(field) for field in AVAILABILITY_ORDER)
 _STOCK_FIELDS = AVAILABILITY_FIELDS
-_SETTINGS = {ConfiguratorField.BACKORDERS, ConfiguratorField.STOCK_DISPLAY}
-# Edits that change nothing a scenario checks (a renamed configurator is saved by its new name).
+# The settings a scenario's setup holds, each named as its Setup key: a change of one while
+# recording is a `set` step (the order settings: docs/orders.md).
+_STOCK_SETTINGS = {ConfiguratorField.BACKORDERS, ConfiguratorField.STOCK_DISPLAY}
+_SETTINGS = {*_STOCK_SETTINGS, *ORDER_SETTING_FIELDS}
+# Edits that change nothing a scenario checks (a renamed configurator is saved by its new name;
+# a scenario's amounts are plain decimals, whatever the price format).
 _UNSEEN_LAYER_FIELDS = {LayerField.SKU, LayerField.IMAGE}
 _UNSEEN_SETTINGS = {
     ConfiguratorField.NAME,
     ConfiguratorField.PRODUCT_NAME,
     ConfiguratorField.WOOCOMMERCE_ID,
-    ConfiguratorField.CURRENCY,
+    *PRICE_FORMAT_FIELDS,
 }
+
+
+def _values(cfg: Configurator, fields: AbstractSet[ConfiguratorField]) -> dict[str, object]:
+    """The fields' values now, by their Setup key (a ConfiguratorField's value is its name)."""
+    named = sorted(ConfiguratorField(field) for field in fields)
+    return {field.value: get_configurator_field(cfg, field) for field in named}
 
 
 def _stock(stock: Stock) -> dict[str, object]:
@@ -74,7 +88,7 @@ class ScenarioRecorder(QObject):
         self._cfg: Configurator | None = None
         self._name = ""
         self._start_stock: dict[Layer, dict[str, object]] = {}
-        self._settings: tuple[object, ...] = ()
+        self._settings: dict[str, object] = {}  # Setup key → value when recording started
         self._touched: dict[Layer, None] = {}  # insertion-ordered set
         self._orders = OrderSettings()
         # The quantity the scenario player will have, per shopper as it keeps them: a
@@ -94,7 +108,7 @@ class ScenarioRecorder(QObject):
         self.pane.reset_simulation()  # every scenario starts afresh; not itself a step
         self._cfg, self._name = cfg, cfg.name
         self._start_stock = {option: _stock(option.stock) for option in cfg.options()}
-        self._settings = (self.document.addon_active, cfg.backorders, cfg.stock_display)
+        self._settings = {"addon": self.document.addon_active, **_values(cfg, _STOCK_SETTINGS)}
         self._touched = dict.fromkeys(self.pane.storefront.selected())
         self._orders = dataclasses.replace(self.pane.storefront.book.settings)
         self.steps = []
@@ -115,17 +129,14 @@ class ScenarioRecorder(QObject):
 
     def scenario(self, name: str) -> Scenario:
         """The recording as a scenario named `name`."""
-        addon, backorders, display = self._settings
         stock = {
             option.path: self._start_stock[option]
             for option in self._touched
             if option in self._start_stock
         }
-        orders = self._orders
+        orders = self._orders  # as in force when it started: stored, or chosen in the panel
         setup = Setup(
-            addon=addon,  # type: ignore[arg-type]
-            backorders=backorders,  # type: ignore[arg-type]
-            stock_display=display,  # type: ignore[arg-type]
+            **self._settings,  # type: ignore[arg-type]
             stock=stock,
             payment=orders.payment,
             hold_minutes=orders.hold_minutes,
@@ -213,10 +224,11 @@ class ScenarioRecorder(QObject):
         if cfg is None:
             return
         recorded = fields & _SETTINGS
+        shop = self.pane.storefront
+        if shop is not None and shop.book.chosen is not None:
+            recorded -= ORDER_SETTING_FIELDS  # the order panel's choice is what orders follow
         if recorded:
-            backorders = cfg.backorders if ConfiguratorField.BACKORDERS in fields else None
-            display = cfg.stock_display if ConfiguratorField.STOCK_DISPLAY in fields else None
-            self._record(Step("set", Setup(backorders=backorders, stock_display=display)))
+            self._record(Step("set", Setup(**_values(cfg, recorded))))  # type: ignore[arg-type]
         if fields - _SETTINGS - _UNSEEN_SETTINGS:
             self.warning.emit(_CANNOT)
 
