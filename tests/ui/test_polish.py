@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QSpinBox
 
 from desktop.domain import texts
 from desktop.store.exchange import export_file
@@ -55,20 +55,34 @@ def test_global_settings_title_is_short_and_its_rows_even(
     assert dialog.windowTitle() == texts.GLOBAL_SETTINGS
     assert dialog.configurator_label.text() == DEMO  # type: ignore[attr-defined]
     assert dialog.configurator_label.wordWrap()  # type: ignore[attr-defined]
-    fields = [
+    product = [
         dialog.findChild(QLineEdit, name)
-        for name in ("productNameEdit", "woocommerceIdEdit", "basePriceEdit", "currencyEdit")
+        for name in ("productNameEdit", "woocommerceIdEdit", "basePriceEdit")
     ]
-    tops = [field.mapTo(dialog, QPoint(0, 0)).y() for field in fields]
-    gaps = {b - a for a, b in pairwise(tops)}
-    # Before: each field kept two empty lines for its error message (58 px apart here,
-    # while the Stock Management rows were 28 apart).
-    assert max(gaps) - min(gaps) <= 2, gaps
-    assert max(gaps) <= fields[0].height() + 12, gaps
-    # The two forms share one label column: every field starts in one line.
-    lefts = {field.mapTo(dialog, QPoint(0, 0)).x() for field in fields}
-    threshold = dialog.threshold_spin.mapTo(dialog, QPoint(0, 0)).x()  # type: ignore[attr-defined]
-    assert lefts == {threshold}
+    # The price format's rows with an error message under them (docs/price-format.md).
+    prices = [
+        dialog.findChild(QLineEdit, "currencyEdit"),
+        dialog.findChild(QComboBox, "currencyPositionCombo"),
+        dialog.findChild(QLineEdit, "thousandSeparatorEdit"),
+        dialog.findChild(QLineEdit, "decimalSeparatorEdit"),
+    ]
+    for fields in (product, prices):
+        tops = [field.mapTo(dialog, QPoint(0, 0)).y() for field in fields]
+        gaps = {b - a for a, b in pairwise(tops)}
+        # Before: each field kept two empty lines for its error message (58 px apart here,
+        # while the Stock Management rows were 28 apart).
+        assert max(gaps) - min(gaps) <= 2, gaps
+        assert max(gaps) <= fields[0].height() + 12, gaps
+    # The forms of a column share one label column: every field starts in one line (the
+    # product and its prices on the left, stock and orders on the right).
+    lefts = {field.mapTo(dialog, QPoint(0, 0)).x() for field in product + prices}
+    assert len(lefts) == 1
+    stock = [
+        dialog.threshold_spin,  # type: ignore[attr-defined]
+        dialog.findChild(QComboBox, "paymentCombo"),
+        dialog.findChild(QSpinBox, "holdMinutesSpin"),
+    ]
+    assert len({field.mapTo(dialog, QPoint(0, 0)).x() for field in stock}) == 1
     # An error still shows under its field, and the dialog grows for it.
     height = dialog.height()
     dialog.price_error.show_message("expected an amount")  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -137,15 +138,23 @@ class GlobalSettingsDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # Two columns, the shop's product and prices beside its stock and orders, so the
+        # dialog stays short enough for a 1024×640 screen.
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(product)
+        left.addWidget(self.price_format)
+        left.addStretch(1)
+        right.addWidget(self.stock_section)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.configurator_label)
-        layout.addWidget(product)
-        layout.addWidget(self.price_format)
-        layout.addWidget(self.stock_section)
-        layout.addStretch(1)
+        layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(440)
-        _align_label_columns(form, self.price_format.form, low_stock_form, self.orders)
+        _align_label_columns(form, self.price_format.form)
+        _align_label_columns(low_stock_form, self.orders)
 
     def _make_low_stock_form(self) -> QFormLayout:
         """Low stock (docs/stock-rules.md): the threshold and what shoppers are told of stock."""
@@ -184,6 +193,7 @@ class GlobalSettingsDialog(QDialog):
         self.backorder_check.setToolTip(self._backorder_tip if active else off_tip)
         self.notice_check.setToolTip(self._notice_tip if active else off_tip)
         self.addon_label.setVisible(not active)
+        self.adjustSize()  # as wide as both columns' fields and labels need
         super().open()
 
     def _errors(self) -> dict[ConfiguratorField, tuple[QLineEdit, FieldError]]:
