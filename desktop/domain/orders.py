@@ -131,14 +131,18 @@ class OrderBook:
         cfg = self.configurator
         return OrderSettings(cfg.payment, cfg.hold_minutes, cfg.notify_no_stock_at)
 
+    @settings.setter
+    def settings(self, settings: OrderSettings) -> None:
+        """Choose settings for this simulation (the stored ones stay as they are)."""
+        self._chosen = settings
+
     @property
     def chosen(self) -> OrderSettings | None:
         """The settings chosen for this simulation, or None when they are the stored ones."""
         return self._chosen
 
-    @settings.setter
-    def settings(self, settings: OrderSettings | None) -> None:
-        """Choose settings for this simulation; None goes back to the stored ones."""
+    def choose(self, settings: OrderSettings | None) -> None:
+        """As setting `settings`; None goes back to the configurator's stored ones."""
         self._chosen = settings
 
     def reset(self) -> None:

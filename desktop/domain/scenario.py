@@ -263,7 +263,7 @@ class Player:
         for key, value in self._saved_settings.items():
             setattr(cfg, key, value)
         self.shop.addon_active = self._saved_addon
-        self.shop.book.settings = self._saved_orders
+        self.shop.book.choose(self._saved_orders)
 
     # --- steps -----------------------------------------------------------------------------
     def _play(self, step: Step) -> list[Mismatch]:

@@ -79,8 +79,8 @@ def test_global_settings_title_is_short_and_its_rows_even(
     assert len(lefts) == 1
     stock = [
         dialog.threshold_spin,  # type: ignore[attr-defined]
-        dialog.findChild(QComboBox, "paymentCombo"),
-        dialog.findChild(QSpinBox, "holdMinutesSpin"),
+        dialog.findChild(QComboBox, "settingsPaymentCombo"),
+        dialog.findChild(QSpinBox, "settingsHoldMinutesSpin"),
     ]
     assert len({field.mapTo(dialog, QPoint(0, 0)).x() for field in stock}) == 1
     # An error still shows under its field, and the dialog grows for it.

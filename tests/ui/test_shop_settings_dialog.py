@@ -61,8 +61,8 @@ def test_the_dialog_shows_woocommerces_defaults_and_a_sample(window: MainWindow,
     assert find(dialog, QSpinBox, "priceDecimalsSpin").value() == 2
     sample = find(dialog, QLabel, "priceSampleLabel")
     assert sample.text() == "Shoppers see $1,234.50"
-    assert find(dialog, QComboBox, "paymentCombo").currentData() == Payment.PAID
-    assert find(dialog, QSpinBox, "holdMinutesSpin").value() == 60
+    assert find(dialog, QComboBox, "settingsPaymentCombo").currentData() == Payment.PAID
+    assert find(dialog, QSpinBox, "settingsHoldMinutesSpin").value() == 60
     assert find(dialog, QSpinBox, "notifyNoStockSpin").value() == 0
     # The sample and the position examples follow what is typed, before OK.
     _german(dialog)
@@ -137,10 +137,10 @@ def test_the_order_settings_are_stored_and_the_preview_places_orders_by_them(
     window: MainWindow, qtbot
 ) -> None:  # type: ignore[no-untyped-def]
     dialog = _open(window, qtbot)
-    payment = find(dialog, QComboBox, "paymentCombo")
+    payment = find(dialog, QComboBox, "settingsPaymentCombo")
     assert payment.itemText(payment.findData(Payment.PENDING)) == "Pending payment"
     payment.setCurrentIndex(payment.findData(Payment.PENDING))
-    hold = find(dialog, QSpinBox, "holdMinutesSpin")
+    hold = find(dialog, QSpinBox, "settingsHoldMinutesSpin")
     hold.setValue(0)
     assert hold.text() == texts.NO_HOLD
     hold.setValue(15)
@@ -154,6 +154,10 @@ def test_the_order_settings_are_stored_and_the_preview_places_orders_by_them(
         1,
     )
     pane = find(window, QWidget, "previewPane")
+    # The preview's order panel shows the settings its orders now follow.
+    panel = find(pane, QWidget, "orderPanel")
+    assert find(panel, QComboBox, "paymentCombo").currentData() == Payment.PENDING
+    assert find(panel, QSpinBox, "holdMinutesSpin").value() == 15
     find(pane, QAbstractButton, "addToCartButton").click()
     find(pane, QAbstractButton, "checkoutButton").click()
     shop = pane.storefront
@@ -165,6 +169,15 @@ def test_the_order_settings_are_stored_and_the_preview_places_orders_by_them(
     find(pane, QAbstractButton, "addToCartButton").click()
     find(pane, QAbstractButton, "checkoutButton").click()
     assert shop.book.status(2) is OrderStatus.PROCESSING  # the next order follows the undo
+    # A choice in the order panel is the simulation's own: it wins over the stored setting,
+    # which stays as it was.
+    find(panel, QComboBox, "paymentCombo").setCurrentIndex(
+        find(panel, QComboBox, "paymentCombo").findData(Payment.PENDING)
+    )
+    find(pane, QAbstractButton, "addToCartButton").click()
+    find(pane, QAbstractButton, "checkoutButton").click()
+    assert shop.book.status(3) is OrderStatus.PENDING
+    assert read_configurator(window.document.db_path).payment is Payment.PAID  # type: ignore[arg-type]
 
 
 def test_a_recording_pins_the_order_settings_and_records_their_changes(

@@ -167,7 +167,7 @@ class OrderSettingsForm(QFormLayout):
     def __init__(self, parent: QWidget) -> None:
         super().__init__()
         self.payment_combo = QComboBox(parent)
-        self.payment_combo.setObjectName("paymentCombo")
+        self.payment_combo.setObjectName("settingsPaymentCombo")
         for payment in Payment:
             self.payment_combo.addItem(texts.PAYMENT_CHOICES[payment.value], payment)
         self.payment_combo.setToolTip(
@@ -175,7 +175,7 @@ class OrderSettingsForm(QFormLayout):
             "pay or cancel it in the preview."
         )
         self.hold_spin = QSpinBox(parent)
-        self.hold_spin.setObjectName("holdMinutesSpin")
+        self.hold_spin.setObjectName("settingsHoldMinutesSpin")
         self.hold_spin.setRange(0, MAX_HOLD_MINUTES)
         self.hold_spin.setSpecialValueText(texts.NO_HOLD)  # 0: unpaid orders hold nothing
         self.hold_spin.setToolTip(

@@ -14,7 +14,13 @@ from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QSpinBox
 
 from ...domain.change_set import FEW_LAYERS, ChangeSet, Inserted, Moved, Removed
-from ...domain.fields import AVAILABILITY_FIELDS, PRICE_FORMAT_FIELDS, ConfiguratorField, LayerField
+from ...domain.fields import (
+    AVAILABILITY_FIELDS,
+    ORDER_SETTING_FIELDS,
+    PRICE_FORMAT_FIELDS,
+    ConfiguratorField,
+    LayerField,
+)
 from ...domain.model import Configurator, Layer
 from ...domain.storefront import Storefront
 from ..editing.document import Document
@@ -148,6 +154,8 @@ class LiveUpdates(QObject):
             pane.options.set_price_format(cfg.price_format)
         pane.show_heading()
         self._rules_changed()
+        if fields & (PRICE_FORMAT_FIELDS | ORDER_SETTING_FIELDS):
+            pane.show_shop()  # the orders' amounts, and the order settings in force
 
     def _rules_changed(self) -> None:
         """Add-on or global settings: every option's state may differ. Costs what is on

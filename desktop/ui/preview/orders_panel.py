@@ -227,7 +227,7 @@ class OrderPanel(QWidget):
         layout.addWidget(split, 1)
         layout.addLayout(actions)
         palette.follow(self, self._recolour)
-        self.show_orders(None, "", "$")
+        self.show_orders(None, "", DEFAULT_FORMAT)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
