@@ -1,10 +1,9 @@
 """The scenario file format `configurator-editor-scenario/1` (docs/preview-and-scenarios.md): JSON
-to a domain
-`Scenario` and back.
+to a domain `Scenario` and back.
 
-Validated like the exchange format: pydantic models in strict mode, unknown keys refused, each
-field running the domain's field rules; an inline configurator goes through the exchange
-format's own validation. Every refusal names the field path, e.g.
+Validated like the exchange format: the pydantic models of `scenario_models` (strict mode,
+unknown keys refused, each field running the domain's field rules); an inline configurator
+goes through the exchange format's own validation. Every refusal names the field path, e.g.
 `steps[7].expect.stock["Grip Color/Metallic Purple"]: expected an integer`; positions in a
 scenario file count from 1, as the run's "step 7" does (docs/preview-and-scenarios.md), and
 an unknown key gets "did you mean …?".
@@ -15,37 +14,24 @@ from __future__ import annotations
 import re
 import types
 import typing
-from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any, Union
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
-    ConfigDict,
     ValidationError,
-    field_validator,
-    model_validator,
 )
-from pydantic_core import ErrorDetails, PydanticCustomError
+from pydantic_core import ErrorDetails
 
-from ..domain import rules
 from ..domain.model import Availability, Backorders, StockDisplay, StockStatus
 from ..domain.money import money_str
 from ..domain.orders import OrderStatus, Payment
-from ..domain.rules import RuleError
 from ..domain.scenario import Expectation, Refund, Scenario, Setup, Step
-from ..domain.storefront import MAX_QUANTITY
 from ..domain.suggest import did_you_mean
 from .exchange_format import FORMAT as EXCHANGE_FORMAT
 from .exchange_format import ExchangeError, dumps, from_dict, loads, read_json, to_dict
-
-FORMAT = "configurator-editor-scenario/1"
-STEP_KEYS = ("select", "deselect", "quantity", "add_to_cart", "checkout", "reset", "set", "expect")
-# After checkout (docs/orders.md).
-ORDER_STEP_KEYS = ("pay", "complete", "cancel", "refund", "wait", "shopper")
-OPTION_KEYS = ("availability", "selectable", "notice", "low")
+from .scenario_models import FORMAT, FileModel, SetupModel, StepModel
 
 
 class ScenarioFileError(ValueError):
@@ -55,237 +41,6 @@ class ScenarioFileError(ValueError):
         super().__init__(f"{where}: {problem}" if where else problem)
         self.where = where
         self.problem = problem
-
-
-# --- field rules as pydantic validators ---------------------------------------------------------
-def _rule(check: Callable[[Any], Any]) -> BeforeValidator:
-    def validate(value: Any) -> Any:
-        try:
-            return check(value)
-        except RuleError as exc:
-            safe = exc.problem.encode("utf-8", "backslashreplace").decode("utf-8")
-            raise PydanticCustomError("rule", "{problem}", {"problem": safe}) from None
-
-    return BeforeValidator(validate)
-
-
-def _format(value: Any) -> str:
-    if value != FORMAT:
-        raise RuleError(f'expected "{FORMAT}"')
-    return FORMAT
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise RuleError("expected a string")
-    return value
-
-
-def _path(value: Any) -> str:
-    """An option path: "Group/Option" as the CLI names options."""
-    if not isinstance(value, str) or not value.strip():
-        raise RuleError('expected an option path such as "Grip Color/Metallic Purple"')
-    return value
-
-
-def _true(value: Any) -> bool:
-    if value is not True:
-        raise RuleError("expected true")
-    return True
-
-
-def _count(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise RuleError("expected a whole number, 0 or more")
-    return value
-
-
-def _quantity(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_QUANTITY:
-        raise RuleError(f"expected a whole number from 1 to {MAX_QUANTITY:,}")
-    return value
-
-
-def _order_number(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise RuleError("expected an order number: a whole number, 1 or more")
-    return value
-
-
-def _choice(kind: type[OrderStatus]) -> Callable[[Any], Any]:
-    def check(value: Any) -> Any:
-        try:
-            return kind(value)
-        except ValueError:
-            listed = ", ".join(f'"{member.value}"' for member in kind)
-            raise RuleError(f"expected one of {listed}") from None
-
-    return check
-
-
-def _shopper(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise RuleError('expected a shopper\'s name, such as "default" or "second"')
-    return value
-
-
-def _money(value: Any) -> Decimal:
-    if not isinstance(value, str):
-        raise RuleError('expected an amount as a string, such as "108.00"')
-    return rules.amount(value)
-
-
-def _availability(value: Any) -> Availability:
-    try:
-        return Availability(value)
-    except ValueError:
-        listed = ", ".join(f'"{a.value}"' for a in Availability)
-        raise RuleError(f"expected one of {listed}") from None
-
-
-def _configurator(value: Any) -> Any:
-    if isinstance(value, str):
-        return rules.name(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= rules.ID_MAX:
-        return value
-    if isinstance(value, dict):
-        return value  # an inline configurator: the exchange format validates it
-    raise RuleError(
-        "expected a configurator's name, its id, or a configurator object as in an exchange file"
-    )
-
-
-Flag = Annotated[bool | None, _rule(rules.flag)]
-Text = Annotated[str | None, _rule(_text)]
-OptionPath = Annotated[str | None, _rule(_path)]
-Money = Annotated[Decimal | None, _rule(_money)]
-Quantity = Annotated[int | None, _rule(rules.quantity)]
-TrueFlag = Annotated[bool | None, _rule(_true)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class _StockChange(_Strict):
-    manage: Flag = None
-    quantity: Quantity = None
-    status: Annotated[StockStatus | None, _rule(rules.stock_status)] = None
-    low_stock_amount: Annotated[int | None, _rule(rules.low_stock_amount)] = None
-    # The option's own backorder setting; null: back to the configurator's.
-    backorders: Annotated[Backorders | None, _rule(rules.option_backorders)] = None
-
-
-class _Setup(_Strict):
-    addon: Flag = None
-    backorders: Annotated[Backorders | None, _rule(rules.backorders)] = None
-    stock_display: Annotated[StockDisplay | None, _rule(rules.stock_display)] = None
-    stock: dict[str, _StockChange] = {}
-    # The order settings, by the rules the configurator's stored ones obey (docs/orders.md).
-    payment: Annotated[Payment | None, _rule(rules.payment)] = None
-    hold_minutes: Annotated[int | None, _rule(rules.hold_minutes)] = None
-    notify_no_stock_at: Annotated[int | None, _rule(rules.notify_no_stock_at)] = None
-
-
-class _Refund(_Strict):
-    order: Annotated[int, _rule(_order_number)]
-    lines: dict[str, Annotated[int, _rule(_quantity)]]
-    restock: Annotated[bool, _rule(rules.flag)] = False
-
-    @field_validator("lines")
-    @classmethod
-    def _has_lines(cls, lines: dict[str, int]) -> dict[str, int]:
-        if not lines:
-            raise PydanticCustomError("rule", "name at least one option path and its units")
-        return lines
-
-
-class _Expect(_Strict):
-    option: OptionPath = None
-    availability: Annotated[Availability | None, _rule(_availability)] = None
-    selectable: Flag = None
-    notice: Text = None
-    low: Flag = None
-    selection: list[Annotated[str, _rule(_path)]] | None = None
-    unit_price: Money = None
-    cart_contains: Text = None
-    cart_lines: Annotated[int | None, _rule(_count)] = None
-    subtotal: Money = None
-    message_contains: Text = None
-    no_message: TrueFlag = None
-    order_placed: Flag = None
-    order_backordered: dict[str, Annotated[int, _rule(_count)]] | None = None
-    order_note_contains: Text = None
-    stock: dict[str, Quantity] | None = None
-    order_status: dict[str, Annotated[OrderStatus, _rule(_choice(OrderStatus))]] | None = None
-    notification_contains: Text = None
-
-    @field_validator("order_status")
-    @classmethod
-    def _numbered(cls, statuses: dict[str, OrderStatus] | None) -> Any:
-        for key in statuses or {}:
-            if not key.isdigit() or int(key) < 1:
-                raise PydanticCustomError("rule", f'"{key}" is not an order number (1, 2, …)')
-        return statuses
-
-    @model_validator(mode="after")
-    def _complete(self) -> _Expect:
-        given = self.model_fields_set
-        if not given:
-            raise PydanticCustomError("rule", "expects nothing; name at least one key to check")
-        about_option = [key for key in OPTION_KEYS if key in given]
-        if about_option and "option" not in given:
-            raise PydanticCustomError(
-                "rule", f'{about_option[0]} needs "option": the path of the option it is about'
-            )
-        if "option" in given and not about_option:
-            raise PydanticCustomError(
-                "rule", f"option: say what to check of it ({', '.join(OPTION_KEYS)})"
-            )
-        return self
-
-
-class _Step(_Strict):
-    select: OptionPath = None
-    deselect: OptionPath = None
-    quantity: Annotated[int | None, _rule(_quantity)] = None
-    add_to_cart: TrueFlag = None
-    checkout: TrueFlag = None
-    reset: TrueFlag = None
-    set: _Setup | None = None
-    expect: _Expect | None = None
-    pay: Annotated[int | None, _rule(_order_number)] = None
-    complete: Annotated[int | None, _rule(_order_number)] = None
-    cancel: Annotated[int | None, _rule(_order_number)] = None
-    refund: _Refund | None = None
-    wait: Annotated[int | None, _rule(_count)] = None
-    shopper: Annotated[str | None, _rule(_shopper)] = None
-
-    @model_validator(mode="after")
-    def _one_key(self) -> _Step:
-        keys = (*STEP_KEYS, *ORDER_STEP_KEYS)
-        given = [key for key in keys if key in self.model_fields_set]
-        if len(given) != 1:
-            found = f"this one has {' and '.join(given)}" if given else "this one is empty"
-            raise PydanticCustomError(
-                "rule", f"a step has exactly one of {', '.join(keys)}; {found}"
-            )
-        return self
-
-
-class _File(_Strict):
-    format: Annotated[str, _rule(_format)]
-    name: Annotated[str, _rule(rules.name)]
-    configurator: Annotated[Any, _rule(_configurator)]
-    setup: _Setup = _Setup()
-    steps: list[_Step]
-
-    @field_validator("steps")
-    @classmethod
-    def _has_steps(cls, steps: list[_Step]) -> list[_Step]:
-        if not steps:
-            raise PydanticCustomError("rule", "a scenario needs at least one step")
-        return steps
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -301,7 +56,7 @@ def read_scenario(path: Path) -> Scenario:
 def from_data(data: Any) -> Scenario:
     _no_duplicates(data, "")
     try:
-        parsed = _File.model_validate(data)
+        parsed = FileModel.model_validate(data)
     except ValidationError as exc:
         raise _first_error(exc) from None
     configurator = parsed.configurator
@@ -351,7 +106,7 @@ _STOCK_ATTRS = {
 _STOCK_KEYS = {attr: key for key, attr in _STOCK_ATTRS.items()}
 
 
-def _setup(raw: _Setup) -> Setup:
+def _setup(raw: SetupModel) -> Setup:
     stock = {
         path: {_STOCK_ATTRS[key]: getattr(change, key) for key in change.model_fields_set}
         for path, change in raw.stock.items()
@@ -367,7 +122,7 @@ def _setup(raw: _Setup) -> Setup:
     )
 
 
-def _step(raw: _Step) -> Step:
+def _step(raw: StepModel) -> Step:
     (kind,) = raw.model_fields_set
     value = getattr(raw, kind)
     if kind == "set":
@@ -429,8 +184,8 @@ def _where(loc: tuple[int | str, ...]) -> tuple[str, type[BaseModel] | None]:
     """A pydantic location as a field path (`steps[3].expect.stock["A/B"]`, positions from
     1), and the model that holds the last key (for an unknown key, the keys allowed there)."""
     parts: list[str] = []
-    current: Any = _File
-    holder: type[BaseModel] | None = _File
+    current: Any = FileModel
+    holder: type[BaseModel] | None = FileModel
     for part in loc:
         current = _unwrap(current)
         if isinstance(part, int):
