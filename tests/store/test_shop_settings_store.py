@@ -68,7 +68,7 @@ def test_a_refused_setting_names_its_field_and_saves_nothing(tmp_path: Path) -> 
     try:
         with db.session() as session:
             cid = repository.insert_configurator(session, grips())
-            refusals = [
+            refusals: list[tuple[dict[F, object], str]] = [
                 ({F.DECIMAL_SEPARATOR: ","}, "Decimal separator: must differ from"),
                 ({F.THOUSAND_SEPARATOR: ".", F.DECIMAL_SEPARATOR: "."}, "Thousand separator"),
                 ({F.THOUSAND_SEPARATOR: "\t"}, "Thousand separator: must not contain control"),
