@@ -95,7 +95,10 @@ def _choice(kind: type[OrderStatus]) -> Callable[[Any], Any]:
 def _shopper(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise RuleError('expected a shopper\'s name, such as "default" or "second"')
-    return value
+    # The rules of every name, as the window's New… shopper holds them: trimmed, so " second"
+    # is the shopper "second", and no line break that would split a report line
+    # (docs/orders.md).
+    return rules.name(value)
 
 
 def _money(value: Any) -> Decimal:

@@ -108,6 +108,14 @@ BAD = {
         scenario([{"shopper": " "}]),
         "steps[1].shopper: expected a shopper's name",
     ),
+    "a shopper's name with a line break": (
+        scenario([{"shopper": "sec\nond"}]),
+        "steps[1].shopper: must not contain control characters such as line breaks or tabs",
+    ),
+    "a shopper's name too long": (
+        scenario([{"shopper": "s" * 500}]),
+        "steps[1].shopper: is 500 characters long; at most",
+    ),
     "a refund of an option that is none": (
         scenario([{"refund": {"order": 1, "lines": {"Grip Color/Blue": 1}}}]),
         'steps[1].refund.lines["Grip Color/Blue"]: no option',
@@ -122,6 +130,19 @@ def test_a_wrong_after_checkout_key_is_refused_naming_its_field(case: str) -> No
         parsed = from_data(loads(json.dumps(data)))
         Player(Storefront(load_demo()), parsed)  # option paths are resolved here
     assert message in str(caught.value), str(caught.value)
+
+
+def test_a_shoppers_name_is_trimmed_as_the_windows_shopper_switch_trims_it() -> None:
+    """' second ' and 'second' are one shopper, as the window's New… makes them (docs/orders.md)."""
+    data = scenario(
+        [{"shopper": " second "}, {"select": RED}, {"shopper": "default"}, {"shopper": "second"},
+         {"expect": {"selection": ["Body/Controller Shell", RED, "Buttons/Classic Black",
+                                   "Thumbsticks/Black", "Extras/Back Paddles/Upper Paddles"]}}],
+    )  # fmt: skip
+    parsed = from_data(loads(json.dumps(data)))
+    assert to_data(parsed)["steps"][0] == {"shopper": "second"}
+    results = Player(Storefront(load_demo()), parsed).play_all()
+    assert all(r.passed for r in results), [r.failure for r in results]
 
 
 def test_a_refused_order_action_is_the_steps_message() -> None:
