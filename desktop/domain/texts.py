@@ -378,6 +378,9 @@ NOTIFICATION_KIND_NAMES = {
 }
 ORDER_NOW = "Order #{number} is now {status}."
 REFUND_DONE = "Order #{number}: {units} refunded{restocked}."
+REFUND_ALL_RESTOCKED = ", restocked"
+REFUND_SOME_RESTOCKED = "; restocked: {units}"
+REFUND_NOTHING_RESTOCKED = "; nothing to restock: the order took none of it from stock"
 WAITED = "{minutes} simulated minutes passed."
 WAIT_CANCELLED = " Unpaid order {orders} cancelled: its hold ran out."
 WAIT_CANCELLED_MANY = " Unpaid orders {orders} cancelled: their holds ran out."
@@ -392,12 +395,21 @@ def order_now(number: int, status: str) -> str:
     return ORDER_NOW.format(number=number, status=ORDER_STATUS_NAMES[status])
 
 
-def refund_done(number: int, lines: dict[str, int], restock: bool) -> str:
-    """'Order #2: Metallic Red × 1 refunded, restocked.'"""
+def refund_done(number: int, lines: dict[str, int], restocked: dict[str, int] | None) -> str:
+    """'Order #2: Metallic Red × 1 refunded, restocked.' restocked: the units put back by
+    option name, None when restocking was not asked. It says only what went back: an option
+    the order took no stock of gets nothing back (docs/orders.md)."""
     units = ", ".join(f"{name} × {n}" for name, n in lines.items())
-    return REFUND_DONE.format(
-        number=number, units=units, restocked=", restocked" if restock else ""
-    )
+    if restocked is None:
+        said = ""
+    elif restocked == lines:
+        said = REFUND_ALL_RESTOCKED
+    elif not restocked:
+        said = REFUND_NOTHING_RESTOCKED
+    else:
+        back = ", ".join(f"{name} × {n}" for name, n in restocked.items())
+        said = REFUND_SOME_RESTOCKED.format(units=back)
+    return REFUND_DONE.format(number=number, units=units, restocked=said)
 
 
 def waited(minutes: int, cancelled: list[int]) -> str:

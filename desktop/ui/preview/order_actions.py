@@ -83,9 +83,19 @@ class OrderActions(QObject):
             return
         life = shop.book.lives.get(number)
         names = {life.names.get(o, o.name) if life else o.name: n for o, n in lines.items()}
+        before = dict(life.reduced) if life else {}
         refusal = shop.refund(number, lines, restock)
+        # What went back is what the order's reduced counts gave up: an option it took no
+        # stock of (not managed) is refunded without a restock (docs/orders.md).
+        after = life.reduced if life else {}
+        restocked = {
+            life.names.get(o, o.name): before[o] - after.get(o, 0)
+            for o in lines
+            if life and before.get(o, 0) > after.get(o, 0)
+        }
         step = Step("refund", Refund(number, {o.path: n for o, n in lines.items()}, restock))
-        self._done(step, refusal, texts.refund_done(number, names, restock))
+        said = texts.refund_done(number, names, restocked if restock else None)
+        self._done(step, refusal, said)
 
     def wait(self, minutes: int) -> None:
         shop = self.pane.storefront

@@ -194,11 +194,45 @@ def test_refund_with_and_without_restock(qtbot, no_backorders: Shop) -> None:  #
     assert message(pane) == "Order #1: Metallic Yellow × 1 refunded."
     refund({"Metallic Yellow": 1, "Black Buttons": 2}, restock=True)
     assert pane.storefront.quantity_left(yellow) == 4  # only this refund's unit
+    # Black Buttons (stock not managed) got nothing back: the message does not say it did.
+    assert message(pane) == (
+        "Order #1: Metallic Yellow × 1, Black Buttons × 2 refunded; restocked: Metallic Yellow × 1."
+    )
     assert orders_shown(pane)[0][2] == "Refunded"
     assert "• Item Metallic Yellow stock increased from 3 to 4." in details(pane)
     refund_button = button(pane, "refundOrderButton")
     assert not refund_button.isEnabled()
     assert refund_button.toolTip() == "Order #1 cannot be refunded: it is Refunded."
+
+
+def test_a_refund_says_restocked_only_for_what_went_back(qtbot, no_backorders: Shop) -> None:  # type: ignore[no-untyped-def]
+    """Asked to restock an option whose stock is not managed, the order took none of it from
+    stock: nothing goes back and the message says so, not "restocked" (docs/orders.md)."""
+    pane = no_backorders.pane
+    buy(pane, YELLOW, 2)  # Yellow 5 → 3; Black Buttons not managed
+    yellow = no_backorders.layer(YELLOW)
+    assert pane.storefront is not None
+
+    def refund(units: dict[str, int]) -> None:
+        button(pane, "refundOrderButton").click()
+        dialog = pane.order_actions.refund_dialog
+        assert dialog is not None
+        qtbot.waitUntil(dialog.isVisible)
+        for spin in dialog.findChildren(QSpinBox, "refundUnitsSpin"):
+            spin.setValue(units.get(spin.property("layerName"), 0))
+        assert widget(dialog, QCheckBox, "restockCheck").isChecked()  # type: ignore[arg-type]
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    refund({"Black Buttons": 1})
+    assert pane.storefront.quantity_left(yellow) == 3
+    assert message(pane) == (
+        "Order #1: Black Buttons × 1 refunded; nothing to restock: the order took none of it "
+        "from stock."
+    )
+    refund({"Metallic Yellow": 2})
+    assert pane.storefront.quantity_left(yellow) == 5
+    assert message(pane) == "Order #1: Metallic Yellow × 2 refunded, restocked."
 
 
 def test_the_notifications_tab_lists_what_the_shop_would_send(
