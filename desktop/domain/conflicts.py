@@ -76,6 +76,15 @@ def shown(value: object) -> str:
     return f'"{value}"'
 
 
+def _shown(field: Field, value: object) -> str:
+    """A value of field in a sentence; an option's own backorder setting in the words the
+    window shows for it ("Do not allow", "Use the configurator's setting"), not as stored."""
+    if field is LayerField.BACKORDERS:
+        setting = value.value if isinstance(value, Enum) else value
+        return f'"{texts.backorder_words(setting if isinstance(setting, str) else None)}"'
+    return shown(value)
+
+
 def changed_elsewhere(
     name: str,
     attempted: Mapping[RowField, object],
@@ -91,7 +100,7 @@ def changed_elsewhere(
     if fresh is None:
         return texts.DELETED_ELSEWHERE.format(name=name)
     others = [
-        f"{label(f)} is now {shown(fresh[f])}"
+        f"{label(f)} is now {_shown(f, fresh[f])}"
         for f in fresh
         if f in believed and fresh[f] != believed[f]
     ]
@@ -102,8 +111,8 @@ def changed_elsewhere(
     for f, value in attempted.items():
         if f in believed and fresh.get(f) != believed[f]:
             return texts.CHANGED_ELSEWHERE.format(
-                name=name, field=label(f), fresh=shown(fresh.get(f)), new=shown(value)
+                name=name, field=label(f), fresh=_shown(f, fresh.get(f)), new=_shown(f, value)
             )
     return texts.CHANGED_ELSEWHERE_OTHER.format(
-        name=name, what=what, field=label(field), new=shown(new)
+        name=name, what=what, field=label(field), new=_shown(field, new)
     )

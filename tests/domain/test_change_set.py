@@ -118,6 +118,7 @@ def test_every_field_has_words_for_a_refusal_of_an_edit_changed_elsewhere() -> N
     said = conflicts.changed_elsewhere(
         "Red", dict.fromkeys(fields, "yes"), dict.fromkeys(fields), dict.fromkeys(fields, "no")
     )
-    assert (
-        said == '"Red" backorders was changed elsewhere to "no"; your change to "yes" was not saved'
+    assert said == (  # in the window's words for the choices (test_conflict_backorder_words)
+        '"Red" backorders was changed elsewhere to "Do not allow"; your change to "Allow" was not '
+        "saved"
     )
