@@ -157,7 +157,6 @@ class PreviewPane(QWidget):
         right_layout.addWidget(self.options, 1)
         right_layout.addWidget(summary_area)
         right_layout.addLayout(buy)
-        right_layout.addWidget(self.message)
 
         self.body = body = QSplitter(Qt.Orientation.Horizontal)
         body.setObjectName("previewSplitter")
@@ -176,6 +175,9 @@ class PreviewPane(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.shop_tabs.stack, 1)
+        # The message line sits under every page, not in the storefront's: what an order
+        # action on the Orders page did, or why it was refused, is seen where it was pressed.
+        layout.addWidget(self.message)
 
     def _splitter_moved(self) -> None:
         self._split_by_user = True

@@ -288,3 +288,23 @@ def test_a_shopper_name_is_held_to_the_name_rules(qtbot, no_backorders: Shop) ->
     ok.click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert widget(pane, QComboBox, "shopperSwitch").currentText() == "<b>Zoë</b>"  # plain text
+
+
+def test_what_an_order_action_did_shows_on_the_orders_page(qtbot, no_backorders: Shop) -> None:  # type: ignore[no-untyped-def]
+    """The message line is seen on the page the merchant acts on: a Wait or a Pay pressed on
+    the Orders page said its outcome only in the hidden storefront page (docs/orders.md)."""
+    pane = no_backorders.pane
+    widget(pane, QComboBox, "paymentCombo").setCurrentText("Pending payment")
+    buy(pane, RED)
+    tabs = widget(pane, QTabBar, "previewTabs")
+    tabs.setCurrentIndex(1)  # Orders
+    line = widget(pane, QLabel, "previewMessage")
+    wait(pane, 60)
+    assert (
+        line.text() == "60 simulated minutes passed. Unpaid order #1 cancelled: its hold ran out."
+    )
+    qtbot.waitUntil(line.isVisible)
+    tabs.setCurrentIndex(2)  # Notifications: still the one message line
+    assert line.isVisible()
+    tabs.setCurrentIndex(0)
+    assert line.isVisible()
