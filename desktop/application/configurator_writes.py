@@ -137,7 +137,7 @@ class ConfiguratorWrites:
         layers: dict[int, int] | None = None
         if shown is not None:
             version: int | None = shown.version
-            layers = {layer.id: layer.version for layer in shown.walk()}  # type: ignore[misc]
+            layers = {layer.id: layer.version for layer in shown.walk()}  # type: ignore[misc]  # a held layer is stored
             name = shown.name
         else:
             listed = next((s for s in self._known if s.id == configurator_id), None)

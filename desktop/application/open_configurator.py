@@ -60,7 +60,7 @@ class OpenConfigurator:
         previous, self.configurator = self.configurator, cfg
         self._layers.clear()
         if cfg is not None:
-            self._layers.update((layer.id, layer) for layer in cfg.walk())  # type: ignore[misc]
+            self._layers.update((layer.id, layer) for layer in cfg.walk())  # type: ignore[misc]  # a held layer is stored
         return previous
 
     # --- reads ---------------------------------------------------------------------------
@@ -163,13 +163,13 @@ class OpenConfigurator:
         row = cfg.insertion_row(parent, row)
         try:
             with self.gateway.session() as session:
-                repo.insert_layer(session, cfg.id, parent_id, row, layer, keep_ids=keep_ids)  # type: ignore[arg-type]
+                repo.insert_layer(session, cfg.id, parent_id, row, layer, keep_ids=keep_ids)  # type: ignore[arg-type]  # the open configurator is stored
         except StoreError as exc:
             raise self._if_gone(exc, [parent]) from None
         self.hooks.inserting(parent, row)
         cfg.insert(parent, row, layer)
         for node in layer.walk():
-            self._layers[node.id] = node  # type: ignore[index]
+            self._layers[node.id] = node  # type: ignore[index]  # a held layer is stored
         return ChangeSet(tree=Inserted(layer, revealed=reveal))
 
     def remove(self, layer_id: int) -> ChangeSet:
@@ -184,7 +184,7 @@ class OpenConfigurator:
         self.hooks.removing(layer)
         parent, row = cfg.remove(layer)
         for node in layer.walk():
-            self._layers.pop(node.id, None)  # type: ignore[arg-type]
+            self._layers.pop(node.id, None)  # type: ignore[arg-type]  # a held layer is stored
         return ChangeSet(tree=Removed(layer, parent, row))
 
     def move(self, layer_id: int, new_parent_id: int | None, new_row: int) -> ChangeSet:

@@ -59,7 +59,7 @@ def list_configurators(session: Session) -> list[ConfiguratorSummary]:
     rows = session.exec(query)
     # A stored row always has its id; the column is Optional only for rows not yet flushed.
     return [
-        ConfiguratorSummary(row_id, name, version)  # type: ignore[arg-type]
+        ConfiguratorSummary(row_id, name, version)  # type: ignore[arg-type]  # stored: has an id
         for row_id, name, version in rows
     ]
 

@@ -242,7 +242,8 @@ def test_a_database_locked_by_another_program_is_waited_for_then_refused(tmp_pat
         started = time.monotonic()
         with pytest.raises(DatabaseError) as raised:
             open_database(path, busy_timeout=SHORT_WAIT)
-        assert time.monotonic() - started >= SHORT_WAIT * 0.9  # it waited before giving up
+        # A lower bound: the wait busy_timeout promises, not a speed (a busy machine waits longer).
+        assert time.monotonic() - started >= SHORT_WAIT * 0.9
     assert str(raised.value) == (
         f"{path} is locked by another program (waited 0.3 s); try again when it is free"
     )

@@ -75,7 +75,7 @@ def upgrade(
     def steps(heads: tuple[str, ...], _context: MigrationContext) -> list[RevisionStep]:
         # What `alembic upgrade` runs, without its command-line configuration. Alembic passes
         # the database's heads (MigrationContext.get_current_heads) where its annotation says str.
-        return script._upgrade_revs(revision_id(to_version), heads)  # type: ignore[arg-type]
+        return script._upgrade_revs(revision_id(to_version), heads)  # type: ignore[arg-type]  # see above
 
     with EnvironmentContext(Config(), script, fn=steps) as env:
         env.configure(connection=connection, transactional_ddl=False)

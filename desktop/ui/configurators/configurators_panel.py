@@ -257,7 +257,9 @@ class ConfiguratorsPanel(QWidget):
         for action in (self.duplicate_action, self.rename_action, self.delete_action):
             action.setEnabled(has)
 
-    def _summary(self, configurator_id: int) -> ConfiguratorSummary | None:
+    def _summary(self, configurator_id: int | None) -> ConfiguratorSummary | None:
+        if configurator_id is None:
+            return None
         row = self.model.row_of(configurator_id)
         return self.model.items[row] if row >= 0 else None
 
@@ -287,13 +289,13 @@ class ConfiguratorsPanel(QWidget):
         push(self.stack, CreateConfigurator(self.document, name, product_name=product or name))
 
     def duplicate(self) -> None:
-        source = self._summary(self.selected_id())  # type: ignore[arg-type]
+        source = self._summary(self.selected_id())
         if source is not None:
             new_name = self.document.unique_name(f"{source.name} (copy)")
             push(self.stack, DuplicateConfigurator(self.document, source.id, new_name))
 
     def rename(self) -> None:
-        source = self._summary(self.selected_id())  # type: ignore[arg-type]
+        source = self._summary(self.selected_id())
         if source is None:
             return
         dialog = NameDialog(
@@ -312,7 +314,7 @@ class ConfiguratorsPanel(QWidget):
             push(self.stack, SetConfiguratorFields(self.document, source.id, rename, text))
 
     def delete(self) -> None:
-        source = self._summary(self.selected_id())  # type: ignore[arg-type]
+        source = self._summary(self.selected_id())
         if source is None:
             return
         confirm_delete(

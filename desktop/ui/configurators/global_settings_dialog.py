@@ -249,7 +249,8 @@ class GlobalSettingsDialog(QDialog):
             typed[F.WOOCOMMERCE_ID] = _typed_id(woo)
             return check_configurator_changes(typed)
         except RuleRefusal as exc:
-            edit, error = errors[exc.field]  # type: ignore[index]
+            assert isinstance(exc.field, ConfiguratorField)  # the rules of this dialog's fields
+            edit, error = errors[exc.field]
             error.show_message(f"{exc}.")
             edit.setFocus()
             return None

@@ -270,7 +270,7 @@ class InsertLayer(_LayerCommand):
         )
         if not keep:
             self.layer_id = inserted.id
-            self.template = self.document.snapshot_layer(inserted.id)  # type: ignore[arg-type]
+            self.template = self.document.snapshot_layer(inserted.id)  # type: ignore[arg-type]  # stored just above
 
     def _undo(self) -> None:
         assert self.layer_id is not None

@@ -44,7 +44,7 @@ _STATUS_WORDS = {
     StockStatus.IN_STOCK: texts.STATUS_IN_STOCK,
     StockStatus.OUT_OF_STOCK: texts.STATUS_OUT_OF_STOCK,
 }
-_EMPTY = {
+_EMPTY: dict[Enum, str] = {
     LayerField.STOCK_QUANTITY: "not tracked",
     LayerField.LOW_STOCK_AMOUNT: "the configurator's threshold",
     LayerField.SALE_PRICE: "no sale",
@@ -55,7 +55,7 @@ _EMPTY = {
 def shown(field: Enum, value: Any) -> str:
     """A field's value as the status bar says it."""
     if value is None or value == "":
-        return _EMPTY.get(field, "none")  # type: ignore[call-overload]
+        return _EMPTY.get(field, "none")
     if isinstance(value, bool):
         return "on" if value else "off"
     if isinstance(value, Decimal):

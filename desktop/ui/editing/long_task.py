@@ -47,14 +47,15 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], T])
     its result or raises its exception, here on the GUI thread."""
     if QApplication.instance() is None:
         return work()
-    outcome: dict[str, object] = {}
+    results: list[T] = []
+    errors: list[BaseException] = []
     done = _Done()
 
     def body() -> None:
         try:
-            outcome["value"] = work()
+            results.append(work())
         except BaseException as exc:  # handed to the GUI thread, which raises it
-            outcome["error"] = exc
+            errors.append(exc)
         finally:
             done.finished.emit()  # queued to the GUI thread's loop below
 
@@ -76,6 +77,6 @@ def run_with_progress(parent: QWidget | None, label: str, work: Callable[[], T])
         worker.join()
     dialog.reset()
     dialog.deleteLater()
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]  # type: ignore[return-value]
+    if errors:
+        raise errors[0]
+    return results[0]

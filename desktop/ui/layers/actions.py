@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from ...domain import texts
@@ -85,8 +85,8 @@ class LayerActions(QObject):
         if change.tree is not None:  # another configurator, or a layer added, gone or moved
             self.update_enabled()
 
-    def _action(self, name: str, text: str, icon: object) -> QAction:
-        action = QAction(icon, text, self)  # type: ignore[call-overload]
+    def _action(self, name: str, text: str, icon: QIcon) -> QAction:
+        action = QAction(icon, text, self)
         action.setObjectName(name)
         return action
 

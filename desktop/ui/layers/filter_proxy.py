@@ -69,7 +69,9 @@ class LayerFilterProxy(QSortFilterProxyModel):
         self.invalidate()
         return True
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # type: ignore[override]
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
         shown = self._shown
         if shown is None:
             return True

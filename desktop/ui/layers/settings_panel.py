@@ -190,7 +190,7 @@ class LayerSettingsPanel(QScrollArea):
         self.empty_label.setVisible(not shown)
         for widget in (self.title, self.kind, self.general):
             widget.setVisible(shown)
-        is_image = shown and layer.type is LayerType.IMAGE  # type: ignore[union-attr]
+        is_image = layer is not None and layer.type is LayerType.IMAGE
         self.stock.setVisible(is_image)
         self.group_warning.show_group(layer)
         if layer is None:
@@ -268,7 +268,7 @@ class LayerSettingsPanel(QScrollArea):
             self.stock.load(set(stock_fields))
 
     def _layer_removed(self) -> None:
-        if self.layer is not None and not self.document.has_layer(self.layer.id):  # type: ignore[arg-type]
+        if self.layer is not None and not self.document.has_layer(self.layer.id):  # type: ignore[arg-type]  # a held layer is stored
             self.show_layer(None)
         self._refresh_empty()
 

@@ -7,7 +7,7 @@ nothing. The tree itself is the Document's in-memory domain tree; this model hol
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -121,12 +121,12 @@ class LayerTreeModel(QAbstractItemModel):
         """O(1) normally: the cached row is checked against the list and the whole sibling list
         is re-cached only when a structural change made it stale (no list.index per call)."""
         siblings = self._siblings(layer)
-        row = self._rows.get(layer.id)  # type: ignore[arg-type]
+        row = self._rows.get(layer.id)  # type: ignore[arg-type]  # a held layer is stored
         if row is not None and row < len(siblings) and siblings[row] is layer:
             return row
         for i, sibling in enumerate(siblings):
-            self._rows[sibling.id] = i  # type: ignore[index]
-        return self._rows[layer.id]  # type: ignore[index]
+            self._rows[sibling.id] = i  # type: ignore[index]  # a held layer is stored
+        return self._rows[layer.id]  # type: ignore[index]  # a held layer is stored
 
     def layer_at(self, index: Index) -> Layer | None:
         return self.document.find_layer(index.internalId()) if index.isValid() else None
@@ -148,6 +148,7 @@ class LayerTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, children[row].id)
 
+    # One signature of two: a model is asked parent(child); QObject's parent() is not used.
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         layer = self.layer_at(child)
         if layer is None or layer.parent is None:
@@ -244,7 +245,7 @@ class LayerTreeModel(QAbstractItemModel):
         """The group's default-choice warning ('' for options and groups without one)."""
         if not layer.is_group:
             return ""
-        cached = self._warnings.get(layer.id)  # type: ignore[arg-type]
+        cached = self._warnings.get(layer.id)  # type: ignore[arg-type]  # a held layer is stored
         if cached is None:
             cached = group_warning(self.document, layer)
             if layer.id is not None:
@@ -294,7 +295,7 @@ class LayerTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         layers = [layer for layer in map(self.layer_at, indexes) if layer is not None]
         if layers:
@@ -454,7 +455,7 @@ class LayerTreeModel(QAbstractItemModel):
         for layer in changes:
             if layer.parent is not None and layer.parent not in groups:
                 groups.update(dict.fromkeys(ancestors(layer.parent)))
-            shown = self._shown_states.get(layer.id)  # type: ignore[arg-type]
+            shown = self._shown_states.get(layer.id)  # type: ignore[arg-type]  # a held layer is stored
             if shown is not None and shown != self._state(layer):
                 spans.setdefault(layer.parent, []).append(self._row_of(layer))
         for parent, rows in spans.items():
@@ -492,7 +493,7 @@ class LayerTreeModel(QAbstractItemModel):
 
     def _repaint_warnings(self, groups: list[Layer]) -> None:
         for group in groups:
-            self._warnings.pop(group.id, None)  # type: ignore[arg-type]
+            self._warnings.pop(group.id, None)  # type: ignore[arg-type]  # a held layer is stored
         for group in groups:
             index = self.index_of(group)  # invalid for a removed group: nothing to repaint
             if index.isValid():

@@ -81,7 +81,7 @@ class OptionList(QAbstractScrollArea):
         self._laying_out = False
         # Per group (the options' parent), the option that holds the group's one Tab stop:
         # the last one focused, else the chosen one, else the first that can be chosen.
-        self._rover: dict[Layer, Layer] = {}
+        self._rover: dict[Layer | None, Layer] = {}  # by group (None: the top level)
         # The widgets Tab reaches just before and after the options (see focus_order).
         self._tab_before: QWidget | None = None
         self._tab_after: QWidget | None = None
@@ -217,7 +217,7 @@ class OptionList(QAbstractScrollArea):
                 chosen.setdefault(layer.parent, layer)
         for layer, button in self._bound.items():
             group = layer.parent
-            rover = self._rover.get(group)  # type: ignore[arg-type]
+            rover = self._rover.get(group)
             if rover is None or rover not in self._bound or not self._bound[rover].isEnabled():
                 rover = chosen.get(group) or first.get(group)
             policy = Qt.FocusPolicy.StrongFocus if layer is rover else Qt.FocusPolicy.ClickFocus
@@ -253,7 +253,7 @@ class OptionList(QAbstractScrollArea):
 
     def _focused(self, button: OptionControl) -> None:
         if button.layer is not None:
-            self._rover[button.layer.parent] = button.layer  # type: ignore[index]
+            self._rover[button.layer.parent] = button.layer
             self.control(button.layer)
             self._assign_tab_stops()
 
