@@ -136,7 +136,7 @@ class ScenarioRecorder(QObject):
         }
         orders = self._orders  # as in force when it started: stored, or chosen in the panel
         setup = Setup(
-            **self._settings,  # type: ignore[arg-type]
+            **self._settings,  # type: ignore[arg-type]  # Setup's fields by name (_values)
             stock=stock,
             payment=orders.payment,
             hold_minutes=orders.hold_minutes,
@@ -228,7 +228,7 @@ class ScenarioRecorder(QObject):
         if shop is not None and shop.book.chosen is not None:
             recorded -= ORDER_SETTING_FIELDS  # the order panel's choice is what orders follow
         if recorded:
-            self._record(Step("set", Setup(**_values(cfg, recorded))))  # type: ignore[arg-type]
+            self._record(Step("set", Setup(**_values(cfg, recorded))))  # type: ignore[arg-type]  # by name
         if fields - _SETTINGS - _UNSEEN_SETTINGS:
             self.warning.emit(_CANNOT)
 
