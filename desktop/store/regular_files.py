@@ -6,6 +6,10 @@ socket may wait for ever too: an image path that names one would hang an import 
 window. So the path is looked at first (only a regular file, links followed, is opened), and
 opened without blocking, so that a file swapped for a pipe between the look and the open
 still cannot make the open wait; the open file is looked at again before anything is read.
+
+Nor is the open database read this way, or its -wal or -shm file (an image chosen by mistake,
+a link in the media folder): closing such a descriptor would drop every lock this process
+holds on the database (docs/reliability.md). It is refused by name before it is opened.
 """
 
 from __future__ import annotations
@@ -15,7 +19,16 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["FileTooLarge", "NotRegularFile", "not_regular", "open_regular", "read_regular"]
+from . import open_files
+
+__all__ = [
+    "FileTooLarge",
+    "NotRegularFile",
+    "OpenDatabaseFile",
+    "not_regular",
+    "open_regular",
+    "read_regular",
+]
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no FIFOs to wait on
 _FLAGS = os.O_RDONLY | _NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
@@ -39,6 +52,14 @@ class NotRegularFile(OSError):
         return str(self.args[0])
 
 
+class OpenDatabaseFile(NotRegularFile):
+    """The open database, or its -wal or -shm file: never opened as a file to read."""
+
+    def __init__(self, database: Path) -> None:
+        OSError.__init__(self, f"is the open database {database.name} (or one of its files)")
+        self.kind = "the open database"
+
+
 def _check(mode: int) -> None:
     if not stat.S_ISREG(mode):
         kind = next((name for test, name in _KINDS if test(mode)), "not a file")
@@ -59,8 +80,12 @@ def not_regular(path: Path) -> str | None:
 
 def open_regular(path: Path) -> BinaryIO:
     """path opened for reading in binary, when it is a regular file (links followed);
-    NotRegularFile otherwise, other OSErrors as open() raises them. Never blocks."""
+    NotRegularFile otherwise (OpenDatabaseFile for the open database's files), other OSErrors
+    as open() raises them. Never blocks."""
     _check(os.stat(path).st_mode)
+    database = open_files.open_database_file(path)
+    if database is not None:
+        raise OpenDatabaseFile(database)
     fd = os.open(path, _FLAGS)
     try:
         _check(os.fstat(fd).st_mode)  # what was opened, should the path have changed since

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import sqlite3
 import subprocess
 import sys
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +29,7 @@ from desktop.store.exchange import dumps, to_dict
 from desktop.ui.database import database_actions
 from desktop.ui.editing.commands import SetLayerFields
 
+from ..locks import held_locks
 from .conftest import WindowFactory
 from .helpers import EVENTUALLY_MS, controller, find
 from .helpers import choose_file as _choose
@@ -44,31 +43,6 @@ REPO = Path(__file__).resolve().parents[2]
 SCENARIO = REPO / "resources" / "scenarios" / "purple-backordered-notify.json"
 PURPLE = "Grip Color/Metallic Purple"
 YELLOW = "Grip Color/Metallic Yellow"
-
-Locks = Counter[tuple[str, str, str, str]]
-
-
-def held_locks(database: Path) -> Locks:
-    """This process's POSIX locks on the database file and its -shm file: (which file, read
-    or write, first byte, last byte), counted. Files are told apart by inode, named by role
-    (the -shm file is made anew when a database is reopened)."""
-    roles = {
-        os.stat(p).st_ino: role
-        for role, p in (("db", database), ("shm", database.with_name(database.name + "-shm")))
-        if p.exists()
-    }
-    pid = str(os.getpid())
-    held: Locks = Counter()
-    with open("/proc/locks", encoding="ascii") as listing:  # not the database: a kernel table
-        for line in listing:
-            fields = line.split()
-            if "->" in fields:  # a request still waiting, not a lock held
-                continue
-            kind, _advisory, mode, owner, device, start, end = fields[1:8]
-            inode = int(device.rsplit(":", 1)[1])
-            if kind == "POSIX" and owner == pid and inode in roles:
-                held[(roles[inode], mode, start, end)] += 1
-    return held
 
 
 @pytest.fixture(autouse=True)
